@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# build-aux/headless.sh — run a command in a private headless desktop session:
+# a throw-away HOME and XDG folders, Xvfb, a private D-Bus session bus and an
+# unlocked gnome-keyring. Nothing touches the caller's keyring or settings.
+#
+# Usage: build-aux/headless.sh COMMAND [ARGS...]
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+T=$(mktemp -d /tmp/converc-headless.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export HOME=$T/home
+export XDG_CONFIG_HOME=$T/home/.config
+export XDG_DATA_HOME=$T/home/.local/share
+export XDG_CACHE_HOME=$T/home/.cache
+export XDG_RUNTIME_DIR=$T/run
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+unset GTK_A11Y DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
+export GDK_BACKEND=x11
+export NO_AT_BRIDGE=0
+export GIO_USE_PROXY_RESOLVER=dummy
+
+exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- bash -c '
+  echo -n converc-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+  exec "$@"' _ "$@"

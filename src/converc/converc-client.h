@@ -1,0 +1,113 @@
+/* converc-client.h
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "converc-event.h"
+#include "converc-parse.h"
+#include "converc-webhook.h"
+
+G_BEGIN_DECLS
+
+#define CONVERC_DEFAULT_BASE_URL     "https://api.converc.com"
+#define CONVERC_DEFAULT_TIMEOUT      30       /* seconds */
+#define CONVERC_MAX_BODY_SIZE        (256 * 1024 * 1024)
+
+#define CONVERC_TYPE_CLIENT (converc_client_get_type())
+
+G_DECLARE_FINAL_TYPE (ConvercClient, converc_client, CONVERC, CLIENT, GObject)
+
+/* Properties: "base-url" (string), "api-key" (string, write-only for
+ * readers: never logged), "timeout" (uint seconds), "max-body-size". */
+ConvercClient     *converc_client_new                 (const char           *base_url,
+                                                       const char           *api_key);
+const char        *converc_client_get_base_url        (ConvercClient        *self);
+void               converc_client_set_base_url        (ConvercClient        *self,
+                                                       const char           *base_url);
+void               converc_client_set_api_key         (ConvercClient        *self,
+                                                       const char           *api_key);
+gboolean           converc_client_has_api_key         (ConvercClient        *self);
+void               converc_client_set_timeout         (ConvercClient        *self,
+                                                       guint                 seconds);
+void               converc_client_set_max_body_size   (ConvercClient        *self,
+                                                       gsize                 max_body_size);
+/* Accepts https:// anywhere and http:// only for loopback hosts. */
+gboolean           converc_validate_base_url          (const char           *url,
+                                                       GError              **error);
+/* Validates a receiving URL for a new endpoint: https, or http for loopback;
+ * a host is required. */
+gboolean           converc_validate_endpoint_url      (const char           *url,
+                                                       GError              **error);
+/* Seconds asked by the last 429's Retry-After, or -1 when none. */
+gint64             converc_client_get_retry_after     (ConvercClient        *self);
+
+void               converc_client_list_webhooks_async (ConvercClient        *self,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+/* Returns a GPtrArray of ConvercWebhook */
+GPtrArray         *converc_client_list_webhooks_finish(ConvercClient        *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+/* @events: NULL or empty for every event type */
+void               converc_client_create_webhook_async(ConvercClient        *self,
+                                                       const char           *url,
+                                                       const char * const   *events,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+ConvercWebhook    *converc_client_create_webhook_finish (ConvercClient      *self,
+                                                       GAsyncResult         *result,
+                                                       char                **secret,
+                                                       GError              **error);
+void               converc_client_disable_webhook_async (ConvercClient      *self,
+                                                       const char           *webhook_id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean           converc_client_disable_webhook_finish (ConvercClient     *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+void               converc_client_test_webhook_async  (ConvercClient        *self,
+                                                       const char           *webhook_id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+ConvercTestResult *converc_client_test_webhook_finish (ConvercClient        *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+/* @event_type: NULL for all; @display: 0 to let the server choose */
+void               converc_client_list_events_async   (ConvercClient        *self,
+                                                       const char           *event_type,
+                                                       guint                 display,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+/* Returns a GPtrArray of ConvercEvent; parsing happens in a worker thread.
+ * @n_skipped and @first_problem describe malformed elements (may be NULL). */
+GPtrArray         *converc_client_list_events_finish  (ConvercClient        *self,
+                                                       GAsyncResult         *result,
+                                                       guint                *n_skipped,
+                                                       char                **first_problem,
+                                                       GError              **error);
+
+G_END_DECLS
