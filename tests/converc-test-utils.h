@@ -1,0 +1,50 @@
+/* converc-test-utils.h
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Shared helpers for the libconverc and emulator tests. */
+
+/* Common setup: g_test_init, TZ=UTC, C locale for messages. */
+void     converc_test_init            (int           *argc,
+                                       char        ***argv);
+/* Contents of tests/data/@name (found through G_TEST_DIST). */
+GBytes  *converc_test_load_data       (const char    *name);
+char    *converc_test_data_path       (const char    *name);
+GBytes  *converc_test_bytes_new       (const char    *text);
+/* Iterates the thread-default main context until *@result is set or
+ * @timeout_seconds pass (then the test fails). */
+void     converc_test_wait_for_result (GAsyncResult **result,
+                                       guint          timeout_seconds);
+/* A GAsyncReadyCallback that stores a ref of the result in *user_data. */
+void     converc_test_store_result_cb (GObject       *object,
+                                       GAsyncResult  *result,
+                                       gpointer       user_data);
+/* Iterates the main context until @condition (a flag) becomes TRUE. */
+void     converc_test_wait_for_flag   (const gboolean *flag,
+                                       guint           timeout_seconds);
+/* A TCP port on 127.0.0.1 that nobody listens on (bound then closed). */
+guint    converc_test_get_unused_port (void);
+
+G_END_DECLS
