@@ -1,1 +1,694 @@
-/* placeholder: being written */
+/* converc-event.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "converc-event"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "converc-error.h"
+#include "converc-event.h"
+#include "converc-parse.h"
+#include "converc-timestamp.h"
+
+/* An event keeps its exact bytes and the few fields that lists show and
+ * search; the full payload is parsed again when it is opened. */
+struct _ConvercEvent
+{
+  GObject  parent_instance;
+
+  GBytes  *raw;
+  char    *id;
+  char    *event_type;
+  char    *created_at;
+  char    *organization_id;
+  char    *call_id;
+  char    *call_status;
+  char    *media_type;
+  char    *requested_at;
+  char    *accepted_at;
+  char    *ended_at;
+  char    *accepted_by;
+  char    *contact_name;
+  char    *contact_email;
+  char    *contact_phone;
+  char    *search_text;
+  gint64   duration;
+  gint64   created_unix;
+};
+
+G_DEFINE_FINAL_TYPE (ConvercEvent, converc_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_EVENT_TYPE,
+  PROP_CREATED_AT,
+  PROP_ORGANIZATION_ID,
+  PROP_CALL_ID,
+  PROP_CALL_STATUS,
+  PROP_MEDIA_TYPE,
+  PROP_REQUESTED_AT,
+  PROP_ACCEPTED_AT,
+  PROP_ENDED_AT,
+  PROP_ACCEPTED_BY,
+  PROP_CONTACT_NAME,
+  PROP_CONTACT_EMAIL,
+  PROP_CONTACT_PHONE,
+  PROP_DURATION,
+  PROP_CREATED_UNIX,
+  PROP_RAW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static JsonObject *
+get_object (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  return NULL;
+}
+
+static char *
+dup_text (JsonObject *object,
+          const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return g_strdup (json_node_get_string (node));
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    default:
+      return NULL;
+    }
+}
+
+char *
+converc_fold_for_search (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (normalized == NULL)
+    return g_strdup ("");
+
+  return g_utf8_casefold (normalized, -1);
+}
+
+/* Every string and number of the payload, one a line, case-folded. */
+static void
+collect_text (JsonNode *node,
+              GString  *out)
+{
+  if (node == NULL)
+    return;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          collect_text (member, out);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          collect_text (json_array_get_element (array, i), out);
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          {
+            const char *s = json_node_get_string (node);
+
+            if (s[0] != '\0')
+              {
+                g_autofree char *folded = converc_fold_for_search (s);
+
+                g_string_append (out, folded);
+                g_string_append_c (out, '\n');
+              }
+          }
+          break;
+
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT "\n", json_node_get_int (node));
+          break;
+
+        case G_TYPE_DOUBLE:
+          {
+            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_string_append (out, g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+            g_string_append_c (out, '\n');
+          }
+          break;
+
+        default:
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+static gint64
+compute_duration (const char *from,
+                  const char *to)
+{
+  g_autoptr(GDateTime) start = converc_timestamp_parse (from);
+  g_autoptr(GDateTime) end = converc_timestamp_parse (to);
+  GTimeSpan span;
+
+  if (start == NULL || end == NULL)
+    return -1;
+
+  span = g_date_time_difference (end, start);
+  if (span < 0)
+    return -1;
+
+  return span / G_TIME_SPAN_SECOND;
+}
+
+/**
+ * converc_parse_event:
+ * @raw: one event's exact bytes
+ * @error: a #GError
+ *
+ * Every member is optional; only a body that is not a JSON object is an
+ * error. Unknown event types are kept as they are.
+ *
+ * Returns: (transfer full): the event
+ */
+ConvercEvent *
+converc_parse_event (GBytes  *raw,
+                     GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(ConvercEvent) self = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  GString *search;
+  JsonObject *object;
+  JsonObject *data;
+  JsonObject *call;
+  JsonObject *contact;
+  const char *bytes;
+  gsize len = 0;
+
+  g_return_val_if_fail (raw != NULL, NULL);
+
+  bytes = g_bytes_get_data (raw, &len);
+  root = converc_parse_json (bytes, len, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE,
+                   _("an event must be a JSON object, not %s"),
+                   JSON_NODE_HOLDS_ARRAY (root) ? _("a list") :
+                   JSON_NODE_HOLDS_NULL (root) ? _("null") : _("a single value"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  data = get_object (object, "data");
+  call = get_object (data, "call");
+  contact = get_object (data, "contact");
+
+  self = g_object_new (CONVERC_TYPE_EVENT, NULL);
+  self->raw = g_bytes_ref (raw);
+  self->id = dup_text (object, "id");
+  self->event_type = dup_text (object, "type");
+  if (self->event_type == NULL)
+    self->event_type = dup_text (object, "eventType");
+  self->created_at = dup_text (object, "createdAt");
+  self->organization_id = dup_text (object, "organizationId");
+  self->call_id = dup_text (call, "id");
+  self->call_status = dup_text (call, "status");
+  self->media_type = dup_text (call, "mediaType");
+  self->requested_at = dup_text (call, "requestedAt");
+  self->accepted_at = dup_text (call, "acceptedAt");
+  self->ended_at = dup_text (call, "endedAt");
+  self->accepted_by = dup_text (call, "acceptedBy");
+  self->contact_name = dup_text (contact, "name");
+  self->contact_email = dup_text (contact, "email");
+  self->contact_phone = dup_text (contact, "phone");
+  self->duration = compute_duration (self->accepted_at, self->ended_at);
+
+  created = converc_timestamp_parse (self->created_at);
+  self->created_unix = created != NULL ? g_date_time_to_unix (created) : G_MININT64;
+
+  search = g_string_sized_new (len / 2);
+  collect_text (root, search);
+  self->search_text = g_string_free (search, FALSE);
+
+  return g_steal_pointer (&self);
+}
+
+/* Re-indents valid JSON token by token, so numbers and string escapes keep
+ * their exact spelling (a round trip through a tree would not). */
+static char *
+pretty_print (const char *data,
+              gsize       len)
+{
+  GString *out = g_string_sized_new (len + len / 2);
+  int depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      switch (c)
+        {
+        case '"':
+          {
+            gsize start = i;
+
+            for (i++; i < len; i++)
+              {
+                if (data[i] == '\\')
+                  i++;
+                else if (data[i] == '"')
+                  break;
+              }
+            g_string_append_len (out, data + start, MIN (i + 1, len) - start);
+          }
+          break;
+
+        case '{':
+        case '[':
+          {
+            gsize j = i + 1;
+
+            while (j < len && g_ascii_isspace (data[j]))
+              j++;
+            if (j < len && (data[j] == '}' || data[j] == ']'))
+              {
+                g_string_append_c (out, c);
+                g_string_append_c (out, data[j]);
+                i = j;
+                break;
+              }
+            depth++;
+            g_string_append_c (out, c);
+            g_string_append_c (out, '\n');
+            for (int k = 0; k < depth; k++)
+              g_string_append (out, "  ");
+          }
+          break;
+
+        case '}':
+        case ']':
+          depth = MAX (0, depth - 1);
+          g_string_append_c (out, '\n');
+          for (int k = 0; k < depth; k++)
+            g_string_append (out, "  ");
+          g_string_append_c (out, c);
+          break;
+
+        case ',':
+          g_string_append (out, ",\n");
+          for (int k = 0; k < depth; k++)
+            g_string_append (out, "  ");
+          break;
+
+        case ':':
+          g_string_append (out, ": ");
+          break;
+
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          break;
+
+        default:
+          g_string_append_c (out, c);
+          break;
+        }
+    }
+
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+static void
+converc_event_finalize (GObject *object)
+{
+  ConvercEvent *self = (ConvercEvent *)object;
+
+  g_clear_pointer (&self->raw, g_bytes_unref);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->event_type, g_free);
+  g_clear_pointer (&self->created_at, g_free);
+  g_clear_pointer (&self->organization_id, g_free);
+  g_clear_pointer (&self->call_id, g_free);
+  g_clear_pointer (&self->call_status, g_free);
+  g_clear_pointer (&self->media_type, g_free);
+  g_clear_pointer (&self->requested_at, g_free);
+  g_clear_pointer (&self->accepted_at, g_free);
+  g_clear_pointer (&self->ended_at, g_free);
+  g_clear_pointer (&self->accepted_by, g_free);
+  g_clear_pointer (&self->contact_name, g_free);
+  g_clear_pointer (&self->contact_email, g_free);
+  g_clear_pointer (&self->contact_phone, g_free);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (converc_event_parent_class)->finalize (object);
+}
+
+static void
+converc_event_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ConvercEvent *self = CONVERC_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_EVENT_TYPE:
+      g_value_set_string (value, self->event_type);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_string (value, self->created_at);
+      break;
+    case PROP_ORGANIZATION_ID:
+      g_value_set_string (value, self->organization_id);
+      break;
+    case PROP_CALL_ID:
+      g_value_set_string (value, self->call_id);
+      break;
+    case PROP_CALL_STATUS:
+      g_value_set_string (value, self->call_status);
+      break;
+    case PROP_MEDIA_TYPE:
+      g_value_set_string (value, self->media_type);
+      break;
+    case PROP_REQUESTED_AT:
+      g_value_set_string (value, self->requested_at);
+      break;
+    case PROP_ACCEPTED_AT:
+      g_value_set_string (value, self->accepted_at);
+      break;
+    case PROP_ENDED_AT:
+      g_value_set_string (value, self->ended_at);
+      break;
+    case PROP_ACCEPTED_BY:
+      g_value_set_string (value, self->accepted_by);
+      break;
+    case PROP_CONTACT_NAME:
+      g_value_set_string (value, self->contact_name);
+      break;
+    case PROP_CONTACT_EMAIL:
+      g_value_set_string (value, self->contact_email);
+      break;
+    case PROP_CONTACT_PHONE:
+      g_value_set_string (value, self->contact_phone);
+      break;
+    case PROP_DURATION:
+      g_value_set_int64 (value, self->duration);
+      break;
+    case PROP_CREATED_UNIX:
+      g_value_set_int64 (value, self->created_unix);
+      break;
+    case PROP_RAW:
+      g_value_set_boxed (value, self->raw);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+converc_event_class_init (ConvercEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const struct { guint prop; const char *name; } strings[] = {
+    { PROP_ID, "id" },
+    { PROP_EVENT_TYPE, "event-type" },
+    { PROP_CREATED_AT, "created-at" },
+    { PROP_ORGANIZATION_ID, "organization-id" },
+    { PROP_CALL_ID, "call-id" },
+    { PROP_CALL_STATUS, "call-status" },
+    { PROP_MEDIA_TYPE, "media-type" },
+    { PROP_REQUESTED_AT, "requested-at" },
+    { PROP_ACCEPTED_AT, "accepted-at" },
+    { PROP_ENDED_AT, "ended-at" },
+    { PROP_ACCEPTED_BY, "accepted-by" },
+    { PROP_CONTACT_NAME, "contact-name" },
+    { PROP_CONTACT_EMAIL, "contact-email" },
+    { PROP_CONTACT_PHONE, "contact-phone" },
+  };
+
+  object_class->finalize = converc_event_finalize;
+  object_class->get_property = converc_event_get_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    properties[strings[i].prop] =
+      g_param_spec_string (strings[i].name, NULL, NULL, NULL,
+                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DURATION] =
+    g_param_spec_int64 ("duration", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CREATED_UNIX] =
+    g_param_spec_int64 ("created-unix", NULL, NULL, G_MININT64, G_MAXINT64, G_MININT64,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_RAW] =
+    g_param_spec_boxed ("raw", NULL, NULL, G_TYPE_BYTES,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+converc_event_init (ConvercEvent *self)
+{
+  self->duration = -1;
+  self->created_unix = G_MININT64;
+}
+
+#define GETTER(field)                                         \
+const char *                                                  \
+converc_event_get_##field (ConvercEvent *self)                \
+{                                                             \
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);       \
+  return self->field;                                         \
+}
+
+GETTER (id)
+GETTER (event_type)
+GETTER (created_at)
+GETTER (organization_id)
+GETTER (call_id)
+GETTER (call_status)
+GETTER (media_type)
+GETTER (requested_at)
+GETTER (accepted_at)
+GETTER (ended_at)
+GETTER (accepted_by)
+GETTER (contact_name)
+GETTER (contact_email)
+GETTER (contact_phone)
+
+#undef GETTER
+
+gint64
+converc_event_get_duration (ConvercEvent *self)
+{
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), -1);
+  return self->duration;
+}
+
+gint64
+converc_event_get_created_unix (ConvercEvent *self)
+{
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), G_MININT64);
+  return self->created_unix;
+}
+
+/**
+ * converc_event_get_raw:
+ *
+ * Returns: (transfer none): the exact bytes the server sent for this event
+ */
+GBytes *
+converc_event_get_raw (ConvercEvent *self)
+{
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
+  return self->raw;
+}
+
+const char *
+converc_event_get_search_text (ConvercEvent *self)
+{
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
+  return self->search_text != NULL ? self->search_text : "";
+}
+
+/**
+ * converc_event_matches:
+ * @folded_needle: text folded with converc_fold_for_search()
+ *
+ * Returns: %TRUE when any id, contact field or payload text contains it
+ */
+gboolean
+converc_event_matches (ConvercEvent *self,
+                       const char   *folded_needle)
+{
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), FALSE);
+
+  if (folded_needle == NULL || folded_needle[0] == '\0')
+    return TRUE;
+
+  return self->search_text != NULL && strstr (self->search_text, folded_needle) != NULL;
+}
+
+/**
+ * converc_event_dup_summary:
+ *
+ * Returns: (transfer full): one line: who, call status, duration
+ */
+char *
+converc_event_dup_summary (ConvercEvent *self)
+{
+  GString *out;
+  const char *who;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
+
+  out = g_string_new (NULL);
+
+  who = self->contact_name;
+  if (who == NULL || who[0] == '\0')
+    who = self->contact_email;
+  if (who == NULL || who[0] == '\0')
+    who = self->contact_phone;
+
+  if (who != NULL && who[0] != '\0')
+    g_string_append (out, who);
+
+  if (self->call_status != NULL && self->call_status[0] != '\0')
+    {
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, self->call_status);
+    }
+
+  if (self->duration >= 0)
+    {
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      if (self->duration >= 3600)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT ":%02d:%02d",
+                                self->duration / 3600,
+                                (int)((self->duration / 60) % 60),
+                                (int)(self->duration % 60));
+      else
+        g_string_append_printf (out, "%d:%02d",
+                                (int)(self->duration / 60),
+                                (int)(self->duration % 60));
+    }
+
+  if (out->len == 0)
+    g_string_append (out, "—");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * converc_event_parse_payload:
+ *
+ * Returns: (transfer full): the event's JSON, parsed again from its bytes
+ */
+JsonNode *
+converc_event_parse_payload (ConvercEvent  *self,
+                             GError       **error)
+{
+  const char *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
+
+  data = g_bytes_get_data (self->raw, &len);
+  return converc_parse_json (data, len, error);
+}
+
+/**
+ * converc_event_dup_pretty_json:
+ *
+ * Returns: (transfer full): the event's JSON with two-space indentation,
+ *   every value spelled exactly as the server sent it
+ */
+char *
+converc_event_dup_pretty_json (ConvercEvent *self)
+{
+  const char *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
+
+  data = g_bytes_get_data (self->raw, &len);
+  return pretty_print (data, len);
+}

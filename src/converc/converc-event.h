@@ -61,6 +61,8 @@ GBytes      *converc_event_get_raw             (ConvercEvent  *self);
 const char  *converc_event_get_search_text     (ConvercEvent  *self);
 gboolean     converc_event_matches             (ConvercEvent  *self,
                                                 const char    *folded_needle);
+/* Case-folds and normalises @text the way the search text is built. */
+char        *converc_fold_for_search           (const char    *text);
 /* One-line summary: "Ada Lovelace · completed · 4:12" */
 char        *converc_event_dup_summary         (ConvercEvent  *self);
 /* Parses the raw bytes again; the caller owns the node. */
