@@ -40,9 +40,9 @@ assert_parses_to (const char *text,
   g_autoptr(GDateTime) dt = converc_timestamp_parse (text);
 
   if (dt == NULL)
-    g_error ("\"%s\" did not parse", text);
-  if (g_date_time_to_unix (dt) != expected_unix)
-    g_error ("\"%s\" parsed to %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+    g_test_fail_printf ("\"%s\" did not parse", text);
+  else if (g_date_time_to_unix (dt) != expected_unix)
+    g_test_fail_printf ("\"%s\" parsed to %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
              text, g_date_time_to_unix (dt), expected_unix);
 }
 
@@ -54,7 +54,7 @@ assert_unparseable (const char *text)
   if (dt != NULL)
     {
       g_autofree char *iso = g_date_time_format_iso8601 (dt);
-      g_error ("\"%.80s\" parsed to %s, expected NULL", text ? text : "(null)", iso);
+      g_test_fail_printf ("\"%.80s\" parsed to %s, expected NULL", text ? text : "(null)", iso);
     }
 }
 
