@@ -253,6 +253,7 @@ converc_signature_verify (const char    *secret,
   g_autofree char *expected = NULL;
   g_auto(GStrv) signatures = NULL;
   gboolean match = FALSE;
+  guint64 distance;
   gint64 t = 0;
 
   g_return_val_if_fail (body != NULL || body_len == 0, FALSE);
@@ -284,9 +285,12 @@ converc_signature_verify (const char    *secret,
       return FALSE;
     }
 
-  if (tolerance > 0 && (t > now_unix + tolerance || t < now_unix - tolerance))
+  /* The distance is computed without overflow, whatever the inputs. */
+  distance = t > now_unix ? (guint64)t - (guint64)now_unix : (guint64)now_unix - (guint64)t;
+
+  if (tolerance > 0 && distance > (guint64)tolerance)
     {
-      g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (now_unix - t));
+      g_autofree char *age = g_strdup_printf ("%" G_GUINT64_FORMAT, distance);
       g_autofree char *allowed = g_strdup_printf ("%" G_GINT64_FORMAT, tolerance);
 
       g_set_error (error, CONVERC_SIGNATURE_ERROR, CONVERC_SIGNATURE_ERROR_EXPIRED,

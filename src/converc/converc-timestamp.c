@@ -161,7 +161,7 @@ converc_timestamp_parse (const char *text)
   if (strnlen (text, MAX_TIMESTAMP_LEN + 1) > MAX_TIMESTAMP_LEN)
     return NULL;
 
-  trimmed = g_strstrip (g_strdup (text));
+  trimmed = g_strstrip (g_ascii_strup (text, -1));
   if (trimmed[0] == '\0' || !g_str_is_ascii (trimmed))
     return NULL;
 
