@@ -1,1 +1,1540 @@
-int main (void) { return 1; } /* placeholder */
+/* converc-client.h
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+
+#define G_LOG_DOMAIN "test-parse"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "converc-error.h"
+#include "converc-event.h"
+#include "converc-parse.h"
+#include "converc-webhook.h"
+
+#include "converc-test-utils.h"
+
+/* 2024-01-01T00:00:00Z */
+#define NEW_YEAR_2024 G_GINT64_CONSTANT (1704067200)
+
+static GBytes *
+bytes_of (const char *text)
+{
+  return converc_test_bytes_new (text);
+}
+
+static char *
+nested (const char *open,
+        const char *close,
+        guint       depth)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (s, open);
+  for (guint i = 0; close != NULL && i < depth; i++)
+    g_string_append (s, close);
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_raw_equals (ConvercEvent *event,
+                   const char   *expected,
+                   gsize         expected_len)
+{
+  GBytes *raw = converc_event_get_raw (event);
+  gsize len = 0;
+  const char *data;
+
+  g_assert_nonnull (raw);
+  data = g_bytes_get_data (raw, &len);
+  g_assert_cmpmem (data, len, expected, expected_len);
+}
+
+/* Bodies of every wrong shape the parsers must refuse without crashing. */
+static const char * const bad_bodies[] = {
+  "",
+  "   \n\t ",
+  "\"just a string\"",
+  "42",
+  "-1.5e300",
+  "true",
+  "null",
+  "{",
+  "}",
+  "[",
+  "]",
+  "{\"webhooks\": [{\"id\": \"wh_1\", \"url\": \"https://a.example\"",
+  "{\"webhook\": {\"id\": \"wh_1\"}, \"secret\": \"s\"",
+  "[{\"id\":\"evt_1\"}",
+  "{\"a\":1} trailing",
+  "\xff\xfe\xfd",
+  "{\"webhooks\": [\"\xff\"]}",
+  "{\"name\": \"\xc3\x28\"}",
+  "[\"\xed\xa0\x80\"]",
+  "\x00\x00\x00",
+};
+
+/* ---------------------------------------------------------------- json */
+
+static void
+test_parse_json_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *ok_depth = nested ("[", "]", CONVERC_MAX_NESTING_DEPTH - 1);
+  const char *text = "{\"a\": [1, 2.5, \"x\", null, true, {\"b\": {}}]}";
+
+  node = converc_parse_json (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Not NUL-terminated: only len bytes are read */
+  node = converc_parse_json ("[1,2]garbage", 5, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 2);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Nesting just below the bound is fine */
+  node = converc_parse_json (ok_depth, strlen (ok_depth), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+}
+
+static void
+test_parse_json_invalid (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_bodies); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      gsize len = i == G_N_ELEMENTS (bad_bodies) - 1 ? 3 : strlen (bad_bodies[i]);
+
+      /* Valid JSON values are not errors for the generic parser */
+      if (i >= 2 && i <= 6)
+        continue;
+
+      g_test_message ("body %u \"%s\"", i, bad_bodies[i]);
+      node = converc_parse_json (bad_bodies[i], len, &error);
+      g_assert_null (node);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
+static void
+test_parse_json_deep (void)
+{
+  struct {
+    const char *open;
+    const char *close;
+    guint       depth;
+  } cases[] = {
+    { "[", NULL, 100000 },
+    { "[", "]", 100000 },
+    { "{\"a\":", "}", 100000 },
+    { "[", "]", CONVERC_MAX_NESTING_DEPTH + 2 },
+    { "{\"a\":", "}", CONVERC_MAX_NESTING_DEPTH + 2 },
+    { "[{\"a\":", "}]", 50000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = nested (cases[i].open, cases[i].close, cases[i].depth);
+      g_autoptr(GBytes) body = bytes_of (text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr(GArray) ranges = NULL;
+
+      g_test_message ("case %u", i);
+      node = converc_parse_json (text, strlen (text), &error);
+      g_assert_null (node);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+      g_clear_error (&error);
+
+      list = converc_parse_webhook_list (body, NULL, &error);
+      g_assert_null (list);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+      g_clear_error (&error);
+
+      list = converc_parse_event_list (body, NULL, NULL, &error);
+      if (list != NULL)
+        {
+          /* Only acceptable if the deep element was skipped */
+          g_assert_cmpuint (list->len, ==, 0);
+        }
+      else
+        g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+      g_clear_error (&error);
+
+      ranges = converc_json_split_array (text, strlen (text), &error);
+      if (ranges == NULL)
+        g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+      g_clear_error (&error);
+
+        {
+          g_autoptr(ConvercEvent) event = converc_parse_event (body, &error);
+
+          g_assert_null (event);
+          g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+        }
+    }
+}
+
+/* ---------------------------------------------------------- webhooks */
+
+static void
+test_parse_webhook_list_documented (void)
+{
+  g_autoptr(GBytes) body = converc_test_load_data ("webhooks-list.json");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercWebhook *wh;
+  const char * const *events;
+  guint n_skipped = 99;
+
+  list = converc_parse_webhook_list (body, &n_skipped, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (n_skipped, ==, 0);
+  g_assert_cmpuint (list->len, ==, 3);
+
+  wh = g_ptr_array_index (list, 0);
+  g_assert_true (CONVERC_IS_WEBHOOK (wh));
+  g_assert_cmpstr (converc_webhook_get_id (wh), ==, "wh_1");
+  g_assert_cmpstr (converc_webhook_get_url (wh), ==, "https://hooks.example.com/converc");
+  events = converc_webhook_get_events (wh);
+  g_assert_nonnull (events);
+  g_assert_cmpuint (g_strv_length ((GStrv) events), ==, 2);
+  g_assert_cmpstr (events[0], ==, "call.ended");
+  g_assert_cmpstr (events[1], ==, "call.missed");
+  g_assert_false (converc_webhook_get_all_events (wh));
+  g_assert_true (converc_webhook_get_is_active (wh));
+  g_assert_cmpstr (converc_webhook_get_created_at (wh), ==, "2024-01-01T00:00:00Z");
+  /* raw strings as the server sent them, even garbled */
+  g_assert_cmpstr (converc_webhook_get_updated_at (wh), ==, "2024-01-02T00: 00: 00.0002");
+
+  wh = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (converc_webhook_get_id (wh), ==, "wh_2");
+  g_assert_cmpstr (converc_webhook_get_url (wh), ==, "https://crm.example.org/in?src=converc&x=1");
+  g_assert_true (converc_webhook_get_all_events (wh));
+  g_assert_false (converc_webhook_get_is_active (wh));
+  g_assert_cmpstr (converc_webhook_get_created_at (wh), ==, "2024-01-01T00: 00: 0002");
+
+  /* No "events" member: every event type; missing timestamps are NULL */
+  wh = g_ptr_array_index (list, 2);
+  g_assert_cmpstr (converc_webhook_get_id (wh), ==, "wh_3");
+  g_assert_true (converc_webhook_get_all_events (wh));
+  g_assert_true (converc_webhook_get_is_active (wh));
+  g_assert_null (converc_webhook_get_created_at (wh));
+  g_assert_null (converc_webhook_get_updated_at (wh));
+}
+
+static void
+test_parse_webhook_list_empty (void)
+{
+  g_autoptr(GBytes) body = bytes_of ("{\"webhooks\": []}");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = converc_parse_webhook_list (body, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
+test_parse_webhook_list_nulls (void)
+{
+  g_autoptr(GBytes) body = bytes_of ("{\"webhooks\": [{\"id\": \"wh_n\", \"url\": null, "
+                                     "\"events\": null, \"isActive\": null, "
+                                     "\"createdAt\": null, \"updatedAt\": null}], "
+                                     "\"next\": null, \"unknown\": {\"deep\": [1]}}");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercWebhook *wh;
+
+  list = converc_parse_webhook_list (body, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  wh = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (converc_webhook_get_id (wh), ==, "wh_n");
+  /* NULL or empty: nothing to show either way */
+  g_assert_true (converc_webhook_get_url (wh) == NULL || converc_webhook_get_url (wh)[0] == '\0');
+  g_assert_true (converc_webhook_get_all_events (wh));
+  g_assert_null (converc_webhook_get_created_at (wh));
+}
+
+static void
+test_parse_webhook_list_bad_elements (void)
+{
+  g_autoptr(GBytes) body = bytes_of ("{\"webhooks\": [42, {\"id\": \"wh_ok\", \"url\": \"https://a.example\"}, "
+                                     "\"string\", null, [1], "
+                                     "{\"id\": \"wh_ok2\", \"events\": [\"call.ended\", 5, null]}]}");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_skipped = 0;
+
+  list = converc_parse_webhook_list (body, &n_skipped, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpuint (n_skipped, ==, 4);
+  g_assert_cmpstr (converc_webhook_get_id (g_ptr_array_index (list, 0)), ==, "wh_ok");
+  g_assert_cmpstr (converc_webhook_get_id (g_ptr_array_index (list, 1)), ==, "wh_ok2");
+  /* A wrongly-typed event name is dropped, the string one kept */
+  g_assert_cmpstr (converc_webhook_get_events (g_ptr_array_index (list, 1))[0], ==, "call.ended");
+}
+
+static void
+test_parse_webhook_list_wrong_shape (void)
+{
+  static const char * const shapes[] = {
+    "{\"webhooks\": {}}",
+    "{\"webhooks\": \"wh_1\"}",
+    "{\"webhooks\": 5}",
+    "{\"webhooks\": true}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes) + G_N_ELEMENTS (bad_bodies); i++)
+    {
+      const char *text = i < G_N_ELEMENTS (shapes) ? shapes[i] : bad_bodies[i - G_N_ELEMENTS (shapes)];
+      gsize len = i == G_N_ELEMENTS (shapes) + G_N_ELEMENTS (bad_bodies) - 1 ? 3 : strlen (text);
+      g_autoptr(GBytes) body = g_bytes_new (text, len);
+      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("body \"%s\"", text);
+      list = converc_parse_webhook_list (body, NULL, &error);
+      g_assert_null (list);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_parse_create_response (void)
+{
+  g_autoptr(GBytes) body = converc_test_load_data ("webhook-create.json");
+  g_autoptr(ConvercWebhook) wh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  wh = converc_parse_create_response (body, &secret, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (wh);
+  g_assert_cmpstr (secret, ==, "whsec_5f2b9c1e7a4d");
+  g_assert_cmpstr (converc_webhook_get_id (wh), ==, "wh_new");
+  g_assert_cmpstr (converc_webhook_get_url (wh), ==, "https://hooks.example.com/new");
+  g_assert_cmpstr (converc_webhook_get_events (wh)[0], ==, "call.ended");
+  g_assert_null (converc_webhook_get_events (wh)[1]);
+  g_assert_true (converc_webhook_get_is_active (wh));
+}
+
+static void
+test_parse_create_response_bad (void)
+{
+  static const char * const bodies[] = {
+    /* the secret is the one thing that can never be fetched again */
+    "{\"webhook\": {\"id\": \"wh_1\", \"url\": \"https://a.example\"}}",
+    "{\"webhook\": {\"id\": \"wh_1\"}, \"secret\": null}",
+    "{\"webhook\": {\"id\": \"wh_1\"}, \"secret\": {\"value\": \"s\"}}",
+    "{\"secret\": \"whsec_1\"}",
+    "{\"webhook\": null, \"secret\": \"whsec_1\"}",
+    "{\"webhook\": \"wh_1\", \"secret\": \"whsec_1\"}",
+    "{\"webhook\": [], \"secret\": \"whsec_1\"}",
+    "[{\"webhook\": {\"id\": \"wh_1\"}, \"secret\": \"whsec_1\"}]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies) + G_N_ELEMENTS (bad_bodies); i++)
+    {
+      const char *text = i < G_N_ELEMENTS (bodies) ? bodies[i] : bad_bodies[i - G_N_ELEMENTS (bodies)];
+      gsize len = i == G_N_ELEMENTS (bodies) + G_N_ELEMENTS (bad_bodies) - 1 ? 3 : strlen (text);
+      g_autoptr(GBytes) body = g_bytes_new (text, len);
+      g_autoptr(ConvercWebhook) wh = NULL;
+      g_autoptr(GError) error = NULL;
+      char *secret = NULL;
+
+      g_test_message ("body \"%s\"", text);
+      wh = converc_parse_create_response (body, &secret, &error);
+      g_assert_null (wh);
+      g_assert_null (secret);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_parse_disable_response (void)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean is_active = TRUE;
+
+    {
+      g_autoptr(GBytes) body = bytes_of ("{\"ok\": true, \"webhookId\": \"wh_1\", \"isActive\": false}");
+
+      g_assert_true (converc_parse_disable_response (body, &is_active, &error));
+      g_assert_no_error (error);
+      g_assert_false (is_active);
+    }
+
+    {
+      /* Says nothing contradicting it */
+      g_autoptr(GBytes) body = bytes_of ("{}");
+
+      is_active = TRUE;
+      g_assert_true (converc_parse_disable_response (body, &is_active, &error));
+      g_assert_no_error (error);
+      g_assert_false (is_active);
+    }
+
+    {
+      g_autoptr(GBytes) body = bytes_of ("{\"ok\": true, \"unknown\": [1, 2, {\"x\": null}]}");
+
+      g_assert_true (converc_parse_disable_response (body, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+    {
+      /* 204 No Content says nothing either */
+      g_autoptr(GBytes) body = g_bytes_new (NULL, 0);
+
+      g_assert_true (converc_parse_disable_response (body, &is_active, &error));
+      g_assert_no_error (error);
+      g_assert_false (is_active);
+    }
+}
+
+static void
+test_parse_disable_response_contradicting (void)
+{
+  static const char * const bodies[] = {
+    "{\"ok\": false, \"error\": \"cannot disable\"}",
+    "{\"ok\": false}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (converc_parse_disable_response (body, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == CONVERC_ERROR);
+    }
+}
+
+static void
+test_parse_disable_response_still_active (void)
+{
+  g_autoptr(GBytes) body = bytes_of ("{\"ok\": true, \"webhookId\": \"wh_1\", \"isActive\": true}");
+  g_autoptr(GError) error = NULL;
+  gboolean is_active = FALSE;
+  gboolean ok;
+
+  /* converc-parse.h: "Returns TRUE when the body says the endpoint is
+   * disabled or says nothing contradicting it". isActive: true contradicts. */
+  ok = converc_parse_disable_response (body, &is_active, &error);
+  g_assert_true (is_active);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+}
+
+static void
+test_parse_disable_response_wrong_shape (void)
+{
+  static const char * const shapes[] = { "[]", "[{\"ok\": true}]", "\"ok\"", "42", "{\"ok\": " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (shapes[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("body \"%s\"", shapes[i]);
+      g_assert_false (converc_parse_disable_response (body, NULL, &error));
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_parse_test_response (void)
+{
+  g_autoptr(GError) error = NULL;
+
+    {
+      g_autoptr(GBytes) body = bytes_of ("{\"ok\": true, \"status\": 200, \"error\": null}");
+      g_autoptr(ConvercTestResult) result = converc_parse_test_response (body, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (result);
+      g_assert_true (result->ok);
+      g_assert_cmpint (result->status, ==, 200);
+      g_assert_null (result->error);
+    }
+
+    {
+      g_autoptr(GBytes) body = bytes_of ("{\"ok\": false, \"status\": 0, \"error\": \"connect ECONNREFUSED 10.0.0.1:443\"}");
+      g_autoptr(ConvercTestResult) result = converc_parse_test_response (body, &error);
+
+      g_assert_no_error (error);
+      g_assert_false (result->ok);
+      g_assert_cmpint (result->status, ==, 0);
+      g_assert_cmpstr (result->error, ==, "connect ECONNREFUSED 10.0.0.1:443");
+    }
+
+    {
+      /* The receiver answered 500: still a completed test */
+      g_autoptr(GBytes) body = bytes_of ("{\"ok\": true, \"status\": 500, \"error\": \"Internal Server Error\", \"extra\": 1}");
+      g_autoptr(ConvercTestResult) result = converc_parse_test_response (body, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (result->status, ==, 500);
+      g_assert_cmpstr (result->error, ==, "Internal Server Error");
+    }
+
+    {
+      /* Missing and null members */
+      g_autoptr(GBytes) body = bytes_of ("{\"ok\": true, \"status\": null}");
+      g_autoptr(ConvercTestResult) result = converc_parse_test_response (body, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (result->ok);
+      g_assert_cmpint (result->status, ==, 0);
+      g_assert_null (result->error);
+    }
+
+  /* converc_test_result_free accepts NULL like other free functions */
+  converc_test_result_free (NULL);
+}
+
+static void
+test_parse_test_response_wrong_shape (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_bodies); i++)
+    {
+      gsize len = i == G_N_ELEMENTS (bad_bodies) - 1 ? 3 : strlen (bad_bodies[i]);
+      g_autoptr(GBytes) body = g_bytes_new (bad_bodies[i], len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConvercTestResult) result = NULL;
+
+      g_test_message ("body \"%s\"", bad_bodies[i]);
+      result = converc_parse_test_response (body, &error);
+      g_assert_null (result);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+
+    {
+      g_autoptr(GBytes) body = bytes_of ("[{\"ok\": true}]");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConvercTestResult) result = converc_parse_test_response (body, &error);
+
+      g_assert_null (result);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+}
+
+/* ------------------------------------------------------- split array */
+
+static void
+test_parse_split_array (void)
+{
+  static const char * const elements[] = {
+    "\"a]\"",
+    "\"b\\\"]\\\\\"",
+    "\"\\u005d[\\\"\"",
+    "{\"x\":\"[{\",\"y\":[1,{\"z\":\"}\"}],\"w\":\"\\\\\"}",
+    "[1,[2]]",
+    "3",
+    "null",
+    "true",
+    "-1.5e3",
+    "\"\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac \\ud83d\\ude00\"",
+    "{}",
+    "[]",
+  };
+  static const char * const separators[] = {
+    " , ", ",", " ,\n", "\t,\t", ",", ",", " , ", ",", ",", ",\r\n", ",", "",
+  };
+  g_autoptr(GString) text = g_string_new (" \n[ ");
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize offsets[G_N_ELEMENTS (elements)];
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (elements) == G_N_ELEMENTS (separators));
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      offsets[i] = text->len;
+      g_string_append (text, elements[i]);
+      g_string_append (text, separators[i]);
+    }
+  g_string_append (text, " ]\n ");
+
+  ranges = converc_json_split_array (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ranges);
+  g_assert_cmpuint (g_array_get_element_size (ranges), ==, sizeof (gsize));
+  g_assert_cmpuint (ranges->len, ==, 2 * G_N_ELEMENTS (elements));
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      gsize offset = g_array_index (ranges, gsize, 2 * i);
+      gsize length = g_array_index (ranges, gsize, 2 * i + 1);
+
+      g_test_message ("element %u", i);
+      g_assert_cmpuint (offset, ==, offsets[i]);
+      g_assert_cmpuint (length, ==, strlen (elements[i]));
+      g_assert_cmpmem (text->str + offset, length, elements[i], strlen (elements[i]));
+    }
+}
+
+static void
+test_parse_split_array_empty (void)
+{
+  static const char * const empties[] = { "[]", "  [ \n ]  ", "\t[\r\n]" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empties); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ranges = converc_json_split_array (empties[i], strlen (empties[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (ranges);
+      g_assert_cmpuint (ranges->len, ==, 0);
+    }
+}
+
+static void
+test_parse_split_array_invalid (void)
+{
+  static const char * const invalid[] = {
+    "",
+    "   ",
+    "{}",
+    "{\"events\": []}",
+    "\"[1,2]\"",
+    "[",
+    "[1,2",
+    "[1,2,",
+    "[\"abc]",
+    "[\"abc\\\"]",
+    "[1,]",
+    "[,1]",
+    "[1,,2]",
+    "[1}",
+    "[{]",
+    "[1] x",
+    "[1][2]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ranges = NULL;
+
+      g_test_message ("\"%s\"", invalid[i]);
+      ranges = converc_json_split_array (invalid[i], strlen (invalid[i]), &error);
+      g_assert_null (ranges);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_parse_split_array_not_terminated (void)
+{
+  const char text[] = "[1,\"two\",3]" "[9]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ranges = NULL;
+
+  /* Only len bytes count: the "[9]" after them is never read */
+  ranges = converc_json_split_array (text, strlen ("[1,\"two\",3]"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranges->len, ==, 6);
+  g_assert_cmpuint (g_array_index (ranges, gsize, 2), ==, 3);
+  g_assert_cmpuint (g_array_index (ranges, gsize, 3), ==, 5);
+
+  /* A string cut by len is unterminated */
+  g_clear_pointer (&ranges, g_array_unref);
+  ranges = converc_json_split_array (text, 6, &error);
+  g_assert_null (ranges);
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+}
+
+/* -------------------------------------------------------- event list */
+
+static void
+test_parse_event_list_exact_bytes (void)
+{
+  static const char * const elements[] = {
+    "{\"id\":\"evt_a\",\"type\":\"call.ended\",\"createdAt\":\"2024-01-01T00:00:00Z\"}",
+    "42",
+    "{ \"id\" : \"evt_b\" ,\n\t\"type\":\"call.event\", \"note\":\"a \\\"quoted\\\" ] [ } { \\u00e9 \\\\\", \"n\": 1.50 , \"big\": 12345678901234567890 }",
+    "\"just a string\"",
+    "{\"id\":\"evt_c\",\"type\":\"call.missed\",\"data\":null}",
+    "null",
+    "{\"id\":\"evt_d\",\"type\":\"call.requested\",\"data\":{\"contact\":{\"name\":\"Z\xc3\xb6\xc3\xab \xe6\x97\xa5\xe6\x9c\xac\"}}}",
+  };
+  static const char * const separators[] = { " ,\n  ", ",", "\r\n,", " , ", ",", ",\t", "" };
+  g_autoptr(GString) text = g_string_new ("\n[\n  ");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_problem = NULL;
+  guint n_skipped = 0;
+  static const guint objects[] = { 0, 2, 4, 6 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      g_string_append (text, elements[i]);
+      g_string_append (text, separators[i]);
+    }
+  g_string_append (text, "\n]\n");
+  body = g_bytes_new (text->str, text->len);
+
+  events = converc_parse_event_list (body, &n_skipped, &first_problem, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (events);
+  g_assert_cmpuint (events->len, ==, 4);
+  g_assert_cmpuint (n_skipped, ==, 3);
+  g_assert_nonnull (first_problem);
+  g_assert_cmpstr (first_problem, !=, "");
+  g_assert_true (g_utf8_validate (first_problem, -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      ConvercEvent *event = g_ptr_array_index (events, i);
+
+      g_assert_true (CONVERC_IS_EVENT (event));
+      assert_raw_equals (event, elements[objects[i]], strlen (elements[objects[i]]));
+    }
+
+  /* In the server's order, unknown type kept */
+  g_assert_cmpstr (converc_event_get_id (g_ptr_array_index (events, 0)), ==, "evt_a");
+  g_assert_cmpstr (converc_event_get_id (g_ptr_array_index (events, 1)), ==, "evt_b");
+  g_assert_cmpstr (converc_event_get_event_type (g_ptr_array_index (events, 1)), ==, "call.event");
+  g_assert_cmpstr (converc_event_get_id (g_ptr_array_index (events, 2)), ==, "evt_c");
+  g_assert_cmpstr (converc_event_get_contact_name (g_ptr_array_index (events, 3)), ==,
+                   "Z\xc3\xb6\xc3\xab \xe6\x97\xa5\xe6\x9c\xac");
+}
+
+static void
+test_parse_event_list_wrappers (void)
+{
+  static const char * const wrappers[][2] = {
+    { "{\"events\": ", "}" },
+    { "{\"data\": ", ", \"total\": 2}" },
+    { "{\"meta\": {\"events\": \"no\"}, \"events\" :\n ", " }" },
+  };
+  const char *e1 = "{\"id\" : \"evt_1\", \"type\": \"call.ended\"}";
+  const char *e2 = "{\"id\":\"evt_2\",\"type\":\"call.event\",\"x\":\"]\"}";
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrappers); i++)
+    {
+      g_autofree char *array = g_strdup_printf ("[ %s ,\n%s]", e1, e2);
+      g_autofree char *text = g_strconcat (wrappers[i][0], array, wrappers[i][1], NULL);
+      g_autoptr(GBytes) body = bytes_of (text);
+      g_autoptr(GPtrArray) events = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_skipped = 99;
+
+      g_test_message ("%s", text);
+      events = converc_parse_event_list (body, &n_skipped, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (events);
+      g_assert_cmpuint (events->len, ==, 2);
+      g_assert_cmpuint (n_skipped, ==, 0);
+      assert_raw_equals (g_ptr_array_index (events, 0), e1, strlen (e1));
+      assert_raw_equals (g_ptr_array_index (events, 1), e2, strlen (e2));
+    }
+}
+
+static void
+test_parse_event_list_docs_example (void)
+{
+  g_autoptr(GBytes) body = converc_test_load_data ("events-docs-example.json");
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercEvent *event;
+
+  events = converc_parse_event_list (body, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  event = g_ptr_array_index (events, 0);
+  /* The unknown type of the docs' polling example is kept */
+  g_assert_cmpstr (converc_event_get_event_type (event), ==, "call.event");
+  /* Its garbled timestamp is read */
+  g_assert_cmpstr (converc_event_get_created_at (event), ==, "2024-01-01T00: 00: 0002");
+  g_assert_cmpint (converc_event_get_created_unix (event), ==, NEW_YEAR_2024);
+  g_assert_cmpstr (converc_event_get_contact_name (event), ==, "Polling Example");
+  g_assert_cmpstr (converc_event_get_call_status (event), ==, "completed");
+  /* The element is the body without its brackets */
+  assert_raw_equals (event, (const char *) g_bytes_get_data (body, NULL) + 1, g_bytes_get_size (body) - 2);
+}
+
+static void
+test_parse_event_list_broken_element (void)
+{
+  g_autoptr(GBytes) body = bytes_of ("[{\"id\":\"ok1\"},{\"id\": },{\"id\":\"ok2\"},{\"id\":\"x\" \"y\"}]");
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_problem = NULL;
+  guint n_skipped = 0;
+
+  events = converc_parse_event_list (body, &n_skipped, &first_problem, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpuint (n_skipped, ==, 2);
+  g_assert_nonnull (first_problem);
+  g_assert_cmpstr (converc_event_get_id (g_ptr_array_index (events, 0)), ==, "ok1");
+  g_assert_cmpstr (converc_event_get_id (g_ptr_array_index (events, 1)), ==, "ok2");
+}
+
+static void
+test_parse_event_list_empty (void)
+{
+  g_autoptr(GBytes) body = bytes_of ("[]");
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  char *first_problem = (char *) "unset";
+  guint n_skipped = 99;
+
+  events = converc_parse_event_list (body, &n_skipped, &first_problem, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 0);
+  g_assert_cmpuint (n_skipped, ==, 0);
+  g_assert_null (first_problem);
+}
+
+static void
+test_parse_event_list_wrong_shape (void)
+{
+  static const char * const shapes[] = {
+    "{\"foo\": [1]}",
+    "{\"events\": \"no\"}",
+    "{\"events\": {}}",
+    "{}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes) + G_N_ELEMENTS (bad_bodies); i++)
+    {
+      const char *text = i < G_N_ELEMENTS (shapes) ? shapes[i] : bad_bodies[i - G_N_ELEMENTS (shapes)];
+      gsize len = i == G_N_ELEMENTS (shapes) + G_N_ELEMENTS (bad_bodies) - 1 ? 3 : strlen (text);
+      g_autoptr(GBytes) body = g_bytes_new (text, len);
+      g_autoptr(GPtrArray) events = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_skipped = 0;
+
+      /* "[\"\xed\xa0\x80\"]" is invalid UTF-8 (a surrogate): either the
+       * body or that one element is refused. */
+      g_test_message ("body \"%s\"", text);
+      events = converc_parse_event_list (body, &n_skipped, NULL, &error);
+      if (events != NULL && strcmp (text, "[\"\xed\xa0\x80\"]") == 0)
+        {
+          g_assert_cmpuint (events->len, ==, 0);
+          g_assert_cmpuint (n_skipped, ==, 1);
+          continue;
+        }
+      g_assert_null (events);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+}
+
+/* ------------------------------------------------------------- event */
+
+static ConvercEvent *
+load_event (const char *name)
+{
+  g_autoptr(GBytes) raw = converc_test_load_data (name);
+  g_autoptr(GError) error = NULL;
+  ConvercEvent *event = converc_parse_event (raw, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (event);
+  return event;
+}
+
+static void
+test_event_fields (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
+
+  g_assert_cmpstr (converc_event_get_id (event), ==, "evt_01HQ3Z8K2M4N6P8R0T2V4X6Z8B");
+  g_assert_cmpstr (converc_event_get_event_type (event), ==, "call.ended");
+  g_assert_cmpstr (converc_event_get_created_at (event), ==, "2024-01-01T10:04:13Z");
+  g_assert_cmpint (converc_event_get_created_unix (event), ==, NEW_YEAR_2024 + 10 * 3600 + 4 * 60 + 13);
+  g_assert_cmpstr (converc_event_get_organization_id (event), ==, "org_7f3c2a");
+  g_assert_cmpstr (converc_event_get_call_id (event), ==, "call_9a8b7c6d");
+  g_assert_cmpstr (converc_event_get_call_status (event), ==, "completed");
+  g_assert_cmpstr (converc_event_get_media_type (event), ==, "video");
+  g_assert_cmpstr (converc_event_get_requested_at (event), ==, "2024-01-01T09:59:30Z");
+  g_assert_cmpstr (converc_event_get_accepted_at (event), ==, "2024-01-01T10:00:00Z");
+  g_assert_cmpstr (converc_event_get_ended_at (event), ==, "2024-01-01T10:04:12Z");
+  g_assert_cmpstr (converc_event_get_accepted_by (event), ==, "rep_grace_hopper");
+  g_assert_cmpstr (converc_event_get_contact_name (event), ==, "Ada Lovelace");
+  g_assert_cmpstr (converc_event_get_contact_email (event), ==, "ada@example.com");
+  g_assert_cmpstr (converc_event_get_contact_phone (event), ==, "+44 20 7946 0958");
+  /* acceptedAt 10:00:00 -> endedAt 10:04:12 */
+  g_assert_cmpint (converc_event_get_duration (event), ==, 252);
+}
+
+static void
+test_event_properties (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
+  g_autofree char *id = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  gint64 duration = 0;
+  gint64 created = 0;
+
+  g_object_get (event,
+                "id", &id,
+                "event-type", &type,
+                "contact-name", &name,
+                "duration", &duration,
+                "created-unix", &created,
+                "raw", &raw,
+                NULL);
+  g_assert_cmpstr (id, ==, "evt_01HQ3Z8K2M4N6P8R0T2V4X6Z8B");
+  g_assert_cmpstr (type, ==, "call.ended");
+  g_assert_cmpstr (name, ==, "Ada Lovelace");
+  g_assert_cmpint (duration, ==, 252);
+  g_assert_cmpint (created, ==, converc_event_get_created_unix (event));
+  g_assert_true (g_bytes_equal (raw, converc_event_get_raw (event)));
+}
+
+static void
+test_event_raw_exact (void)
+{
+  g_autoptr(GBytes) raw = converc_test_load_data ("event-call-ended.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvercEvent) event = converc_parse_event (raw, &error);
+
+  g_assert_no_error (error);
+  /* The file has newlines and indentation; the raw bytes keep them */
+  assert_raw_equals (event, g_bytes_get_data (raw, NULL), g_bytes_get_size (raw));
+}
+
+static void
+test_event_nulls (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-nulls.json");
+  g_autofree char *summary = NULL;
+  g_autofree char *pretty = NULL;
+
+  g_assert_null (converc_event_get_id (event));
+  g_assert_null (converc_event_get_event_type (event));
+  g_assert_null (converc_event_get_created_at (event));
+  g_assert_null (converc_event_get_organization_id (event));
+  g_assert_null (converc_event_get_call_id (event));
+  g_assert_null (converc_event_get_call_status (event));
+  g_assert_null (converc_event_get_media_type (event));
+  g_assert_null (converc_event_get_accepted_at (event));
+  g_assert_null (converc_event_get_ended_at (event));
+  g_assert_null (converc_event_get_accepted_by (event));
+  g_assert_null (converc_event_get_contact_name (event));
+  g_assert_null (converc_event_get_contact_email (event));
+  g_assert_null (converc_event_get_contact_phone (event));
+  g_assert_cmpint (converc_event_get_duration (event), ==, -1);
+  g_assert_cmpint (converc_event_get_created_unix (event), ==, G_MININT64);
+
+  summary = converc_event_dup_summary (event);
+  g_assert_nonnull (summary);
+  g_assert_true (g_utf8_validate (summary, -1, NULL));
+  g_assert_nonnull (converc_event_get_search_text (event));
+  g_assert_false (converc_event_matches (event, "lovelace"));
+  pretty = converc_event_dup_pretty_json (event);
+  g_assert_nonnull (pretty);
+}
+
+static void
+test_event_minimal_and_odd (void)
+{
+  static const char * const bodies[] = {
+    "{}",
+    "{\"data\": null}",
+    "{\"data\": \"text\"}",
+    "{\"data\": [1, 2]}",
+    "{\"data\": {\"call\": [], \"contact\": 7, \"qualificationAnswers\": {}}}",
+    "{\"data\": {\"call\": {\"status\": [\"x\"], \"acceptedAt\": 5, \"endedAt\": true}}}",
+    "{\"type\": [\"call.ended\"], \"createdAt\": {\"t\": 1}}",
+    "{\"id\": \"\", \"type\": \"\"}",
+    "{\"data\": {\"contact\": {\"name\": \"\\u0000nul\\u0000\"}}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) raw = bytes_of (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConvercEvent) event = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *pretty = NULL;
+
+      g_test_message ("%s", bodies[i]);
+      event = converc_parse_event (raw, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (event);
+      g_assert_cmpint (converc_event_get_duration (event), ==, -1);
+      g_assert_null (converc_event_get_call_status (event));
+      if (i == 6)
+        g_assert_null (converc_event_get_event_type (event));
+      summary = converc_event_dup_summary (event);
+      g_assert_nonnull (summary);
+      pretty = converc_event_dup_pretty_json (event);
+      g_assert_nonnull (pretty);
+      converc_event_matches (event, "x");
+      assert_raw_equals (event, bodies[i], strlen (bodies[i]));
+    }
+}
+
+static void
+test_event_not_object (void)
+{
+  static const char * const bodies[] = { "[]", "[{\"id\":\"a\"}]", "42", "\"evt\"", "null", "", "{" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) raw = bytes_of (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConvercEvent) event = NULL;
+
+      event = converc_parse_event (raw, &error);
+      g_assert_null (event);
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_event_duration (void)
+{
+  struct {
+    const char *accepted;
+    const char *ended;
+    gint64      duration;
+  } cases[] = {
+    { "\"2024-01-01T00:00:00Z\"", "\"2024-01-01T00:01:30Z\"", 90 },
+    { "\"2024-01-01T00: 00: 0002\"", "\"2024-01-01T00:01:30Z\"", 90 },
+    { "\"2024-01-01T01:00:00+01:00\"", "\"2024-01-01T00:00:05Z\"", 5 },
+    { "\"2024-01-01T00:00:00Z\"", "\"2024-01-01T00:00:00Z\"", 0 },
+    { "\"2024-01-01T00:00:00.250Z\"", "\"2024-01-01T00:00:10.750Z\"", 10 },
+    { "null", "\"2024-01-01T00:01:30Z\"", -1 },
+    { "\"2024-01-01T00:00:00Z\"", "null", -1 },
+    { "\"yesterday\"", "\"2024-01-01T00:01:30Z\"", -1 },
+    { "\"2024-01-01T00:01:30Z\"", "\"2024-01-01T00:00:00Z\"", -1 },  /* ends before it starts */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"type\":\"call.ended\",\"data\":{\"call\":{"
+                                               "\"requestedAt\":\"2023-12-31T23:00:00Z\","
+                                               "\"acceptedAt\":%s,\"endedAt\":%s}}}",
+                                               cases[i].accepted, cases[i].ended);
+      g_autoptr(GBytes) raw = bytes_of (text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConvercEvent) event = converc_parse_event (raw, &error);
+
+      g_test_message ("%s", text);
+      g_assert_no_error (error);
+      g_assert_cmpint (converc_event_get_duration (event), ==, cases[i].duration);
+    }
+}
+
+static void
+test_event_created_unix (void)
+{
+  struct {
+    const char *created;
+    gint64      unix_time;
+  } cases[] = {
+    { "\"2024-01-01T00:00:00Z\"", NEW_YEAR_2024 },
+    { "\"2024-01-01T00: 00: 0002\"", NEW_YEAR_2024 },
+    { "\"2024-01-02T00: 00: 00.0002\"", NEW_YEAR_2024 + 86400 },
+    { "\"2024-01-01T01:00:00+01:00\"", NEW_YEAR_2024 },
+    { "\"yesterday\"", G_MININT64 },
+    { "\"\"", G_MININT64 },
+    { "null", G_MININT64 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"id\":\"e\",\"createdAt\":%s}", cases[i].created);
+      g_autoptr(GBytes) raw = bytes_of (text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConvercEvent) event = converc_parse_event (raw, &error);
+
+      g_test_message ("%s", text);
+      g_assert_no_error (error);
+      g_assert_cmpint (converc_event_get_created_unix (event), ==, cases[i].unix_time);
+    }
+
+    {
+      /* An unreadable timestamp keeps its raw text: never drop the record */
+      g_autoptr(GBytes) raw = bytes_of ("{\"id\":\"e\",\"createdAt\":\"last tuesday\"}");
+      g_autoptr(ConvercEvent) event = converc_parse_event (raw, NULL);
+
+      g_assert_cmpstr (converc_event_get_created_at (event), ==, "last tuesday");
+    }
+}
+
+static gboolean
+matches (ConvercEvent *event,
+         const char   *needle)
+{
+  g_autofree char *folded = converc_fold_for_search (needle);
+
+  return converc_event_matches (event, folded);
+}
+
+static void
+test_event_search (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
+  const char *text;
+
+  /* ids, contact fields, case-insensitively */
+  g_assert_true (matches (event, "evt_01HQ3Z8K2M4N6P8R0T2V4X6Z8B"));
+  g_assert_true (matches (event, "evt_01hq3z8k"));
+  g_assert_true (matches (event, "LOVELACE"));
+  g_assert_true (matches (event, "ada lovelace"));
+  g_assert_true (matches (event, "ADA@EXAMPLE.COM"));
+  g_assert_true (matches (event, "7946 0958"));
+  g_assert_true (matches (event, "call_9a8b7c6d"));
+  /* text deep in the payload: qualification answers, questions, location */
+  g_assert_true (matches (event, "enterprise platinum"));
+  g_assert_true (matches (event, "How many seats"));
+  g_assert_true (matches (event, "london"));
+  /* numbers too */
+  g_assert_true (matches (event, "987654"));
+
+  g_assert_false (matches (event, "zzz-not-there"));
+  g_assert_false (matches (event, "Grace Lovelace"));
+
+  text = converc_event_get_search_text (event);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "lovelace"));
+  /* folded: no upper case left */
+  g_assert_null (strstr (text, "Lovelace"));
+  /* stable: the same pointer on the next call */
+  g_assert_true (text == converc_event_get_search_text (event));
+}
+
+static void
+test_event_search_unicode (void)
+{
+  g_autoptr(GBytes) raw = bytes_of ("{\"id\":\"e1\",\"data\":{\"contact\":{\"name\":\"Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m\"},"
+                                    "\"qualificationAnswers\":[{\"answer\":{\"value\":\"Stra\xc3\x9f" "e\"}},"
+                                    "{\"answer\":{\"value\":\"caf\\u00e9\"}}]}}");
+  g_autoptr(ConvercEvent) event = converc_parse_event (raw, NULL);
+
+  g_assert_nonnull (event);
+  g_assert_true (matches (event, "ZO\xc3\x8b"));               /* ZOË */
+  g_assert_true (matches (event, "\xc3\xa5ngstr\xc3\xb6m"));   /* ångström */
+  g_assert_true (matches (event, "STRASSE"));                   /* ß folds to ss */
+  g_assert_true (matches (event, "CAF\xc3\x89"));               /* escaped é in the JSON */
+  g_assert_true (matches (event, "cafe\xcc\x81"));              /* decomposed é */
+  g_assert_false (matches (event, "zoe "));
+}
+
+static void
+test_event_summary (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
+  g_autofree char *summary = converc_event_dup_summary (event);
+
+  /* "Ada Lovelace · completed · 4:12" */
+  g_assert_nonnull (summary);
+  g_assert_nonnull (strstr (summary, "Ada Lovelace"));
+  g_assert_nonnull (strstr (summary, "completed"));
+  g_assert_nonnull (strstr (summary, "4:12"));
+}
+
+static void
+test_event_pretty_json (void)
+{
+  const char *text = "{\"id\":\"e1\",\"n\":1.50,\"big\":12345678901234567890,\"s\":\"a\\u00e9\\n\\\"q\\\"\","
+                     "\"list\":[1,{\"x\":null}],\"empty\":{},\"none\":[]}";
+  g_autoptr(GBytes) raw = bytes_of (text);
+  g_autoptr(ConvercEvent) event = converc_parse_event (raw, NULL);
+  g_autofree char *pretty = NULL;
+  g_autoptr(JsonNode) reparsed = NULL;
+  g_autoptr(JsonNode) original = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (event);
+  pretty = converc_event_dup_pretty_json (event);
+  g_assert_nonnull (pretty);
+  g_assert_true (g_utf8_validate (pretty, -1, NULL));
+
+  /* two-space indentation, one member a line */
+  g_assert_true (g_str_has_prefix (pretty, "{\n  \"id\""));
+  g_assert_nonnull (strstr (pretty, "\n  \"list\""));
+  g_assert_nonnull (strstr (pretty, "\n    1"));
+
+  /* the same JSON */
+  reparsed = converc_parse_json (pretty, strlen (pretty), &error);
+  g_assert_no_error (error);
+  original = converc_parse_json (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (reparsed, original));
+
+  /* values spelled as the server sent them */
+  g_assert_nonnull (strstr (pretty, "1.50"));
+  g_assert_nonnull (strstr (pretty, "12345678901234567890"));
+}
+
+static void
+test_event_pretty_json_document (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
+  g_autofree char *pretty = converc_event_dup_pretty_json (event);
+  g_autoptr(GBytes) raw = converc_test_load_data ("event-call-ended.json");
+  g_autoptr(JsonNode) a = converc_parse_json (pretty, strlen (pretty), NULL);
+  g_autoptr(JsonNode) b = converc_parse_json (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw), NULL);
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_true (json_node_equal (a, b));
+  g_assert_nonnull (strstr (pretty, "\n      \"status\": \"completed\""));
+}
+
+static void
+test_event_parse_payload (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = converc_event_parse_payload (event, &error);
+  g_autoptr(JsonNode) again = NULL;
+  JsonObject *data;
+  JsonArray *answers;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  data = json_object_get_object_member (json_node_get_object (node), "data");
+  g_assert_nonnull (data);
+  answers = json_object_get_array_member (data, "qualificationAnswers");
+  g_assert_cmpuint (json_array_get_length (answers), ==, 2);
+  g_assert_true (json_object_get_null_member (data, "transcript"));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (data, "recording"), "available"));
+
+  /* The caller owns a fresh node each time */
+  again = converc_event_parse_payload (event, &error);
+  g_assert_no_error (error);
+  g_assert_true (again != node);
+  g_assert_true (json_node_equal (again, node));
+}
+
+/* ------------------------------------------------------------- errors */
+
+static void
+test_error_for_http_codes (void)
+{
+  struct {
+    guint status;
+    int   code;
+  } cases[] = {
+    { 400, CONVERC_ERROR_INVALID_REQUEST },
+    { 401, CONVERC_ERROR_UNAUTHORIZED },
+    { 403, CONVERC_ERROR_FORBIDDEN },
+    { 404, CONVERC_ERROR_NOT_FOUND },
+    { 405, CONVERC_ERROR_INVALID_REQUEST },
+    { 409, CONVERC_ERROR_INVALID_REQUEST },
+    { 418, CONVERC_ERROR_INVALID_REQUEST },
+    { 422, CONVERC_ERROR_INVALID_REQUEST },
+    { 429, CONVERC_ERROR_RATE_LIMITED },
+    { 500, CONVERC_ERROR_SERVER },
+    { 502, CONVERC_ERROR_SERVER },
+    { 503, CONVERC_ERROR_SERVER },
+    { 599, CONVERC_ERROR_SERVER },
+    { 100, CONVERC_ERROR_HTTP },
+    { 301, CONVERC_ERROR_HTTP },
+    { 304, CONVERC_ERROR_HTTP },
+    { 600, CONVERC_ERROR_HTTP },
+    { 0,   CONVERC_ERROR_HTTP },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = converc_error_new_for_http (cases[i].status, NULL, NULL);
+      g_autofree char *status = g_strdup_printf ("%u", cases[i].status);
+
+      g_test_message ("status %u", cases[i].status);
+      g_assert_error (error, CONVERC_ERROR, cases[i].code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      /* The message names the HTTP status */
+      if (cases[i].status != 0)
+        g_assert_nonnull (strstr (error->message, status));
+    }
+}
+
+static void
+test_error_for_http_server_text (void)
+{
+  struct {
+    guint       status;
+    const char *body;
+    const char *expected;
+  } cases[] = {
+    { 401, "{\"error\": \"Invalid API key\"}", "Invalid API key" },
+    { 403, "{\"message\": \"Scope webhooks:write required\"}", "Scope webhooks:write required" },
+    { 404, "{\"error\": {\"code\": \"not_found\", \"message\": \"Webhook wh_9 does not exist\"}}", "Webhook wh_9 does not exist" },
+    { 422, "{\"error\": \"url must be https\", \"field\": \"url\"}", "url must be https" },
+    { 500, "Internal failure in the webhook service", "Internal failure in the webhook service" },
+    { 502, "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>", "502 Bad Gateway" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (cases[i].body);
+      g_autoptr(GError) error = converc_error_new_for_http (cases[i].status, NULL, body);
+
+      g_test_message ("%u %s", cases[i].status, cases[i].body);
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+    }
+}
+
+static void
+test_error_for_http_retry_after (void)
+{
+  g_autoptr(GError) error = converc_error_new_for_http (429, "37", NULL);
+
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_RATE_LIMITED);
+  /* the wait is said */
+  g_assert_nonnull (strstr (error->message, "37"));
+}
+
+static char *
+extract (const char *text)
+{
+  g_autoptr(GBytes) body = bytes_of (text);
+
+  return converc_error_extract_message (body);
+}
+
+static void
+test_error_extract_message (void)
+{
+  g_autofree char *a = extract ("{\"error\": \"bad key\"}");
+  g_autofree char *b = extract ("{\"message\": \"slow down\"}");
+  g_autofree char *c = extract ("{\"error\": {\"message\": \"nested text\", \"code\": 7}}");
+  g_autofree char *d = extract ("Service Unavailable");
+  g_autofree char *e = extract ("  plain text with spaces around \n");
+  g_autofree char *f = extract ("<!DOCTYPE html><html><body><p>Gateway Timeout</p></body></html>");
+
+  g_assert_cmpstr (a, ==, "bad key");
+  g_assert_cmpstr (b, ==, "slow down");
+  g_assert_cmpstr (c, ==, "nested text");
+  g_assert_cmpstr (d, ==, "Service Unavailable");
+  g_assert_nonnull (strstr (e, "plain text with spaces around"));
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f, "Gateway Timeout"));
+}
+
+static void
+test_error_extract_message_empty (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+
+  g_assert_null (converc_error_extract_message (NULL));
+  g_assert_null (converc_error_extract_message (empty));
+}
+
+static void
+test_error_extract_message_long (void)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  g_autoptr(GString) utf8 = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+  g_autofree char *cut_utf8 = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *cut_json = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (ascii, 'a' + i % 26);
+  cut = extract (ascii->str);
+  g_assert_nonnull (cut);
+  /* the first 200 characters (an ellipsis may follow) */
+  g_assert_cmpuint (g_utf8_strlen (cut, -1), >=, 200);
+  g_assert_cmpuint (g_utf8_strlen (cut, -1), <=, 203);
+  g_assert_true (strncmp (cut, ascii->str, 200) == 0);
+
+  /* multi-byte characters are not split */
+  for (guint i = 0; i < 500; i++)
+    g_string_append (utf8, "\xe6\x97\xa5\xc3\xa9");
+  cut_utf8 = extract (utf8->str);
+  g_assert_true (g_utf8_validate (cut_utf8, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (cut_utf8, -1), <=, 203);
+  g_assert_cmpuint (g_utf8_strlen (cut_utf8, -1), >=, 200);
+
+  /* a long "error" string is cut as well */
+  json = g_strdup_printf ("{\"error\": \"%s\"}", ascii->str);
+  cut_json = extract (json);
+  g_assert_cmpuint (g_utf8_strlen (cut_json, -1), <=, 203);
+}
+
+static void
+test_error_extract_message_invalid_utf8 (void)
+{
+  static const char body[] = "bad \xff\xfe bytes \xc3";
+  g_autoptr(GBytes) bytes = g_bytes_new (body, sizeof body - 1);
+  g_autofree char *text = converc_error_extract_message (bytes);
+  g_autoptr(GBytes) binary = g_bytes_new ("\x00\x01\x02{\"error\":1}", 14);
+  g_autofree char *text2 = converc_error_extract_message (binary);
+  g_autoptr(GError) error = converc_error_new_for_http (500, NULL, bytes);
+
+  /* whatever is shown is valid UTF-8 */
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "bytes"));
+  if (text2 != NULL)
+    g_assert_true (g_utf8_validate (text2, -1, NULL));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+static void
+test_error_retry_after (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+
+  g_assert_cmpint (converc_parse_retry_after ("120", now), ==, 120);
+  g_assert_cmpint (converc_parse_retry_after ("0", now), ==, 0);
+  g_assert_cmpint (converc_parse_retry_after ("1", NULL), ==, 1);
+  /* HTTP-date, two minutes after now */
+  g_assert_cmpint (converc_parse_retry_after ("Mon, 01 Jan 2024 00:02:00 GMT", now), ==, 120);
+  /* a date in the past: retry now */
+  g_assert_cmpint (converc_parse_retry_after ("Sun, 31 Dec 2023 23:00:00 GMT", now), ==, 0);
+}
+
+static void
+test_error_retry_after_garbage (void)
+{
+  static const char * const garbage[] = {
+    "",
+    "   ",
+    "soon",
+    "-5",
+    "1.5",
+    "12abc",
+    "0x10",
+    "Mon, 99 Foo 2024 99:99:99 GMT",
+    "\xff\xfe",
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+
+  g_assert_cmpint (converc_parse_retry_after (NULL, now), ==, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (garbage); i++)
+    {
+      g_test_message ("\"%s\"", garbage[i]);
+      g_assert_cmpint (converc_parse_retry_after (garbage[i], now), ==, -1);
+    }
+}
+
+static void
+test_error_retry_after_huge (void)
+{
+  static const char * const huge[] = {
+    "99999999999999999999999999999",
+    "9223372036854775807",
+    "18446744073709551616",
+    "31536000000",
+    "Fri, 31 Dec 9999 23:59:59 GMT",
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+
+  /* converc-error.h does not say; converc-error.c documents "at most one
+   * day". Whatever the cap, it is a sane positive wait, never negative or
+   * wrapped around. */
+  for (guint i = 0; i < G_N_ELEMENTS (huge); i++)
+    {
+      gint64 seconds = converc_parse_retry_after (huge[i], now);
+
+      g_test_message ("\"%s\" -> %" G_GINT64_FORMAT, huge[i], seconds);
+      g_assert_cmpint (seconds, >, 0);
+      g_assert_cmpint (seconds, <=, 24 * 60 * 60);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  converc_test_init (&argc, &argv);
+
+  g_test_add_func ("/converc/parse/json-valid", test_parse_json_valid);
+  g_test_add_func ("/converc/parse/json-invalid", test_parse_json_invalid);
+  g_test_add_func ("/converc/parse/json-deep", test_parse_json_deep);
+  g_test_add_func ("/converc/parse/webhook-list-documented", test_parse_webhook_list_documented);
+  g_test_add_func ("/converc/parse/webhook-list-empty", test_parse_webhook_list_empty);
+  g_test_add_func ("/converc/parse/webhook-list-nulls", test_parse_webhook_list_nulls);
+  g_test_add_func ("/converc/parse/webhook-list-bad-elements", test_parse_webhook_list_bad_elements);
+  g_test_add_func ("/converc/parse/webhook-list-wrong-shape", test_parse_webhook_list_wrong_shape);
+  g_test_add_func ("/converc/parse/create-response", test_parse_create_response);
+  g_test_add_func ("/converc/parse/create-response-bad", test_parse_create_response_bad);
+  g_test_add_func ("/converc/parse/disable-response", test_parse_disable_response);
+  g_test_add_func ("/converc/parse/disable-response-contradicting",
+                   test_parse_disable_response_contradicting);
+  g_test_add_func ("/converc/parse/disable-response-still-active",
+                   test_parse_disable_response_still_active);
+  g_test_add_func ("/converc/parse/disable-response-wrong-shape",
+                   test_parse_disable_response_wrong_shape);
+  g_test_add_func ("/converc/parse/test-response", test_parse_test_response);
+  g_test_add_func ("/converc/parse/test-response-wrong-shape", test_parse_test_response_wrong_shape);
+  g_test_add_func ("/converc/parse/split-array", test_parse_split_array);
+  g_test_add_func ("/converc/parse/split-array-empty", test_parse_split_array_empty);
+  g_test_add_func ("/converc/parse/split-array-invalid", test_parse_split_array_invalid);
+  g_test_add_func ("/converc/parse/split-array-not-terminated", test_parse_split_array_not_terminated);
+  g_test_add_func ("/converc/parse/event-list-exact-bytes", test_parse_event_list_exact_bytes);
+  g_test_add_func ("/converc/parse/event-list-wrappers", test_parse_event_list_wrappers);
+  g_test_add_func ("/converc/parse/event-list-docs-example", test_parse_event_list_docs_example);
+  g_test_add_func ("/converc/parse/event-list-broken-element", test_parse_event_list_broken_element);
+  g_test_add_func ("/converc/parse/event-list-empty", test_parse_event_list_empty);
+  g_test_add_func ("/converc/parse/event-list-wrong-shape", test_parse_event_list_wrong_shape);
+  g_test_add_func ("/converc/event/fields", test_event_fields);
+  g_test_add_func ("/converc/event/properties", test_event_properties);
+  g_test_add_func ("/converc/event/raw-exact", test_event_raw_exact);
+  g_test_add_func ("/converc/event/nulls", test_event_nulls);
+  g_test_add_func ("/converc/event/minimal-and-odd", test_event_minimal_and_odd);
+  g_test_add_func ("/converc/event/not-object", test_event_not_object);
+  g_test_add_func ("/converc/event/duration", test_event_duration);
+  g_test_add_func ("/converc/event/created-unix", test_event_created_unix);
+  g_test_add_func ("/converc/event/search", test_event_search);
+  g_test_add_func ("/converc/event/search-unicode", test_event_search_unicode);
+  g_test_add_func ("/converc/event/summary", test_event_summary);
+  g_test_add_func ("/converc/event/pretty-json", test_event_pretty_json);
+  g_test_add_func ("/converc/event/pretty-json-document", test_event_pretty_json_document);
+  g_test_add_func ("/converc/event/parse-payload", test_event_parse_payload);
+  g_test_add_func ("/converc/error/for-http-codes", test_error_for_http_codes);
+  g_test_add_func ("/converc/error/for-http-server-text", test_error_for_http_server_text);
+  g_test_add_func ("/converc/error/for-http-retry-after", test_error_for_http_retry_after);
+  g_test_add_func ("/converc/error/extract-message", test_error_extract_message);
+  g_test_add_func ("/converc/error/extract-message-empty", test_error_extract_message_empty);
+  g_test_add_func ("/converc/error/extract-message-long", test_error_extract_message_long);
+  g_test_add_func ("/converc/error/extract-message-invalid-utf8",
+                   test_error_extract_message_invalid_utf8);
+  g_test_add_func ("/converc/error/retry-after", test_error_retry_after);
+  g_test_add_func ("/converc/error/retry-after-garbage", test_error_retry_after_garbage);
+  g_test_add_func ("/converc/error/retry-after-huge", test_error_retry_after_huge);
+
+  return g_test_run ();
+}
