@@ -1,1 +1,1497 @@
-int main (void) { return 1; } /* placeholder */
+/* test-emulator.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-emulator"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "converc-emulator.h"
+#include "converc-emulator-private.h"
+#include "converc-signature.h"
+#include "converc-test-utils.h"
+
+#define KEY "test-key-0123"
+
+/* Plain HTTP over a SoupSession, async + main loop (never _sync: the
+ * server runs on this very thread). */
+
+typedef struct
+{
+  guint               status;
+  GBytes             *body;
+  SoupMessageHeaders *headers;
+  gint64              elapsed_usec;
+} Response;
+
+static void
+response_free (Response *r)
+{
+  g_clear_pointer (&r->body, g_bytes_unref);
+  g_clear_pointer (&r->headers, soup_message_headers_unref);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Response, response_free)
+
+static Response *
+request (ConvercEmulator *emu,
+         const char      *method,
+         const char      *path,
+         const char      *key,
+         const char      *json)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strconcat (converc_emulator_get_base_url (emu), path, NULL);
+  Response *r = g_new0 (Response, 1);
+  gint64 start;
+
+  msg = soup_message_new (method, url);
+  g_assert_nonnull (msg);
+  if (key != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", key, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                    "Authorization", auth);
+    }
+  if (json != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  start = g_get_monotonic_time ();
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    converc_test_store_result_cb, &result);
+  converc_test_wait_for_result (&result, 30);
+  r->body = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_no_error (error);
+  r->elapsed_usec = g_get_monotonic_time () - start;
+  r->status = soup_message_get_status (msg);
+  r->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+
+  return r;
+}
+
+static JsonNode *
+parse (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  json_parser_load_from_data (parser, data, len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json_parser_get_root (parser));
+  return json_parser_steal_root (parser);
+}
+
+static JsonObject *
+parse_object (GBytes    *bytes,
+              JsonNode **holder)
+{
+  *holder = parse (bytes);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (*holder));
+  return json_node_get_object (*holder);
+}
+
+static JsonArray *
+parse_array (GBytes    *bytes,
+             JsonNode **holder)
+{
+  *holder = parse (bytes);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (*holder));
+  return json_node_get_array (*holder);
+}
+
+static ConvercEmulator *
+start_emulator (void)
+{
+  g_autoptr(GError) error = NULL;
+  ConvercEmulator *emu = converc_emulator_new (KEY);
+
+  converc_emulator_start (emu, 0, &error);
+  g_assert_no_error (error);
+  return emu;
+}
+
+static void
+assert_iso_timestamp (const char *text)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_suffix (text, "Z"));
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  g_assert_nonnull (dt);
+}
+
+static void
+assert_error_message (GBytes     *body,
+                      const char *expected)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object = parse_object (body, &node);
+  JsonNode *error = json_object_get_member (object, "error");
+
+  g_assert_nonnull (error);
+  if (JSON_NODE_HOLDS_OBJECT (error))
+    {
+      const char *message = json_object_get_string_member (json_node_get_object (error),
+                                                           "message");
+      g_assert_nonnull (message);
+      if (expected != NULL)
+        g_assert_nonnull (strstr (message, expected));
+    }
+  else
+    {
+      g_assert_cmpstr (json_node_get_string (error), ==, expected);
+    }
+}
+
+/* A receiving server for deliveries */
+
+typedef struct
+{
+  SoupServer *server;
+  char       *url;
+  guint       status;         /* what to answer */
+  gboolean    hang;           /* never answer */
+  GPtrArray  *bodies;         /* GBytes */
+  GPtrArray  *headers;        /* SoupMessageHeaders */
+  GPtrArray  *paths;
+  GPtrArray  *hanging;        /* SoupServerMessage */
+} Receiver;
+
+static void
+receiver_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  Receiver *r = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  g_ptr_array_add (r->bodies, g_bytes_new (body->data, body->length));
+  g_ptr_array_add (r->headers,
+                   soup_message_headers_ref (soup_server_message_get_request_headers (msg)));
+  g_ptr_array_add (r->paths, g_strdup (path));
+
+  if (r->hang)
+    {
+      soup_server_message_pause (msg);
+      g_ptr_array_add (r->hanging, g_object_ref (msg));
+      return;
+    }
+
+  soup_server_message_set_status (msg, r->status, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "thanks", 6);
+}
+
+static Receiver *
+receiver_new (guint status)
+{
+  g_autoptr(GError) error = NULL;
+  Receiver *r = g_new0 (Receiver, 1);
+  GSList *uris;
+
+  r->status = status;
+  r->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  r->headers = g_ptr_array_new_with_free_func ((GDestroyNotify)soup_message_headers_unref);
+  r->paths = g_ptr_array_new_with_free_func (g_free);
+  r->hanging = g_ptr_array_new_with_free_func (g_object_unref);
+  r->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (r->server, NULL, receiver_cb, r, NULL);
+  soup_server_listen_local (r->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (r->server);
+  r->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  return r;
+}
+
+static void
+receiver_free (Receiver *r)
+{
+  soup_server_disconnect (r->server);
+  g_ptr_array_unref (r->hanging);
+  g_object_unref (r->server);
+  g_ptr_array_unref (r->bodies);
+  g_ptr_array_unref (r->headers);
+  g_ptr_array_unref (r->paths);
+  g_free (r->url);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Receiver, receiver_free)
+
+static char *
+create_webhook (ConvercEmulator  *emu,
+                const char       *url,
+                const char       *events_json,
+                char            **secret)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(Response) r = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  if (events_json != NULL)
+    json = g_strdup_printf ("{\"url\": \"%s\", \"events\": %s}", url, events_json);
+  else
+    json = g_strdup_printf ("{\"url\": \"%s\"}", url);
+
+  r = request (emu, "POST", "/integrations/webhooks", KEY, json);
+  g_assert_cmpuint (r->status, ==, 201);
+  object = parse_object (r->body, &node);
+  if (secret != NULL)
+    *secret = g_strdup (json_object_get_string_member (object, "secret"));
+
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (object,
+                                                                                 "webhook"),
+                                                  "id"));
+}
+
+static void
+wait_for_deliveries (ConvercEmulator *emu,
+                     guint            n)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (converc_emulator_get_n_deliveries (emu) < n &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (emu), >=, n);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (!done)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      done = g_get_monotonic_time () >= deadline;
+      if (!done)
+        g_usleep (1000);
+    }
+}
+
+/* Tests */
+
+static void
+test_start_loopback (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(GUri) uri = NULL;
+  const char *base = converc_emulator_get_base_url (emu);
+
+  g_assert_nonnull (base);
+  g_assert_true (g_str_has_prefix (base, "http://127.0.0.1:"));
+  g_assert_false (g_str_has_suffix (base, "/"));
+  uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+  g_assert_nonnull (uri);
+  g_assert_cmpint (g_uri_get_port (uri), >, 0);
+  g_assert_cmpstr (converc_emulator_get_api_key (emu), ==, KEY);
+
+  converc_emulator_stop (emu);
+  g_assert_null (converc_emulator_get_base_url (emu));
+
+  /* Default key */
+  {
+    g_autoptr(ConvercEmulator) demo = converc_emulator_new (NULL);
+    g_assert_cmpstr (converc_emulator_get_api_key (demo), ==, CONVERC_EMULATOR_DEMO_KEY);
+    g_assert_null (converc_emulator_get_base_url (demo));
+  }
+}
+
+static void
+test_auth (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  const char *paths[] = { "/integrations/webhooks", "/webhooks/events", "/nope" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(Response) none = request (emu, "GET", paths[i], NULL, NULL);
+      g_autoptr(Response) wrong = request (emu, "GET", paths[i], "wrong-key", NULL);
+      g_autoptr(Response) prefix = request (emu, "GET", paths[i], "test-key-012", NULL);
+
+      g_assert_cmpuint (none->status, ==, 401);
+      assert_error_message (none->body, "Invalid API key");
+      g_assert_cmpuint (wrong->status, ==, 401);
+      assert_error_message (wrong->body, "Invalid API key");
+      g_assert_cmpuint (prefix->status, ==, 401);
+    }
+
+  {
+    g_autoptr(Response) ok = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+    g_autoptr(Response) missing = request (emu, "GET", "/nope", KEY, NULL);
+
+    g_assert_cmpuint (ok->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_content_type (ok->headers, NULL), ==,
+                     "application/json");
+    g_assert_cmpuint (missing->status, ==, 404);
+  }
+
+  g_assert_cmpuint (converc_emulator_get_n_requests (emu), ==, 11);
+}
+
+static void
+test_create (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) r = NULL;
+  g_autoptr(Response) r2 = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) node2 = NULL;
+  JsonObject *object;
+  JsonObject *webhook;
+  JsonArray *events;
+  const char *secret;
+
+  r = request (emu, "POST", "/integrations/webhooks", KEY,
+               "{\"url\": \"https://example.com/hooks/converc\", "
+               "\"events\": [\"call.ended\", \"call.missed\", \"call.ended\"]}");
+  g_assert_cmpuint (r->status, ==, 201);
+  object = parse_object (r->body, &node);
+
+  secret = json_object_get_string_member (object, "secret");
+  g_assert_true (g_str_has_prefix (secret, "whsec_"));
+  g_assert_cmpuint (strlen (secret), ==, 6 + 64);
+
+  webhook = json_object_get_object_member (object, "webhook");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (webhook, "id"), "wh_"));
+  g_assert_cmpstr (json_object_get_string_member (webhook, "url"), ==,
+                   "https://example.com/hooks/converc");
+  g_assert_true (json_object_get_boolean_member (webhook, "isActive"));
+  assert_iso_timestamp (json_object_get_string_member (webhook, "createdAt"));
+  assert_iso_timestamp (json_object_get_string_member (webhook, "updatedAt"));
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$",
+                                       json_object_get_string_member (webhook, "createdAt"),
+                                       0, 0));
+  events = json_object_get_array_member (webhook, "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (events, 0), ==, "call.ended");
+  g_assert_cmpstr (json_array_get_string_element (events, 1), ==, "call.missed");
+
+  g_assert_cmpstr (converc_emulator_get_secret (emu, json_object_get_string_member (webhook,
+                                                                                    "id")),
+                   ==, secret);
+  g_assert_null (converc_emulator_get_secret (emu, "wh_nope"));
+
+  /* Without events: every type, an empty list */
+  r2 = request (emu, "POST", "/integrations/webhooks", KEY, "{\"url\": \"http://10.0.0.5:8080/x\"}");
+  g_assert_cmpuint (r2->status, ==, 201);
+  object = parse_object (r2->body, &node2);
+  webhook = json_object_get_object_member (object, "webhook");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (webhook, "events")),
+                    ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "secret"), !=, secret);
+
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (emu), ==, 2);
+}
+
+static void
+test_create_invalid (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  const struct {
+    const char *json;
+    guint       status;
+    const char *message;
+  } cases[] = {
+    { "not json", 400, "JSON" },
+    { "[1, 2]", 400, "JSON" },
+    { "{}", 422, "url is required" },
+    { "{\"url\": null}", 422, "url is required" },
+    { "{\"url\": 42}", 422, "string" },
+    { "{\"url\": \"example.com/hook\"}", 422, "URL" },
+    { "{\"url\": \"ftp://example.com/hook\"}", 422, "http" },
+    { "{\"url\": \"http:///nohost\"}", 422, "host" },
+    { "{\"url\": \"https://example.com\", \"events\": \"call.ended\"}", 422, "array" },
+    { "{\"url\": \"https://example.com\", \"events\": [1]}", 422, "array" },
+    { "{\"url\": \"https://example.com\", \"events\": [\"call.ended\", \"call.exploded\"]}",
+      422, "call.exploded" },
+    { "{\"url\": \"https://example.com\", \"events\": [\"call.event\"]}", 422, "call.event" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Response) r = request (emu, "POST", "/integrations/webhooks", KEY,
+                                       cases[i].json);
+
+      g_test_message ("body: %s", cases[i].json);
+      g_assert_cmpuint (r->status, ==, cases[i].status);
+      assert_error_message (r->body, cases[i].message);
+    }
+
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (emu), ==, 0);
+}
+
+static void
+test_list_seeded (void)
+{
+  g_autoptr(ConvercEmulator) emu = converc_emulator_new (KEY);
+  g_autoptr(Response) r = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *webhooks;
+  guint n_inactive = 0;
+  guint n_all = 0;
+
+  /* Seeding before start: receiver URLs are fixed up at start */
+  converc_emulator_seed (emu, 20, 7);
+  converc_emulator_start (emu, 0, &error);
+  g_assert_no_error (error);
+
+  r = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  webhooks = json_object_get_array_member (parse_object (r->body, &node), "webhooks");
+  g_assert_cmpuint (json_array_get_length (webhooks), ==, 4);
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (emu), ==, 4);
+
+  for (guint i = 0; i < json_array_get_length (webhooks); i++)
+    {
+      JsonObject *w = json_array_get_object_element (webhooks, i);
+      g_autofree char *prefix = g_strconcat (converc_emulator_get_base_url (emu),
+                                             "/demo-receiver/", NULL);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (w, "id"), "wh_"));
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (w, "url"), prefix));
+      assert_iso_timestamp (json_object_get_string_member (w, "createdAt"));
+      assert_iso_timestamp (json_object_get_string_member (w, "updatedAt"));
+      g_assert_false (json_object_has_member (w, "secret"));
+      if (!json_object_get_boolean_member (w, "isActive"))
+        n_inactive++;
+      if (json_array_get_length (json_object_get_array_member (w, "events")) == 0)
+        n_all++;
+    }
+
+  g_assert_cmpuint (n_inactive, ==, 1);
+  g_assert_cmpuint (n_all, ==, 1);
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 20);
+}
+
+static void
+test_disable (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autofree char *id = create_webhook (emu, "https://example.com/a", NULL, NULL);
+  g_autofree char *path = g_strconcat ("/integrations/webhooks/", id, NULL);
+  g_autoptr(Response) before = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  g_autoptr(Response) r = NULL;
+  g_autoptr(Response) after = NULL;
+  g_autoptr(Response) again = NULL;
+  g_autoptr(Response) unknown = NULL;
+  g_autoptr(Response) get_one = NULL;
+  g_autoptr(JsonNode) n1 = NULL;
+  g_autoptr(JsonNode) n2 = NULL;
+  g_autoptr(JsonNode) n3 = NULL;
+  JsonObject *object;
+  JsonObject *w1;
+  JsonObject *w2;
+
+  wait_ms (5);
+  r = request (emu, "DELETE", path, KEY, NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  object = parse_object (r->body, &n1);
+  g_assert_true (json_object_get_boolean_member (object, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (object, "webhookId"), ==, id);
+  g_assert_false (json_object_get_boolean_member (object, "isActive"));
+
+  after = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  w1 = json_array_get_object_element (json_object_get_array_member (parse_object (before->body,
+                                                                                  &n2),
+                                                                    "webhooks"), 0);
+  w2 = json_array_get_object_element (json_object_get_array_member (parse_object (after->body,
+                                                                                  &n3),
+                                                                    "webhooks"), 0);
+  g_assert_true (json_object_get_boolean_member (w1, "isActive"));
+  g_assert_false (json_object_get_boolean_member (w2, "isActive"));
+  g_assert_cmpstr (json_object_get_string_member (w1, "createdAt"), ==,
+                   json_object_get_string_member (w2, "createdAt"));
+  g_assert_cmpstr (json_object_get_string_member (w1, "updatedAt"), !=,
+                   json_object_get_string_member (w2, "updatedAt"));
+
+  /* Disabling twice is fine */
+  again = request (emu, "DELETE", path, KEY, NULL);
+  g_assert_cmpuint (again->status, ==, 200);
+
+  unknown = request (emu, "DELETE", "/integrations/webhooks/wh_doesnotexist", KEY, NULL);
+  g_assert_cmpuint (unknown->status, ==, 404);
+  assert_error_message (unknown->body, "Webhook not found");
+
+  /* There is no get-one */
+  get_one = request (emu, "GET", path, KEY, NULL);
+  g_assert_cmpuint (get_one->status, ==, 405);
+}
+
+static void
+assert_signed_delivery (Receiver   *receiver,
+                        guint       index,
+                        const char *secret,
+                        const char *type)
+{
+  SoupMessageHeaders *headers = g_ptr_array_index (receiver->headers, index);
+  GBytes *body = g_ptr_array_index (receiver->bodies, index);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *event;
+  const char *signature = soup_message_headers_get_one (headers, "X-IC-Signature");
+  gsize len;
+  const guint8 *data = g_bytes_get_data (body, &len);
+
+  g_assert_nonnull (signature);
+  g_assert_true (g_regex_match_simple ("^t=\\d+,v1=[0-9a-f]{64}$", signature, 0, 0));
+  g_assert_true (converc_signature_verify (secret, signature, data, len,
+                                           g_get_real_time () / G_USEC_PER_SEC,
+                                           CONVERC_SIGNATURE_DEFAULT_TOLERANCE, &error));
+  g_assert_no_error (error);
+  g_assert_false (converc_signature_verify ("whsec_wrong", signature, data, len,
+                                            g_get_real_time () / G_USEC_PER_SEC,
+                                            CONVERC_SIGNATURE_DEFAULT_TOLERANCE, NULL));
+  g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==,
+                   "application/json");
+
+  event = parse_object (body, &node);
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "X-IC-Event"), ==, type);
+  g_assert_cmpstr (json_object_get_string_member (event, "type"), ==, type);
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "X-IC-Id"), ==,
+                   json_object_get_string_member (event, "id"));
+}
+
+static void
+test_send_test_event (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Receiver) receiver = receiver_new (202);
+  g_autofree char *url = g_strconcat (receiver->url, "/hook", NULL);
+  g_autofree char *secret = NULL;
+  g_autofree char *id = create_webhook (emu, url, "[\"call.ended\"]", &secret);
+  g_autofree char *json = g_strdup_printf ("{\"webhookId\": \"%s\"}", id);
+  g_autoptr(Response) r = NULL;
+  g_autoptr(Response) r2 = NULL;
+  g_autoptr(Response) events = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) node2 = NULL;
+  g_autoptr(JsonNode) node3 = NULL;
+  JsonObject *object;
+  const ConvercEmulatorDelivery *d;
+  JsonArray *array;
+
+  r = request (emu, "POST", "/integrations/webhooks/test", KEY, json);
+  g_assert_cmpuint (r->status, ==, 200);
+  object = parse_object (r->body, &node);
+  g_assert_true (json_object_get_boolean_member (object, "ok"));
+  g_assert_cmpint (json_object_get_int_member (object, "status"), ==, 202);
+  g_assert_true (json_object_get_null_member (object, "error"));
+
+  g_assert_cmpuint (receiver->bodies->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (receiver->paths, 0), ==, "/hook");
+  assert_signed_delivery (receiver, 0, secret, "webhook.test");
+
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (emu), ==, 1);
+  d = converc_emulator_get_delivery (emu, 0);
+  g_assert_cmpstr (d->webhook_id, ==, id);
+  g_assert_cmpstr (d->event_type, ==, "webhook.test");
+  g_assert_cmpint (d->status, ==, 202);
+  g_assert_null (d->error);
+
+  /* The test event is kept, and the delivered bytes are its raw JSON */
+  events = request (emu, "GET", "/webhooks/events?eventType=webhook.test", KEY, NULL);
+  array = parse_array (events->body, &node2);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "id"), ==, d->event_id);
+  {
+    gsize len;
+    const char *raw = g_bytes_get_data (events->body, &len);
+    GBytes *delivered = g_ptr_array_index (receiver->bodies, 0);
+
+    g_assert_cmpuint (len, ==, g_bytes_get_size (delivered) + 2);
+    g_assert_cmpmem (raw + 1, len - 2, g_bytes_get_data (delivered, NULL),
+                     g_bytes_get_size (delivered));
+  }
+
+  /* The receiver's status is passed on as it is, errors included */
+  receiver->status = 500;
+  r2 = request (emu, "POST", "/integrations/webhooks/test", KEY, json);
+  g_assert_cmpuint (r2->status, ==, 200);
+  object = parse_object (r2->body, &node3);
+  g_assert_true (json_object_get_boolean_member (object, "ok"));
+  g_assert_cmpint (json_object_get_int_member (object, "status"), ==, 500);
+  g_assert_cmpint (converc_emulator_get_delivery (emu, 1)->status, ==, 500);
+}
+
+static void
+test_send_test_event_unreachable (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hook",
+                                          converc_test_get_unused_port ());
+  g_autofree char *id = create_webhook (emu, url, NULL, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"webhookId\": \"%s\"}", id);
+  g_autoptr(Response) r = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  const ConvercEmulatorDelivery *d;
+
+  r = request (emu, "POST", "/integrations/webhooks/test", KEY, json);
+  g_assert_cmpuint (r->status, ==, 200);
+  object = parse_object (r->body, &node);
+  g_assert_false (json_object_get_boolean_member (object, "ok"));
+  g_assert_true (json_object_get_null_member (object, "status"));
+  g_assert_nonnull (json_object_get_string_member (object, "error"));
+  g_assert_cmpstr (json_object_get_string_member (object, "error"), !=, "");
+
+  d = converc_emulator_get_delivery (emu, 0);
+  g_assert_cmpint (d->status, ==, 0);
+  g_assert_nonnull (d->error);
+}
+
+static void
+test_send_test_event_errors (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  const struct {
+    const char *json;
+    guint       status;
+    const char *error;
+  } cases[] = {
+    { "{}", 400, "webhookId is required" },
+    { "{\"webhookId\": 12}", 400, "webhookId is required" },
+    { "{\"webhookId\": \"\"}", 400, "webhookId is required" },
+    { "garbage", 400, NULL },
+    { "{\"webhookId\": \"wh_unknown\"}", 404, "Webhook not found" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Response) r = request (emu, "POST", "/integrations/webhooks/test", KEY,
+                                       cases[i].json);
+      g_autoptr(JsonNode) node = NULL;
+
+      g_assert_cmpuint (r->status, ==, cases[i].status);
+      if (cases[i].error != NULL)
+        assert_error_message (r->body, cases[i].error);
+      else
+        g_assert_nonnull (json_object_get_member (parse_object (r->body, &node), "error"));
+    }
+
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (emu), ==, 0);
+}
+
+static void
+test_demo_receiver (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) list = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *webhooks;
+
+  /* Seeding after start uses the real port at once */
+  converc_emulator_seed (emu, 5, 1);
+  list = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  webhooks = json_object_get_array_member (parse_object (list->body, &node), "webhooks");
+
+  for (guint i = 0; i < json_array_get_length (webhooks); i++)
+    {
+      JsonObject *w = json_array_get_object_element (webhooks, i);
+      g_autofree char *json = g_strdup_printf ("{\"webhookId\": \"%s\"}",
+                                               json_object_get_string_member (w, "id"));
+      g_autoptr(Response) r = request (emu, "POST", "/integrations/webhooks/test", KEY, json);
+      g_autoptr(JsonNode) result = NULL;
+      JsonObject *object = parse_object (r->body, &result);
+
+      g_assert_cmpuint (r->status, ==, 200);
+      g_assert_true (json_object_get_boolean_member (object, "ok"));
+      g_assert_cmpint (json_object_get_int_member (object, "status"), ==, 200);
+    }
+
+  /* A forged delivery is refused by the demo receiver; it needs no API key */
+  {
+    g_autoptr(Response) forged = NULL;
+    g_autoptr(Response) unsigned_ = NULL;
+    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autoptr(SoupMessage) msg = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+    g_autoptr(GBytes) answer = NULL;
+    g_autofree char *url = g_strconcat (converc_emulator_get_base_url (emu),
+                                        "/demo-receiver/crm", NULL);
+    g_autofree char *header = converc_signature_header ("whsec_forged",
+                                                        g_get_real_time () / G_USEC_PER_SEC,
+                                                        (const guint8 *)"{}", 2);
+    guint n_requests = converc_emulator_get_n_requests (emu);
+
+    msg = soup_message_new ("POST", url);
+    soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                  "X-IC-Signature", header);
+    soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                      converc_test_store_result_cb, &result);
+    converc_test_wait_for_result (&result, 10);
+    answer = soup_session_send_and_read_finish (session, result, NULL);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 401);
+    g_assert_cmpuint (converc_emulator_get_n_requests (emu), ==, n_requests);
+  }
+}
+
+static void
+test_emit_deliveries (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Receiver) receiver = receiver_new (200);
+  g_autofree char *url_ended = g_strconcat (receiver->url, "/ended", NULL);
+  g_autofree char *url_all = g_strconcat (receiver->url, "/all", NULL);
+  g_autofree char *url_missed = g_strconcat (receiver->url, "/missed", NULL);
+  g_autofree char *url_disabled = g_strconcat (receiver->url, "/disabled", NULL);
+  g_autofree char *secret_ended = NULL;
+  g_autofree char *secret_all = NULL;
+  g_autofree char *id_ended = create_webhook (emu, url_ended, "[\"call.ended\"]",
+                                              &secret_ended);
+  g_autofree char *id_all = create_webhook (emu, url_all, "[]", &secret_all);
+  g_autofree char *id_missed = create_webhook (emu, url_missed, "[\"call.missed\"]", NULL);
+  g_autofree char *id_disabled = create_webhook (emu, url_disabled, NULL, NULL);
+  g_autofree char *path = g_strconcat ("/integrations/webhooks/", id_disabled, NULL);
+  g_autoptr(Response) del = request (emu, "DELETE", path, KEY, NULL);
+  guint n_events = converc_emulator_get_n_events (emu);
+
+  g_assert_cmpuint (del->status, ==, 200);
+
+  converc_emulator_emit_event (emu, "call.ended");
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, n_events + 1);
+  wait_for_deliveries (emu, 2);
+  wait_ms (50);
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (emu), ==, 2);
+  g_assert_cmpuint (receiver->bodies->len, ==, 2);
+
+  for (guint i = 0; i < receiver->bodies->len; i++)
+    {
+      const char *p = g_ptr_array_index (receiver->paths, i);
+
+      if (g_str_equal (p, "/ended"))
+        assert_signed_delivery (receiver, i, secret_ended, "call.ended");
+      else if (g_str_equal (p, "/all"))
+        assert_signed_delivery (receiver, i, secret_all, "call.ended");
+      else
+        g_assert_not_reached ();
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const ConvercEmulatorDelivery *d = converc_emulator_get_delivery (emu, i);
+
+      g_assert_cmpint (d->status, ==, 200);
+      g_assert_null (d->error);
+      g_assert_cmpstr (d->event_type, ==, "call.ended");
+      g_assert_true (g_str_equal (d->webhook_id, id_ended) ||
+                     g_str_equal (d->webhook_id, id_all));
+    }
+
+  /* call.missed goes to the "missed" and the "all" endpoints only */
+  converc_emulator_emit_event (emu, "call.missed");
+  wait_for_deliveries (emu, 4);
+  wait_ms (50);
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (emu), ==, 4);
+  for (guint i = 2; i < 4; i++)
+    {
+      const ConvercEmulatorDelivery *d = converc_emulator_get_delivery (emu, i);
+
+      g_assert_true (g_str_equal (d->webhook_id, id_missed) ||
+                     g_str_equal (d->webhook_id, id_all));
+    }
+
+  /* The undocumented type goes to "all events" endpoints */
+  converc_emulator_emit_event (emu, "call.event");
+  wait_for_deliveries (emu, 5);
+  wait_ms (50);
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (emu), ==, 5);
+  g_assert_cmpstr (converc_emulator_get_delivery (emu, 4)->webhook_id, ==, id_all);
+}
+
+static void
+test_events_filter (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) dflt = NULL;
+  g_autoptr(Response) ended = NULL;
+  g_autoptr(Response) three = NULL;
+  g_autoptr(Response) zero = NULL;
+  g_autoptr(Response) unknown = NULL;
+  g_autoptr(Response) all = NULL;
+  g_autoptr(JsonNode) n1 = NULL;
+  g_autoptr(JsonNode) n2 = NULL;
+  g_autoptr(JsonNode) n3 = NULL;
+  g_autoptr(JsonNode) n4 = NULL;
+  g_autoptr(JsonNode) n5 = NULL;
+  g_autoptr(JsonNode) n6 = NULL;
+  JsonArray *array;
+  const char *bad[] = { "abc", "-1", "1.5", "10x", "" };
+
+  converc_emulator_seed (emu, 300, 99);
+
+  dflt = request (emu, "GET", "/webhooks/events", KEY, NULL);
+  g_assert_cmpuint (dflt->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (dflt->headers, NULL), ==,
+                   "application/json");
+  array = parse_array (dflt->body, &n1);
+  g_assert_cmpuint (json_array_get_length (array), ==, 10);
+
+  ended = request (emu, "GET", "/webhooks/events?eventType=call.ended&display=40", KEY, NULL);
+  array = parse_array (ended->body, &n2);
+  g_assert_cmpuint (json_array_get_length (array), ==, 40);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *e = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (e, "type"), ==, "call.ended");
+    }
+
+  three = request (emu, "GET", "/webhooks/events?display=3", KEY, NULL);
+  array = parse_array (three->body, &n3);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+
+  zero = request (emu, "GET", "/webhooks/events?display=0", KEY, NULL);
+  array = parse_array (zero->body, &n4);
+  g_assert_cmpuint (json_array_get_length (array), ==, 0);
+
+  unknown = request (emu, "GET", "/webhooks/events?eventType=call.exploded&display=5", KEY,
+                     NULL);
+  g_assert_cmpuint (unknown->status, ==, 200);
+  array = parse_array (unknown->body, &n5);
+  g_assert_cmpuint (json_array_get_length (array), ==, 0);
+
+  /* Newest first, strictly ordered, over everything */
+  all = request (emu, "GET", "/webhooks/events?display=100000", KEY, NULL);
+  array = parse_array (all->body, &n6);
+  g_assert_cmpuint (json_array_get_length (array), ==, 300);
+  for (guint i = 1; i < json_array_get_length (array); i++)
+    {
+      JsonObject *newer = json_array_get_object_element (array, i - 1);
+      JsonObject *older = json_array_get_object_element (array, i);
+      g_autoptr(GDateTime) t_newer = g_date_time_new_from_iso8601 (
+        json_object_get_string_member (newer, "createdAt"), NULL);
+      g_autoptr(GDateTime) t_older = g_date_time_new_from_iso8601 (
+        json_object_get_string_member (older, "createdAt"), NULL);
+
+      g_assert_nonnull (t_newer);
+      g_assert_nonnull (t_older);
+      g_assert_cmpint (g_date_time_compare (t_newer, t_older), >, 0);
+    }
+
+  /* The first events of the default list are the newest ones */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_node_get_array (n1), 0), "id"), ==,
+                   json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "id"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_strconcat ("/webhooks/events?display=", bad[i], NULL);
+      g_autoptr(Response) r = request (emu, "GET", path, KEY, NULL);
+
+      g_test_message ("display=%s", bad[i]);
+      g_assert_cmpuint (r->status, ==, 400);
+      assert_error_message (r->body, "display must be a non-negative number");
+    }
+}
+
+static guint
+count_matches (const char *pattern,
+               const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  guint n = 0;
+
+  g_regex_match (regex, text, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      n++;
+      g_match_info_next (info, NULL);
+    }
+
+  return n;
+}
+
+static void
+test_events_content (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) all = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL;
+  JsonArray *array;
+  guint n_contactless = 0;
+  guint n_null_phone = 0;
+  guint n_video = 0;
+  guint n_transcripts = 0;
+  guint n_null_location = 0;
+  guint n_answers_max = 0;
+  guint n_garbled;
+  guint n_events = 2000;
+
+  converc_emulator_seed (emu, n_events, 2024);
+  all = request (emu, "GET", "/webhooks/events?display=5000", KEY, NULL);
+  array = parse_array (all->body, &node);
+  g_assert_cmpuint (json_array_get_length (array), ==, n_events);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *e = json_array_get_object_element (array, i);
+      const char *type = json_object_get_string_member (e, "type");
+      JsonObject *data = json_object_get_object_member (e, "data");
+      JsonObject *call = json_object_get_object_member (data, "call");
+      JsonNode *contact = json_object_get_member (data, "contact");
+      JsonObject *recording = json_object_get_object_member (data, "recording");
+      JsonArray *answers = json_object_get_array_member (data, "qualificationAnswers");
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (e, "id"), "evt_"));
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (e, "organizationId"),
+                                       "org_"));
+      assert_iso_timestamp (json_object_get_string_member (e, "createdAt"));
+      g_hash_table_add (types, (gpointer)type);
+
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (call, "id")));
+      g_assert_nonnull (json_object_get_string_member (call, "status"));
+      g_assert_true (json_object_has_member (call, "acceptedBy"));
+      g_assert_true (json_object_has_member (call, "qualificationFlowId"));
+      g_assert_true (json_object_has_member (call, "sessionId"));
+      g_assert_true (json_object_has_member (call, "siteId"));
+      g_assert_true (json_object_has_member (call, "visitorFingerprint"));
+      if (g_str_equal (json_object_get_string_member (call, "mediaType"), "video"))
+        n_video++;
+      else
+        g_assert_cmpstr (json_object_get_string_member (call, "mediaType"), ==, "audio");
+
+      if (g_str_equal (type, "call.ended"))
+        {
+          g_assert_nonnull (json_object_get_string_member (call, "acceptedAt"));
+          g_assert_nonnull (json_object_get_string_member (call, "endedAt"));
+        }
+      if (g_str_equal (type, "call.requested"))
+        {
+          g_assert_true (json_object_get_null_member (call, "acceptedAt"));
+          g_assert_true (json_object_get_null_member (call, "endedAt"));
+        }
+
+      if (contact == NULL || JSON_NODE_HOLDS_NULL (contact))
+        {
+          g_assert_cmpstr (type, ==, "call.requested");
+          n_contactless++;
+        }
+      else
+        {
+          JsonObject *c = json_node_get_object (contact);
+          JsonNode *location = json_object_get_member (c, "location");
+
+          g_assert_true (json_object_has_member (c, "identityId"));
+          g_assert_true (json_object_has_member (c, "fingerprint"));
+          g_assert_true (json_object_has_member (c, "email"));
+          g_assert_true (json_object_has_member (c, "name"));
+          g_assert_true (json_object_has_member (c, "lastSeenAt"));
+          g_assert_cmpstr (json_object_get_string_member (c, "fingerprint"), ==,
+                           json_object_get_string_member (call, "visitorFingerprint"));
+          if (json_object_get_null_member (c, "phone"))
+            n_null_phone++;
+          g_assert_nonnull (location);
+          if (JSON_NODE_HOLDS_NULL (location))
+            n_null_location++;
+          else
+            {
+              JsonObject *l = json_node_get_object (location);
+
+              g_assert_cmpuint (strlen (json_object_get_string_member (l, "countryCode")), ==, 2);
+              g_assert_true (json_object_has_member (l, "city"));
+              g_assert_true (json_object_has_member (l, "region"));
+              g_assert_true (json_object_has_member (l, "timezone"));
+              g_assert_cmpfloat (ABS (json_object_get_double_member (l, "latitude")), <=, 90);
+              g_assert_cmpfloat (ABS (json_object_get_double_member (l, "longitude")), <=, 180);
+            }
+        }
+
+      g_assert_cmpuint (json_array_get_length (answers), <=, 4);
+      n_answers_max = MAX (n_answers_max, json_array_get_length (answers));
+      for (guint a = 0; a < json_array_get_length (answers); a++)
+        {
+          JsonObject *qa = json_array_get_object_element (answers, a);
+          JsonObject *question = json_object_get_object_member (qa, "question");
+
+          g_assert_cmpstr (json_object_get_string_member (qa, "questionId"), ==,
+                           json_object_get_string_member (question, "id"));
+          g_assert_cmpint (json_object_get_int_member (qa, "position"), ==, a + 1);
+          g_assert_nonnull (json_object_get_string_member (question, "label"));
+          g_assert_nonnull (json_object_get_string_member (question, "type"));
+          g_assert_nonnull (json_object_get_array_member (question, "options"));
+          g_assert_true (json_object_has_member (json_object_get_object_member (qa, "answer"),
+                                                "value"));
+        }
+
+      if (g_str_equal (type, "call.transcript_ready"))
+        {
+          JsonObject *t = json_object_get_object_member (data, "transcript");
+
+          g_assert_nonnull (t);
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (t, "segments")),
+                            >=, 3);
+          n_transcripts++;
+        }
+      else
+        {
+          g_assert_true (json_object_get_null_member (data, "transcript"));
+        }
+
+      g_assert_true (json_object_has_member (recording, "available"));
+      g_assert_true (json_object_has_member (recording, "videoUrl"));
+      g_assert_true (json_object_has_member (recording, "audioUrl"));
+      g_assert_true (json_object_has_member (recording, "expiresInSeconds"));
+      if (g_str_equal (type, "call.recording_ready"))
+        {
+          g_assert_true (json_object_get_boolean_member (recording, "available"));
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (recording, "audioUrl"),
+                                           "https://"));
+        }
+    }
+
+  /* All documented types plus the undocumented one */
+  {
+    guint n_types;
+    const char * const *documented = converc_emulator_documented_types (&n_types);
+
+    g_assert_cmpuint (n_types, ==, 8);
+    for (guint i = 0; i < n_types; i++)
+      g_assert_true (g_hash_table_contains (types, documented[i]));
+    g_assert_true (g_hash_table_contains (types, "call.event"));
+    g_assert_cmpuint (g_hash_table_size (types), ==, 9);
+  }
+
+  g_assert_cmpuint (n_contactless, >, 0);
+  g_assert_cmpuint (n_null_phone, >, n_events / 3);
+  g_assert_cmpuint (n_null_location, >, 0);
+  g_assert_cmpuint (n_video, >, n_events / 5);
+  g_assert_cmpuint (n_video, <, n_events * 4 / 5);
+  g_assert_cmpuint (n_transcripts, >, 0);
+  g_assert_cmpuint (n_answers_max, ==, 4);
+
+  /* Varied names, non-ASCII ones among them (json-glib would have
+   * refused invalid UTF-8 above) */
+  text = g_strndup (g_bytes_get_data (all->body, NULL), g_bytes_get_size (all->body));
+  g_assert_nonnull (strstr (text, "\"Zoë Müller\""));
+  g_assert_nonnull (strstr (text, "\"José Álvarez\""));
+  g_assert_nonnull (strstr (text, "\"李雷\""));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  /* About 2% carry the documented garbled timestamp form, never in createdAt */
+  n_garbled = count_matches ("\"\\d{4}-\\d\\d-\\d\\dT\\d\\d: \\d\\d: \\d\\d(\\.\\d{3})?2\"", text);
+  g_test_message ("garbled timestamps: %u of %u events", n_garbled, n_events);
+  g_assert_cmpuint (n_garbled, >=, n_events / 100);
+  g_assert_cmpuint (n_garbled, <=, n_events / 25);
+  g_assert_cmpuint (count_matches ("\"type\":\"[^\"]*\",\"createdAt\":\"[^\"]*: ", text), ==, 0);
+}
+
+static void
+test_call_ended_size (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) r = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+  gsize total;
+
+  converc_emulator_seed (emu, 3000, 5);
+  r = request (emu, "GET", "/webhooks/events?eventType=call.ended&display=100000", KEY, NULL);
+  array = parse_array (r->body, &node);
+  g_assert_cmpuint (json_array_get_length (array), >, 400);
+
+  total = g_bytes_get_size (r->body);
+  g_test_message ("call.ended: %u events, %" G_GSIZE_FORMAT " bytes, %" G_GSIZE_FORMAT
+                  " per event", json_array_get_length (array), total,
+                  total / json_array_get_length (array));
+  g_assert_cmpuint (total / json_array_get_length (array), >=, 1800);
+  g_assert_cmpuint (total / json_array_get_length (array), <=, 2800);
+}
+
+static char *
+events_without_ports (ConvercEmulator *emu)
+{
+  g_autoptr(Response) events = request (emu, "GET", "/webhooks/events?display=100000", KEY,
+                                        NULL);
+  g_autoptr(Response) hooks = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  g_autofree char *a = g_strndup (g_bytes_get_data (events->body, NULL),
+                                  g_bytes_get_size (events->body));
+  g_autofree char *b = g_strndup (g_bytes_get_data (hooks->body, NULL),
+                                  g_bytes_get_size (hooks->body));
+  g_autoptr(GRegex) port = g_regex_new ("127\\.0\\.0\\.1:\\d+", 0, 0, NULL);
+  g_autofree char *b2 = g_regex_replace_literal (port, b, -1, 0, "127.0.0.1:PORT", 0, NULL);
+
+  return g_strconcat (a, "\n", b2, NULL);
+}
+
+static void
+test_seed_determinism (void)
+{
+  gint64 when = (gint64)1767225600 * G_USEC_PER_SEC + 123456; /* 2026-01-01 */
+  g_autoptr(ConvercEmulator) a = start_emulator ();
+  g_autoptr(ConvercEmulator) b = start_emulator ();
+  g_autoptr(ConvercEmulator) c = start_emulator ();
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  g_autofree char *text_c = NULL;
+
+  converc_emulator_set_reference_time (a, when);
+  converc_emulator_set_reference_time (b, when);
+  converc_emulator_set_reference_time (c, when);
+  converc_emulator_seed (a, 150, 42);
+  converc_emulator_seed (b, 150, 42);
+  converc_emulator_seed (c, 150, 43);
+
+  text_a = events_without_ports (a);
+  text_b = events_without_ports (b);
+  text_c = events_without_ports (c);
+  g_assert_cmpstr (text_a, ==, text_b);
+  g_assert_cmpstr (text_a, !=, text_c);
+
+  /* Seeded webhook secrets are deterministic too (the demo knows them) */
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (a), ==, 4);
+
+  /* Events end near the reference time, within the last few days */
+  {
+    g_autoptr(Response) r = request (a, "GET", "/webhooks/events?display=150", KEY, NULL);
+    g_autoptr(JsonNode) node = NULL;
+    JsonArray *array = parse_array (r->body, &node);
+    g_autoptr(GDateTime) newest = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 0), "createdAt"),
+      NULL);
+    g_autoptr(GDateTime) oldest = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 149), "createdAt"),
+      NULL);
+    gint64 newest_s = g_date_time_to_unix (newest);
+    gint64 oldest_s = g_date_time_to_unix (oldest);
+
+    g_assert_cmpint (newest_s, <=, when / G_USEC_PER_SEC);
+    g_assert_cmpint (newest_s, >=, when / G_USEC_PER_SEC - 300);
+    g_assert_cmpint (oldest_s, >=, when / G_USEC_PER_SEC - 7 * 86400);
+    g_assert_cmpint (newest_s - oldest_s, >=, 86400);
+  }
+
+  /* More events come after the existing ones */
+  converc_emulator_generate_events (a, 10, 1);
+  {
+    g_autoptr(Response) r = request (a, "GET", "/webhooks/events?display=11", KEY, NULL);
+    g_autoptr(JsonNode) node = NULL;
+    JsonArray *array = parse_array (r->body, &node);
+    g_autoptr(GDateTime) t0 = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 9), "createdAt"),
+      NULL);
+    g_autoptr(GDateTime) t1 = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 10), "createdAt"),
+      NULL);
+
+    g_assert_cmpuint (converc_emulator_get_n_events (a), ==, 160);
+    g_assert_cmpint (g_date_time_compare (t0, t1), >, 0);
+  }
+}
+
+static void
+test_raw_event (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) all = NULL;
+  g_autoptr(Response) typed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *raw = "{\"id\":\"evt_raw\",\"type\":\"call.event\",\"createdAt\":"
+                    "\"2024-01-01T00: 00: 0002\",\"data\":{}}";
+
+  converc_emulator_add_raw_event (emu, raw);
+  converc_emulator_add_raw_event (emu, "{\"id\": \"broken\", ");
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 2);
+
+  all = request (emu, "GET", "/webhooks/events", KEY, NULL);
+  g_assert_cmpuint (all->status, ==, 200);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (all->body, NULL),
+                                       g_bytes_get_size (all->body));
+    g_autofree char *expected = g_strconcat ("[{\"id\": \"broken\", ,", raw, "]", NULL);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+
+  typed = request (emu, "GET", "/webhooks/events?eventType=call.event", KEY, NULL);
+  g_assert_cmpuint (json_array_get_length (parse_array (typed->body, &node)), ==, 1);
+}
+
+static void
+test_knob_latency (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) slow = NULL;
+  g_autoptr(Response) fast = NULL;
+
+  converc_emulator_set_latency (emu, 400);
+  slow = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  g_assert_cmpuint (slow->status, ==, 200);
+  g_assert_cmpint (slow->elapsed_usec, >=, 390 * 1000);
+
+  converc_emulator_reset_knobs (emu);
+  fast = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  g_assert_cmpuint (fast->status, ==, 200);
+  g_assert_cmpint (fast->elapsed_usec, <, 390 * 1000);
+}
+
+static void
+test_knob_latency_stop (void)
+{
+  ConvercEmulator *emu = start_emulator ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *url = g_strconcat (converc_emulator_get_base_url (emu),
+                                      "/integrations/webhooks", NULL);
+
+  /* A request waiting on the latency knob when the emulator goes away */
+  converc_emulator_set_latency (emu, 60000);
+  msg = soup_message_new ("GET", url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                "Authorization", "Bearer " KEY);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    converc_test_store_result_cb, &result);
+  wait_ms (100);
+  g_assert_null (result);
+
+  g_object_add_weak_pointer (G_OBJECT (emu), (gpointer *)&emu);
+  g_object_unref (emu);
+  g_assert_null (emu);
+
+  converc_test_wait_for_result (&result, 10);
+  body = soup_session_send_and_read_finish (session, result, NULL);
+}
+
+static void
+test_knob_forced (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) custom = NULL;
+  g_autoptr(Response) json = NULL;
+  g_autoptr(Response) unauth = NULL;
+  g_autoptr(Response) normal = NULL;
+
+  converc_emulator_set_forced_status (emu, 503, "<html>Service Unavailable</html>");
+  custom = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  g_assert_cmpuint (custom->status, ==, 503);
+  g_assert_cmpmem (g_bytes_get_data (custom->body, NULL), g_bytes_get_size (custom->body),
+                   "<html>Service Unavailable</html>", 32);
+
+  converc_emulator_set_forced_status (emu, 500, NULL);
+  json = request (emu, "POST", "/integrations/webhooks", KEY,
+                  "{\"url\": \"https://example.com\"}");
+  g_assert_cmpuint (json->status, ==, 500);
+  assert_error_message (json->body, "Internal Server Error");
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (emu), ==, 0);
+
+  /* The key is still checked first */
+  unauth = request (emu, "GET", "/integrations/webhooks", "bad", NULL);
+  g_assert_cmpuint (unauth->status, ==, 401);
+
+  converc_emulator_reset_knobs (emu);
+  normal = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+  g_assert_cmpuint (normal->status, ==, 200);
+}
+
+static void
+test_knob_rate_limit (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) with = NULL;
+  g_autoptr(Response) without = NULL;
+  g_autoptr(Response) normal = NULL;
+
+  converc_emulator_set_rate_limited (emu, TRUE, "7");
+  with = request (emu, "GET", "/webhooks/events", KEY, NULL);
+  g_assert_cmpuint (with->status, ==, 429);
+  g_assert_cmpstr (soup_message_headers_get_one (with->headers, "Retry-After"), ==, "7");
+  assert_error_message (with->body, "Too many requests");
+
+  converc_emulator_set_rate_limited (emu, TRUE, NULL);
+  without = request (emu, "GET", "/webhooks/events", KEY, NULL);
+  g_assert_cmpuint (without->status, ==, 429);
+  g_assert_null (soup_message_headers_get_one (without->headers, "Retry-After"));
+
+  converc_emulator_set_rate_limited (emu, FALSE, NULL);
+  normal = request (emu, "GET", "/webhooks/events", KEY, NULL);
+  g_assert_cmpuint (normal->status, ==, 200);
+  g_assert_cmpuint (converc_emulator_get_n_requests (emu), ==, 3);
+}
+
+static void
+test_knob_malformed (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  const char *paths[] = { "/integrations/webhooks", "/webhooks/events?display=5",
+                          "/webhooks/events?display=0" };
+
+  converc_emulator_seed (emu, 10, 3);
+  converc_emulator_set_malformed (emu, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(Response) r = request (emu, "GET", paths[i], KEY, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize len;
+      const char *data = g_bytes_get_data (r->body, &len);
+
+      g_assert_cmpuint (r->status, ==, 200);
+      g_assert_cmpuint (len, >, 0);
+      g_assert_false (json_parser_load_from_data (parser, data, len, NULL));
+    }
+
+  converc_emulator_set_malformed (emu, FALSE);
+  {
+    g_autoptr(Response) r = request (emu, "GET", "/webhooks/events?display=5", KEY, NULL);
+    g_autoptr(JsonNode) node = NULL;
+
+    g_assert_cmpuint (json_array_get_length (parse_array (r->body, &node)), ==, 5);
+  }
+}
+
+static void
+test_large (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) r = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gsize len;
+  const char *data;
+  JsonNode *root;
+
+  converc_emulator_seed (emu, 10000, 12345);
+  g_test_message ("generated 10,000 events in %.2f s",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 10000);
+
+  r = request (emu, "GET", "/webhooks/events?display=10000", KEY, NULL);
+  g_test_message ("served in %.2f s", r->elapsed_usec / 1e6);
+  g_assert_cmpuint (r->status, ==, 200);
+  data = g_bytes_get_data (r->body, &len);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes", len);
+  g_assert_cmpuint (len, >, 15 * 1000 * 1000);
+  g_assert_cmpuint (len, <, 28 * 1000 * 1000);
+
+  json_parser_load_from_data (parser, data, len, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 10000);
+}
+
+static void
+test_dispose_in_flight (void)
+{
+  ConvercEmulator *emu = start_emulator ();
+  g_autoptr(Receiver) receiver = receiver_new (200);
+  g_autofree char *url = g_strconcat (receiver->url, "/slow", NULL);
+  g_autofree char *id = create_webhook (emu, url, NULL, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"webhookId\": \"%s\"}", id);
+  g_autofree char *test_url = g_strconcat (converc_emulator_get_base_url (emu),
+                                           "/integrations/webhooks/test", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) answer = NULL;
+
+  receiver->hang = TRUE;
+  converc_emulator_emit_event (emu, "call.ended");
+
+  msg = soup_message_new ("POST", test_url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                "Authorization", "Bearer " KEY);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    converc_test_store_result_cb, &result);
+
+  /* Both deliveries reach the receiver, which never answers */
+  while (receiver->bodies->len < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (result);
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (emu), ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (emu), (gpointer *)&emu);
+  g_object_unref (emu);
+  g_assert_null (emu);
+
+  /* The paused /test request ends (the connection closes) without a crash */
+  converc_test_wait_for_result (&result, 10);
+  answer = soup_session_send_and_read_finish (session, result, NULL);
+  wait_ms (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  converc_test_init (&argc, &argv);
+
+  g_test_add_func ("/converc/emulator/start-loopback", test_start_loopback);
+  g_test_add_func ("/converc/emulator/auth", test_auth);
+  g_test_add_func ("/converc/emulator/create", test_create);
+  g_test_add_func ("/converc/emulator/create-invalid", test_create_invalid);
+  g_test_add_func ("/converc/emulator/list-seeded", test_list_seeded);
+  g_test_add_func ("/converc/emulator/disable", test_disable);
+  g_test_add_func ("/converc/emulator/send-test-event", test_send_test_event);
+  g_test_add_func ("/converc/emulator/send-test-event-unreachable",
+                   test_send_test_event_unreachable);
+  g_test_add_func ("/converc/emulator/send-test-event-errors", test_send_test_event_errors);
+  g_test_add_func ("/converc/emulator/demo-receiver", test_demo_receiver);
+  g_test_add_func ("/converc/emulator/emit-deliveries", test_emit_deliveries);
+  g_test_add_func ("/converc/emulator/events-filter", test_events_filter);
+  g_test_add_func ("/converc/emulator/events-content", test_events_content);
+  g_test_add_func ("/converc/emulator/call-ended-size", test_call_ended_size);
+  g_test_add_func ("/converc/emulator/seed-determinism", test_seed_determinism);
+  g_test_add_func ("/converc/emulator/raw-event", test_raw_event);
+  g_test_add_func ("/converc/emulator/knob-latency", test_knob_latency);
+  g_test_add_func ("/converc/emulator/knob-latency-stop", test_knob_latency_stop);
+  g_test_add_func ("/converc/emulator/knob-forced", test_knob_forced);
+  g_test_add_func ("/converc/emulator/knob-rate-limit", test_knob_rate_limit);
+  g_test_add_func ("/converc/emulator/knob-malformed", test_knob_malformed);
+  g_test_add_func ("/converc/emulator/large", test_large);
+  g_test_add_func ("/converc/emulator/dispose-in-flight", test_dispose_in_flight);
+
+  return g_test_run ();
+}

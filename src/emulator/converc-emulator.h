@@ -42,8 +42,11 @@ void             converc_emulator_stop                 (ConvercEmulator  *self);
 const char      *converc_emulator_get_base_url         (ConvercEmulator  *self);
 const char      *converc_emulator_get_api_key          (ConvercEmulator  *self);
 
-/* Seeds a few endpoints (on example URLs that are never delivered to) and
- * @n_events realistic events of every type. Deterministic for a @seed. */
+/* Seeds a few endpoints and @n_events realistic events of every type.
+ * Deterministic for a @seed. The endpoints point at the emulator's own demo
+ * receiver (BASE/demo-receiver/...), which answers 200 to deliveries whose
+ * signature verifies, so "Send Test Event" works in demo mode. May be called
+ * before or after _start(): the receiver URLs follow the bound port. */
 void             converc_emulator_seed                 (ConvercEmulator  *self,
                                                         guint             n_events,
                                                         guint32           seed);

@@ -1,0 +1,94 @@
+/* converc-emulator-private.h
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "converc-emulator.h"
+
+G_BEGIN_DECLS
+
+/* The event types the emulator accepts in subscriptions (the documented
+ * catalogue). "call.event" is generated too but is not subscribable. */
+#define CONVERC_EMULATOR_UNDOCUMENTED_TYPE "call.event"
+
+const char * const *converc_emulator_documented_types (guint *n_types);
+gboolean            converc_emulator_type_is_documented (const char *type);
+
+/* Fixes the clock the event generator and timestamps use, so that two
+ * emulators seeded alike produce identical data (tests). 0 = real time. */
+void                converc_emulator_set_reference_time (ConvercEmulator *self,
+                                                         gint64           unix_usec);
+
+/* ISO 8601 UTC, "2026-05-01T12:34:56.789Z" (or without the fraction). */
+char               *converc_emulator_format_time        (gint64           unix_usec,
+                                                         gboolean         with_ms);
+
+/* A tiny streaming JSON writer over GString. Every value is followed by a
+ * comma, which closing a container (or finishing) removes again, so callers
+ * never track separators. @key may be NULL inside arrays. */
+void  converc_emulator_json_begin_object (GString    *s,
+                                          const char *key);
+void  converc_emulator_json_end_object   (GString    *s);
+void  converc_emulator_json_begin_array  (GString    *s,
+                                          const char *key);
+void  converc_emulator_json_end_array    (GString    *s);
+void  converc_emulator_json_string       (GString    *s,
+                                          const char *key,
+                                          const char *value);
+void  converc_emulator_json_int          (GString    *s,
+                                          const char *key,
+                                          gint64      value);
+void  converc_emulator_json_double       (GString    *s,
+                                          const char *key,
+                                          double      value);
+void  converc_emulator_json_boolean      (GString    *s,
+                                          const char *key,
+                                          gboolean    value);
+void  converc_emulator_json_null         (GString    *s,
+                                          const char *key);
+/* Removes the trailing separator and returns the text. */
+char *converc_emulator_json_finish       (GString    *s);
+
+/* Event generation (converc-emulator-events.c). */
+typedef struct _ConvercEmulatorGenerator ConvercEmulatorGenerator;
+
+ConvercEmulatorGenerator *converc_emulator_generator_new       (guint32                   seed);
+void                      converc_emulator_generator_free      (ConvercEmulatorGenerator *gen);
+/* A weighted random type, including now and then "call.event". */
+const char               *converc_emulator_generator_pick_type (ConvercEmulatorGenerator *gen);
+/* Renders one event created at @created_usec. @id: (out) the event id. */
+char                     *converc_emulator_generator_render    (ConvercEmulatorGenerator *gen,
+                                                                const char               *type,
+                                                                gint64                    created_usec,
+                                                                char                    **id);
+/* Random bytes from the generator, as lowercase hex / alphanumerics. */
+char                     *converc_emulator_generator_hex       (ConvercEmulatorGenerator *gen,
+                                                                guint                     n_bytes);
+char                     *converc_emulator_generator_alnum     (ConvercEmulatorGenerator *gen,
+                                                                guint                     n_chars);
+guint32                   converc_emulator_generator_int_range (ConvercEmulatorGenerator *gen,
+                                                                guint32                   begin,
+                                                                guint32                   end);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConvercEmulatorGenerator, converc_emulator_generator_free)
+
+G_END_DECLS
