@@ -1,1 +1,557 @@
-/* placeholder: being written */
+/* converc-cli.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* `converc`, the command-line companion: main(), the global options, and
+ * the helpers every command shares (option parsing, errors, the API key,
+ * waiting for async calls, tables). */
+
+#define G_LOG_DOMAIN "converc-cli"
+
+#include "config.h"
+
+#include "converc-cli-private.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct
+{
+  const char     *name;
+  CliCommandFunc  func;
+  const char     *description;
+} CliCommand;
+
+static const CliCommand commands[] = {
+  { "webhooks", cli_command_webhooks, N_("List, create, disable and test endpoints") },
+  { "events",   cli_command_events,   N_("Show recent events") },
+  { "verify",   cli_command_verify,   N_("Check a delivery's X-IC-Signature") },
+  { "login",    cli_command_login,    N_("Save the API key (read from standard input) in the keyring") },
+  { "logout",   cli_command_logout,   N_("Remove the API key from the keyring") },
+  { "emulator", cli_command_emulator, N_("Run a local Converc API emulator") },
+};
+
+struct _CliTable
+{
+  guint      n_columns;
+  GPtrArray *rows;  /* of GStrv, the first is the header */
+};
+
+
+/* ------------------------------------------------------------------------ */
+/* Option parsing                                                           */
+/* ------------------------------------------------------------------------ */
+
+static GOptionEntry *
+global_entries (CliContext *cli)
+{
+  GOptionEntry entries[] = {
+    { "base-url", 0, 0, G_OPTION_ARG_STRING, &cli->base_url_option,
+      N_("The Converc API base URL (default: $CONVERC_BASE_URL, else "
+         CONVERC_DEFAULT_BASE_URL ")"), N_("URL") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
+      N_("Print JSON for scripts instead of tables"), NULL },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+int
+cli_usage_error (const char *command_words,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("converc: %s\n", message);
+  if (command_words != NULL)
+    /* Translators: %s is a command such as "webhooks create" */
+    g_printerr (_("Try “converc %s --help” for more information.\n"), command_words);
+  else
+    g_printerr (_("Try “converc --help” for more information.\n"));
+
+  return CLI_EXIT_USAGE;
+}
+
+gboolean
+cli_parse_options (CliContext          *cli,
+                   const char          *command_words,
+                   const char          *parameter_string,
+                   const char          *summary,
+                   const GOptionEntry  *entries,
+                   int                 *argc,
+                   char              ***argv,
+                   int                  min_args,
+                   int                  max_args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree GOptionEntry *globals = global_entries (cli);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usage = NULL;
+  int n_args;
+
+  usage = g_strdup_printf ("%s%s%s", command_words,
+                           parameter_string ? " " : "",
+                           parameter_string ? parameter_string : "");
+  context = g_option_context_new (usage);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  g_option_context_add_main_entries (context, globals, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cli_usage_error (command_words, "%s", error->message);
+      return FALSE;
+    }
+
+  /* (*argv)[0] is the command's name, the command words follow. */
+  n_args = *argc - 1;
+  for (const char *p = command_words; (p = strchr (p, ' ')) != NULL; p++)
+    n_args--;
+
+  if (n_args < min_args)
+    {
+      cli_usage_error (command_words, _("Missing argument for “%s”."), command_words);
+      return FALSE;
+    }
+
+  if (max_args >= 0 && n_args > max_args)
+    {
+      g_autofree char *extra = cli_sanitize ((*argv)[*argc - n_args + max_args]);
+
+      cli_usage_error (command_words, _("Unexpected argument “%s”."), extra);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Errors, the base URL and the API key                                     */
+/* ------------------------------------------------------------------------ */
+
+int
+cli_report_error (CliContext   *cli,
+                  const GError *error)
+{
+  g_printerr ("converc: %s\n", error->message);
+
+  if (error->domain == CONVERC_ERROR)
+    {
+      switch ((ConvercError) error->code)
+        {
+        case CONVERC_ERROR_UNAUTHORIZED:
+          g_printerr (_("The API key comes from $CONVERC_API_KEY or else the keyring "
+                        "(`converc login`).\n"));
+          break;
+
+        case CONVERC_ERROR_INVALID_INPUT:
+          return CLI_EXIT_USAGE;
+
+        case CONVERC_ERROR_NETWORK:
+        case CONVERC_ERROR_TIMEOUT:
+        case CONVERC_ERROR_TLS:
+        case CONVERC_ERROR_FAILED:
+        case CONVERC_ERROR_FORBIDDEN:
+        case CONVERC_ERROR_NOT_FOUND:
+        case CONVERC_ERROR_INVALID_REQUEST:
+        case CONVERC_ERROR_RATE_LIMITED:
+        case CONVERC_ERROR_SERVER:
+        case CONVERC_ERROR_HTTP:
+        case CONVERC_ERROR_INVALID_RESPONSE:
+        case CONVERC_ERROR_TOO_LARGE:
+        case CONVERC_ERROR_NO_KEYRING:
+        case CONVERC_ERROR_KEYRING:
+        case CONVERC_ERROR_NO_API_KEY:
+        default:
+          break;
+        }
+    }
+
+  return CLI_EXIT_FAILURE;
+}
+
+gboolean
+cli_resolve_base_url (CliContext *cli,
+                      int        *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  const char *url = cli->base_url_option;
+
+  if (cli->base_url != NULL)
+    return TRUE;
+
+  if (url == NULL || url[0] == '\0')
+    url = g_getenv ("CONVERC_BASE_URL");
+  if (url == NULL || url[0] == '\0')
+    url = CONVERC_DEFAULT_BASE_URL;
+
+  if (!converc_validate_base_url (url, &error))
+    {
+      g_autofree char *shown = cli_sanitize (url);
+
+      *exit_status = cli_usage_error (NULL, _("Invalid API base URL “%s”: %s"),
+                                      shown, error->message);
+      return FALSE;
+    }
+
+  cli->base_url = g_strdup (url);
+
+  /* One spelling for keyring items: no trailing slash */
+  while (g_str_has_suffix (cli->base_url, "/"))
+    cli->base_url[strlen (cli->base_url) - 1] = '\0';
+
+  return TRUE;
+}
+
+ConvercClient *
+cli_make_client (CliContext *cli,
+                 int        *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  const char *env_key;
+
+  if (!cli_resolve_base_url (cli, exit_status))
+    return NULL;
+
+  env_key = g_getenv ("CONVERC_API_KEY");
+  if (env_key != NULL)
+    {
+      key = g_strstrip (g_strdup (env_key));
+      if (key[0] == '\0')
+        g_clear_pointer (&key, g_free);
+    }
+
+  if (key == NULL)
+    {
+      g_autoptr(ConvercSecretStore) store = converc_keyring_store_new (0);
+
+      key = converc_secret_store_lookup_sync (store, cli->base_url, NULL, &error);
+      if (error != NULL)
+        {
+          g_printerr ("converc: %s\n", error->message);
+          g_printerr (_("No API key: run `converc login` or set CONVERC_API_KEY.\n"));
+          *exit_status = CLI_EXIT_FAILURE;
+          return NULL;
+        }
+    }
+
+  if (key == NULL)
+    {
+      g_printerr (_("converc: No API key for %s: run `converc login` or set "
+                    "CONVERC_API_KEY.\n"), cli->base_url);
+      *exit_status = CLI_EXIT_FAILURE;
+      return NULL;
+    }
+
+  return converc_client_new (cli->base_url, key);
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Waiting for async calls                                                  */
+/* ------------------------------------------------------------------------ */
+
+void
+cli_wait_init (CliWait *wait)
+{
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  wait->result = NULL;
+}
+
+void
+cli_wait_clear (CliWait *wait)
+{
+  g_clear_object (&wait->result);
+  g_clear_pointer (&wait->loop, g_main_loop_unref);
+}
+
+void
+cli_wait_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CliWait *wait = user_data;
+
+  g_set_object (&wait->result, result);
+  g_main_loop_quit (wait->loop);
+}
+
+GAsyncResult *
+cli_wait_run (CliWait *wait)
+{
+  if (wait->result == NULL)
+    g_main_loop_run (wait->loop);
+
+  return wait->result;
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Output                                                                   */
+/* ------------------------------------------------------------------------ */
+
+char *
+cli_sanitize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup ("—");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* No escape sequences, line breaks or tabs from the server reach the
+       * terminal. */
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gsize
+display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+CliTable *
+cli_table_new (guint n_columns,
+               ...)
+{
+  CliTable *table = g_new0 (CliTable, 1);
+  char **header = g_new0 (char *, n_columns + 1);
+  va_list args;
+
+  va_start (args, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    header[i] = g_strdup (va_arg (args, const char *));
+  va_end (args);
+
+  table->n_columns = n_columns;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_ptr_array_add (table->rows, header);
+
+  return table;
+}
+
+/* Cells are sanitized here. */
+void
+cli_table_add_row (CliTable *table,
+                   ...)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    row[i] = cli_sanitize (va_arg (args, const char *));
+  va_end (args);
+
+  g_ptr_array_add (table->rows, row);
+}
+
+void
+cli_table_print (CliTable *table)
+{
+  g_autofree gsize *widths = g_new0 (gsize, table->n_columns);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], display_width (row[c]));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      g_string_truncate (line, 0);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_string_append (line, row[c]);
+          if (c + 1 < table->n_columns)
+            {
+              for (gsize w = display_width (row[c]); w < widths[c] + 2; w++)
+                g_string_append_c (line, ' ');
+            }
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+void
+cli_table_free (CliTable *table)
+{
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_free (table);
+}
+
+void
+cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &len);
+
+  /* JSON is UTF-8 whatever the locale: bytes out as they are. */
+  fwrite (text, 1, len, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* main                                                                     */
+/* ------------------------------------------------------------------------ */
+
+static char *
+commands_summary (void)
+{
+  GString *s = g_string_new (_("Manage Converc webhooks from the command line."));
+
+  g_string_append_printf (s, "\n\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (s, "  %-10s %s\n", commands[i].name, _(commands[i].description));
+
+  g_string_append_printf (s, "\n%s",
+                          _("The API key comes from $CONVERC_API_KEY, or else from the keyring\n"
+                            "(see `converc login`); it is never given on the command line.\n"
+                            "Run “converc COMMAND --help” for a command's options."));
+
+  return g_string_free (s, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GOptionEntry *globals = NULL;
+  g_autofree char *summary = NULL;
+  CliContext cli = { NULL };
+  gboolean version = FALSE;
+  GOptionEntry main_entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+  int status = CLI_EXIT_USAGE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("converc");
+
+  /* Global options come before the command; the command parses the rest. */
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+  summary = commands_summary ();
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, main_entries, GETTEXT_PACKAGE);
+  globals = global_entries (&cli);
+  g_option_context_add_main_entries (context, globals, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cli_usage_error (NULL, "%s", error->message);
+
+  if (version)
+    {
+      g_print ("converc %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  if (argc < 2)
+    return cli_usage_error (NULL, _("No command given."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) == 0)
+        {
+          status = commands[i].func (&cli, argc - 1, argv + 1);
+          goto out;
+        }
+    }
+
+  if (g_strcmp0 (argv[1], "help") == 0)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      status = CLI_EXIT_OK;
+    }
+  else
+    {
+      g_autofree char *shown = cli_sanitize (argv[1]);
+
+      status = cli_usage_error (NULL, _("Unknown command “%s”."), shown);
+    }
+
+out:
+  fflush (stdout);
+  g_free (cli.base_url_option);
+  g_free (cli.base_url);
+
+  return status;
+}
