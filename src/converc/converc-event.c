@@ -27,6 +27,7 @@
 
 #include "converc-error.h"
 #include "converc-event.h"
+#include "converc-event-details.h"
 #include "converc-parse.h"
 #include "converc-timestamp.h"
 
@@ -638,17 +639,11 @@ converc_event_dup_summary (ConvercEvent *self)
 
   if (self->duration >= 0)
     {
+      g_autofree char *duration = converc_format_duration (self->duration);
+
       if (out->len > 0)
         g_string_append (out, " · ");
-      if (self->duration >= 3600)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT ":%02d:%02d",
-                                self->duration / 3600,
-                                (int)((self->duration / 60) % 60),
-                                (int)(self->duration % 60));
-      else
-        g_string_append_printf (out, "%d:%02d",
-                                (int)(self->duration / 60),
-                                (int)(self->duration % 60));
+      g_string_append (out, duration);
     }
 
   if (out->len == 0)

@@ -29,3 +29,4 @@
 #include "converc-signature.h"
 #include "converc-timestamp.h"
 #include "converc-webhook.h"
+#include "converc-event-details.h"

@@ -1,0 +1,477 @@
+/* converc-event-details.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "converc-event-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "converc-error.h"
+#include "converc-event-details.h"
+#include "converc-event-types.h"
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* Any scalar as text; containers as compact JSON; null as NULL. */
+static char *
+node_to_text (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *text = node_to_text (json_array_get_element (array, i));
+
+          if (text != NULL)
+            g_strv_builder_add (parts, text);
+        }
+      strv = g_strv_builder_end (parts);
+      return strv[0] != NULL ? g_strjoinv (", ", strv) : NULL;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonNode *label = json_object_get_member (object, "label");
+
+      /* A chosen option: {"label": "...", "value": "..."} */
+      if (label != NULL && JSON_NODE_HOLDS_VALUE (label))
+        return node_to_text (label);
+
+      return json_to_string (node, FALSE);
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return g_strdup (json_node_get_string (node));
+
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", json_node_get_double (node)));
+      }
+
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
+
+    default:
+      return NULL;
+    }
+}
+
+static char *
+text_member (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  return node_to_text (node);
+}
+
+static gboolean
+number_member (JsonObject *object,
+               const char *name,
+               double     *value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      *value = (double)json_node_get_int (node);
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      *value = json_node_get_double (node);
+      return TRUE;
+    case G_TYPE_STRING:
+      {
+        char *end = NULL;
+        const char *s = json_node_get_string (node);
+
+        *value = g_ascii_strtod (s, &end);
+        return end != s && end != NULL && *end == '\0';
+      }
+    default:
+      return FALSE;
+    }
+}
+
+static void
+answer_free (ConvercAnswer *answer)
+{
+  g_free (answer->question);
+  g_free (answer->type);
+  g_free (answer->answer);
+  g_free (answer);
+}
+
+static char *
+format_location (JsonObject *location)
+{
+  g_autofree char *city = text_member (location, "city");
+  g_autofree char *region = text_member (location, "region");
+  g_autofree char *country = text_member (location, "country");
+  g_autofree char *code = text_member (location, "countryCode");
+  GString *out = g_string_new (NULL);
+  const char *parts[] = { city, region, country };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || parts[i][0] == '\0')
+        continue;
+      /* "Berlin, Berlin" reads badly: skip a region equal to the city. */
+      if (i == 1 && g_strcmp0 (parts[1], parts[0]) == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, parts[i]);
+    }
+
+  if (code != NULL && code[0] != '\0')
+    {
+      if (out->len > 0)
+        g_string_append_printf (out, " (%s)", code);
+      else
+        g_string_append (out, code);
+    }
+
+  return g_string_free (out, out->len == 0);
+}
+
+static char *
+format_transcript (JsonNode *node)
+{
+  JsonObject *object;
+  JsonArray *segments = NULL;
+  const char *names[] = { "segments", "messages", "entries", "lines", "utterances" };
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (node) || JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        segments = json_node_get_array (node);
+      else
+        return node_to_text (node);
+    }
+  else
+    {
+      object = json_node_get_object (node);
+      for (guint i = 0; i < G_N_ELEMENTS (names) && segments == NULL; i++)
+        segments = member_array (object, names[i]);
+
+      if (segments == NULL)
+        {
+          char *text = text_member (object, "text");
+
+          if (text != NULL)
+            return text;
+          return json_to_string (node, TRUE);
+        }
+    }
+
+  {
+    GString *out = g_string_new (NULL);
+
+    for (guint i = 0; i < json_array_get_length (segments); i++)
+      {
+        JsonNode *element = json_array_get_element (segments, i);
+        g_autofree char *speaker = NULL;
+        g_autofree char *text = NULL;
+
+        if (JSON_NODE_HOLDS_OBJECT (element))
+          {
+            JsonObject *segment = json_node_get_object (element);
+
+            speaker = text_member (segment, "speaker");
+            if (speaker == NULL)
+              speaker = text_member (segment, "role");
+            if (speaker == NULL)
+              speaker = text_member (segment, "from");
+            text = text_member (segment, "text");
+            if (text == NULL)
+              text = text_member (segment, "content");
+          }
+        else
+          {
+            text = node_to_text (element);
+          }
+
+        if (text == NULL)
+          continue;
+        if (out->len > 0)
+          g_string_append_c (out, '\n');
+        if (speaker != NULL)
+          g_string_append_printf (out, "%s: ", speaker);
+        g_string_append (out, text);
+      }
+
+    return g_string_free (out, out->len == 0);
+  }
+}
+
+char *
+converc_format_duration (gint64 seconds)
+{
+  if (seconds < 0)
+    return NULL;
+
+  if (seconds >= 3600)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", seconds / 3600,
+                            (int)((seconds / 60) % 60), (int)(seconds % 60));
+
+  return g_strdup_printf ("%d:%02d", (int)(seconds / 60), (int)(seconds % 60));
+}
+
+/**
+ * converc_event_details_new:
+ * @event: an event
+ * @error: a #GError
+ *
+ * Parses @event's bytes again and reads everything the detail view shows.
+ * Any member may be missing, null or of another type; only bytes that are
+ * not a JSON object are an error.
+ *
+ * Returns: (transfer full): the details
+ */
+ConvercEventDetails *
+converc_event_details_new (ConvercEvent  *event,
+                           GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(ConvercEventDetails) details = NULL;
+  JsonObject *object;
+  JsonObject *data;
+  JsonObject *call;
+  JsonObject *contact;
+  JsonObject *location;
+  JsonObject *recording;
+  JsonArray *answers;
+  double latitude, longitude;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (event), NULL);
+
+  root = converc_event_parse_payload (event, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE,
+                           _("The event is not a JSON object."));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  data = member_object (object, "data");
+  call = member_object (data, "call");
+  contact = member_object (data, "contact");
+  location = member_object (contact, "location");
+  recording = member_object (data, "recording");
+  answers = member_array (data, "qualificationAnswers");
+
+  details = g_new0 (ConvercEventDetails, 1);
+  details->answers = g_ptr_array_new_with_free_func ((GDestroyNotify)answer_free);
+
+  details->id = text_member (object, "id");
+  details->type = text_member (object, "type");
+  if (details->type == NULL)
+    details->type = text_member (object, "eventType");
+  details->type_description = g_strdup (converc_event_type_describe (details->type));
+  details->created_at = text_member (object, "createdAt");
+  details->organization_id = text_member (object, "organizationId");
+
+  details->has_call = call != NULL;
+  details->call_id = text_member (call, "id");
+  details->call_status = text_member (call, "status");
+  details->media_type = text_member (call, "mediaType");
+  details->requested_at = text_member (call, "requestedAt");
+  details->accepted_at = text_member (call, "acceptedAt");
+  details->ended_at = text_member (call, "endedAt");
+  details->accepted_by = text_member (call, "acceptedBy");
+  details->session_id = text_member (call, "sessionId");
+  details->site_id = text_member (call, "siteId");
+  details->visitor_fingerprint = text_member (call, "visitorFingerprint");
+  details->qualification_flow_id = text_member (call, "qualificationFlowId");
+  details->duration = converc_event_get_duration (event);
+
+  details->has_contact = contact != NULL;
+  details->contact_identity_id = text_member (contact, "identityId");
+  details->contact_fingerprint = text_member (contact, "fingerprint");
+  details->contact_name = text_member (contact, "name");
+  details->contact_email = text_member (contact, "email");
+  details->contact_phone = text_member (contact, "phone");
+  details->contact_last_seen_at = text_member (contact, "lastSeenAt");
+  if (location != NULL)
+    {
+      details->location = format_location (location);
+      details->location_timezone = text_member (location, "timezone");
+      if (number_member (location, "latitude", &latitude) &&
+          number_member (location, "longitude", &longitude))
+        {
+          char lat[G_ASCII_DTOSTR_BUF_SIZE];
+          char lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+          details->coordinates = g_strdup_printf ("%s, %s",
+                                                  g_ascii_formatd (lat, sizeof lat, "%.4f", latitude),
+                                                  g_ascii_formatd (lon, sizeof lon, "%.4f", longitude));
+        }
+    }
+
+  for (guint i = 0; answers != NULL && i < json_array_get_length (answers); i++)
+    {
+      JsonNode *element = json_array_get_element (answers, i);
+      JsonObject *entry;
+      JsonObject *question;
+      JsonNode *answer_node;
+      ConvercAnswer *answer;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      entry = json_node_get_object (element);
+      question = member_object (entry, "question");
+      answer = g_new0 (ConvercAnswer, 1);
+      answer->question = text_member (question, "label");
+      if (answer->question == NULL)
+        answer->question = text_member (entry, "questionId");
+      if (answer->question == NULL)
+        answer->question = g_strdup_printf (_("Question %u"), i + 1);
+      answer->type = text_member (question, "type");
+
+      answer_node = json_object_get_member (entry, "answer");
+      if (answer_node != NULL && JSON_NODE_HOLDS_OBJECT (answer_node) &&
+          json_object_has_member (json_node_get_object (answer_node), "value"))
+        answer->answer = node_to_text (json_object_get_member (json_node_get_object (answer_node),
+                                                               "value"));
+      else
+        answer->answer = node_to_text (answer_node);
+
+      g_ptr_array_add (details->answers, answer);
+    }
+
+  details->has_recording = recording != NULL;
+  details->recording_expires_in = -1;
+  if (recording != NULL)
+    {
+      JsonNode *available = json_object_get_member (recording, "available");
+      double expires;
+
+      details->recording_available = available != NULL && JSON_NODE_HOLDS_VALUE (available) &&
+                                     json_node_get_value_type (available) == G_TYPE_BOOLEAN &&
+                                     json_node_get_boolean (available);
+      details->video_url = text_member (recording, "videoUrl");
+      details->audio_url = text_member (recording, "audioUrl");
+      if (number_member (recording, "expiresInSeconds", &expires) && expires >= 0 &&
+          expires < (double)G_MAXINT64)
+        details->recording_expires_in = (gint64)expires;
+    }
+
+  details->transcript = format_transcript (data != NULL ? json_object_get_member (data, "transcript")
+                                                        : NULL);
+
+  return g_steal_pointer (&details);
+}
+
+void
+converc_event_details_free (ConvercEventDetails *details)
+{
+  if (details == NULL)
+    return;
+
+  g_free (details->id);
+  g_free (details->type);
+  g_free (details->type_description);
+  g_free (details->created_at);
+  g_free (details->organization_id);
+  g_free (details->call_id);
+  g_free (details->call_status);
+  g_free (details->media_type);
+  g_free (details->requested_at);
+  g_free (details->accepted_at);
+  g_free (details->ended_at);
+  g_free (details->accepted_by);
+  g_free (details->session_id);
+  g_free (details->site_id);
+  g_free (details->visitor_fingerprint);
+  g_free (details->qualification_flow_id);
+  g_free (details->contact_identity_id);
+  g_free (details->contact_fingerprint);
+  g_free (details->contact_name);
+  g_free (details->contact_email);
+  g_free (details->contact_phone);
+  g_free (details->contact_last_seen_at);
+  g_free (details->location);
+  g_free (details->location_timezone);
+  g_free (details->coordinates);
+  g_clear_pointer (&details->answers, g_ptr_array_unref);
+  g_free (details->video_url);
+  g_free (details->audio_url);
+  g_free (details->transcript);
+  g_free (details);
+}

@@ -1,0 +1,225 @@
+/* test-event-details.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "converc.h"
+#include "converc-test-utils.h"
+
+static ConvercEvent *
+load_event (const char *name)
+{
+  g_autoptr(GBytes) bytes = converc_test_load_data (name);
+  g_autoptr(GError) error = NULL;
+  ConvercEvent *event = converc_parse_event (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (event);
+  return event;
+}
+
+static ConvercEventDetails *
+details_for_text (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(ConvercEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercEventDetails *details;
+
+  event = converc_parse_event (bytes, &error);
+  g_assert_no_error (error);
+  details = converc_event_details_new (event, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (details);
+  return details;
+}
+
+static void
+test_details_documented (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
+  g_autoptr(ConvercEventDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercAnswer *answer;
+
+  details = converc_event_details_new (event, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (details->id, ==, "evt_01HQ3Z8K2M4N6P8R0T2V4X6Z8B");
+  g_assert_cmpstr (details->type, ==, "call.ended");
+  g_assert_cmpstr (details->type_description, ==, "A call ends");
+  g_assert_cmpstr (details->organization_id, ==, "org_7f3c2a");
+  g_assert_true (details->has_call);
+  g_assert_cmpstr (details->call_status, ==, "completed");
+  g_assert_cmpstr (details->media_type, ==, "video");
+  g_assert_cmpstr (details->accepted_by, ==, "rep_grace_hopper");
+  g_assert_cmpstr (details->qualification_flow_id, ==, "qf_sales");
+  g_assert_cmpint (details->duration, ==, 4 * 60 + 12);
+
+  g_assert_true (details->has_contact);
+  g_assert_cmpstr (details->contact_name, ==, "Ada Lovelace");
+  g_assert_cmpstr (details->contact_email, ==, "ada@example.com");
+  g_assert_cmpstr (details->contact_phone, ==, "+44 20 7946 0958");
+  g_assert_cmpstr (details->location, ==, "London, England, United Kingdom (GB)");
+  g_assert_cmpstr (details->location_timezone, ==, "Europe/London");
+  g_assert_cmpstr (details->coordinates, ==, "51.5072, -0.1276");
+
+  g_assert_cmpuint (details->answers->len, ==, 2);
+  answer = g_ptr_array_index (details->answers, 0);
+  g_assert_cmpstr (answer->question, ==, "Which plan are you interested in?");
+  g_assert_cmpstr (answer->type, ==, "select");
+  g_assert_cmpstr (answer->answer, ==, "Enterprise Platinum");
+  answer = g_ptr_array_index (details->answers, 1);
+  g_assert_cmpstr (answer->answer, ==, "987654");
+
+  g_assert_true (details->has_recording);
+  g_assert_true (details->recording_available);
+  g_assert_cmpstr (details->video_url, ==, "https://media.example.com/rec/call_9a8b7c6d.mp4");
+  g_assert_cmpstr (details->audio_url, ==, "https://media.example.com/rec/call_9a8b7c6d.m4a");
+  g_assert_cmpint (details->recording_expires_in, ==, 3600);
+  g_assert_null (details->transcript);
+}
+
+static void
+test_details_nulls (void)
+{
+  g_autoptr(ConvercEvent) event = load_event ("event-nulls.json");
+  g_autoptr(ConvercEventDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+
+  details = converc_event_details_new (event, &error);
+  g_assert_no_error (error);
+  g_assert_null (details->id);
+  g_assert_null (details->type);
+  g_assert_null (details->type_description);
+  g_assert_true (details->has_call);
+  g_assert_null (details->call_status);
+  g_assert_cmpint (details->duration, ==, -1);
+  g_assert_true (details->has_contact);
+  g_assert_null (details->location);
+  g_assert_null (details->coordinates);
+  g_assert_cmpuint (details->answers->len, ==, 0);
+  g_assert_false (details->has_recording);
+  g_assert_null (details->transcript);
+}
+
+static void
+test_details_unknown_type_and_empty (void)
+{
+  g_autoptr(ConvercEventDetails) details = details_for_text ("{\"type\":\"call.event\"}");
+
+  g_assert_cmpstr (details->type, ==, "call.event");
+  g_assert_null (details->type_description);
+  g_assert_false (details->has_call);
+  g_assert_false (details->has_contact);
+  g_assert_nonnull (details->answers);
+}
+
+static void
+test_details_answer_shapes (void)
+{
+  g_autoptr(ConvercEventDetails) details = details_for_text (
+    "{\"data\":{\"qualificationAnswers\":["
+    "{\"questionId\":\"q1\",\"answer\":{\"value\":[\"a\",\"b\",3]}},"
+    "{\"question\":{\"label\":\"Agree?\",\"type\":\"boolean\"},\"answer\":{\"value\":true}},"
+    "{\"question\":{\"label\":\"Pick\"},\"answer\":{\"value\":{\"label\":\"Gold\",\"value\":\"g\"}}},"
+    "{\"question\":{\"label\":\"Ratio\"},\"answer\":{\"value\":0.25}},"
+    "{\"question\":{\"label\":\"Skipped\"},\"answer\":{\"value\":null}},"
+    "{\"question\":{\"label\":\"Bare\"},\"answer\":\"plain\"},"
+    "42,"
+    "{}"
+    "]}}");
+  const char *expected[][2] = {
+    { "q1", "a, b, 3" },
+    { "Agree?", "Yes" },
+    { "Pick", "Gold" },
+    { "Ratio", "0.25" },
+    { "Skipped", NULL },
+    { "Bare", "plain" },
+    { "Question 8", NULL },
+  };
+
+  g_assert_cmpuint (details->answers->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      ConvercAnswer *answer = g_ptr_array_index (details->answers, i);
+
+      g_assert_cmpstr (answer->question, ==, expected[i][0]);
+      g_assert_cmpstr (answer->answer, ==, expected[i][1]);
+    }
+}
+
+static void
+test_details_location_and_transcript (void)
+{
+  g_autoptr(ConvercEventDetails) a = details_for_text (
+    "{\"data\":{\"contact\":{\"location\":{\"city\":\"Berlin\",\"region\":\"Berlin\","
+    "\"country\":\"Germany\",\"countryCode\":\"DE\",\"latitude\":\"52.52\",\"longitude\":13.405}},"
+    "\"transcript\":{\"segments\":[{\"speaker\":\"Visitor\",\"text\":\"Hello\"},"
+    "{\"role\":\"agent\",\"content\":\"Hi there\"},{\"text\":\"...\"},7]}}}");
+  g_autoptr(ConvercEventDetails) b = details_for_text (
+    "{\"data\":{\"contact\":{\"location\":{\"countryCode\":\"FR\"}},\"transcript\":\"Bonjour\"}}");
+  g_autoptr(ConvercEventDetails) c = details_for_text (
+    "{\"data\":{\"contact\":{\"location\":{}},\"transcript\":{\"other\":1},"
+    "\"recording\":{\"available\":\"yes\",\"expiresInSeconds\":-5}}}");
+
+  g_assert_cmpstr (a->location, ==, "Berlin, Germany (DE)");
+  g_assert_cmpstr (a->coordinates, ==, "52.5200, 13.4050");
+  g_assert_cmpstr (a->transcript, ==, "Visitor: Hello\nagent: Hi there\n...\n7");
+
+  g_assert_cmpstr (b->location, ==, "FR");
+  g_assert_cmpstr (b->transcript, ==, "Bonjour");
+
+  g_assert_null (c->location);
+  g_assert_nonnull (c->transcript);
+  g_assert_true (strstr (c->transcript, "other") != NULL);
+  g_assert_true (c->has_recording);
+  g_assert_false (c->recording_available);
+  g_assert_cmpint (c->recording_expires_in, ==, -1);
+}
+
+static void
+test_format_duration (void)
+{
+  g_autofree char *a = converc_format_duration (0);
+  g_autofree char *b = converc_format_duration (252);
+  g_autofree char *c = converc_format_duration (3723);
+
+  g_assert_null (converc_format_duration (-1));
+  g_assert_cmpstr (a, ==, "0:00");
+  g_assert_cmpstr (b, ==, "4:12");
+  g_assert_cmpstr (c, ==, "1:02:03");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  converc_test_init (&argc, &argv);
+
+  g_test_add_func ("/converc/event-details/documented", test_details_documented);
+  g_test_add_func ("/converc/event-details/nulls", test_details_nulls);
+  g_test_add_func ("/converc/event-details/unknown-type", test_details_unknown_type_and_empty);
+  g_test_add_func ("/converc/event-details/answer-shapes", test_details_answer_shapes);
+  g_test_add_func ("/converc/event-details/location-transcript", test_details_location_and_transcript);
+  g_test_add_func ("/converc/event-details/format-duration", test_format_duration);
+
+  return g_test_run ();
+}
