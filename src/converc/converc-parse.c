@@ -504,6 +504,7 @@ converc_parse_disable_response (GBytes   *body,
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
+  gboolean active;
 
   if (is_active != NULL)
     *is_active = FALSE;
@@ -526,8 +527,16 @@ converc_parse_disable_response (GBytes   *body,
       return FALSE;
     }
 
+  active = get_bool (object, "isActive", FALSE);
   if (is_active != NULL)
-    *is_active = get_bool (object, "isActive", FALSE);
+    *is_active = active;
+
+  if (active)
+    {
+      g_set_error_literal (error, CONVERC_ERROR, CONVERC_ERROR_FAILED,
+                           _("The server answered, but says the endpoint is still active."));
+      return FALSE;
+    }
 
   return TRUE;
 }
