@@ -76,6 +76,7 @@ typedef struct
   gulong          external_handler;
   guint           deadline_id;
   guint           n_redirects;
+  gsize           max_body_size;
   gboolean        timed_out;
   ParseFunc       parse;
   GDestroyNotify  result_free;
@@ -252,9 +253,9 @@ read_cb (GObject      *object,
       return;
     }
 
-  if (request->buffer->len + g_bytes_get_size (chunk) > request->client->max_body_size)
+  if (request->buffer->len + g_bytes_get_size (chunk) > request->max_body_size)
     {
-      g_autofree char *limit = g_format_size (request->client->max_body_size);
+      g_autofree char *limit = g_format_size (request->max_body_size);
 
       g_cancellable_cancel (request->internal);
       return_error (task, g_error_new (CONVERC_ERROR, CONVERC_ERROR_TOO_LARGE,
@@ -343,9 +344,9 @@ send_cb (GObject      *object,
     return;
 
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->message));
-  if (length > 0 && (guint64)length > request->client->max_body_size)
+  if (length > 0 && (guint64)length > request->max_body_size)
     {
-      g_autofree char *limit = g_format_size (request->client->max_body_size);
+      g_autofree char *limit = g_format_size (request->max_body_size);
 
       g_cancellable_cancel (request->internal);
       return_error (task, g_error_new (CONVERC_ERROR, CONVERC_ERROR_TOO_LARGE,
@@ -426,6 +427,9 @@ converc_client_request_async (ConvercClient       *self,
   request->method = g_strdup (method);
   request->parse = parse;
   request->result_free = result_free;
+  request->max_body_size = source_tag == converc_client_list_events_async
+                           ? self->max_body_size
+                           : MIN (self->max_body_size, CONVERC_MAX_SMALL_BODY_SIZE);
   request->internal = g_cancellable_new ();
   g_task_set_task_data (task, request, (GDestroyNotify)request_free);
 

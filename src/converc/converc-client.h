@@ -30,14 +30,19 @@ G_BEGIN_DECLS
 
 #define CONVERC_DEFAULT_BASE_URL     "https://api.converc.com"
 #define CONVERC_DEFAULT_TIMEOUT      30       /* seconds */
-#define CONVERC_MAX_BODY_SIZE        (256 * 1024 * 1024)
+/* The largest answer read: event lists may be large (10,000 events are about
+ * 24 MB); every other answer is small, and is parsed as one tree. */
+#define CONVERC_MAX_BODY_SIZE        (128 * 1024 * 1024)
+#define CONVERC_MAX_SMALL_BODY_SIZE  (16 * 1024 * 1024)
 
 #define CONVERC_TYPE_CLIENT (converc_client_get_type())
 
 G_DECLARE_FINAL_TYPE (ConvercClient, converc_client, CONVERC, CLIENT, GObject)
 
-/* Properties: "base-url" (string), "api-key" (string, write-only for
- * readers: never logged), "timeout" (uint seconds), "max-body-size". */
+/* Properties: "base-url" (string), "api-key" (string, write-only: never
+ * read back or logged), "timeout" (uint seconds, for a whole exchange).
+ * converc_client_set_max_body_size() bounds event lists; other answers are
+ * bounded by the smaller of it and CONVERC_MAX_SMALL_BODY_SIZE. */
 ConvercClient     *converc_client_new                 (const char           *base_url,
                                                        const char           *api_key);
 const char        *converc_client_get_base_url        (ConvercClient        *self);
