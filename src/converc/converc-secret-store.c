@@ -410,9 +410,8 @@ map_keyring_error (KeyringCall *call,
       g_debug ("No Secret Service: %s", error->message);
       mapped = g_error_new (CONVERC_ERROR, CONVERC_ERROR_NO_KEYRING,
                             _("No keyring (Secret Service) is running, so secrets "
-                              "cannot be saved. Start GNOME Keyring or another "
-                              "Secret Service provider, or set CONVERC_API_KEY. "
-                              "(%s)"),
+                              "cannot be saved or read. Start GNOME Keyring or "
+                              "another Secret Service provider. (%s)"),
                             error->message);
     }
   else
