@@ -1,0 +1,404 @@
+/* cw-add-endpoint-dialog.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-add-endpoint-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-add-endpoint-dialog-private.h"
+#include "cw-util.h"
+
+G_DEFINE_FINAL_TYPE (CwAddEndpointDialog, cw_add_endpoint_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+cw_add_endpoint_dialog_show_error (CwAddEndpointDialog *self,
+                                   const char          *message)
+{
+  GtkWidget *group;
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  group = gtk_widget_get_ancestor (GTK_WIDGET (self->error_label), ADW_TYPE_PREFERENCES_GROUP);
+  if (group != NULL)
+    gtk_widget_set_visible (group, message != NULL);
+}
+
+static gboolean
+cw_add_endpoint_dialog_url_is_valid (CwAddEndpointDialog  *self,
+                                     GError              **error)
+{
+  g_autofree char *url = NULL;
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+
+  return converc_validate_endpoint_url (url, error);
+}
+
+static gboolean
+cw_add_endpoint_dialog_has_events (CwAddEndpointDialog *self)
+{
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  if (gtk_switch_get_active (self->all_events_switch))
+    return TRUE;
+
+  for (guint i = 0; i < self->event_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->event_checks, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+cw_add_endpoint_dialog_update (CwAddEndpointDialog *self)
+{
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
+                            !self->busy && cw_add_endpoint_dialog_is_valid (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page), !self->busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->create_spinner), self->busy);
+  gtk_spinner_set_spinning (self->create_spinner, self->busy);
+  gtk_window_set_deletable (GTK_WINDOW (self), !self->busy);
+}
+
+static void
+validate_cb (CwAddEndpointDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+
+  if (text != NULL && *text != '\0' && !cw_add_endpoint_dialog_url_is_valid (self, &error))
+    {
+      gtk_label_set_text (self->url_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+    }
+
+  cw_add_endpoint_dialog_update (self);
+}
+
+static void
+all_events_changed_cb (CwAddEndpointDialog *self)
+{
+  gboolean all;
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  all = gtk_switch_get_active (self->all_events_switch);
+  for (guint i = 0; i < self->event_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->event_checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+      gtk_widget_set_sensitive (row ? row : check, !all);
+    }
+
+  cw_add_endpoint_dialog_update (self);
+}
+
+static void
+cw_add_endpoint_dialog_create_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  CwAddEndpointDialog *self = user_data;
+  ConvercClient *client = CONVERC_CLIENT (object);
+  g_autoptr(ConvercWebhook) webhook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  webhook = converc_client_create_webhook_finish (client, result, &secret, &error);
+  if (cw_error_is_cancelled (error))
+    return;
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  self->busy = FALSE;
+
+  if (webhook == NULL)
+    {
+      g_autofree char *message = cw_error_describe (error, converc_client_get_retry_after (client));
+      g_autofree char *text = g_strdup_printf (_("Could not create the endpoint. %s"), message);
+
+      /* The form keeps what the user typed. A create is never retried by
+       * itself: it could register the endpoint twice. */
+      cw_add_endpoint_dialog_show_error (self, text);
+      cw_add_endpoint_dialog_update (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->create_button));
+      return;
+    }
+
+  g_object_ref (self);
+  g_signal_emit (self, signals[CREATED], 0, webhook, secret);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static void
+create_cb (CwAddEndpointDialog *self)
+{
+  g_auto(GStrv) events = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  if (self->busy || self->client == NULL || !cw_add_endpoint_dialog_is_valid (self))
+    return;
+
+  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  events = cw_add_endpoint_dialog_dup_events (self);
+
+  self->busy = TRUE;
+  cw_add_endpoint_dialog_show_error (self, NULL);
+  cw_add_endpoint_dialog_update (self);
+
+  converc_client_create_webhook_async (self->client,
+                                       url,
+                                       (const char * const *) events,
+                                       self->cancellable,
+                                       cw_add_endpoint_dialog_create_cb,
+                                       self);
+}
+
+static gboolean
+cw_add_endpoint_dialog_close_request (GtkWindow *window)
+{
+  CwAddEndpointDialog *self = CW_ADD_ENDPOINT_DIALOG (window);
+
+  /* While a create is in flight its answer carries the only copy of the
+   * signing secret: wait for it. */
+  if (self->busy)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (cw_add_endpoint_dialog_parent_class)->close_request (window);
+}
+
+static void
+cw_add_endpoint_dialog_dispose (GObject *object)
+{
+  CwAddEndpointDialog *self = (CwAddEndpointDialog *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->event_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cw_add_endpoint_dialog_parent_class)->dispose (object);
+}
+
+static void
+cw_add_endpoint_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CwAddEndpointDialog *self = CW_ADD_ENDPOINT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_add_endpoint_dialog_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CwAddEndpointDialog *self = CW_ADD_ENDPOINT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_set_object (&self->client, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_add_endpoint_dialog_class_init (CwAddEndpointDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cw_add_endpoint_dialog_dispose;
+  object_class->get_property = cw_add_endpoint_dialog_get_property;
+  object_class->set_property = cw_add_endpoint_dialog_set_property;
+
+  window_class->close_request = cw_add_endpoint_dialog_close_request;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, CONVERC_TYPE_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CwAddEndpointDialog::created:
+   * @webhook: the new endpoint
+   * @secret: its signing secret, shown by Converc this once
+   */
+  signals[CREATED] =
+    g_signal_new ("created",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, CONVERC_TYPE_WEBHOOK, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-add-endpoint-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, all_events_switch);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, create_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, events_group);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, url_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, url_row);
+  gtk_widget_class_bind_template_callback (widget_class, all_events_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_cb);
+  gtk_widget_class_bind_template_callback (widget_class, validate_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cw_add_endpoint_dialog_init (CwAddEndpointDialog *self)
+{
+  const ConvercEventTypeInfo *types;
+  guint n_types = 0;
+
+  self->cancellable = g_cancellable_new ();
+  self->event_checks = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  types = converc_event_types_get (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), types[i].name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(types[i].description));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, types[i].name,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (check), "event-type", g_strdup (types[i].name), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (cw_add_endpoint_dialog_update),
+                               self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->events_group, row);
+      g_ptr_array_add (self->event_checks, check);
+    }
+
+  cw_add_endpoint_dialog_show_error (self, NULL);
+  all_events_changed_cb (self);
+}
+
+CwAddEndpointDialog *
+cw_add_endpoint_dialog_new (ConvercClient *client)
+{
+  g_return_val_if_fail (!client || CONVERC_IS_CLIENT (client), NULL);
+
+  return g_object_new (CW_TYPE_ADD_ENDPOINT_DIALOG,
+                       "client", client,
+                       NULL);
+}
+
+/**
+ * cw_add_endpoint_dialog_is_valid:
+ *
+ * Returns: %TRUE when the URL is acceptable and at least one event type
+ *   (or "All events") is chosen
+ */
+gboolean
+cw_add_endpoint_dialog_is_valid (CwAddEndpointDialog *self)
+{
+  g_return_val_if_fail (CW_IS_ADD_ENDPOINT_DIALOG (self), FALSE);
+
+  return cw_add_endpoint_dialog_url_is_valid (self, NULL) &&
+         cw_add_endpoint_dialog_has_events (self);
+}
+
+char **
+cw_add_endpoint_dialog_dup_events (CwAddEndpointDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (CW_IS_ADD_ENDPOINT_DIALOG (self), NULL);
+
+  if (gtk_switch_get_active (self->all_events_switch))
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->event_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->event_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "event-type"));
+    }
+
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,173 @@
+/* cw-application-actions.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-application-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-application-private.h"
+#include "cw-preferences-window.h"
+#include "cw-window.h"
+
+static void
+cw_application_actions_quit (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  GList *windows;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  /* Close windows so that they save their state and cancel requests. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+cw_application_actions_about (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  static const char *developers[] = { "Converc Webhooks contributors", NULL };
+  GtkWindow *window;
+  GtkWidget *about;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-icon", APP_ID,
+                        "application-name", _("Converc Webhooks"),
+                        "comments", _("Manage the webhook endpoints of a Converc organisation"),
+                        "copyright", "© 2026 Converc Webhooks contributors",
+                        "developer-name", _("Converc Webhooks contributors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        "version", PACKAGE_VERSION,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+cw_application_actions_preferences (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  CwPreferencesWindow *prefs;
+  GtkWindow *window;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  prefs = cw_preferences_window_new (self);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+cw_application_actions_shortcuts (GSimpleAction *action,
+                                  GVariant      *param,
+                                  gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+cw_application_actions_demo (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  if (!cw_application_start_demo (self, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      g_autofree char *message = g_strdup_printf (_("Could not start the demo server: %s"),
+                                                  error->message);
+
+      if (CW_IS_WINDOW (window))
+        cw_window_add_toast (CW_WINDOW (window), message);
+      else
+        g_warning ("%s", message);
+      return;
+    }
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CW_IS_WINDOW (l->data))
+      cw_window_load_session (CW_WINDOW (l->data));
+}
+
+static const GActionEntry actions[] = {
+  { "about", cw_application_actions_about },
+  { "demo", cw_application_actions_demo },
+  { "preferences", cw_application_actions_preferences },
+  { "quit", cw_application_actions_quit },
+  { "shortcuts", cw_application_actions_shortcuts },
+};
+
+void
+_cw_application_actions_init (CwApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.add-endpoint", { "<Control>n", NULL } },
+    { "win.refresh", { "<Control>r", "F5", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   actions,
+                                   G_N_ELEMENTS (actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action,
+                                           accels[i].accels);
+}

@@ -1,0 +1,337 @@
+/* cw-application.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-application"
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <glib/gi18n.h>
+
+#include "converc-emulator.h"
+#include "cw-application-private.h"
+#include "cw-window.h"
+
+#define SCHEMA_ID "com.converc.Webhooks"
+
+G_DEFINE_FINAL_TYPE (CwApplication, cw_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run against a built-in demo server with sample data; nothing is saved"), NULL },
+  { "base-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use this API base URL for this run only"), N_("URL") },
+  { NULL }
+};
+
+static GSettings *
+cw_application_create_memory_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+  return g_settings_new_with_backend (SCHEMA_ID, backend);
+}
+
+static void
+cw_application_reload_windows (CwApplication *self)
+{
+  g_assert (CW_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CW_IS_WINDOW (l->data))
+      cw_window_load_session (CW_WINDOW (l->data));
+}
+
+static void
+cw_application_base_url_changed_cb (CwApplication *self,
+                                    const char    *key,
+                                    GSettings     *settings)
+{
+  g_autofree char *url = NULL;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  if (self->demo || self->base_url_override != NULL)
+    return;
+
+  url = g_settings_get_string (settings, "base-url");
+  if (g_strcmp0 (url, converc_client_get_base_url (self->client)) == 0)
+    return;
+
+  converc_client_set_base_url (self->client, url);
+  converc_client_set_api_key (self->client, NULL);
+  cw_application_reload_windows (self);
+}
+
+static int
+cw_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CwApplication *self = CW_APPLICATION (app);
+  const char *base_url = NULL;
+
+  if (g_variant_dict_lookup (options, "demo", "b", NULL))
+    self->demo_requested = TRUE;
+
+  if (g_variant_dict_lookup (options, "base-url", "&s", &base_url))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!converc_validate_base_url (base_url, &error))
+        {
+          g_printerr (_("Invalid --base-url: %s\n"), error->message);
+          return EXIT_FAILURE;
+        }
+
+      g_free (self->base_url_override);
+      self->base_url_override = g_strdup (base_url);
+    }
+
+  /* A demo or a one-off server is its own instance: it must not be merged
+   * into a running window that talks to the real service. */
+  if (self->demo_requested || self->base_url_override != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (cw_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+cw_application_startup (GApplication *app)
+{
+  CwApplication *self = CW_APPLICATION (app);
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *base_url = NULL;
+
+  G_APPLICATION_CLASS (cw_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_warning ("The GSettings schema %s is not installed; settings are kept for "
+                 "this run only. Install the app, or set GSETTINGS_SCHEMA_DIR to the "
+                 "build's data directory (build-aux/run-app.sh does).", SCHEMA_ID);
+      /* Without a schema even a memory backend cannot work: give up. */
+      g_application_quit (app);
+      return;
+    }
+
+  if (self->demo_requested)
+    self->settings = cw_application_create_memory_settings ();
+  else
+    self->settings = g_settings_new (SCHEMA_ID);
+
+  g_signal_connect_object (self->settings,
+                           "changed::base-url",
+                           G_CALLBACK (cw_application_base_url_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->base_url_override != NULL)
+    base_url = g_strdup (self->base_url_override);
+  else
+    base_url = g_settings_get_string (self->settings, "base-url");
+
+  self->client = converc_client_new (base_url, NULL);
+  self->secret_store = converc_keyring_store_new (0);
+
+  if (self->demo_requested)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cw_application_start_demo (self, &error))
+        g_warning ("Could not start the demo server: %s", error->message);
+    }
+
+  _cw_application_actions_init (self);
+}
+
+static void
+cw_application_activate (GApplication *app)
+{
+  CwApplication *self = CW_APPLICATION (app);
+  GtkWindow *window;
+
+  if (self->settings == NULL)
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (cw_window_new (self));
+      cw_window_load_session (CW_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+cw_application_shutdown (GApplication *app)
+{
+  CwApplication *self = CW_APPLICATION (app);
+
+  if (self->emulator != NULL)
+    converc_emulator_stop (self->emulator);
+
+  G_APPLICATION_CLASS (cw_application_parent_class)->shutdown (app);
+}
+
+static void
+cw_application_finalize (GObject *object)
+{
+  CwApplication *self = (CwApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->client);
+  g_clear_object (&self->secret_store);
+  g_clear_object (&self->emulator);
+  g_clear_pointer (&self->base_url_override, g_free);
+
+  G_OBJECT_CLASS (cw_application_parent_class)->finalize (object);
+}
+
+static void
+cw_application_class_init (CwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cw_application_finalize;
+
+  app_class->activate = cw_application_activate;
+  app_class->handle_local_options = cw_application_handle_local_options;
+  app_class->shutdown = cw_application_shutdown;
+  app_class->startup = cw_application_startup;
+}
+
+static void
+cw_application_init (CwApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+}
+
+CwApplication *
+cw_application_new (void)
+{
+  return g_object_new (CW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/com/converc/Webhooks",
+                       NULL);
+}
+
+GSettings *
+cw_application_get_settings (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+ConvercClient *
+cw_application_get_client (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
+
+  return self->client;
+}
+
+ConvercSecretStore *
+cw_application_get_secret_store (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
+
+  return self->secret_store;
+}
+
+const char *
+cw_application_get_base_url (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
+
+  return converc_client_get_base_url (self->client);
+}
+
+gboolean
+cw_application_get_demo (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
+}
+
+gboolean
+cw_application_has_base_url_override (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), FALSE);
+
+  return self->base_url_override != NULL;
+}
+
+/**
+ * cw_application_start_demo:
+ *
+ * Starts the embedded emulator with sample data on a loopback port and
+ * points the client at it. From then on nothing is written to the keyring
+ * or to GSettings: the key, the URL and any signing secret live in memory.
+ */
+gboolean
+cw_application_start_demo (CwApplication  *self,
+                           GError        **error)
+{
+  g_autoptr(ConvercEmulator) emulator = NULL;
+
+  g_return_val_if_fail (CW_IS_APPLICATION (self), FALSE);
+
+  if (self->demo)
+    return TRUE;
+
+  emulator = converc_emulator_new (CONVERC_EMULATOR_DEMO_KEY);
+  if (!converc_emulator_start (emulator, 0, error))
+    return FALSE;
+
+  converc_emulator_seed (emulator, 60, 42);
+
+  self->demo = TRUE;
+  self->emulator = g_steal_pointer (&emulator);
+
+  g_clear_object (&self->secret_store);
+  self->secret_store = converc_memory_store_new ();
+
+  if (!self->demo_requested)
+    {
+      /* Switching from the sign-in page: stop writing to the real settings. */
+      g_autoptr(GSettings) memory = cw_application_create_memory_settings ();
+
+      g_signal_handlers_disconnect_by_data (self->settings, self);
+      g_set_object (&self->settings, memory);
+    }
+
+  converc_client_set_base_url (self->client, converc_emulator_get_base_url (self->emulator));
+  converc_client_set_api_key (self->client, converc_emulator_get_api_key (self->emulator));
+
+  return TRUE;
+}

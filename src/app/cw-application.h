@@ -1,0 +1,45 @@
+/* cw-application.h
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "converc.h"
+#include "converc-emulator.h"
+#include "cw-types.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_APPLICATION (cw_application_get_type())
+
+G_DECLARE_FINAL_TYPE (CwApplication, cw_application, CW, APPLICATION, AdwApplication)
+
+CwApplication      *cw_application_new               (void);
+GSettings          *cw_application_get_settings      (CwApplication  *self);
+ConvercClient      *cw_application_get_client        (CwApplication  *self);
+ConvercSecretStore *cw_application_get_secret_store  (CwApplication  *self);
+const char         *cw_application_get_base_url      (CwApplication  *self);
+gboolean            cw_application_get_demo          (CwApplication  *self);
+gboolean            cw_application_has_base_url_override (CwApplication *self);
+gboolean            cw_application_start_demo        (CwApplication  *self,
+                                                      GError        **error);
+
+G_END_DECLS

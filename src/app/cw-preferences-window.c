@@ -1,0 +1,389 @@
+/* cw-preferences-window.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-application.h"
+#include "cw-preferences-window.h"
+#include "cw-util.h"
+#include "cw-window.h"
+
+struct _CwPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  CwApplication        *application;
+  GCancellable         *cancellable;
+  char                 *pending_key;
+
+  /* Template widgets */
+  GtkLabel             *base_url_message_label;
+  AdwEntryRow          *base_url_row;
+  GtkSpinButton        *count_spin;
+  GtkButton            *forget_button;
+  AdwActionRow         *forget_row;
+  AdwPreferencesGroup  *key_group;
+  GtkLabel             *key_message_label;
+  AdwEntryRow          *new_key_row;
+  GtkSpinButton        *refresh_spin;
+  GtkButton            *reset_base_url_button;
+  AdwPreferencesGroup  *server_group;
+};
+
+G_DEFINE_FINAL_TYPE (CwPreferencesWindow, cw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+set_message (GtkLabel   *label,
+             const char *text,
+             gboolean    is_error)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+}
+
+static void
+cw_preferences_window_reload_windows (CwPreferencesWindow *self)
+{
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->application)); l; l = l->next)
+    if (CW_IS_WINDOW (l->data))
+      cw_window_load_session (CW_WINDOW (l->data));
+}
+
+static void
+cw_preferences_window_stored_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  CwPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  converc_secret_store_store_finish (CONVERC_SECRET_STORE (object), result, &error);
+  if (cw_error_is_cancelled (error))
+    return;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), TRUE);
+  converc_client_set_api_key (cw_application_get_client (self->application), self->pending_key);
+  g_clear_pointer (&self->pending_key, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_key_row), "");
+
+  if (error != NULL)
+    {
+      g_autofree char *message = cw_error_describe (error, -1);
+      g_autofree char *text = g_strdup_printf (_("The new key works and is used for this run, "
+                                                 "but it could not be saved. %s"), message);
+      set_message (self->key_message_label, text, TRUE);
+    }
+  else
+    {
+      set_message (self->key_message_label, _("The new API key works and is saved in the keyring."), FALSE);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("API key replaced")));
+    }
+
+  cw_preferences_window_reload_windows (self);
+}
+
+static void
+cw_preferences_window_verify_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  CwPreferencesWindow *self = user_data;
+  ConvercClient *client = CONVERC_CLIENT (object);
+  g_autoptr(GPtrArray) webhooks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  webhooks = converc_client_list_webhooks_finish (client, result, &error);
+  if (cw_error_is_cancelled (error))
+    return;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  if (webhooks == NULL)
+    {
+      g_autofree char *message = cw_error_describe (error, converc_client_get_retry_after (client));
+      g_autofree char *text = g_strdup_printf (_("The key was not replaced. %s"), message);
+
+      g_clear_pointer (&self->pending_key, g_free);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), TRUE);
+      set_message (self->key_message_label, text, TRUE);
+      return;
+    }
+
+  converc_secret_store_store_async (cw_application_get_secret_store (self->application),
+                                    cw_application_get_base_url (self->application),
+                                    NULL,
+                                    self->pending_key,
+                                    self->cancellable,
+                                    cw_preferences_window_stored_cb,
+                                    self);
+}
+
+static void
+replace_key_cb (CwPreferencesWindow *self)
+{
+  g_autoptr(ConvercClient) client = NULL;
+  g_autofree char *key = NULL;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_key_row))));
+  if (*key == '\0')
+    {
+      set_message (self->key_message_label, _("Enter the new API key first."), TRUE);
+      return;
+    }
+
+  set_message (self->key_message_label, _("Checking the new key…"), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), FALSE);
+
+  g_free (self->pending_key);
+  self->pending_key = g_steal_pointer (&key);
+
+  client = converc_client_new (cw_application_get_base_url (self->application), self->pending_key);
+  converc_client_list_webhooks_async (client, self->cancellable,
+                                      cw_preferences_window_verify_cb, self);
+}
+
+static void
+cw_preferences_window_cleared_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  CwPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  converc_secret_store_clear_finish (CONVERC_SECRET_STORE (object), result, &error);
+  if (cw_error_is_cancelled (error))
+    return;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), TRUE);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = cw_error_describe (error, -1);
+      g_autofree char *text = g_strdup_printf (_("The key could not be removed from the keyring. %s"),
+                                               message);
+      set_message (self->key_message_label, text, TRUE);
+      return;
+    }
+
+  converc_client_set_api_key (cw_application_get_client (self->application), NULL);
+  set_message (self->key_message_label, _("The API key was removed. Sign in again to continue."), FALSE);
+  cw_preferences_window_reload_windows (self);
+}
+
+static void
+forget_key_cb (CwPreferencesWindow *self)
+{
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), FALSE);
+  converc_secret_store_clear_async (cw_application_get_secret_store (self->application),
+                                    cw_application_get_base_url (self->application),
+                                    NULL,
+                                    self->cancellable,
+                                    cw_preferences_window_cleared_cb,
+                                    self);
+}
+
+static void
+base_url_changed_cb (CwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->base_url_row));
+  if (*text != '\0' && !converc_validate_base_url (text, &error))
+    {
+      set_message (self->base_url_message_label, error->message, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
+    }
+  else
+    {
+      set_message (self->base_url_message_label, NULL, FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
+    }
+}
+
+static void
+base_url_apply_cb (CwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row))));
+  while (g_str_has_suffix (text, "/"))
+    text[strlen (text) - 1] = '\0';
+
+  if (!converc_validate_base_url (text, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      set_message (self->base_url_message_label, message, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
+      return;
+    }
+
+  g_settings_set_string (cw_application_get_settings (self->application), "base-url", text);
+  set_message (self->base_url_message_label,
+               _("Saved. Sign in again if this server needs a different key."), FALSE);
+}
+
+static void
+reset_base_url_cb (CwPreferencesWindow *self)
+{
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), CONVERC_DEFAULT_BASE_URL);
+  base_url_apply_cb (self);
+}
+
+static void
+cw_preferences_window_dispose (GObject *object)
+{
+  CwPreferencesWindow *self = (CwPreferencesWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->application);
+  g_clear_pointer (&self->pending_key, g_free);
+
+  G_OBJECT_CLASS (cw_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+cw_preferences_window_class_init (CwPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cw_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, base_url_message_label);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, forget_button);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, forget_row);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, key_group);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, key_message_label);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, new_key_row);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, refresh_spin);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, reset_base_url_button);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, server_group);
+  gtk_widget_class_bind_template_callback (widget_class, base_url_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, base_url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, forget_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_base_url_cb);
+}
+
+static void
+cw_preferences_window_init (CwPreferencesWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CwPreferencesWindow *
+cw_preferences_window_new (CwApplication *application)
+{
+  CwPreferencesWindow *self;
+  GSettings *settings;
+  g_autofree char *base_url = NULL;
+
+  g_return_val_if_fail (CW_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (CW_TYPE_PREFERENCES_WINDOW, NULL);
+  self->application = g_object_ref (application);
+
+  settings = cw_application_get_settings (application);
+  g_settings_bind (settings, "refresh-interval",
+                   gtk_spin_button_get_adjustment (self->refresh_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "event-count",
+                   gtk_spin_button_get_adjustment (self->count_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  base_url = g_settings_get_string (settings, "base-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
+  set_message (self->base_url_message_label, NULL, FALSE);
+
+  if (cw_application_get_demo (application))
+    {
+      adw_preferences_group_set_description (self->key_group,
+                                             _("Demo mode uses the built-in server’s key. "
+                                               "Nothing is read from or written to your keyring."));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->new_key_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->forget_row), FALSE);
+      adw_preferences_group_set_description (self->server_group,
+                                             _("Demo mode: the built-in server runs on this "
+                                               "computer for this run only."));
+      gtk_editable_set_text (GTK_EDITABLE (self->base_url_row),
+                             cw_application_get_base_url (application));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->base_url_row), FALSE);
+    }
+  else
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("The key for %s is kept in your keyring. A new key is checked "
+                           "with Converc before it replaces the old one."),
+                         cw_application_get_base_url (application));
+
+      adw_preferences_group_set_description (self->key_group, description);
+
+      if (cw_application_has_base_url_override (application))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("This run uses %s (given with --base-url). The saved setting "
+                               "applies to the next runs."),
+                             cw_application_get_base_url (application));
+          set_message (self->base_url_message_label, message, FALSE);
+        }
+    }
+
+  return self;
+}

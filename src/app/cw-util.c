@@ -1,0 +1,167 @@
+/* cw-util.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-util"
+
+#include "config.h"
+
+#include "cw-util.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "converc.h"
+
+#include "cw-window.h"
+
+/**
+ * cw_error_describe:
+ * @error: an error from libconverc (or GIO)
+ * @retry_after: seconds from a 429's Retry-After, or -1
+ *
+ * Returns: (transfer full): a sentence that says what happened and what to
+ *   do about it, suitable for a toast or an inline message
+ */
+char *
+cw_error_describe (const GError *error,
+                   gint64        retry_after)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == CONVERC_ERROR)
+    {
+      switch ((ConvercError) error->code)
+        {
+        case CONVERC_ERROR_UNAUTHORIZED:
+          return g_strdup (_("Converc refused the API key. Check it in the Converc dashboard "
+                             "(Settings → Integrations → API Keys) and replace it in Preferences."));
+        case CONVERC_ERROR_FORBIDDEN:
+          return g_strdup (_("This API key is not allowed to do that. Ask an administrator of "
+                             "your Converc organisation for a key with access to webhooks."));
+        case CONVERC_ERROR_NETWORK:
+          return g_strdup_printf (_("Could not reach the server (%s). Check your network "
+                                    "connection and the API base URL in Preferences, then try again."),
+                                  error->message);
+        case CONVERC_ERROR_TIMEOUT:
+          return g_strdup (_("The server did not answer in time. Try again in a moment."));
+        case CONVERC_ERROR_TLS:
+          return g_strdup_printf (_("The server’s certificate was refused (%s). Check the API base "
+                                    "URL in Preferences."), error->message);
+        case CONVERC_ERROR_RATE_LIMITED:
+          if (retry_after > 0)
+            return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Too many requests: Converc asks to wait %d second. Try again then.",
+                                                 "Too many requests: Converc asks to wait %d seconds. Try again then.",
+                                                 (gulong) retry_after),
+                                    (int) retry_after);
+          return g_strdup (_("Too many requests: Converc asks to slow down. Wait a minute and try again."));
+        case CONVERC_ERROR_SERVER:
+          return g_strdup_printf (_("The Converc server had a problem (%s). Try again later."),
+                                  error->message);
+        case CONVERC_ERROR_NOT_FOUND:
+          return g_strdup_printf (_("Converc does not know this endpoint or address (%s). "
+                                    "Refresh the list, or check the API base URL in Preferences."),
+                                  error->message);
+        case CONVERC_ERROR_INVALID_RESPONSE:
+        case CONVERC_ERROR_TOO_LARGE:
+          return g_strdup_printf (_("The server sent an answer this app cannot read (%s). "
+                                    "Check the API base URL in Preferences."),
+                                  error->message);
+        case CONVERC_ERROR_NO_KEYRING:
+          return g_strdup_printf (_("No keyring is available (%s). Start your desktop’s keyring "
+                                    "(Secret Service) to keep secrets between runs."),
+                                  error->message);
+        case CONVERC_ERROR_KEYRING:
+          return g_strdup_printf (_("The keyring failed (%s). Unlock it and try again."),
+                                  error->message);
+        case CONVERC_ERROR_NO_API_KEY:
+          return g_strdup (_("No API key is set. Sign in with a key from the Converc dashboard."));
+        case CONVERC_ERROR_INVALID_INPUT:
+        case CONVERC_ERROR_INVALID_REQUEST:
+        case CONVERC_ERROR_HTTP:
+        case CONVERC_ERROR_FAILED:
+        default:
+          return g_strdup (error->message);
+        }
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_strdup (_("The operation took too long. Try again in a moment."));
+
+  return g_strdup (error->message);
+}
+
+gboolean
+cw_error_is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/**
+ * cw_format_timestamp:
+ * @text: (nullable): a timestamp as the server sent it
+ *
+ * Returns: (transfer full): the time in the local zone, or @text unchanged
+ *   when it cannot be read
+ */
+char *
+cw_format_timestamp (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+
+  return converc_timestamp_format (text, NULL);
+}
+
+/**
+ * cw_widget_add_toast:
+ *
+ * Shows @title in the nearest #AdwToastOverlay above @widget.
+ */
+void
+cw_widget_add_toast (GtkWidget  *widget,
+                     const char *title)
+{
+  GtkWidget *overlay;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 6);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  /* Dialogs: show it in the window they belong to. */
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root) && !CW_IS_WINDOW (root))
+    root = (GtkRoot *) gtk_window_get_transient_for (GTK_WINDOW (root));
+
+  if (CW_IS_WINDOW (root))
+    cw_window_add_toast (CW_WINDOW (root), title);
+  else
+    g_message ("%s", title);
+}

@@ -1,0 +1,397 @@
+/* cw-window.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-application.h"
+#include "cw-endpoints-page.h"
+#include "cw-sign-in-page.h"
+#include "cw-util.h"
+#include "cw-window.h"
+
+struct _CwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GCancellable         *cancellable;
+
+  /* Template widgets */
+  GtkWidget            *add_button;
+  GtkLabel             *demo_badge;
+  CwEndpointsPage      *endpoints_page;
+  GtkSpinner           *loading_spinner;
+  GtkStack             *main_stack;
+  GtkWidget            *refresh_button;
+  CwSignInPage         *sign_in_page;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static CwApplication *
+cw_window_get_app (CwWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return CW_IS_APPLICATION (app) ? CW_APPLICATION (app) : NULL;
+}
+
+static void
+cw_window_set_state (CwWindow   *self,
+                     const char *state)
+{
+  gboolean main_page;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  main_page = g_strcmp0 (state, "main") == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, state);
+  gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (state, "loading") == 0);
+
+  gtk_widget_set_visible (self->add_button, main_page);
+  gtk_widget_set_visible (self->refresh_button, main_page);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, main_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-endpoint", main_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", main_page);
+}
+
+static void
+cw_window_update_pages (CwWindow *self)
+{
+  CwApplication *app = cw_window_get_app (self);
+  gboolean demo;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  if (app == NULL)
+    return;
+
+  demo = cw_application_get_demo (app);
+
+  cw_endpoints_page_set_client (self->endpoints_page, cw_application_get_client (app));
+  cw_endpoints_page_set_secret_store (self->endpoints_page,
+                                      cw_application_get_secret_store (app));
+  cw_endpoints_page_set_demo (self->endpoints_page, demo);
+
+  cw_sign_in_page_set_base_url (self->sign_in_page, cw_application_get_base_url (app));
+  cw_sign_in_page_set_secret_store (self->sign_in_page, cw_application_get_secret_store (app));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_badge), demo);
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        demo ? _("Demo — nothing is saved") : NULL);
+}
+
+static void
+cw_window_show_main (CwWindow *self)
+{
+  g_assert (CW_IS_WINDOW (self));
+
+  cw_window_set_state (self, "main");
+  cw_endpoints_page_refresh (self->endpoints_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->endpoints_page));
+}
+
+static void
+cw_window_lookup_key_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  CwWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *api_key = NULL;
+  CwApplication *app;
+
+  api_key = converc_secret_store_lookup_finish (CONVERC_SECRET_STORE (object), result, &error);
+  if (cw_error_is_cancelled (error))
+    return;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  app = cw_window_get_app (self);
+  if (app == NULL)
+    return;
+
+  if (api_key != NULL && *api_key != '\0')
+    {
+      converc_client_set_api_key (cw_application_get_client (app), api_key);
+      cw_window_show_main (self);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *text = cw_error_describe (error, -1);
+      g_autofree char *message =
+        g_strdup_printf (_("%s An API key you enter now is kept for this run only."), text);
+
+      cw_sign_in_page_set_notice (self->sign_in_page, message);
+    }
+  else
+    cw_sign_in_page_set_notice (self->sign_in_page, NULL);
+
+  cw_window_set_state (self, "sign-in");
+  gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
+}
+
+static void
+sign_in_page_signed_in_cb (CwWindow     *self,
+                           const char   *api_key,
+                           const char   *store_error,
+                           CwSignInPage *page)
+{
+  CwApplication *app;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  app = cw_window_get_app (self);
+  if (app == NULL)
+    return;
+
+  converc_client_set_api_key (cw_application_get_client (app), api_key);
+  cw_window_show_main (self);
+
+  if (store_error != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Signed in for this run only: the key could not be saved. %s"),
+                         store_error);
+      cw_window_add_toast (self, message);
+    }
+  else
+    cw_window_add_toast (self, _("Signed in. The API key is saved in the keyring."));
+}
+
+static void
+cw_window_add_endpoint_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "endpoints");
+  cw_endpoints_page_add_endpoint (self->endpoints_page);
+}
+
+static void
+cw_window_refresh_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  cw_endpoints_page_refresh (self->endpoints_page);
+}
+
+static void
+cw_window_save_state (CwWindow *self)
+{
+  CwApplication *app = cw_window_get_app (self);
+  GSettings *settings;
+  int width, height;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  if (app == NULL || (settings = cw_application_get_settings (app)) == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+cw_window_close_request (GtkWindow *window)
+{
+  CwWindow *self = CW_WINDOW (window);
+
+  cw_window_save_state (self);
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
+}
+
+static void
+cw_window_dispose (GObject *object)
+{
+  CwWindow *self = (CwWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_class_init (CwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cw_window_dispose;
+
+  window_class->close_request = cw_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, endpoints_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_page_signed_in_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.add-endpoint", NULL,
+                                   cw_window_add_endpoint_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL,
+                                   cw_window_refresh_action);
+
+  g_type_ensure (CW_TYPE_ENDPOINTS_PAGE);
+  g_type_ensure (CW_TYPE_SIGN_IN_PAGE);
+}
+
+static void
+cw_window_init (CwWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_str_has_suffix (APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  cw_window_set_state (self, "loading");
+}
+
+CwWindow *
+cw_window_new (CwApplication *application)
+{
+  CwWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (CW_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (CW_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+
+  settings = cw_application_get_settings (application);
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  return self;
+}
+
+/**
+ * cw_window_load_session:
+ *
+ * Looks up the API key for the current server and shows either the
+ * endpoints or the sign-in page. Called at start, after "Try the Demo",
+ * after the base URL changed and after the key was forgotten.
+ */
+void
+cw_window_load_session (CwWindow *self)
+{
+  CwApplication *app;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+
+  app = cw_window_get_app (self);
+  if (app == NULL)
+    return;
+
+  /* Drop what an earlier lookup was doing. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  cw_window_update_pages (self);
+  cw_endpoints_page_clear (self->endpoints_page);
+
+  if (cw_application_get_demo (app) ||
+      converc_client_has_api_key (cw_application_get_client (app)))
+    {
+      cw_window_show_main (self);
+      return;
+    }
+
+  cw_window_set_state (self, "loading");
+  converc_secret_store_lookup_async (cw_application_get_secret_store (app),
+                                     cw_application_get_base_url (app),
+                                     NULL,
+                                     self->cancellable,
+                                     cw_window_lookup_key_cb,
+                                     self);
+}
+
+void
+cw_window_add_toast (CwWindow   *self,
+                     const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * cw_window_get_state:
+ *
+ * Returns: "loading", "sign-in" or "main"
+ */
+const char *
+cw_window_get_state (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
