@@ -166,6 +166,12 @@ map_transport_error (Request      *request,
   if (error->domain == CONVERC_ERROR)
     return g_error_copy (error);
 
+  if (request->stream != NULL)
+    return g_error_new (CONVERC_ERROR, CONVERC_ERROR_NETWORK,
+                        _("The connection to %s broke off while reading the answer (%s). "
+                          "Try again."),
+                        base_url, error->message);
+
   return g_error_new (CONVERC_ERROR, CONVERC_ERROR_NETWORK,
                       _("Could not reach %s (%s). Check your internet connection and the API base URL."),
                       base_url, error->message);
@@ -255,7 +261,7 @@ read_cb (GObject      *object,
 
   if (request->buffer->len + g_bytes_get_size (chunk) > request->max_body_size)
     {
-      g_autofree char *limit = g_format_size (request->max_body_size);
+      g_autofree char *limit = g_format_size_full (request->max_body_size, G_FORMAT_SIZE_IEC_UNITS);
 
       g_cancellable_cancel (request->internal);
       return_error (task, g_error_new (CONVERC_ERROR, CONVERC_ERROR_TOO_LARGE,
@@ -346,7 +352,7 @@ send_cb (GObject      *object,
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->message));
   if (length > 0 && (guint64)length > request->max_body_size)
     {
-      g_autofree char *limit = g_format_size (request->max_body_size);
+      g_autofree char *limit = g_format_size_full (request->max_body_size, G_FORMAT_SIZE_IEC_UNITS);
 
       g_cancellable_cancel (request->internal);
       return_error (task, g_error_new (CONVERC_ERROR, CONVERC_ERROR_TOO_LARGE,

@@ -35,6 +35,18 @@
 
 G_DEFINE_QUARK (converc-error-quark, converc_error)
 
+/* " Conflict" for 409; nothing for codes libsoup does not know. */
+static char *
+status_phrase (guint status)
+{
+  const char *phrase = soup_status_get_phrase (status);
+
+  if (phrase == NULL || g_strcmp0 (phrase, "Unknown Error") == 0)
+    return g_strdup ("");
+
+  return g_strconcat (" ", phrase, NULL);
+}
+
 static char *
 clean_text (const char *text,
             gsize       len)
@@ -223,6 +235,7 @@ converc_error_new_for_http (guint       status,
   g_autofree char *server_text = converc_error_extract_message (body);
   g_autofree char *what = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *phrase = NULL;
   ConvercError code;
 
   switch (status)
@@ -259,23 +272,24 @@ converc_error_new_for_http (guint       status,
       break;
 
     default:
+      phrase = status_phrase (status);
       if (status >= 500 && status <= 599)
         {
           code = CONVERC_ERROR_SERVER;
-          what = g_strdup_printf (_("The Converc server had a problem (HTTP %u %s). Try again later."),
-                                  status, soup_status_get_phrase (status));
+          what = g_strdup_printf (_("The Converc server had a problem (HTTP %u%s). Try again later."),
+                                  status, phrase);
         }
       else if (status >= 400 && status <= 499)
         {
           code = CONVERC_ERROR_INVALID_REQUEST;
-          what = g_strdup_printf (_("The server refused the request (HTTP %u %s)."),
-                                  status, soup_status_get_phrase (status));
+          what = g_strdup_printf (_("The server refused the request (HTTP %u%s)."),
+                                  status, phrase);
         }
       else
         {
           code = CONVERC_ERROR_HTTP;
-          what = g_strdup_printf (_("Unexpected answer from the server (HTTP %u %s)."),
-                                  status, soup_status_get_phrase (status));
+          what = g_strdup_printf (_("Unexpected answer from the server (HTTP %u%s)."),
+                                  status, phrase);
         }
       break;
     }
