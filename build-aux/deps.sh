@@ -13,7 +13,7 @@ packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   at-spi2-core python3-gi gir1.2-gtk-4.0 gir1.2-atspi-2.0
   imagemagick libgl1-mesa-dri fonts-dejavu-core adwaita-icon-theme librsvg2-common
-  openssl curl clang
+  glib-networking openssl curl clang valgrind
 )
 
 missing=()

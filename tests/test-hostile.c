@@ -27,6 +27,7 @@
 
 #include "config.h"
 
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "converc.h"
@@ -688,6 +689,49 @@ run_case (gconstpointer data)
   G_UNLOCK (server);
 }
 
+/* An https base URL whose certificate nobody vouches for is refused. */
+static void
+test_self_signed_refused (void)
+{
+  g_autofree char *cert_path = converc_test_data_path ("self-signed-cert.pem");
+  g_autofree char *key_path = converc_test_data_path ("self-signed-key.pem");
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) https = NULL;
+  g_autoptr(ConvercClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_url = NULL;
+  GSList *uris;
+
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  if (certificate == NULL && g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE))
+    {
+      g_test_skip ("no TLS backend (glib-networking) is installed");
+      return;
+    }
+  g_assert_no_error (error);
+
+  https = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_listen_local (https, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (https);
+  base_url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  client = converc_client_new (base_url, API_KEY);
+  converc_client_set_timeout (client, TIMEOUT);
+  converc_client_list_webhooks_async (client, NULL, converc_test_store_result_cb, &result);
+  converc_test_wait_for_result (&result, TIMEOUT + 10);
+  list = converc_client_list_webhooks_finish (client, result, &error);
+
+  g_assert_null (list);
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "could not be trusted"));
+  g_test_message ("self-signed: %s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +759,8 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/converc/hostile/%s", cases[i].name);
       g_test_add_data_func (path, &cases[i], run_case);
     }
+
+  g_test_add_func ("/converc/hostile/self-signed-certificate", test_self_signed_refused);
 
   status = g_test_run ();
 
