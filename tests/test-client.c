@@ -886,9 +886,9 @@ test_client_error_timeout (Fixture       *f,
   g_assert_null (list);
   g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_TIMEOUT);
   assert_no_key (error);
-  /* gave up after about the timeout, not after the latency */
+  /* gave up after about the timeout, not after the latency (no lower bound:
+   * a whole-second GLib timer may fire early within its first second) */
   g_assert_cmpint (elapsed, <, 3500 * 1000);
-  g_assert_cmpint (elapsed, >=, 900 * 1000);
 }
 
 static gboolean
