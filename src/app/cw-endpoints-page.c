@@ -963,9 +963,16 @@ cw_endpoints_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->secret_cancellable);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->secret_cancellable);
 
+  /* AdwBin owns the template's root: let it go first, then clear the
+   * pointers bound to its children. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_ENDPOINTS_PAGE);
 
   g_clear_object (&self->selection);

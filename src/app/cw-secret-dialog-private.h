@@ -40,7 +40,7 @@ struct _CwSecretDialog
   GtkButton          *done_button;
   GtkLabel           *secret_label;
   GtkImage           *status_icon;
-  GtkLabel           *status_label;
+  AdwActionRow       *status_row;
 };
 
 G_END_DECLS

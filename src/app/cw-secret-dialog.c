@@ -140,7 +140,7 @@ cw_secret_dialog_class_init (CwSecretDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwSecretDialog, done_button);
   gtk_widget_class_bind_template_child (widget_class, CwSecretDialog, secret_label);
   gtk_widget_class_bind_template_child (widget_class, CwSecretDialog, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, CwSecretDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CwSecretDialog, status_row);
   gtk_widget_class_bind_template_callback (widget_class, copied_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_cb);
 
@@ -174,6 +174,7 @@ cw_secret_dialog_new (const char         *secret,
   g_autofree char *status_text = NULL;
   const char *icon_name;
   const char *css_class;
+  const char *title;
 
   g_return_val_if_fail (secret != NULL, NULL);
 
@@ -194,22 +195,25 @@ cw_secret_dialog_new (const char         *secret,
   switch (status)
     {
     case CW_SECRET_SAVED:
-      status_text = g_strdup (_("Saved in your keyring. This app can tell you later that it is "
-                                "there, and you can find it in Passwords and Keys."));
+      title = _("Saved in the Keyring");
+      status_text = g_strdup (_("This app can tell you later that it is there, and you can "
+                                "find it in Passwords and Keys."));
       icon_name = "emblem-ok-symbolic";
       css_class = "success";
       break;
 
     case CW_SECRET_DEMO:
-      status_text = g_strdup (_("Demo mode: the secret is kept only in memory for this run, "
-                                "never in your keyring. It is gone when the app quits."));
+      title = _("Demo: Kept for This Run Only");
+      status_text = g_strdup (_("The secret is kept only in memory for this run, never in "
+                                "your keyring. It is gone when the app quits."));
       icon_name = "dialog-information-symbolic";
       css_class = "accent";
       break;
 
     case CW_SECRET_SAVE_FAILED:
     default:
-      status_text = g_strdup_printf (_("Not saved: the keyring is not available (%s). "
+      title = _("Not Saved in the Keyring");
+      status_text = g_strdup_printf (_("The keyring is not available (%s). "
                                        "Copy the secret now and keep it somewhere safe; "
                                        "this window stays open until you confirm."),
                                      status_message ? status_message : _("unknown error"));
@@ -221,7 +225,8 @@ cw_secret_dialog_new (const char         *secret,
 
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css_class);
-  gtk_label_set_text (self->status_label, status_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
+  adw_action_row_set_subtitle (self->status_row, status_text);
 
   cw_secret_dialog_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));

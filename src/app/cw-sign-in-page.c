@@ -224,6 +224,9 @@ cw_sign_in_page_dispose (GObject *object)
   g_clear_object (&self->secret_store);
   g_clear_pointer (&self->base_url, g_free);
 
+  /* AdwBin owns the template's root: let it go first, then clear the
+   * pointers bound to its children. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (cw_sign_in_page_parent_class)->dispose (object);
