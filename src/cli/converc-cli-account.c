@@ -253,6 +253,10 @@ cli_command_emulator (CliContext  *cli,
   g_source_remove (sigterm_id);
 
   converc_emulator_stop (emulator);
+  g_clear_object (&emulator);
+  /* Let the server's connections finish closing. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_printerr (_("Emulator stopped.\n"));
 
   return CLI_EXIT_OK;

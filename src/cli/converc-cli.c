@@ -514,16 +514,23 @@ main (int   argc,
   g_option_context_add_main_entries (context, globals, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return cli_usage_error (NULL, "%s", error->message);
+    {
+      status = cli_usage_error (NULL, "%s", error->message);
+      goto out;
+    }
 
   if (version)
     {
       g_print ("converc %s\n", PACKAGE_VERSION);
-      return CLI_EXIT_OK;
+      status = CLI_EXIT_OK;
+      goto out;
     }
 
   if (argc < 2)
-    return cli_usage_error (NULL, _("No command given."));
+    {
+      status = cli_usage_error (NULL, _("No command given."));
+      goto out;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

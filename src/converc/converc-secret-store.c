@@ -876,6 +876,11 @@ sync_wait (GMainContext *context,
 {
   while (data->result == NULL)
     g_main_context_iteration (context, TRUE);
+
+  /* Let whatever libsecret queued on this context (D-Bus signals, idle
+   * callbacks) run before the context goes away. */
+  while (g_main_context_iteration (context, FALSE))
+    ;
 }
 
 gboolean
