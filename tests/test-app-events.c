@@ -1,0 +1,639 @@
+/* test-app-events.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-app-events"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "converc.h"
+#include "converc-emulator.h"
+#include "cw-events-page-private.h"
+
+#define WAIT_SECONDS 30
+
+/* Iterates the main loop until @cond holds, failing after WAIT_SECONDS. */
+#define WAIT_FOR(cond)                                                          \
+  G_STMT_START {                                                                \
+    gint64 _deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
+    while (!(cond))                                                             \
+      {                                                                         \
+        if (g_get_monotonic_time () > _deadline)                                \
+          g_error ("Timed out waiting for %s", #cond);                          \
+        if (!g_main_context_iteration (NULL, FALSE))                            \
+          g_usleep (2000);                                                      \
+      }                                                                         \
+  } G_STMT_END
+
+typedef struct
+{
+  ConvercEmulator *emulator;
+  ConvercClient   *client;
+  GtkWindow       *window;
+  CwEventsPage    *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->emulator = converc_emulator_new (NULL);
+  g_assert_true (converc_emulator_start (f->emulator, 0, &error));
+  g_assert_no_error (error);
+  converc_emulator_seed (f->emulator, 40, 11);
+  f->client = converc_client_new (converc_emulator_get_base_url (f->emulator),
+                                  converc_emulator_get_api_key (f->emulator));
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 700);
+  f->page = cw_events_page_new ();
+  g_object_ref (f->page);
+  /* Auto-refresh is tested on its own; here every load is explicit. */
+  cw_events_page_set_auto_refresh (f->page, FALSE);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->page);
+  g_clear_object (&f->client);
+  converc_emulator_stop (f->emulator);
+  g_clear_object (&f->emulator);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Shows the window, which loads the events. */
+static void
+show_and_load (Fixture *f)
+{
+  cw_events_page_set_client (f->page, f->client);
+  gtk_window_present (f->window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  WAIT_FOR (f->page->last_attempt != 0 && !cw_events_page_get_loading (f->page));
+}
+
+static void
+refresh_and_wait (Fixture *f)
+{
+  cw_events_page_refresh (f->page);
+  g_assert_true (cw_events_page_get_loading (f->page));
+  WAIT_FOR (!cw_events_page_get_loading (f->page));
+}
+
+static ConvercEvent *
+item_at (GListModel *model,
+         guint       i)
+{
+  g_autoptr(ConvercEvent) event = g_list_model_get_item (model, i);
+
+  return event;   /* still owned by the model */
+}
+
+static gboolean
+widget_has_label_text (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) &&
+      gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (widget_has_label_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static const char *
+visible_page (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (f->page->list_stack);
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  GListModel *model;
+  gint64 previous = G_MAXINT64;
+
+  g_assert_cmpstr (visible_page (f), ==, "no-client");
+
+  show_and_load (f);
+  model = cw_events_page_get_model (f->page);
+
+  /* The default count (100) is more than the emulator has. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+
+  /* Newest first. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      gint64 created = converc_event_get_created_unix (item_at (model, i));
+
+      g_assert_cmpint (created, <=, previous);
+      previous = created;
+    }
+
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "40 events"));
+  g_assert_null (_cw_events_page_get_problem (f->page));
+  g_assert_null (cw_events_page_get_selected (f->page));
+  g_assert_null (cw_event_detail_get_event (f->page->detail));
+
+  /* Sorting by the Type column, then back to newest first. */
+  gtk_column_view_sort_by_column (f->page->column_view, f->page->type_column, GTK_SORT_ASCENDING);
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    g_assert_cmpint (g_strcmp0 (converc_event_get_event_type (item_at (model, i - 1)),
+                                converc_event_get_event_type (item_at (model, i))), <=, 0);
+}
+
+static void
+test_count (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  guint n_requests;
+
+  cw_events_page_set_event_count (f->page, 7);
+  show_and_load (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+
+  /* Changing the count asks again, in the spin button too. */
+  n_requests = converc_emulator_get_n_requests (f->emulator);
+  gtk_spin_button_set_value (f->page->count_spin, 12);
+  WAIT_FOR (cw_events_page_get_event_count (f->page) == 12 &&
+            !cw_events_page_get_loading (f->page) &&
+            converc_emulator_get_n_requests (f->emulator) > n_requests);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
+}
+
+static void
+test_filter_type (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  GListModel *types = cw_events_page_get_types (f->page);
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n_all;
+
+  show_and_load (f);
+  n_all = g_list_model_get_n_items (model);
+
+  /* "All types" and the eight documented types are offered. */
+  g_assert_cmpuint (g_list_model_get_n_items (types), >=, 9);
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (types), i), "call.ended") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  /* Choose it as a user would, in the drop-down. */
+  gtk_drop_down_set_selected (f->page->type_dropdown, position);
+  g_assert_cmpstr (cw_events_page_get_event_type (f->page), ==, "call.ended");
+  WAIT_FOR (!cw_events_page_get_loading (f->page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_assert_cmpstr (converc_event_get_event_type (item_at (model, i)), ==, "call.ended");
+
+  /* Back to every type. */
+  gtk_drop_down_set_selected (f->page->type_dropdown, 0);
+  g_assert_null (cw_events_page_get_event_type (f->page));
+  WAIT_FOR (!cw_events_page_get_loading (f->page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  g_autofree char *email = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *folded = NULL;
+  guint n_all;
+  guint n_expected = 0;
+
+  show_and_load (f);
+  n_all = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_all && email == NULL; i++)
+    {
+      ConvercEvent *event = item_at (model, i);
+
+      if (converc_event_get_contact_email (event) != NULL)
+        email = g_strdup (converc_event_get_contact_email (event));
+    }
+  g_assert_nonnull (email);
+
+  folded = converc_fold_for_search (email);
+  for (guint i = 0; i < n_all; i++)
+    n_expected += converc_event_matches (item_at (model, i), folded);
+
+  /* Typed in capitals: the search ignores case. */
+  upper = g_utf8_strup (email, -1);
+  cw_events_page_set_search_text (f->page, upper);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_expected);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      ConvercEvent *event = item_at (model, i);
+      g_autofree char *raw = g_strndup (g_bytes_get_data (converc_event_get_raw (event), NULL),
+                                        g_bytes_get_size (converc_event_get_raw (event)));
+
+      g_assert_nonnull (strstr (raw, email));
+    }
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "shown"));
+
+  /* The id of one event finds exactly that one. */
+  {
+    const char *id = converc_event_get_id (item_at (model, 0));
+
+    cw_events_page_set_search_text (f->page, id);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpstr (converc_event_get_id (item_at (model, 0)), ==, id);
+  }
+
+  /* Nothing matches: the empty state says so. */
+  cw_events_page_set_search_text (f->page, "no-such-text-anywhere-xyzzy");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (visible_page (f), ==, "no-match");
+
+  /* Typing in the entry itself (search-changed is delayed a little). */
+  gtk_editable_set_text (GTK_EDITABLE (f->page->search_entry), "");
+  WAIT_FOR (g_list_model_get_n_items (model) == n_all);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+
+  /* Ctrl+F's action puts the focus in the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "events.find", NULL);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == GTK_WIDGET (f->page->search_entry) ||
+                   gtk_widget_is_ancestor (focus, GTK_WIDGET (f->page->search_entry)));
+  }
+}
+
+static void
+test_selection_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  g_autoptr(ConvercEvent) selected = NULL;
+  g_autofree char *id = NULL;
+  guint n_before;
+
+  show_and_load (f);
+  n_before = g_list_model_get_n_items (model);
+
+  g_assert_true (cw_events_page_select_id (f->page, converc_event_get_id (item_at (model, 5))));
+  selected = g_object_ref (cw_events_page_get_selected (f->page));
+  id = g_strdup (converc_event_get_id (selected));
+  g_assert_true (cw_event_detail_get_event (f->page->detail) == selected);
+
+  converc_emulator_generate_events (f->emulator, 4, 99);
+  refresh_and_wait (f);
+
+  /* The new events were added; the old ones are the very same objects. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 4);
+  g_assert_true (cw_events_page_get_selected (f->page) == selected);
+  g_assert_cmpstr (converc_event_get_id (cw_events_page_get_selected (f->page)), ==, id);
+  g_assert_true (cw_event_detail_get_event (f->page->detail) == selected);
+  g_assert_true (item_at (model, 9) == selected);
+
+  /* A refresh without anything new changes nothing. */
+  refresh_and_wait (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 4);
+  g_assert_true (cw_events_page_get_selected (f->page) == selected);
+}
+
+static void
+test_unknown_type (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  GListModel *types = cw_events_page_get_types (f->page);
+  gboolean offered = FALSE;
+
+  converc_emulator_add_raw_event (f->emulator,
+                                  "{\"id\":\"evt_unknown_1\",\"type\":\"call.event\","
+                                  "\"createdAt\":\"2024-01-01T00: 00: 0002\",\"data\":{}}");
+  show_and_load (f);
+
+  g_assert_true (cw_events_page_select_id (f->page, "evt_unknown_1"));
+  g_assert_cmpstr (converc_event_get_event_type (cw_events_page_get_selected (f->page)), ==,
+                   "call.event");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 41);
+
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    offered |= g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (types), i),
+                          "call.event") == 0;
+  g_assert_true (offered);
+
+  /* The detail shows what is there. */
+  g_assert_true (widget_has_label_text (GTK_WIDGET (f->page->detail), "call.event"));
+  g_assert_true (widget_has_label_text (GTK_WIDGET (f->page->detail), "evt_unknown_1"));
+  {
+    g_autofree char *json = cw_event_detail_dup_json (f->page->detail);
+
+    g_assert_nonnull (strstr (json, "\"call.event\""));
+  }
+
+  /* Its garbled time is shown as sent. */
+  {
+    ConvercEvent *event = cw_events_page_get_selected (f->page);
+    g_autofree char *when = _cw_events_page_format_time (event, g_get_real_time () / G_USEC_PER_SEC);
+
+    if (converc_event_get_created_unix (event) == G_MININT64)
+      g_assert_cmpstr (when, ==, "2024-01-01T00: 00: 0002");
+    else
+      g_assert_cmpstr (when, ==, "2024-01-01 00:00");
+  }
+
+  /* Filtering by the unknown type asks the server for that type. */
+  cw_events_page_set_event_type (f->page, "call.event");
+  WAIT_FOR (!cw_events_page_get_loading (f->page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_assert_cmpstr (converc_event_get_event_type (item_at (model, i)), ==, "call.event");
+  g_assert_true (cw_events_page_select_id (f->page, "evt_unknown_1"));
+}
+
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  const char *problem;
+
+  converc_emulator_add_raw_event (f->emulator, "42");
+  converc_emulator_add_raw_event (f->emulator, "{\"id\": [1, 2], \"type\": {}}");
+  show_and_load (f);
+
+  /* The readable events are all shown ... */
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 40);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+
+  /* ... and the unreadable ones are reported, not hidden. */
+  problem = _cw_events_page_get_problem (f->page);
+  g_assert_nonnull (problem);
+  g_test_message ("problem: %s", problem);
+  g_assert_true (gtk_revealer_get_reveal_child (f->page->problem_revealer));
+  g_assert_cmpstr (gtk_label_get_text (f->page->problem_label), ==, problem);
+  g_assert_true (strstr (problem, "could not be read") != NULL);
+}
+
+static void
+test_detail (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  ConvercEvent *ended = NULL;
+  const char *name;
+  g_autofree char *json = NULL;
+
+  show_and_load (f);
+  cw_events_page_set_event_type (f->page, "call.ended");
+  WAIT_FOR (!cw_events_page_get_loading (f->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model) && ended == NULL; i++)
+    {
+      if (converc_event_get_contact_name (item_at (model, i)) != NULL)
+        ended = item_at (model, i);
+    }
+  g_assert_nonnull (ended);
+  name = converc_event_get_contact_name (ended);
+
+  g_assert_true (cw_events_page_select_id (f->page, converc_event_get_id (ended)));
+  g_assert_true (cw_event_detail_get_event (f->page->detail) == ended);
+
+  g_assert_true (widget_has_label_text (GTK_WIDGET (f->page->detail), name));
+  g_assert_true (widget_has_label_text (GTK_WIDGET (f->page->detail), "Contact"));
+  g_assert_true (widget_has_label_text (GTK_WIDGET (f->page->detail), "Call"));
+  g_assert_true (widget_has_label_text (GTK_WIDGET (f->page->detail), "call.ended"));
+
+  json = cw_event_detail_dup_json (f->page->detail);
+  g_assert_nonnull (strstr (json, converc_event_get_id (ended)));
+  g_assert_nonnull (strstr (json, "\n  \"type\": \"call.ended\""));
+
+  /* Copy Event ID puts the id on the clipboard. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page->detail), "event.copy-id", NULL);
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->page->detail));
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *text = NULL;
+
+    gdk_clipboard_read_text_async (clipboard, NULL, store_result_cb, &result);
+    WAIT_FOR (result != NULL);
+    text = gdk_clipboard_read_text_finish (clipboard, result, NULL);
+    g_assert_cmpstr (text, ==, converc_event_get_id (ended));
+  }
+}
+
+static void
+test_literal_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *name = "<b>Bold</b> & <span foreground=\"red\">Red</span>";
+  GtkLabel *label;
+
+  converc_emulator_add_raw_event (f->emulator,
+                                  "{\"id\":\"evt_markup\",\"type\":\"call.ended\","
+                                  "\"createdAt\":\"2024-05-01T10:00:00Z\",\"data\":{"
+                                  "\"contact\":{\"name\":\"<b>Bold</b> & <span foreground=\\\"red\\\">Red</span>\","
+                                  "\"email\":null,\"phone\":null,\"location\":null}}}");
+  show_and_load (f);
+
+  g_assert_true (cw_events_page_select_id (f->page, "evt_markup"));
+  label = find_label (GTK_WIDGET (f->page->detail), name);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+
+  /* First load fails: the error page says why. */
+  converc_emulator_set_forced_status (f->emulator, 500, NULL);
+  show_and_load (f);
+  g_assert_cmpstr (visible_page (f), ==, "error");
+  g_assert_cmpstr (gtk_label_get_text (f->page->error_label), !=, "");
+  g_assert_cmpuint (f->page->n_failures, ==, 1);
+
+  /* It works again. */
+  converc_emulator_reset_knobs (f->emulator);
+  refresh_and_wait (f);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+
+  /* Rate limited while events are shown: they stay, the message says so,
+   * and auto-refresh waits at least as long as Retry-After asks. */
+  cw_events_page_set_refresh_interval (f->page, 10);
+  cw_events_page_set_auto_refresh (f->page, TRUE);
+  converc_emulator_set_rate_limited (f->emulator, TRUE, "120");
+  refresh_and_wait (f);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+  g_assert_nonnull (_cw_events_page_get_problem (f->page));
+  g_assert_cmpint (f->page->retry_after, ==, 120);
+  g_assert_cmpuint (f->page->poll_source, !=, 0);
+  g_assert_cmpint (f->page->next_poll - g_get_monotonic_time (), >, 110 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "wait"));
+
+  /* Back-off without Retry-After: twice the interval, then four times. */
+  converc_emulator_set_rate_limited (f->emulator, FALSE, NULL);
+  converc_emulator_set_forced_status (f->emulator, 503, NULL);
+  f->page->n_failures = 0;
+  g_clear_handle_id (&f->page->poll_source, g_source_remove);
+  cw_events_page_set_auto_refresh (f->page, FALSE);
+  cw_events_page_set_auto_refresh (f->page, TRUE);
+  f->page->last_attempt = 0;
+  refresh_and_wait (f);
+  g_assert_cmpint (f->page->next_poll - g_get_monotonic_time (), >, 15 * G_USEC_PER_SEC);
+  g_assert_cmpint (f->page->next_poll - g_get_monotonic_time (), <=, 20 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "refresh failed"));
+}
+
+static void
+test_paused_when_hidden (Fixture       *f,
+                         gconstpointer  data)
+{
+  cw_events_page_set_refresh_interval (f->page, 30);
+  cw_events_page_set_auto_refresh (f->page, TRUE);
+  show_and_load (f);
+
+  g_assert_false (cw_events_page_get_paused (f->page));
+  g_assert_cmpuint (f->page->poll_source, !=, 0);
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "auto-refresh every 30 s"));
+
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_assert_true (cw_events_page_get_paused (f->page));
+  g_assert_cmpuint (f->page->poll_source, ==, 0);
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "paused while the window is hidden"));
+
+  gtk_window_present (f->window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_assert_false (cw_events_page_get_paused (f->page));
+  g_assert_cmpuint (f->page->poll_source, !=, 0);
+
+  /* Auto-refresh off: no polling at all. */
+  cw_events_page_set_auto_refresh (f->page, FALSE);
+  g_assert_cmpuint (f->page->poll_source, ==, 0);
+  g_assert_false (gtk_toggle_button_get_active (f->page->auto_refresh_button));
+}
+
+static void
+test_auto_refresh_merges (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  guint n_before;
+
+  show_and_load (f);
+  n_before = g_list_model_get_n_items (model);
+  g_assert_true (cw_events_page_select_id (f->page, converc_event_get_id (item_at (model, 2))));
+
+  /* Shortest interval: a poll comes within MIN_POLL_SECONDS. */
+  converc_emulator_generate_events (f->emulator, 3, 5);
+  cw_events_page_set_refresh_interval (f->page, 1);
+  cw_events_page_set_auto_refresh (f->page, TRUE);
+  WAIT_FOR (g_list_model_get_n_items (model) == n_before + 3);
+  g_assert_true (cw_events_page_get_selected (f->page) == item_at (model, 5));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/cw/events-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("load", test_load);
+  ADD ("count", test_count);
+  ADD ("filter-type", test_filter_type);
+  ADD ("search", test_search);
+  ADD ("selection-kept", test_selection_kept);
+  ADD ("unknown-type", test_unknown_type);
+  ADD ("malformed", test_malformed);
+  ADD ("detail", test_detail);
+  ADD ("literal-text", test_literal_text);
+  ADD ("errors", test_errors);
+  ADD ("paused-when-hidden", test_paused_when_hidden);
+  ADD ("auto-refresh-merges", test_auto_refresh_merges);
+
+#undef ADD
+
+  return g_test_run ();
+}
