@@ -123,6 +123,7 @@ cw_sign_in_page_list_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) webhooks = NULL;
   ConvercClient *client = CONVERC_CLIENT (object);
+  const char *api_key;
 
   webhooks = converc_client_list_webhooks_finish (client, result, &error);
   if (cw_error_is_cancelled (error))
@@ -150,10 +151,11 @@ cw_sign_in_page_list_cb (GObject      *object,
       return;
     }
 
+  api_key = state->api_key;
   converc_secret_store_store_async (self->secret_store,
                                     self->base_url,
                                     NULL,
-                                    state->api_key,
+                                    api_key,
                                     self->cancellable,
                                     cw_sign_in_page_store_cb,
                                     g_steal_pointer (&state));

@@ -1,0 +1,495 @@
+#!/usr/bin/python3
+# test-e2e-endpoints.py
+#
+# Copyright 2026 Converc Webhooks contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end scenario for the endpoints page, driven through the
+# accessibility tree (AT-SPI) the way a user would click it:
+#
+#   1. `converc emulator` and a receiver on loopback; the app with --base-url.
+#      Sign in with the emulator's key; the key is in the keyring.
+#      Add an endpoint pointing at the receiver; the secret is shown and is in
+#      the keyring. Send a test event; the receiver got a delivery whose
+#      X-IC-Signature verifies with that secret. Disable the endpoint.
+#   2. The same, shorter, with --demo: nothing is written to the keyring.
+#
+# Needs a display, a session bus and an unlocked keyring: run it under
+# build-aux/headless.sh. Prints TAP; screenshots go to --shots.
+
+import argparse
+import ctypes
+import hashlib
+import hmac
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+try:
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi
+except (ImportError, ValueError) as e:
+    print('1..0 # SKIP python3-gi with Atspi is not available: %s' % e)
+    sys.exit(0)
+
+TIMEOUT = 20
+ON_TIMEOUT = None  # called with a name before a wait gives up (screenshot)
+
+# ---------------------------------------------------------------- TAP
+
+_n = 0
+_failed = 0
+
+
+def ok(cond, what):
+    global _n, _failed
+    _n += 1
+    if cond:
+        print('ok %d - %s' % (_n, what), flush=True)
+    else:
+        _failed += 1
+        print('not ok %d - %s' % (_n, what), flush=True)
+    return cond
+
+
+def diag(text):
+    for line in str(text).splitlines():
+        print('# ' + line, flush=True)
+
+
+class Abort(Exception):
+    pass
+
+
+def require(cond, what):
+    if not ok(cond, what):
+        raise Abort(what)
+
+
+# ---------------------------------------------------------------- receiver
+
+class Receiver:
+    """A webhook receiver on loopback that records every delivery."""
+
+    def __init__(self):
+        self.deliveries = []
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get('Content-Length') or 0)
+                body = self.rfile.read(length)
+                receiver.deliveries.append((dict(self.headers.items()), body))
+                answer = b'{"ok":true}'
+                self.send_response(200)
+                self.send_header('Content-Type', 'application/json')
+                self.send_header('Content-Length', str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+        self.url = 'http://127.0.0.1:%d/hook' % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+def verify_signature(secret, header, body):
+    fields = dict(part.split('=', 1) for part in header.split(',') if '=' in part)
+    expected = hmac.new(secret.encode(), fields['t'].encode() + b'.' + body,
+                        hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, fields.get('v1', ''))
+
+
+# ---------------------------------------------------------------- AT-SPI
+
+def walk(node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n is None:
+            continue
+        yield n
+        try:
+            count = n.get_child_count()
+        except Exception:
+            continue
+        for i in range(count - 1, -1, -1):
+            try:
+                stack.append(n.get_child_at_index(i))
+            except Exception:
+                pass
+
+
+def name_of(node):
+    try:
+        return node.get_name() or ''
+    except Exception:
+        return ''
+
+
+def role_of(node):
+    try:
+        return node.get_role()
+    except Exception:
+        return None
+
+
+def text_of(node):
+    try:
+        return node.get_text(0, node.get_character_count())
+    except Exception:
+        return ''
+
+
+def interfaces(node):
+    try:
+        return node.get_interfaces()
+    except Exception:
+        return []
+
+
+def label_is(name, text):
+    """GTK 4.8 names a button with a mnemonic label "_Label Label"."""
+    plain = name.replace('_', '')
+    return plain == text or plain == text + ' ' + text
+
+
+def wait_for(what, fn, timeout=TIMEOUT):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            result = fn()
+        except Exception:
+            result = None
+        if result:
+            return result
+        time.sleep(0.25)
+    if ON_TIMEOUT is not None:
+        ON_TIMEOUT('timeout')
+    raise Abort('timed out waiting for ' + what)
+
+
+def find_app(name):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and name_of(app) == name:
+            return app
+    return None
+
+
+def find(root, pred):
+    for n in walk(root):
+        try:
+            if pred(n):
+                return n
+        except Exception:
+            pass
+    return None
+
+
+def button(root, text):
+    return find(root, lambda n: role_of(n) in (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON)
+                and label_is(name_of(n), text))
+
+
+def editable(root, text):
+    return find(root, lambda n: name_of(n) == text and 'EditableText' in interfaces(n))
+
+
+def anything_containing(root, text):
+    return find(root, lambda n: text in name_of(n) or
+                (role_of(n) == Atspi.Role.LABEL and text in text_of(n)))
+
+
+def click(node):
+    node.do_action(0)
+
+
+def type_into(node, text):
+    node.set_text_contents(text)
+
+
+# ---------------------------------------------------------------- helpers
+
+_x_keepalive = None
+
+
+def hold_display():
+    """Keeps one X connection open for the whole run. Xvfb as started by
+    xvfb-run resets itself whenever its last client disconnects, and a
+    program that connects during that reset is refused ("cannot open
+    display"): the screenshots and the two app runs would race with it."""
+    global _x_keepalive
+    try:
+        x11 = ctypes.CDLL('libX11.so.6')
+    except OSError:
+        return
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    for _ in range(40):
+        _x_keepalive = x11.XOpenDisplay(None)
+        if _x_keepalive:
+            return
+        time.sleep(0.25)
+
+
+class Session:
+    def __init__(self, args):
+        self.args = args
+        self.step = 0
+
+    def shot(self, name):
+        self.step += 1
+        os.makedirs(self.args.shots, exist_ok=True)
+        path = os.path.join(self.args.shots, '%02d-%s.png' % (self.step, name))
+        time.sleep(0.6)  # let animations settle
+        subprocess.run(['import', '-window', 'root', path], check=False)
+        diag('screenshot: ' + path)
+
+    def start_app(self, extra):
+        env = dict(os.environ)
+        env.pop('GTK_A11Y', None)
+        env.setdefault('GSETTINGS_BACKEND', 'memory')
+        log = open(os.path.join(self.args.shots, 'app-%s.log' % extra[0].strip('-').split('=')[0]), 'w')
+        for attempt in range(2):
+            proc = subprocess.Popen([self.args.app] + extra, env=env, stdout=log, stderr=log)
+            app = wait_for('the app on the accessibility bus',
+                           lambda: find_app('converc-webhooks') or proc.poll() is not None)
+            if proc.poll() is None:
+                break
+            diag('the app exited at start (status %s); trying again' % proc.returncode)
+        app = wait_for('the app on the accessibility bus', lambda: find_app('converc-webhooks'))
+        return proc, app
+
+    def stop_app(self, proc, app):
+        # Quit the way a user would: the primary menu is not needed, the
+        # window's own close action runs the normal shutdown.
+        closed = False
+        frame = find(app, lambda n: role_of(n) == Atspi.Role.FRAME) if app else None
+        if frame is not None:
+            close = button(frame, 'Close')
+            if close is not None:
+                try:
+                    click(close)
+                    closed = True
+                except Exception:
+                    pass
+        try:
+            proc.wait(timeout=10 if closed else 0.1)
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            proc.wait(timeout=10)
+        return proc.returncode
+
+
+def secret_tool(*args):
+    r = subprocess.run(['secret-tool'] + list(args), capture_output=True, text=True)
+    return r.stdout + r.stderr
+
+
+def keyring_items(schema):
+    out = secret_tool('search', '--all', '--unlock', 'xdg:schema', schema)
+    return re.findall(r'^secret = (.*)$', out, re.M)
+
+
+def start_emulator(cli):
+    proc = subprocess.Popen([cli, 'emulator'], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    url = key = None
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline and (url is None or key is None):
+        line = proc.stdout.readline()
+        if not line:
+            break
+        m = re.search(r'listening on (http://\S+)', line)
+        if m:
+            url = m.group(1)
+        m = re.search(r'API key: (\S+)', line)
+        if m:
+            key = m.group(1)
+    threading.Thread(target=proc.stdout.read, daemon=True).start()
+    return proc, url, key
+
+
+# ---------------------------------------------------------------- scenarios
+
+def add_endpoint(s, app, receiver_url):
+    click(wait_for('the Add Endpoint button', lambda: button(app, 'Add Endpoint')))
+    url_row = wait_for('the URL entry of the Add Endpoint dialog', lambda: editable(app, 'URL'))
+    create = wait_for('the Create button', lambda: button(app, 'Create'))
+    type_into(url_row, 'ftp://nope')
+    time.sleep(0.3)
+    ok(anything_containing(app, 'http') is not None, 'a bad URL shows an error under the field')
+    type_into(url_row, receiver_url)
+    s.shot('add-endpoint')
+    click(create)
+    copy = wait_for('the secret dialog', lambda: button(app, 'Copy Secret'))
+    # The secret is the label beside "Copy Secret" on the same card.
+    card = copy.get_parent()
+    secret_label = find(card, lambda n: role_of(n) == Atspi.Role.LABEL and
+                        text_of(n) and ' ' not in text_of(n) and text_of(n) != 'Copy Secret')
+    require(secret_label is not None, 'the secret dialog shows the secret')
+    return text_of(secret_label)
+
+
+def send_test(s, app, receiver):
+    before = len(receiver.deliveries)
+    click(wait_for('the Send Test Event button', lambda: button(app, 'Send Test Event')))
+    result = wait_for('"Delivered — HTTP 200"', lambda: anything_containing(app, 'Delivered — HTTP 200'))
+    s.shot('test-sent')
+    ok(result is not None, 'the details say "Delivered — HTTP 200"')
+    wait_for('a delivery at the receiver', lambda: len(receiver.deliveries) > before, 5)
+    return receiver.deliveries[-1]
+
+
+def scenario_real(s, receiver):
+    emulator, base_url, key = start_emulator(s.args.cli)
+    require(base_url is not None and key is not None, 'converc emulator started')
+    proc = app = None
+    try:
+        proc, app = s.start_app(['--base-url=' + base_url])
+
+        key_row = wait_for('the API key field', lambda: editable(app, 'API Key'))
+        s.shot('sign-in')
+
+        # A wrong key first: an inline error, nothing stored.
+        type_into(key_row, 'wrong-key')
+        click(wait_for('Sign In', lambda: button(app, 'Sign In')))
+        wait_for('the wrong-key message', lambda: anything_containing(app, 'refused the API key'))
+        s.shot('sign-in-wrong-key')
+        ok(keyring_items('com.converc.Webhooks.ApiKey') == [], 'a refused key is not stored')
+
+        type_into(key_row, key)
+        click(button(app, 'Sign In'))
+        wait_for('the endpoints list', lambda: find(
+            app, lambda n: 'Signed in' in name_of(n) or 'Signed in' in text_of(n)))
+        s.shot('signed-in')
+        stored = keyring_items('com.converc.Webhooks.ApiKey')
+        ok(key in stored, 'the API key is in the keyring (secret-tool search)')
+
+        secret = add_endpoint(s, app, receiver.url)
+        s.shot('secret-shown')
+        ok(len(secret) >= 16, 'the signing secret is shown')
+        ok(anything_containing(app, 'Saved in the Keyring') is not None,
+           'the secret dialog says it is saved in the keyring')
+        ok(secret in keyring_items('com.converc.Webhooks.SigningSecret'),
+           'the signing secret is in the keyring (secret-tool search)')
+        click(wait_for('Done', lambda: button(app, 'Done')))
+
+        headers, body = send_test(s, app, receiver)
+        signature = headers.get('X-IC-Signature') or headers.get('X-Ic-Signature', '')
+        ok(signature.startswith('t='), 'the delivery carries X-IC-Signature')
+        ok(verify_signature(secret, signature, body),
+           'X-IC-Signature verifies with the secret that was shown')
+
+        # Disable, with confirmation.
+        click(wait_for('Disable…', lambda: button(app, 'Disable…')))
+        confirm = wait_for('the confirmation dialog', lambda: find(
+            app, lambda n: role_of(n) == Atspi.Role.PUSH_BUTTON and label_is(name_of(n), 'Disable')))
+        s.shot('disable-confirm')
+        click(confirm)
+        wait_for('the Disabled mark', lambda: anything_containing(app, 'Endpoint disabled'))
+        s.shot('disabled')
+        listing = subprocess.run([s.args.cli, '--base-url', base_url, '--json', 'webhooks', 'list'],
+                                 capture_output=True, text=True,
+                                 env=dict(os.environ, CONVERC_API_KEY=key)).stdout
+        try:
+            hooks = json.loads(listing)
+            hooks = hooks.get('webhooks', hooks) if isinstance(hooks, dict) else hooks
+            mine = [h for h in hooks if h.get('url') == receiver.url]
+            ok(mine and mine[0].get('isActive') is False, 'the server lists the endpoint as disabled')
+        except (ValueError, AttributeError) as e:
+            ok(False, 'the server lists the endpoint as disabled (%s)' % e)
+
+        # The server goes away: the list stays, a toast says what to do.
+        emulator.terminate()
+        emulator.wait(timeout=10)
+        click(button(app, 'Refresh'))
+        wait_for('the offline message', lambda: anything_containing(app, 'Could not refresh'))
+        s.shot('server-down')
+        ok(anything_containing(app, receiver.url) is not None,
+           'the list keeps its contents when the server is down')
+    finally:
+        if proc is not None:
+            s.stop_app(proc, app)
+        if emulator.poll() is None:
+            emulator.terminate()
+            emulator.wait(timeout=10)
+
+
+def scenario_demo(s, receiver):
+    api_keys = keyring_items('com.converc.Webhooks.ApiKey')
+    secrets = keyring_items('com.converc.Webhooks.SigningSecret')
+    proc = app = None
+    try:
+        proc, app = s.start_app(['--demo'])
+        wait_for('the demo badge', lambda: find(app, lambda n: name_of(n) == 'Demo' or
+                                                text_of(n) == 'Demo'))
+        wait_for('the seeded endpoints', lambda: anything_containing(app, 'demo-receiver'))
+        s.shot('demo-start')
+
+        secret = add_endpoint(s, app, receiver.url)
+        ok(anything_containing(app, 'Kept for This Run Only') is not None,
+           'the demo secret dialog says the secret is kept only for this run')
+        s.shot('demo-secret')
+        click(wait_for('Done', lambda: button(app, 'Done')))
+
+        headers, body = send_test(s, app, receiver)
+        ok(verify_signature(secret, headers.get('X-IC-Signature', ''), body),
+           'demo delivery verifies with the shown secret')
+    finally:
+        if proc is not None:
+            s.stop_app(proc, app)
+
+    ok(keyring_items('com.converc.Webhooks.ApiKey') == api_keys, 'demo wrote no API key to the keyring')
+    ok(keyring_items('com.converc.Webhooks.SigningSecret') == secrets,
+       'demo wrote no signing secret to the keyring')
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--app', required=True)
+    parser.add_argument('--cli', required=True)
+    parser.add_argument('--shots', required=True)
+    args = parser.parse_args()
+
+    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+        print('1..0 # SKIP no display: run under build-aux/headless.sh')
+        return 0
+    if os.environ.get('GTK_A11Y') == 'none':
+        diag('GTK_A11Y=none is set: it is removed for the app')
+
+    os.makedirs(args.shots, exist_ok=True)
+    hold_display()
+    s = Session(args)
+    global ON_TIMEOUT
+    ON_TIMEOUT = s.shot
+    receiver = Receiver()
+    try:
+        for scenario in (scenario_real, scenario_demo):
+            try:
+                scenario(s, receiver)
+            except Abort as e:
+                ok(False, '%s aborted: %s' % (scenario.__name__, e))
+    finally:
+        receiver.stop()
+
+    print('1..%d' % _n)
+    return 1 if _failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
