@@ -382,7 +382,8 @@ cw_endpoints_page_list_cb (GObject      *object,
       /* Keep the last good list: only say what went wrong. */
       if (self->loaded)
         {
-          g_autofree char *toast = g_strdup_printf (_("Could not refresh endpoints. %s"), message);
+          g_autofree char *brief = cw_error_describe_short (error, converc_client_get_retry_after (client));
+          g_autofree char *toast = g_strdup_printf (_("Could not refresh endpoints. %s"), brief);
           cw_widget_add_toast (GTK_WIDGET (self), toast);
         }
 
@@ -429,7 +430,7 @@ cw_endpoints_page_disable_cb (GObject      *object,
 
   if (error != NULL)
     {
-      g_autofree char *message = cw_error_describe (error, converc_client_get_retry_after (client));
+      g_autofree char *message = cw_error_describe_short (error, converc_client_get_retry_after (client));
       g_autofree char *toast = g_strdup_printf (_("Could not disable the endpoint. %s"), message);
 
       cw_widget_add_toast (GTK_WIDGET (self), toast);
@@ -496,7 +497,10 @@ cw_endpoints_page_test_cb (GObject      *object,
   if (test == NULL)
     {
       g_autofree char *message = cw_error_describe (error, converc_client_get_retry_after (client));
+      g_autofree char *brief = cw_error_describe_short (error, converc_client_get_retry_after (client));
+
       outcome = g_strdup_printf (_("✗ Could not send: %s"), message);
+      toast = g_strdup_printf (_("Could not send the test event. %s"), brief);
     }
   else if (test->status >= 200 && test->status < 300)
     outcome = g_strdup_printf (_("✓ Delivered — HTTP %d"), test->status);
@@ -522,9 +526,10 @@ cw_endpoints_page_test_cb (GObject      *object,
 
   webhook = cw_endpoints_page_find (self, request->webhook_id, NULL);
   /* The ✓/✗ mark is for the list; the toast reads better without it. */
-  toast = g_strdup_printf (_("Test event to %s: %s"),
-                           webhook ? converc_webhook_get_url (webhook) : request->webhook_id,
-                           g_utf8_next_char (outcome) + 1);
+  if (toast == NULL)
+    toast = g_strdup_printf (_("Test event to %s: %s"),
+                             webhook ? converc_webhook_get_url (webhook) : request->webhook_id,
+                             g_utf8_next_char (outcome) + 1);
   cw_widget_add_toast (GTK_WIDGET (self), toast);
 
   selected = _cw_endpoints_page_get_selected (self);
@@ -704,11 +709,11 @@ cell_update (GtkListItem *list_item)
       break;
 
     case COLUMN_CREATED:
-      text = cw_format_timestamp (converc_webhook_get_created_at (webhook));
+      text = cw_format_timestamp_short (converc_webhook_get_created_at (webhook));
       break;
 
     case COLUMN_UPDATED:
-      text = cw_format_timestamp (converc_webhook_get_updated_at (webhook));
+      text = cw_format_timestamp_short (converc_webhook_get_updated_at (webhook));
       break;
 
     case COLUMN_ACTIONS:
@@ -776,7 +781,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       else if (column == COLUMN_URL)
         gtk_label_set_width_chars (GTK_LABEL (child), 24);
       else
-        gtk_widget_add_css_class (child, "numeric");
+        {
+          gtk_widget_add_css_class (child, "numeric");
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
+        }
     }
 
   gtk_list_item_set_child (list_item, child);

@@ -108,6 +108,58 @@ cw_error_describe (const GError *error,
   return g_strdup (error->message);
 }
 
+/**
+ * cw_error_describe_short:
+ *
+ * Like cw_error_describe() but short enough for a toast: what happened and
+ * what to do, without the technical detail.
+ */
+char *
+cw_error_describe_short (const GError *error,
+                         gint64        retry_after)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == CONVERC_ERROR)
+    {
+      switch ((ConvercError) error->code)
+        {
+        case CONVERC_ERROR_UNAUTHORIZED:
+          return g_strdup (_("Converc refused the API key. Replace it in Preferences."));
+        case CONVERC_ERROR_NETWORK:
+          return g_strdup (_("The server cannot be reached. Check your connection and try again."));
+        case CONVERC_ERROR_TIMEOUT:
+          return g_strdup (_("The server did not answer in time. Try again in a moment."));
+        case CONVERC_ERROR_RATE_LIMITED:
+          if (retry_after > 0)
+            return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Too many requests. Try again in %d second.",
+                                                 "Too many requests. Try again in %d seconds.",
+                                                 (gulong) retry_after),
+                                    (int) retry_after);
+          return g_strdup (_("Too many requests. Wait a minute and try again."));
+        case CONVERC_ERROR_SERVER:
+          return g_strdup (_("Converc has a server problem. Try again later."));
+        case CONVERC_ERROR_FAILED:
+        case CONVERC_ERROR_TLS:
+        case CONVERC_ERROR_FORBIDDEN:
+        case CONVERC_ERROR_NOT_FOUND:
+        case CONVERC_ERROR_INVALID_REQUEST:
+        case CONVERC_ERROR_HTTP:
+        case CONVERC_ERROR_INVALID_RESPONSE:
+        case CONVERC_ERROR_TOO_LARGE:
+        case CONVERC_ERROR_INVALID_INPUT:
+        case CONVERC_ERROR_NO_KEYRING:
+        case CONVERC_ERROR_KEYRING:
+        case CONVERC_ERROR_NO_API_KEY:
+        default:
+          break;
+        }
+    }
+
+  return cw_error_describe (error, retry_after);
+}
+
 gboolean
 cw_error_is_cancelled (const GError *error)
 {
@@ -128,6 +180,27 @@ cw_format_timestamp (const char *text)
     return g_strdup ("—");
 
   return converc_timestamp_format (text, NULL);
+}
+
+/**
+ * cw_format_timestamp_short:
+ *
+ * Like cw_format_timestamp() without the seconds, for list cells.
+ */
+char *
+cw_format_timestamp_short (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+
+  parsed = converc_timestamp_parse (text);
+  if (parsed == NULL || (local = g_date_time_to_local (parsed)) == NULL)
+    return g_strdup (text);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
 /**

@@ -26,7 +26,10 @@ G_BEGIN_DECLS
 
 char     *cw_error_describe        (const GError *error,
                                     gint64        retry_after);
+char     *cw_error_describe_short  (const GError *error,
+                                    gint64        retry_after);
 char     *cw_format_timestamp      (const char   *text);
+char     *cw_format_timestamp_short (const char  *text);
 void      cw_widget_add_toast      (GtkWidget    *widget,
                                     const char   *title);
 gboolean  cw_error_is_cancelled    (const GError *error);
