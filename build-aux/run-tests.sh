@@ -35,6 +35,7 @@ else
 fi
 
 meson compile -C "$BUILD"
+status=0
 
 if [ $sanitize -eq 1 ] && [ $# -eq 0 ]; then
   # Leak checking needs full stack unwinding to match the suppressions; that
@@ -42,12 +43,17 @@ if [ $sanitize -eq 1 ] && [ $# -eq 0 ]; then
   # (GTK 4.8 itself leaks after an AT-SPI client walked the tree).
   ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1 \
     bash build-aux/headless.sh meson test -C "$BUILD" --print-errorlogs --num-processes 2 \
-      --timeout-multiplier 5 --no-suite app --no-suite e2e
+      --timeout-multiplier 5 --no-suite app --no-suite e2e || status=1
+  /usr/bin/python3 build-aux/test-summary.py "$BUILD"
   if meson test -C "$BUILD" --list --suite app --suite e2e >/dev/null 2>&1; then
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
       bash build-aux/headless.sh meson test -C "$BUILD" --print-errorlogs --num-processes 2 \
-        --timeout-multiplier 3 --suite app --suite e2e
+        --timeout-multiplier 3 --suite app --suite e2e || status=1
+    /usr/bin/python3 build-aux/test-summary.py "$BUILD"
   fi
 else
-  bash build-aux/headless.sh meson test -C "$BUILD" --print-errorlogs --num-processes 2 "$@"
+  bash build-aux/headless.sh meson test -C "$BUILD" --print-errorlogs --num-processes 2 "$@" \
+    || status=1
+  /usr/bin/python3 build-aux/test-summary.py "$BUILD"
 fi
+exit $status

@@ -1,0 +1,34 @@
+#!/usr/bin/python3
+# build-aux/test-summary.py BUILD_DIR — counts the TAP subtests of the last
+# `meson test` run in BUILD_DIR (meson-logs/testlog.json) and prints one line:
+# "tests: N passed, N failed, N skipped".
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import json
+import re
+import sys
+
+passed = failed = skipped = 0
+with open(sys.argv[1] + "/meson-logs/testlog.json", encoding="utf-8") as log:
+    for line in log:
+        test = json.loads(line)
+        out = test.get("stdout") or ""
+        skip = len(re.findall(r"^ok \d+.*# skip", out, re.M | re.I))
+        ok = len(re.findall(r"^ok \d+", out, re.M)) - skip
+        bad = len(re.findall(r"^not ok \d+", out, re.M))
+        if ok + skip + bad == 0:
+            # Not a TAP test: count the test itself.
+            result = test.get("result")
+            if result in ("OK", "EXPECTEDFAIL"):
+                ok = 1
+            elif result == "SKIP":
+                skip = 1
+            else:
+                bad = 1
+        elif test.get("result") not in ("OK", "EXPECTEDFAIL", "SKIP"):
+            # A crash or timeout after some subtests: count it as a failure.
+            bad = max(bad, 1)
+        passed += ok
+        skipped += skip
+        failed += bad
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
