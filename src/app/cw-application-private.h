@@ -36,8 +36,10 @@ struct _CwApplication
 
   guint               demo : 1;
   guint               demo_requested : 1;
+  guint               startup_failed : 1;
 };
 
-void _cw_application_actions_init (CwApplication *self);
+void     _cw_application_actions_init       (CwApplication *self);
+gboolean _cw_application_get_startup_failed (CwApplication *self);
 
 G_END_DECLS

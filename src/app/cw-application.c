@@ -131,10 +131,11 @@ cw_application_startup (GApplication *app)
 
   if (schema == NULL)
     {
-      g_warning ("The GSettings schema %s is not installed; settings are kept for "
-                 "this run only. Install the app, or set GSETTINGS_SCHEMA_DIR to the "
-                 "build's data directory (build-aux/run-app.sh does).", SCHEMA_ID);
       /* Without a schema even a memory backend cannot work: give up. */
+      g_printerr (_("The GSettings schema %s is not installed, so Converc Webhooks cannot "
+                    "start. Install the app, or run it from the build tree with "
+                    "build-aux/run-app.sh (which sets GSETTINGS_SCHEMA_DIR).\n"), SCHEMA_ID);
+      self->startup_failed = TRUE;
       g_application_quit (app);
       return;
     }
@@ -334,4 +335,12 @@ cw_application_start_demo (CwApplication  *self,
   converc_client_set_api_key (self->client, converc_emulator_get_api_key (self->emulator));
 
   return TRUE;
+}
+
+gboolean
+_cw_application_get_startup_failed (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), TRUE);
+
+  return self->startup_failed;
 }

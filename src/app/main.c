@@ -24,13 +24,14 @@
 
 #include <glib/gi18n.h>
 
-#include "cw-application.h"
+#include "cw-application-private.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(CwApplication) app = NULL;
+  int status;
 
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -40,5 +41,9 @@ main (int   argc,
 
   app = cw_application_new ();
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  if (status == 0 && _cw_application_get_startup_failed (app))
+    status = 1;
+
+  return status;
 }

@@ -215,7 +215,16 @@ def anything_containing(root, text):
 
 
 def click(node):
-    node.do_action(0)
+    """Activates @node, or the first node inside it that has an action
+    (a GtkMenuButton's accessible wraps its inner button)."""
+    for n in walk(node):
+        try:
+            if n.get_n_actions() > 0:
+                n.do_action(0)
+                return
+        except Exception:
+            continue
+    raise Abort('nothing to click in ' + name_of(node))
 
 
 def type_into(node, text):
