@@ -34,6 +34,8 @@ struct _CwEventDetail
   ConvercEvent      *event;
   GCancellable      *cancellable;
   GtkFileChooserNative *chooser;
+  /* Keys of every group line up */
+  GtkSizeGroup      *keys;
   guint              feedback_source;
 
   /* Template widgets */
@@ -157,9 +159,23 @@ grid_next_row (GtkWidget *grid)
 static GtkWidget *
 add_key (GtkWidget  *grid,
          const char *key,
-         int         row)
+         int         row,
+         gboolean    aligned)
 {
-  GtkWidget *label = gtk_label_new (key);
+  GtkWidget *label = gtk_label_new (NULL);
+  CwEventDetail *self = CW_EVENT_DETAIL (gtk_widget_get_ancestor (grid, CW_TYPE_EVENT_DETAIL));
+
+  /* Keys may be server text too (question labels). */
+  gtk_label_set_text (GTK_LABEL (label), key);
+  if (aligned && self != NULL)
+    gtk_size_group_add_widget (self->keys, label);
+  if (!aligned)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
@@ -169,11 +185,13 @@ add_key (GtkWidget  *grid,
   return label;
 }
 
-/* Adds "key: value" to @grid. @value is server text: set as plain text. */
+/* Adds "key: value" to @grid. @value is server text: set as plain text.
+ * @aligned: line the key up with the keys of the other groups. */
 static GtkWidget *
-add_row (GtkWidget  *grid,
-         const char *key,
-         const char *value)
+add_row_full (GtkWidget  *grid,
+              const char *key,
+              const char *value,
+              gboolean    aligned)
 {
   GtkWidget *key_label;
   GtkWidget *label;
@@ -183,7 +201,7 @@ add_row (GtkWidget  *grid,
     return NULL;
 
   row = grid_next_row (grid);
-  key_label = add_key (grid, key, row);
+  key_label = add_key (grid, key, row, aligned);
 
   label = gtk_label_new (NULL);
   gtk_label_set_text (GTK_LABEL (label), value);
@@ -198,6 +216,14 @@ add_row (GtkWidget  *grid,
   gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
 
   return label;
+}
+
+static GtkWidget *
+add_row (GtkWidget  *grid,
+         const char *key,
+         const char *value)
+{
+  return add_row_full (grid, key, value, TRUE);
 }
 
 static void
@@ -246,7 +272,7 @@ add_link_row (GtkWidget  *grid,
     }
 
   row = grid_next_row (grid);
-  key_label = add_key (grid, key, row);
+  key_label = add_key (grid, key, row, TRUE);
 
   button = gtk_link_button_new_with_label (url, url);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
@@ -278,12 +304,19 @@ clear_summary (CwEventDetail *self)
 static char *
 format_seconds (gint64 seconds)
 {
+  g_autofree char *exact = NULL;
+
   if (seconds < 0)
     return NULL;
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " second",
-                                       "%" G_GINT64_FORMAT " seconds", (gulong) seconds),
-                          seconds);
+  exact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " second",
+                                        "%" G_GINT64_FORMAT " seconds", (gulong) seconds),
+                           seconds);
+  if (seconds < 3600)
+    return g_steal_pointer (&exact);
+
+  /* "86400 seconds (24 h)" */
+  return g_strdup_printf (_("%s (%" G_GINT64_FORMAT " h)"), exact, seconds / 3600);
 }
 
 static void
@@ -389,9 +422,10 @@ build_summary (CwEventDetail *self)
           ConvercAnswer *answer = g_ptr_array_index (details->answers, i);
           GtkWidget *label;
 
-          label = add_row (grid,
-                           answer->question != NULL ? answer->question : _("Question"),
-                           answer->answer != NULL ? answer->answer : _("(no answer)"));
+          label = add_row_full (grid,
+                                answer->question != NULL ? answer->question : _("Question"),
+                                answer->answer != NULL ? answer->answer : _("(no answer)"),
+                                FALSE);
           if (label != NULL && answer->type != NULL)
             gtk_widget_set_tooltip_text (label, answer->type);
         }
@@ -667,6 +701,7 @@ cw_event_detail_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->event);
+  g_clear_object (&self->keys);
 
   /* AdwBin would unparent its child again after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -759,6 +794,7 @@ cw_event_detail_init (CwEventDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   languages = gtk_source_language_manager_get_default ();
   buffer = gtk_source_buffer_new_with_language (gtk_source_language_manager_get_language (languages, "json"));

@@ -232,6 +232,57 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+query_tooltip_cb (GtkWidget   *label,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_mode,
+                  GtkTooltip  *tooltip,
+                  GtkListItem *item)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cw-column"));
+  ConvercEvent *event = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (!CONVERC_IS_EVENT (event))
+    return FALSE;
+
+  switch (column)
+    {
+    case COLUMN_TIME:
+      text = format_exact_time (event);
+      break;
+
+    case COLUMN_TYPE:
+      {
+        const char *type = converc_event_get_event_type (event);
+        const char *description = type != NULL ? converc_event_type_describe (type) : NULL;
+
+        text = g_strdup (description != NULL ? _(description)
+                                             : _("An event type this app does not know"));
+      }
+      break;
+
+    case COLUMN_SUMMARY:
+      text = converc_event_dup_summary (event);
+      break;
+
+    case COLUMN_ID:
+      text = g_strdup (converc_event_get_id (event));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (text == NULL)
+    return FALSE;
+
+  /* Server text: plain text, never markup. */
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -248,6 +299,13 @@ setup_label_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "monospace");
   if (column == COLUMN_TIME)
     gtk_widget_add_css_class (label, "numeric");
+
+  /* Tooltips are computed when asked for: gtk_widget_set_tooltip_text() in
+   * bind would query the pointer from the X server for every row bound. */
+  g_object_set_data (G_OBJECT (label), "cw-column", GINT_TO_POINTER (column));
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), item);
+
   gtk_list_item_set_child (item, label);
 }
 
@@ -268,25 +326,16 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_TIME:
-      {
-        g_autofree char *exact = format_exact_time (event);
-
-        bind_time (item, g_get_real_time () / G_USEC_PER_SEC);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
-        if (self->bound_times != NULL)
-          g_hash_table_add (self->bound_times, item);
-      }
+      bind_time (item, g_get_real_time () / G_USEC_PER_SEC);
+      if (self->bound_times != NULL)
+        g_hash_table_add (self->bound_times, item);
       break;
 
     case COLUMN_TYPE:
       {
         const char *type = converc_event_get_event_type (event);
-        const char *description = type != NULL ? converc_event_type_describe (type) : NULL;
 
         gtk_label_set_text (label, type != NULL ? type : "—");
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                                     description != NULL ? _(description)
-                                                         : _("An event type this app does not know"));
       }
       break;
 
@@ -295,7 +344,6 @@ bind_label_cb (GtkSignalListItemFactory *factory,
         g_autofree char *summary = converc_event_dup_summary (event);
 
         gtk_label_set_text (label, summary);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label), summary);
       }
       break;
 
@@ -304,7 +352,6 @@ bind_label_cb (GtkSignalListItemFactory *factory,
         const char *id = converc_event_get_id (event);
 
         gtk_label_set_text (label, id != NULL ? id : "—");
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label), id);
       }
       break;
 
@@ -517,6 +564,7 @@ set_loading (CwEventsPage *self,
 
   self->loading = loading;
   gtk_spinner_set_spinning (self->busy_spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), loading);
   gtk_spinner_set_spinning (self->loading_spinner, loading);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -1056,6 +1104,30 @@ cw_events_page_unmap (GtkWidget *widget)
   update_paused (self);
 }
 
+/* The page lays out its one child itself (instead of AdwBin's layout
+ * manager) to see its width: the detail pane goes below the list when the
+ * page is narrow. AdwBreakpoint is newer than our libadwaita. */
+static void
+cw_events_page_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
 static void
 cw_events_page_size_allocate (GtkWidget *widget,
                               int        width,
@@ -1063,10 +1135,12 @@ cw_events_page_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   CwEventsPage *self = CW_EVENTS_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
   GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
                                                : GTK_ORIENTATION_HORIZONTAL;
 
-  GTK_WIDGET_CLASS (cw_events_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* Changing the layout while allocating is not allowed: do it just after. */
   if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted &&
@@ -1224,6 +1298,7 @@ cw_events_page_class_init (CwEventsPageClass *klass)
 
   widget_class->map = cw_events_page_map;
   widget_class->unmap = cw_events_page_unmap;
+  widget_class->measure = cw_events_page_measure;
   widget_class->size_allocate = cw_events_page_size_allocate;
 
   properties[PROP_CLIENT] =
@@ -1296,6 +1371,7 @@ cw_events_page_init (CwEventsPage *self)
   self->retry_after = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->type_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
