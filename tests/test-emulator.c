@@ -1172,6 +1172,7 @@ test_seed_determinism (void)
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
   g_autofree char *text_c = NULL;
+  gint64 previous;
 
   converc_emulator_set_reference_time (a, when);
   converc_emulator_set_reference_time (b, when);
@@ -1222,8 +1223,47 @@ test_seed_determinism (void)
       json_object_get_string_member (json_array_get_object_element (array, 10), "createdAt"),
       NULL);
 
+    g_autoptr(GDateTime) newest = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 0), "createdAt"),
+      NULL);
+
     g_assert_cmpuint (converc_emulator_get_n_events (a), ==, 160);
     g_assert_cmpint (g_date_time_compare (t0, t1), >, 0);
+    /* ... and not in the future */
+    g_assert_cmpint (g_date_time_to_unix (newest), <=, when / G_USEC_PER_SEC);
+  }
+
+  /* With no room before now, they follow the newest event closely */
+  {
+    g_autoptr(Response) r = request (b, "GET", "/webhooks/events?display=1", KEY, NULL);
+    g_autoptr(JsonNode) node = NULL;
+    JsonArray *array = parse_array (r->body, &node);
+    g_autoptr(GDateTime) t = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 0), "createdAt"),
+      NULL);
+
+    previous = g_date_time_to_unix (t);
+  }
+  converc_emulator_add_raw_event (b, "{\"id\": \"evt_x\"}");
+  converc_emulator_set_reference_time (b, when - 1000 * G_USEC_PER_SEC);
+  converc_emulator_generate_events (b, 3, 2);
+  {
+    g_autoptr(Response) r = request (b, "GET", "/webhooks/events?display=4", KEY, NULL);
+    g_autoptr(JsonNode) node = NULL;
+    JsonArray *array = parse_array (r->body, &node);
+    g_autoptr(GDateTime) t_new = NULL;
+    g_autoptr(GDateTime) t_old = NULL;
+
+    g_assert_cmpuint (json_array_get_length (array), ==, 4);
+    t_new = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 0), "createdAt"),
+      NULL);
+    t_old = g_date_time_new_from_iso8601 (
+      json_object_get_string_member (json_array_get_object_element (array, 2), "createdAt"),
+      NULL);
+    g_assert_cmpint (g_date_time_compare (t_new, t_old), >, 0);
+    g_assert_cmpint (g_date_time_to_unix (t_old), >=, previous);
+    g_assert_cmpint (g_date_time_to_unix (t_new), <, previous + 30);
   }
 }
 

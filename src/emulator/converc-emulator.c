@@ -1352,6 +1352,7 @@ converc_emulator_generate_events (ConvercEmulator *self,
   g_autofree const char **types = NULL;
   gint64 now;
   gint64 last;
+  gint64 end;
   gint64 span;
   gint64 mean_gap;
   guint n_all_types;
@@ -1366,11 +1367,15 @@ converc_emulator_generate_events (ConvercEmulator *self,
   now = now_usec (self);
   last = last_event_time (self);
 
-  /* Spread over the last few days, ending a little before now */
+  /* Spread over the last few days (or the time since the newest event
+   * already there), ending a little before now */
+  end = now - (gint64)converc_emulator_generator_int_range (gen, 5000, 120000) * 1000;
   span = (gint64)3 * 86400 * G_USEC_PER_SEC;
+  if (last != 0)
+    span = MIN (span, (end - last) / 2);
   mean_gap = MAX (span / n, 2000);
   times = g_new (gint64, n);
-  times[n - 1] = now - (gint64)converc_emulator_generator_int_range (gen, 5000, 120000) * 1000;
+  times[n - 1] = end;
   for (guint i = n - 1; i > 0; i--)
     {
       /* 1 ms .. 2 × mean: strictly ordered, irregular */
@@ -1380,13 +1385,14 @@ converc_emulator_generate_events (ConvercEmulator *self,
       times[i - 1] = times[i] - gap;
     }
 
-  /* Newer than what is there already ("newest last") */
+  /* Always newer than what is there already ("newest last"): when there is
+   * no room before now, follow the newest event a few seconds apart */
   if (last != 0 && times[0] <= last)
     {
-      gint64 shift = last + 1000 - times[0];
-
-      for (guint i = 0; i < n; i++)
-        times[i] += shift;
+      times[0] = last + 1000 + (gint64)converc_emulator_generator_int_range (gen, 0, 3000) * 1000;
+      for (guint i = 1; i < n; i++)
+        times[i] = times[i - 1] + 1000 +
+                   (gint64)converc_emulator_generator_int_range (gen, 0, 3000) * 1000;
     }
 
   /* Every type shows up among the newest events */
