@@ -577,7 +577,7 @@ test_paused_when_hidden (Fixture       *f,
   WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (f->page)));
   g_assert_true (cw_events_page_get_paused (f->page));
   g_assert_cmpuint (f->page->poll_source, ==, 0);
-  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "paused while the window is hidden"));
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "paused while the events are hidden"));
 
   gtk_window_present (f->window);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));

@@ -617,8 +617,10 @@ update_status (CwEventsPage *self)
     }
   else if (self->paused && is_offline (self))
     g_ptr_array_add (parts, g_strdup (_("auto-refresh paused: offline")));
+  else if (self->paused && self->minimized)
+    g_ptr_array_add (parts, g_strdup (_("auto-refresh paused while the window is minimized")));
   else if (self->paused)
-    g_ptr_array_add (parts, g_strdup (_("auto-refresh paused while the window is hidden")));
+    g_ptr_array_add (parts, g_strdup (_("auto-refresh paused while the events are hidden")));
   else if (self->n_failures > 0 && self->next_poll != 0)
     {
       gint64 wait = MAX (0, (self->next_poll - g_get_monotonic_time ()) / G_USEC_PER_SEC);
