@@ -1529,6 +1529,61 @@ test_dispose_in_flight (void)
   wait_ms (100);
 }
 
+static void
+test_stop_in_flight (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Receiver) receiver = receiver_new (204);
+  g_autofree char *url = g_strconcat (receiver->url, "/slow", NULL);
+  g_autofree char *id = create_webhook (emu, url, NULL, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"webhookId\": \"%s\"}", id);
+  g_autofree char *test_url = g_strconcat (converc_emulator_get_base_url (emu),
+                                           "/integrations/webhooks/test", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  receiver->hang = TRUE;
+  msg = soup_message_new ("POST", test_url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                "Authorization", "Bearer " KEY);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    converc_test_store_result_cb, &result);
+  while (receiver->bodies->len < 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Stopping drops the waiting /test request... */
+  converc_emulator_stop (emu);
+  converc_test_wait_for_result (&result, 10);
+  answer = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_nonnull (error);
+
+  /* ...and when the receiver answers at last, the delivery is recorded */
+  for (guint i = 0; i < receiver->hanging->len; i++)
+    {
+      SoupServerMessage *hung = g_ptr_array_index (receiver->hanging, i);
+
+      soup_server_message_set_status (hung, 204, NULL);
+      soup_server_message_unpause (hung);
+    }
+  wait_for_deliveries (emu, 1);
+  g_assert_cmpint (converc_emulator_get_delivery (emu, 0)->status, ==, 204);
+
+  /* The emulator starts again */
+  g_clear_error (&error);
+  converc_emulator_start (emu, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (converc_emulator_get_base_url (emu));
+  {
+    g_autoptr(Response) r = request (emu, "GET", "/integrations/webhooks", KEY, NULL);
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1559,6 +1614,7 @@ main (int   argc,
   g_test_add_func ("/converc/emulator/knob-malformed", test_knob_malformed);
   g_test_add_func ("/converc/emulator/large", test_large);
   g_test_add_func ("/converc/emulator/dispose-in-flight", test_dispose_in_flight);
+  g_test_add_func ("/converc/emulator/stop-in-flight", test_stop_in_flight);
 
   return g_test_run ();
 }

@@ -94,6 +94,7 @@ struct _ConvercEmulator
   GPtrArray                *events;       /* EmuEvent, oldest first */
   GPtrArray                *deliveries;   /* ConvercEmulatorDelivery */
   GPtrArray                *pending;      /* PendingReply */
+  GPtrArray                *in_flight;    /* Delivery, not owned */
   ConvercEmulatorGenerator *live;         /* for emit_event and test events */
   gint64                    reference_time;
 
@@ -958,6 +959,8 @@ deliver_cb (GObject      *object,
   self = d->self;
   g_assert (CONVERC_IS_EMULATOR (self));
 
+  g_ptr_array_remove_fast (self->in_flight, d);
+
   if (error == NULL)
     status = soup_message_get_status (d->message);
 
@@ -1048,6 +1051,7 @@ deliver (ConvercEmulator   *self,
   soup_message_set_request_body_from_bytes (message, "application/json", body);
 
   d->message = g_object_ref (message);
+  g_ptr_array_add (self->in_flight, d);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
                                     self->cancellable, deliver_cb, d);
 }
@@ -1081,6 +1085,7 @@ converc_emulator_finalize (GObject *object)
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->deliveries, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->in_flight, g_ptr_array_unref);
   g_clear_pointer (&self->live, converc_emulator_generator_free);
   g_clear_pointer (&self->forced_body, g_free);
   g_clear_pointer (&self->retry_after, g_free);
@@ -1177,6 +1182,7 @@ converc_emulator_init (ConvercEmulator *self)
   self->events = g_ptr_array_new_with_free_func (emu_event_free);
   self->deliveries = g_ptr_array_new_with_free_func (delivery_record_free);
   self->pending = g_ptr_array_new_with_free_func (pending_reply_free);
+  self->in_flight = g_ptr_array_new ();
   self->live = converc_emulator_generator_new (g_random_int ());
   self->session = soup_session_new_with_options ("timeout", DELIVERY_TIMEOUT_SECONDS,
                                                  "idle-timeout", DELIVERY_TIMEOUT_SECONDS,
@@ -1249,6 +1255,15 @@ converc_emulator_stop (ConvercEmulator *self)
       g_clear_handle_id (&p->source_id, g_source_remove);
       soup_server_message_unpause (p->msg);
       g_ptr_array_remove_index (self->pending, self->pending->len - 1);
+    }
+
+  /* Test requests waiting for a delivery lose their connection with the
+   * server: the delivery goes on, but nobody is left to answer */
+  for (guint i = 0; i < self->in_flight->len; i++)
+    {
+      Delivery *d = g_ptr_array_index (self->in_flight, i);
+
+      g_clear_object (&d->test_request);
     }
 
   if (self->server != NULL)
