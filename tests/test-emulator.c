@@ -683,6 +683,32 @@ test_send_test_event_unreachable (void)
 }
 
 static void
+test_send_test_event_timeout (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Receiver) receiver = receiver_new (200);
+  g_autofree char *url = g_strconcat (receiver->url, "/never", NULL);
+  g_autofree char *id = create_webhook (emu, url, NULL, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"webhookId\": \"%s\"}", id);
+  g_autoptr(Response) r = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  /* A receiver that accepts and never answers: the delivery times out */
+  receiver->hang = TRUE;
+  converc_emulator_set_delivery_timeout (emu, 1);
+  r = request (emu, "POST", "/integrations/webhooks/test", KEY, json);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpint (r->elapsed_usec, >=, 900 * 1000);
+  object = parse_object (r->body, &node);
+  g_assert_false (json_object_get_boolean_member (object, "ok"));
+  g_assert_true (json_object_get_null_member (object, "status"));
+  g_test_message ("error: %s", json_object_get_string_member (object, "error"));
+  g_assert_nonnull (json_object_get_string_member (object, "error"));
+  g_assert_cmpuint (receiver->bodies->len, ==, 1);
+}
+
+static void
 test_send_test_event_errors (void)
 {
   g_autoptr(ConvercEmulator) emu = start_emulator ();
@@ -1599,6 +1625,7 @@ main (int   argc,
   g_test_add_func ("/converc/emulator/send-test-event", test_send_test_event);
   g_test_add_func ("/converc/emulator/send-test-event-unreachable",
                    test_send_test_event_unreachable);
+  g_test_add_func ("/converc/emulator/send-test-event-timeout", test_send_test_event_timeout);
   g_test_add_func ("/converc/emulator/send-test-event-errors", test_send_test_event_errors);
   g_test_add_func ("/converc/emulator/demo-receiver", test_demo_receiver);
   g_test_add_func ("/converc/emulator/emit-deliveries", test_emit_deliveries);

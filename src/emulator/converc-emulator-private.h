@@ -38,6 +38,10 @@ gboolean            converc_emulator_type_is_documented (const char *type);
 void                converc_emulator_set_reference_time (ConvercEmulator *self,
                                                          gint64           unix_usec);
 
+/* How long a delivery may wait for the receiver (default 10 s; tests). */
+void                converc_emulator_set_delivery_timeout (ConvercEmulator *self,
+                                                           guint            seconds);
+
 /* ISO 8601 UTC, "2026-05-01T12:34:56.789Z" (or without the fraction). */
 char               *converc_emulator_format_time        (gint64           unix_usec,
                                                          gboolean         with_ms);

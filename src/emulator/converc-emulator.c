@@ -1305,6 +1305,15 @@ converc_emulator_set_reference_time (ConvercEmulator *self,
 }
 
 void
+converc_emulator_set_delivery_timeout (ConvercEmulator *self,
+                                       guint            seconds)
+{
+  g_return_if_fail (CONVERC_IS_EMULATOR (self));
+
+  soup_session_set_timeout (self->session, seconds);
+}
+
+void
 converc_emulator_seed (ConvercEmulator *self,
                        guint            n_events,
                        guint32          seed)
