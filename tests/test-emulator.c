@@ -413,7 +413,8 @@ test_create (void)
   g_assert_null (converc_emulator_get_secret (emu, "wh_nope"));
 
   /* Without events: every type, an empty list */
-  r2 = request (emu, "POST", "/integrations/webhooks", KEY, "{\"url\": \"http://10.0.0.5:8080/x\"}");
+  r2 = request (emu, "POST", "/integrations/webhooks", KEY,
+                "{\"url\": \"http://10.0.0.5:8080/x\"}");
   g_assert_cmpuint (r2->status, ==, 201);
   object = parse_object (r2->body, &node2);
   webhook = json_object_get_object_member (object, "webhook");
