@@ -27,6 +27,9 @@ G_BEGIN_DECLS
 typedef struct _CwAddEndpointDialog  CwAddEndpointDialog;
 typedef struct _CwApplication        CwApplication;
 typedef struct _CwEndpointsPage      CwEndpointsPage;
+typedef struct _CwEventDetail        CwEventDetail;
+typedef struct _CwEventFilter        CwEventFilter;
+typedef struct _CwEventsPage         CwEventsPage;
 typedef struct _CwPreferencesWindow  CwPreferencesWindow;
 typedef struct _CwSecretDialog       CwSecretDialog;
 typedef struct _CwSignInPage         CwSignInPage;

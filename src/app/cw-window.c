@@ -26,6 +26,7 @@
 
 #include "cw-application.h"
 #include "cw-endpoints-page.h"
+#include "cw-events-page.h"
 #include "cw-sign-in-page.h"
 #include "cw-util.h"
 #include "cw-window.h"
@@ -40,6 +41,7 @@ struct _CwWindow
   GtkWidget            *add_button;
   GtkLabel             *demo_badge;
   CwEndpointsPage      *endpoints_page;
+  CwEventsPage         *events_page;
   GtkSpinner           *loading_spinner;
   GtkStack             *main_stack;
   GtkWidget            *refresh_button;
@@ -96,6 +98,7 @@ cw_window_update_pages (CwWindow *self)
   cw_endpoints_page_set_secret_store (self->endpoints_page,
                                       cw_application_get_secret_store (app));
   cw_endpoints_page_set_demo (self->endpoints_page, demo);
+  cw_events_page_set_client (self->events_page, cw_application_get_client (app));
 
   cw_sign_in_page_set_base_url (self->sign_in_page, cw_application_get_base_url (app));
   cw_sign_in_page_set_secret_store (self->sign_in_page, cw_application_get_secret_store (app));
@@ -112,6 +115,8 @@ cw_window_show_main (CwWindow *self)
 
   cw_window_set_state (self, "main");
   cw_endpoints_page_refresh (self->endpoints_page);
+  /* The client may be the same object with a new key: load again. */
+  cw_events_page_refresh (self->events_page);
   gtk_widget_grab_focus (GTK_WIDGET (self->endpoints_page));
 }
 
@@ -209,7 +214,10 @@ cw_window_refresh_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
 
-  cw_endpoints_page_refresh (self->endpoints_page);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0)
+    cw_events_page_refresh (self->events_page);
+  else
+    cw_endpoints_page_refresh (self->endpoints_page);
 }
 
 static void
@@ -271,6 +279,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, endpoints_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, events_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, refresh_button);
@@ -286,6 +295,7 @@ cw_window_class_init (CwWindowClass *klass)
                                    cw_window_refresh_action);
 
   g_type_ensure (CW_TYPE_ENDPOINTS_PAGE);
+  g_type_ensure (CW_TYPE_EVENTS_PAGE);
   g_type_ensure (CW_TYPE_SIGN_IN_PAGE);
 }
 
@@ -322,6 +332,13 @@ cw_window_new (CwApplication *application)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+
+      g_settings_bind (settings, "event-count",
+                       self->events_page, "event-count",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "refresh-interval",
+                       self->events_page, "refresh-interval",
+                       G_SETTINGS_BIND_GET);
     }
 
   return self;
@@ -352,6 +369,7 @@ cw_window_load_session (CwWindow *self)
 
   cw_window_update_pages (self);
   cw_endpoints_page_clear (self->endpoints_page);
+  cw_events_page_clear (self->events_page);
 
   if (cw_application_get_demo (app) ||
       converc_client_has_api_key (cw_application_get_client (app)))
