@@ -309,14 +309,15 @@ format_seconds (gint64 seconds)
   if (seconds < 0)
     return NULL;
 
-  exact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " second",
-                                        "%" G_GINT64_FORMAT " seconds", (gulong) seconds),
-                           seconds);
+  /* Plain %lld: xgettext cannot read G_GINT64_FORMAT inside a msgid. */
+  exact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld second", "%lld seconds",
+                                        (gulong) seconds),
+                           (long long) seconds);
   if (seconds < 3600)
     return g_steal_pointer (&exact);
 
-  /* "86400 seconds (24 h)" */
-  return g_strdup_printf (_("%s (%" G_GINT64_FORMAT " h)"), exact, seconds / 3600);
+  /* Translators: "86400 seconds (24 h)" */
+  return g_strdup_printf (_("%s (%lld h)"), exact, (long long) (seconds / 3600));
 }
 
 static void

@@ -361,8 +361,8 @@ cli_command_verify (CliContext  *cli,
         }
       else
         {
-          g_print (_("Valid signature (signed at %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                     " s before now).\n"), timestamp, now - timestamp);
+          g_print (_("Valid signature (signed at %lld, %lld s before now).\n"),
+                   (long long) timestamp, (long long) (now - timestamp));
         }
 
       return CLI_EXIT_OK;
