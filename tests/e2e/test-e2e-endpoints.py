@@ -14,6 +14,9 @@
 #      the keyring. Send a test event; the receiver got a delivery whose
 #      X-IC-Signature verifies with that secret. Disable the endpoint.
 #   2. The same, shorter, with --demo: nothing is written to the keyring.
+#   3. Events: `converc emulator --seed`; sign in, open Events, filter to
+#      call.ended, search a contact's email, open the event: the summary shows
+#      the contact's name.
 #
 # Needs a display, a session bus and an unlocked keyring: run it under
 # build-aux/headless.sh. Prints TAP; screenshots go to --shots.
@@ -314,8 +317,8 @@ def keyring_items(schema):
     return re.findall(r'^secret = (.*)$', out, re.M)
 
 
-def start_emulator(cli):
-    proc = subprocess.Popen([cli, 'emulator'], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+def start_emulator(cli, extra=()):
+    proc = subprocess.Popen([cli, 'emulator'] + list(extra), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     url = key = None
     deadline = time.time() + TIMEOUT
@@ -468,11 +471,119 @@ def scenario_demo(s, receiver):
        'demo wrote no signing secret to the keyring')
 
 
+KEYS = {'Down': 0xff54, 'Up': 0xff52, 'Return': 0xff0d, 'Home': 0xff50}
+
+
+def press(name):
+    Atspi.generate_keyboard_event(KEYS[name], None,
+                                  Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    time.sleep(0.15)
+
+
+def choose_in_dropdown(app, dropdown_name, item):
+    """Opens a GtkDropDown and picks @item with the keyboard, as a user
+    would: AT-SPI has no action that activates a drop-down's row."""
+    click(wait_for('the %s drop-down' % dropdown_name, lambda: find(
+        app, lambda n: name_of(n) == dropdown_name and role_of(n) == Atspi.Role.COMBO_BOX)))
+    popover_list = wait_for('the open drop-down list', lambda: find(
+        app, lambda n: role_of(n) == Atspi.Role.LIST and name_of(n) == 'GtkListView' and
+        find(n, lambda m: name_of(m) == item) is not None))
+    index = None
+    for i in range(popover_list.get_child_count()):
+        if find(popover_list.get_child_at_index(i), lambda m: name_of(m) == item):
+            index = i
+    require(index is not None, 'the drop-down offers %s' % item)
+    press('Home')
+    for _ in range(index):
+        press('Down')
+    press('Return')
+
+
+def pick_event(cli, base_url, key):
+    """A call.ended event of the seeded data with a contact name and email."""
+    out = subprocess.run([cli, '--base-url', base_url, '--json', 'events', '--type', 'call.ended',
+                          '--count', '50'], capture_output=True, text=True,
+                         env=dict(os.environ, CONVERC_API_KEY=key)).stdout
+    for event in json.loads(out):
+        contact = ((event.get('data') or {}).get('contact') or {})
+        if contact.get('email') and contact.get('name') and contact['name'].isascii():
+            return event, contact
+    return None, None
+
+
+def scenario_events(s, receiver):
+    emulator, base_url, key = start_emulator(s.args.cli, ['--seed'])
+    require(base_url is not None and key is not None, 'converc emulator --seed started')
+    proc = app = None
+    try:
+        event, contact = pick_event(s.args.cli, base_url, key)
+        require(event is not None, 'the seeded data has a call.ended event with a contact')
+        email, name = contact['email'], contact['name']
+        # The email may be shared with other contacts: count what should match.
+        out = subprocess.run([s.args.cli, '--base-url', base_url, '--json', 'events', '--type',
+                              'call.ended', '--count', '50'], capture_output=True, text=True,
+                             env=dict(os.environ, CONVERC_API_KEY=key)).stdout
+        expected = [e for e in json.loads(out) if email.lower() in json.dumps(e).lower()]
+
+        proc, app = s.start_app(['--base-url=' + base_url])
+        key_row = wait_for('the API key field', lambda: editable(app, 'API Key'))
+        type_into(key_row, key)
+        click(button(app, 'Sign In'))
+        tab = wait_for('the Events tab', lambda: find(
+            app, lambda n: role_of(n) == Atspi.Role.PAGE_TAB and name_of(n) == 'Events'))
+        click(tab)
+        wait_for('the event list', lambda: find(app, lambda n: 'events' in text_of(n) and
+                                                 'updated' in text_of(n)))
+        s.shot('events')
+
+        choose_in_dropdown(app, 'Event type', 'call.ended')
+        wait_for('only call.ended rows', lambda: find(
+            app, lambda n: name_of(n) == 'Event type' and
+            find(n, lambda m: text_of(m) == 'call.ended' or name_of(m) == 'call.ended')))
+        s.shot('events-call-ended')
+
+        search = wait_for('the search field', lambda: editable(app, 'Search events'))
+        type_into(search, email)
+        status = wait_for('the filtered count', lambda: find(
+            app, lambda n: role_of(n) == Atspi.Role.LABEL and
+            re.match(r'^%d of \d+ events' % len(expected), text_of(n))))
+        ok(status is not None, 'searching %s leaves %d event(s)' % (email, len(expected)))
+        s.shot('events-search')
+
+        table = wait_for('the event table', lambda: find(
+            app, lambda n: name_of(n) == 'GtkColumnListView' and
+            find(n, lambda m: name_of(m) == email or name in name_of(m)) is not None))
+        require('Selection' in interfaces(table), 'the event list supports selection')
+        table.select_child(0)
+        detail = wait_for('the contact in the detail view', lambda: find(
+            app, lambda n: role_of(n) == Atspi.Role.LABEL and text_of(n) == name and
+            not find_ancestor(n, 'GtkColumnListView')))
+        s.shot('event-detail')
+        ok(detail is not None, 'the detail summary shows the contact name %s' % name)
+        ok(anything_containing(app, event['id']) is not None, 'the detail shows the event id')
+    finally:
+        if proc is not None:
+            s.stop_app(proc, app)
+        if emulator.poll() is None:
+            emulator.terminate()
+            emulator.wait(timeout=10)
+
+
+def find_ancestor(node, name):
+    parent = node.get_parent()
+    while parent is not None:
+        if name_of(parent) == name:
+            return parent
+        parent = parent.get_parent()
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--app', required=True)
     parser.add_argument('--cli', required=True)
     parser.add_argument('--shots', required=True)
+    parser.add_argument('--only', help='run one scenario: real, demo or events')
     args = parser.parse_args()
 
     if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
@@ -488,7 +599,9 @@ def main():
     ON_TIMEOUT = s.shot
     receiver = Receiver()
     try:
-        for scenario in (scenario_real, scenario_demo):
+        for scenario in (scenario_real, scenario_demo, scenario_events):
+            if args.only and scenario.__name__ != 'scenario_' + args.only:
+                continue
             try:
                 scenario(s, receiver)
             except Abort as e:
