@@ -4,9 +4,10 @@
 #
 # Usage: build-aux/run-app.sh [--demo] [--base-url=URL]
 #
-# Without a stored API key the app opens on its sign-in page, which also
-# offers "Try the Demo". Pass --demo to go straight to the built-in demo
-# server (nothing is written to your keyring or settings).
+# Without arguments: when the keyring holds an API key for the configured
+# API base URL, the app opens on your endpoints; otherwise it starts the
+# built-in demo (nothing is written to your keyring or settings), whose
+# window can still sign in for real from Preferences or a restart.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -33,4 +34,14 @@ meson compile -C "$BUILD"
 
 # The schema is compiled into the build tree (data/gschemas.compiled).
 export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+if [ $# -eq 0 ]; then
+  base_url=$(gsettings get com.converc.Webhooks base-url 2>/dev/null | tr -d "'" || true)
+  base_url=${base_url:-https://api.converc.com}
+  if ! secret-tool lookup xdg:schema com.converc.Webhooks.ApiKey base-url "${base_url%/}" \
+       >/dev/null 2>&1; then
+    echo "run-app.sh: no API key stored for $base_url: starting the demo."
+    set -- --demo
+  fi
+fi
+
 exec "$BUILD/src/app/converc-webhooks" "$@"
