@@ -67,6 +67,7 @@ struct _CwEndpointsPage
   AdwActionRow        *id_row;
   GtkStack            *list_stack;
   GtkSpinner          *loading_spinner;
+  GtkPaned            *paned;
   GtkSearchEntry      *search_entry;
   AdwActionRow        *secret_row;
   GtkToggleButton     *show_disabled_button;

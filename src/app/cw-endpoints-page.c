@@ -20,6 +20,9 @@
 
 #define G_LOG_DOMAIN "cw-endpoints-page"
 
+/* Below this width the details go below the list. */
+#define NARROW_WIDTH 760
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -352,6 +355,41 @@ cw_endpoints_page_filter_func (gpointer item,
   return strstr (folded, needle) != NULL;
 }
 
+/* CONVERC_BENCH=1 (build-aux/bench.sh): once the first list is on screen,
+ * print when its frame was painted and quit, so start-up can be timed. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       data)
+{
+  g_print ("CONVERC_BENCH first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, data);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bench_report_first_list (CwEndpointsPage *self)
+{
+  static gboolean reported;
+  GdkFrameClock *clock;
+
+  if (reported || g_strcmp0 (g_getenv ("CONVERC_BENCH"), "1") != 0)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      /* Not on screen yet: try again when it is. */
+      g_signal_connect (self, "map", G_CALLBACK (bench_report_first_list), NULL);
+      return;
+    }
+
+  reported = TRUE;
+  g_signal_handlers_disconnect_by_func (self, bench_report_first_list, NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 cw_endpoints_page_list_cb (GObject      *object,
                            GAsyncResult *result,
@@ -409,6 +447,7 @@ cw_endpoints_page_list_cb (GObject      *object,
 
   cw_endpoints_page_update_view (self);
   cw_endpoints_page_update_details (self);
+  bench_report_first_list (self);
 }
 
 static void
@@ -964,6 +1003,35 @@ cw_endpoints_page_grab_focus (GtkWidget *widget)
   return GTK_WIDGET_CLASS (cw_endpoints_page_parent_class)->grab_focus (widget);
 }
 
+/* The details go below the list when the page is narrow (cw-util.c). */
+static void
+cw_endpoints_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
+
+  cw_adaptive_paned_measure (adw_bin_get_child (ADW_BIN (widget)), self->paned,
+                             orientation, for_size, minimum, natural,
+                             minimum_baseline, natural_baseline);
+}
+
+static void
+cw_endpoints_page_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
+
+  cw_adaptive_paned_allocate (adw_bin_get_child (ADW_BIN (widget)), self->paned,
+                              NARROW_WIDTH, width, height, baseline);
+}
+
 static void
 cw_endpoints_page_dispose (GObject *object)
 {
@@ -1063,6 +1131,8 @@ cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
   object_class->set_property = cw_endpoints_page_set_property;
 
   widget_class->grab_focus = cw_endpoints_page_grab_focus;
+  widget_class->measure = cw_endpoints_page_measure;
+  widget_class->size_allocate = cw_endpoints_page_size_allocate;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, CONVERC_TYPE_CLIENT,
@@ -1091,6 +1161,7 @@ cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, id_row);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, show_disabled_button);
@@ -1129,6 +1200,9 @@ static void
 cw_endpoints_page_init (CwEndpointsPage *self)
 {
   GtkSorter *sorter;
+
+  /* The page lays out its child itself (measure, size_allocate). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->cancellable = g_cancellable_new ();
   self->test_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

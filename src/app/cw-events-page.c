@@ -932,30 +932,6 @@ apply_count_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-flip_orientation_cb (gpointer user_data)
-{
-  CwEventsPage *self = user_data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
-                                               : GTK_ORIENTATION_HORIZONTAL;
-
-  g_object_set_data (G_OBJECT (self), "cw-flip-source", NULL);
-
-  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == wanted)
-    return G_SOURCE_REMOVE;
-
-  /* Narrow: the detail pane goes below the list. */
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), wanted);
-  if (wanted == GTK_ORIENTATION_VERTICAL)
-    gtk_paned_set_position (self->paned, MAX (200, height / 2));
-  else
-    gtk_paned_set_position (self->paned, MAX (320, width * 11 / 20));
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Template callbacks */
 
 static void
@@ -1118,16 +1094,11 @@ cw_events_page_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  CwEventsPage *self = CW_EVENTS_PAGE (widget);
 
-  if (child == NULL || !gtk_widget_should_layout (child))
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-
-  gtk_widget_measure (child, orientation, for_size, minimum, natural,
-                      minimum_baseline, natural_baseline);
+  cw_adaptive_paned_measure (adw_bin_get_child (ADW_BIN (widget)), self->paned,
+                             orientation, for_size, minimum, natural,
+                             minimum_baseline, natural_baseline);
 }
 
 static void
@@ -1137,22 +1108,9 @@ cw_events_page_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   CwEventsPage *self = CW_EVENTS_PAGE (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
-                                               : GTK_ORIENTATION_HORIZONTAL;
 
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-
-  /* Changing the layout while allocating is not allowed: do it just after. */
-  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted &&
-      g_object_get_data (G_OBJECT (self), "cw-flip-source") == NULL)
-    {
-      guint id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, flip_orientation_cb,
-                                  g_object_ref (self), g_object_unref);
-
-      g_object_set_data (G_OBJECT (self), "cw-flip-source", GUINT_TO_POINTER (id));
-    }
+  cw_adaptive_paned_allocate (adw_bin_get_child (ADW_BIN (widget)), self->paned,
+                              NARROW_WIDTH, width, height, baseline);
 }
 
 static void

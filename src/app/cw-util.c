@@ -238,3 +238,107 @@ cw_widget_add_toast (GtkWidget  *widget,
   else
     g_message ("%s", title);
 }
+
+/* Adaptive paned: a page whose content holds a GtkPaned (list beside
+ * details) lays it out side by side when the page is wide, and the details
+ * below the list when it is narrow, so that the window works from 360 px
+ * up. AdwBreakpoint is newer than our libadwaita, so the page measures and
+ * allocates its child itself with these two helpers. */
+
+static int
+paned_child_min_width (GtkWidget *child)
+{
+  int min = 0;
+
+  if (child != NULL && gtk_widget_get_visible (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+
+  return min;
+}
+
+/* The width the paned needs side by side (the handle is a few pixels). */
+static int
+paned_side_by_side_min_width (GtkPaned *paned)
+{
+  return paned_child_min_width (gtk_paned_get_start_child (paned)) +
+         paned_child_min_width (gtk_paned_get_end_child (paned)) + 6;
+}
+
+static gboolean
+set_paned_position_cb (gpointer user_data)
+{
+  GtkPaned *paned = user_data;
+
+  gtk_paned_set_position (paned, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (paned),
+                                                                     "cw-paned-position")));
+  return G_SOURCE_REMOVE;
+}
+
+void
+cw_adaptive_paned_measure (GtkWidget      *child,
+                           GtkPaned       *paned,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  g_return_if_fail (GTK_IS_PANED (paned));
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+
+  /* Side by side the paned needs both panes' widths; stacked it needs the
+   * wider one only, and it stacks as soon as the width is short. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL &&
+      gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int stacked = MAX (paned_child_min_width (gtk_paned_get_start_child (paned)),
+                         paned_child_min_width (gtk_paned_get_end_child (paned)));
+
+      *minimum = MIN (*minimum, stacked);
+      *natural = MAX (*natural, *minimum);
+    }
+}
+
+void
+cw_adaptive_paned_allocate (GtkWidget *child,
+                            GtkPaned  *paned,
+                            int        narrow_width,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  GtkOrientation wanted;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+
+  wanted = width < MAX (narrow_width, paned_side_by_side_min_width (paned))
+           ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  /* Flip before the child is allocated, so that it is never given less
+   * than it needs. GtkPaned then moves the handle by the difference between
+   * its old width and its new height: put the handle where it belongs once
+   * this allocation is done. */
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) != wanted)
+    {
+      int position = wanted == GTK_ORIENTATION_VERTICAL ? MAX (200, height / 2)
+                                                        : MAX (360, width * 3 / 5);
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (paned), wanted);
+      gtk_paned_set_position (paned, position);
+      g_object_set_data (G_OBJECT (paned), "cw-paned-position", GINT_TO_POINTER (position));
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_paned_position_cb,
+                       g_object_ref (paned), g_object_unref);
+    }
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}

@@ -33,5 +33,19 @@ char     *cw_format_timestamp_short (const char  *text);
 void      cw_widget_add_toast      (GtkWidget    *widget,
                                     const char   *title);
 gboolean  cw_error_is_cancelled    (const GError *error);
+void      cw_adaptive_paned_measure  (GtkWidget      *child,
+                                      GtkPaned       *paned,
+                                      GtkOrientation  orientation,
+                                      int             for_size,
+                                      int            *minimum,
+                                      int            *natural,
+                                      int            *minimum_baseline,
+                                      int            *natural_baseline);
+void      cw_adaptive_paned_allocate (GtkWidget      *child,
+                                      GtkPaned       *paned,
+                                      int             narrow_width,
+                                      int             width,
+                                      int             height,
+                                      int             baseline);
 
 G_END_DECLS
