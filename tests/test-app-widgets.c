@@ -27,6 +27,7 @@
 
 #include "converc.h"
 #include "converc-emulator.h"
+#include "converc-emulator-private.h"
 #include "cw-add-endpoint-dialog-private.h"
 #include "cw-application-private.h"
 #include "cw-endpoints-page-private.h"
@@ -434,8 +435,9 @@ test_add_failure_keeps_form (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->create_button)));
   WAIT_FOR (!dialog->busy);
 
-  /* One request, no retry, the form as it was, the error beside it. */
-  g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, n_requests + 1);
+  /* One create, no retry (then one list, to check that a 5xx did not make
+   * the endpoint after all), the form as it was, the error beside it. */
+  g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, n_requests + 2);
   g_assert_cmpuint (converc_emulator_get_n_webhooks (f->emulator), ==, n_webhooks);
   g_assert_null (created);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->error_label)));
@@ -453,6 +455,73 @@ test_add_failure_keeps_form (Fixture       *f,
   g_assert_cmpuint (converc_emulator_get_n_webhooks (f->emulator), ==, n_webhooks + 1);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_finalize_object (dialog);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The answer to a create is lost after the server made the endpoint: the
+ * page shows that endpoint and says its secret is gone, instead of inviting
+ * the user to create a duplicate; "Disable It" disables it. */
+static void
+test_page_create_answer_lost (Fixture       *f,
+                              gconstpointer  data)
+{
+  CwEndpointsPage *page = loaded_page (f);
+  CwAddEndpointDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_webhooks = converc_emulator_get_n_webhooks (f->emulator);
+  AdwMessageDialog *message;
+  ConvercWebhook *selected;
+  g_autofree char *orphan_id = NULL;
+
+  cw_endpoints_page_add_endpoint (page);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CW_IS_ADD_ENDPOINT_DIALOG (window))
+        dialog = CW_ADD_ENDPOINT_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+
+  /* The create is handled, then its answer comes after the client gave up. */
+  converc_client_set_timeout (f->client, 1);
+  converc_emulator_set_latency_once (f->emulator, 3000);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->url_row), "https://example.com/lost-answer");
+  g_signal_emit_by_name (dialog->create_button, "clicked");
+  WAIT_FOR (find_message_dialog () != NULL);
+  message = find_message_dialog ();
+
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (f->emulator), ==, n_webhooks + 1);
+  g_assert_null (find_secret_dialog ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "Secret Was Lost"));
+  selected = _cw_endpoints_page_get_selected (page);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (converc_webhook_get_url (selected), ==, "https://example.com/lost-answer");
+  orphan_id = g_strdup (converc_webhook_get_id (selected));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), orphan_id));
+
+  converc_client_set_timeout (f->client, CONVERC_DEFAULT_TIMEOUT);
+  WAIT_FOR (!page->loading);
+  adw_message_dialog_response (message, "disable");
+  WAIT_FOR (!converc_webhook_get_is_active (_cw_endpoints_page_get_selected (page)));
+  g_assert_cmpstr (converc_webhook_get_id (_cw_endpoints_page_get_selected (page)), ==, orphan_id);
+
+  g_assert_finalize_object (page);
 }
 
 /* The page stores the secret first, then shows it. */
@@ -596,6 +665,8 @@ main (int   argc,
               test_page_errors_keep_list, fixture_teardown);
   g_test_add ("/cw/endpoints-page/create-stores-secret", Fixture, NULL, fixture_setup,
               test_page_create_stores_secret, fixture_teardown);
+  g_test_add ("/cw/endpoints-page/create-answer-lost", Fixture, NULL, fixture_setup,
+              test_page_create_answer_lost, fixture_teardown);
   g_test_add ("/cw/add-endpoint/validation", Fixture, NULL, fixture_setup,
               test_add_validation, fixture_teardown);
   g_test_add ("/cw/add-endpoint/failure-keeps-form", Fixture, NULL, fixture_setup,

@@ -31,6 +31,9 @@ struct _CwAddEndpointDialog
   ConvercClient *client;
   GCancellable  *cancellable;
   GPtrArray     *event_checks;   /* GtkCheckButton, one per event type */
+  GHashTable    *known_ids;      /* endpoint ids listed before the create */
+  char          *pending_url;    /* the URL of a create whose outcome is unsure */
+  GError        *pending_error;  /* and its error, shown if nothing was made */
   guint          busy : 1;
 
   /* Template widgets */

@@ -37,6 +37,7 @@ enum {
 
 enum {
   CREATED,
+  ORPHANED,
   N_SIGNALS
 };
 
@@ -144,6 +145,98 @@ all_events_changed_cb (CwAddEndpointDialog *self)
   cw_add_endpoint_dialog_update (self);
 }
 
+/* The form keeps what the user typed. A create is never retried by
+ * itself: it could register the endpoint twice. */
+static void
+cw_add_endpoint_dialog_fail (CwAddEndpointDialog *self,
+                             const GError        *error)
+{
+  g_autofree char *message = cw_error_describe (error, converc_client_get_retry_after (self->client));
+  g_autofree char *text = g_strdup_printf (_("Could not create the endpoint. %s"), message);
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  self->busy = FALSE;
+  cw_add_endpoint_dialog_show_error (self, text);
+  cw_add_endpoint_dialog_update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->create_button));
+}
+
+/* After these the server may have made the endpoint: the request went out
+ * and its answer was lost, cut short, or unreadable. */
+static gboolean
+cw_add_endpoint_dialog_outcome_unsure (const GError *error)
+{
+  if (error == NULL || error->domain != CONVERC_ERROR)
+    return FALSE;
+
+  switch ((ConvercError) error->code)
+    {
+    case CONVERC_ERROR_TIMEOUT:
+    case CONVERC_ERROR_NETWORK:
+    case CONVERC_ERROR_SERVER:
+    case CONVERC_ERROR_HTTP:
+    case CONVERC_ERROR_INVALID_RESPONSE:
+    case CONVERC_ERROR_TOO_LARGE:
+      return TRUE;
+
+    case CONVERC_ERROR_FAILED:
+    case CONVERC_ERROR_TLS:
+    case CONVERC_ERROR_UNAUTHORIZED:
+    case CONVERC_ERROR_FORBIDDEN:
+    case CONVERC_ERROR_NOT_FOUND:
+    case CONVERC_ERROR_INVALID_REQUEST:
+    case CONVERC_ERROR_RATE_LIMITED:
+    case CONVERC_ERROR_INVALID_INPUT:
+    case CONVERC_ERROR_NO_KEYRING:
+    case CONVERC_ERROR_KEYRING:
+    case CONVERC_ERROR_NO_API_KEY:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+cw_add_endpoint_dialog_check_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  CwAddEndpointDialog *self = user_data;
+  g_autoptr(GPtrArray) webhooks = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercWebhook *orphan = NULL;
+
+  webhooks = converc_client_list_webhooks_finish (CONVERC_CLIENT (object), result, &error);
+  if (cw_error_is_cancelled (error))
+    return;
+
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  for (guint i = 0; webhooks != NULL && i < webhooks->len; i++)
+    {
+      ConvercWebhook *webhook = g_ptr_array_index (webhooks, i);
+
+      if (self->known_ids != NULL &&
+          !g_hash_table_contains (self->known_ids, converc_webhook_get_id (webhook)) &&
+          g_strcmp0 (converc_webhook_get_url (webhook), self->pending_url) == 0)
+        orphan = webhook;
+    }
+
+  if (orphan == NULL)
+    {
+      /* Nothing was made (or the list failed too): the first error says
+       * what went wrong, and creating again is safe. */
+      cw_add_endpoint_dialog_fail (self, self->pending_error);
+      return;
+    }
+
+  self->busy = FALSE;
+  g_object_ref (self);
+  g_signal_emit (self, signals[ORPHANED], 0, orphan);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
 static void
 cw_add_endpoint_dialog_create_cb (GObject      *object,
                                   GAsyncResult *result,
@@ -165,14 +258,19 @@ cw_add_endpoint_dialog_create_cb (GObject      *object,
 
   if (webhook == NULL)
     {
-      g_autofree char *message = cw_error_describe (error, converc_client_get_retry_after (client));
-      g_autofree char *text = g_strdup_printf (_("Could not create the endpoint. %s"), message);
+      /* Did the server make the endpoint before the answer was lost? Look
+       * before inviting the user to create it twice. */
+      if (cw_add_endpoint_dialog_outcome_unsure (error))
+        {
+          self->busy = TRUE;
+          g_clear_error (&self->pending_error);
+          self->pending_error = g_steal_pointer (&error);
+          converc_client_list_webhooks_async (client, self->cancellable,
+                                              cw_add_endpoint_dialog_check_cb, self);
+          return;
+        }
 
-      /* The form keeps what the user typed. A create is never retried by
-       * itself: it could register the endpoint twice. */
-      cw_add_endpoint_dialog_show_error (self, text);
-      cw_add_endpoint_dialog_update (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->create_button));
+      cw_add_endpoint_dialog_fail (self, error);
       return;
     }
 
@@ -197,6 +295,8 @@ create_cb (CwAddEndpointDialog *self)
   events = cw_add_endpoint_dialog_dup_events (self);
 
   self->busy = TRUE;
+  g_free (self->pending_url);
+  self->pending_url = g_strdup (url);
   cw_add_endpoint_dialog_show_error (self, NULL);
   cw_add_endpoint_dialog_update (self);
 
@@ -230,6 +330,9 @@ cw_add_endpoint_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->event_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  g_clear_pointer (&self->pending_url, g_free);
+  g_clear_error (&self->pending_error);
 
   G_OBJECT_CLASS (cw_add_endpoint_dialog_parent_class)->dispose (object);
 }
@@ -301,6 +404,14 @@ cw_add_endpoint_dialog_class_init (CwAddEndpointDialogClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, CONVERC_TYPE_WEBHOOK, G_TYPE_STRING);
+
+  /* A create failed, but the server made the endpoint: its secret is lost. */
+  signals[ORPHANED] =
+    g_signal_new ("orphaned",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CONVERC_TYPE_WEBHOOK);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-add-endpoint-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, all_events_switch);
@@ -401,4 +512,25 @@ cw_add_endpoint_dialog_dup_events (CwAddEndpointDialog *self)
     }
 
   return g_strv_builder_end (builder);
+}
+
+void
+cw_add_endpoint_dialog_set_known_ids (CwAddEndpointDialog *self,
+                                      GListModel          *webhooks)
+{
+  guint n;
+
+  g_return_if_fail (CW_IS_ADD_ENDPOINT_DIALOG (self));
+  g_return_if_fail (G_IS_LIST_MODEL (webhooks));
+
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  self->known_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  n = g_list_model_get_n_items (webhooks);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (webhooks, i);
+
+      g_hash_table_add (self->known_ids, g_strdup (converc_webhook_get_id (webhook)));
+    }
 }

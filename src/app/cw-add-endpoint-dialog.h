@@ -33,6 +33,10 @@ G_DECLARE_FINAL_TYPE (CwAddEndpointDialog, cw_add_endpoint_dialog, CW, ADD_ENDPO
 
 CwAddEndpointDialog  *cw_add_endpoint_dialog_new        (ConvercClient       *client);
 gboolean              cw_add_endpoint_dialog_is_valid   (CwAddEndpointDialog *self);
+/* The ids of the endpoints the caller lists now: an endpoint that appears
+ * after a failed create, with the same URL, was made by that create. */
+void                  cw_add_endpoint_dialog_set_known_ids (CwAddEndpointDialog *self,
+                                                         GListModel          *webhooks);
 /* The chosen event types; NULL when "All events" is on. */
 char                **cw_add_endpoint_dialog_dup_events (CwAddEndpointDialog *self);
 

@@ -684,6 +684,53 @@ cw_endpoints_page_created_cb (CwEndpointsPage     *self,
                                     g_steal_pointer (&task));
 }
 
+/* A create failed, yet the server made the endpoint: show it, and say
+ * plainly that its secret is gone, instead of inviting a duplicate. */
+static void
+cw_endpoints_page_orphaned_cb (CwEndpointsPage     *self,
+                               ConvercWebhook      *webhook,
+                               CwAddEndpointDialog *dialog)
+{
+  AdwMessageDialog *message;
+  GtkRoot *root;
+
+  g_assert (CW_IS_ENDPOINTS_PAGE (self));
+  g_assert (CONVERC_IS_WEBHOOK (webhook));
+
+  if (cw_endpoints_page_find (self, converc_webhook_get_id (webhook), NULL) == NULL)
+    g_list_store_append (self->store, webhook);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  cw_endpoints_page_update_view (self);
+  _cw_endpoints_page_select_id (self, converc_webhook_get_id (webhook));
+  cw_endpoints_page_refresh (self);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                        _("Endpoint Created, but Its Secret Was Lost"),
+                                                        NULL));
+  adw_message_dialog_format_body (message,
+                                  _("The answer to the create request did not arrive, but Converc "
+                                    "made the endpoint %s for %s. Its signing secret was in that "
+                                    "answer and can never be fetched again, so its deliveries "
+                                    "cannot be verified. Disable it and add the endpoint again, "
+                                    "or keep it if you do not check signatures."),
+                                  converc_webhook_get_id (webhook),
+                                  converc_webhook_get_url (webhook));
+  adw_message_dialog_add_responses (message,
+                                    "keep", _("_Keep It"),
+                                    "disable", _("_Disable It"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (message, "disable", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (message, "keep");
+  adw_message_dialog_set_close_response (message, "keep");
+  g_object_set_data_full (G_OBJECT (message), "webhook-id",
+                          g_strdup (converc_webhook_get_id (webhook)), g_free);
+  g_signal_connect_object (message, "response",
+                           G_CALLBACK (cw_endpoints_page_disable_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
 static void
 search_changed_cb (CwEndpointsPage *self)
 {
@@ -1358,8 +1405,12 @@ cw_endpoints_page_add_endpoint (CwEndpointsPage *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  cw_add_endpoint_dialog_set_known_ids (dialog, G_LIST_MODEL (self->store));
   g_signal_connect_object (dialog, "created",
                            G_CALLBACK (cw_endpoints_page_created_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "orphaned",
+                           G_CALLBACK (cw_endpoints_page_orphaned_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

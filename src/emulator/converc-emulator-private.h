@@ -39,6 +39,8 @@ void                converc_emulator_set_reference_time (ConvercEmulator *self,
                                                          gint64           unix_usec);
 
 /* How long a delivery may wait for the receiver (default 10 s; tests). */
+void                converc_emulator_set_latency_once     (ConvercEmulator *self,
+                                                          guint            milliseconds);
 void                converc_emulator_set_delivery_timeout (ConvercEmulator *self,
                                                            guint            seconds);
 

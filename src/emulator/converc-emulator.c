@@ -99,6 +99,7 @@ struct _ConvercEmulator
   gint64                    reference_time;
 
   guint                     latency;
+  guint                     latency_once;  /* for the next response only */
   guint                     forced_status;
   char                     *forced_body;
   gboolean                  rate_limited;
@@ -408,6 +409,8 @@ finish_response (ConvercEmulator   *self,
                  char              *body,
                  gboolean           paused)
 {
+  guint latency;
+
   g_assert (CONVERC_IS_EMULATOR (self));
 
   if (self->malformed && SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -422,7 +425,10 @@ finish_response (ConvercEmulator   *self,
 
   set_json_response (msg, status, body);
 
-  if (self->latency > 0)
+  latency = self->latency_once > 0 ? self->latency_once : self->latency;
+  self->latency_once = 0;
+
+  if (latency > 0)
     {
       PendingReply *p = g_new0 (PendingReply, 1);
 
@@ -430,7 +436,7 @@ finish_response (ConvercEmulator   *self,
       p->msg = g_object_ref (msg);
       if (!paused)
         soup_server_message_pause (msg);
-      p->source_id = g_timeout_add (self->latency, pending_reply_cb, p);
+      p->source_id = g_timeout_add (latency, pending_reply_cb, p);
       g_ptr_array_add (self->pending, p);
     }
   else if (paused)
@@ -1579,6 +1585,7 @@ converc_emulator_reset_knobs (ConvercEmulator *self)
   g_return_if_fail (CONVERC_IS_EMULATOR (self));
 
   self->latency = 0;
+  self->latency_once = 0;
   self->forced_status = 0;
   g_clear_pointer (&self->forced_body, g_free);
   self->rate_limited = FALSE;
@@ -1610,4 +1617,15 @@ converc_emulator_get_delivery (ConvercEmulator *self,
   g_return_val_if_fail (index < self->deliveries->len, NULL);
 
   return g_ptr_array_index (self->deliveries, index);
+}
+
+/* The next response only waits @milliseconds (after the request was
+ * handled): a create whose answer is lost, for tests. */
+void
+converc_emulator_set_latency_once (ConvercEmulator *self,
+                                   guint            milliseconds)
+{
+  g_return_if_fail (CONVERC_IS_EMULATOR (self));
+
+  self->latency_once = milliseconds;
 }
