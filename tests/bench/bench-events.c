@@ -29,9 +29,15 @@
  *
  * Usage, in a display session (build-aux/headless.sh):
  *   bench-events [N ...]        default: 1000 10000, each in its own process
+ *   bench-events --single N [URL KEY]
+ *                               one run; with URL and KEY against a server
+ *                               in another process (build-aux/bench.sh runs
+ *                               `converc emulator --events N`), so that the
+ *                               peak RSS is the page's alone
+ * Machine-readable lines "@name value" follow the human ones.
  *
- * The emulator runs in a thread of its own, so that building its answer
- * does not count as the page's stall. */
+ * Without a URL the emulator runs in a thread of its own, so that building
+ * its answer does not count as the page's stall. */
 
 #define G_LOG_DOMAIN "bench-events"
 
@@ -181,7 +187,9 @@ median (GArray *values)
 }
 
 static int
-run_one (guint n_events)
+run_one (guint       n_events,
+         const char *url,
+         const char *key)
 {
   Server server = { 0 };
   g_autoptr(ConvercClient) client = NULL;
@@ -205,11 +213,20 @@ run_one (guint n_events)
   g_cond_init (&server.cond);
   server.n_events = n_events;
 
-  g_mutex_lock (&server.lock);
-  thread = g_thread_new ("emulator", server_thread, &server);
-  while (server.base_url == NULL)
-    g_cond_wait (&server.cond, &server.lock);
-  g_mutex_unlock (&server.lock);
+  if (url != NULL)
+    {
+      thread = NULL;
+      server.base_url = g_strdup (url);
+      server.api_key = g_strdup (key);
+    }
+  else
+    {
+      g_mutex_lock (&server.lock);
+      thread = g_thread_new ("emulator", server_thread, &server);
+      while (server.base_url == NULL)
+        g_cond_wait (&server.cond, &server.lock);
+      g_mutex_unlock (&server.lock);
+    }
 
   client = converc_client_new (server.base_url, server.api_key);
 
@@ -315,7 +332,8 @@ run_one (guint n_events)
            longest_stall / 1000.0);
   g_print ("  longest gap between frames:       %.1f ms\n", longest_frame_gap / 1000.0);
   g_print ("  peak RSS (VmHWM):                 %.0f MB (%.0f MB before the load; "
-           "includes the in-process emulator)\n", rss_after, rss_before);
+           "%s)\n", rss_after, rss_before,
+           url != NULL ? "the server is another process" : "includes the in-process emulator");
   {
     double filter_median = median (filter_ms);
     double filter_max = g_array_index (filter_ms, double, filter_ms->len - 1);
@@ -333,11 +351,22 @@ run_one (guint n_events)
   g_print ("  clearing the search:              %.2f ms to update, %.1f ms to the painted frame\n",
            clear_ms, clear_paint_ms);
 
+  g_print ("@load_ms %.1f\n", (painted - start) / 1000.0);
+  g_print ("@load_model_ms %.1f\n", (listed - start) / 1000.0);
+  g_print ("@load_stall_ms %.1f\n", longest_stall / 1000.0);
+  g_print ("@load_frame_gap_ms %.1f\n", longest_frame_gap / 1000.0);
+  g_print ("@rss_delta_mb %.1f\n", rss_after - rss_before);
+  g_print ("@search_ms %.1f\n", median (filter_ms));
+  g_print ("@search_paint_ms %.1f\n", median (paint_ms));
+
   gtk_window_destroy (window);
 
-  g_main_context_invoke (g_main_loop_get_context (server.loop), stop_loop_cb, server.loop);
-  g_thread_join (thread);
-  g_main_loop_unref (server.loop);
+  if (thread != NULL)
+    {
+      g_main_context_invoke (g_main_loop_get_context (server.loop), stop_loop_cb, server.loop);
+      g_thread_join (thread);
+      g_main_loop_unref (server.loop);
+    }
   g_free (server.base_url);
   g_free (server.api_key);
 
@@ -348,11 +377,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc == 3 && g_str_equal (argv[1], "--single"))
+  if ((argc == 3 || argc == 5) && g_str_equal (argv[1], "--single"))
     {
       gtk_init ();
       adw_init ();
-      return run_one ((guint) g_ascii_strtoull (argv[2], NULL, 10));
+      return run_one ((guint) g_ascii_strtoull (argv[2], NULL, 10),
+                      argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL);
     }
 
   /* Each N in a fresh process, so peak RSS is its own. */

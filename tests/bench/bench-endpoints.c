@@ -1,0 +1,305 @@
+/* bench-endpoints.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A benchmark, not a test: lists N endpoints (default 5,000) in the
+ * Endpoints page and scrolls the list from top to bottom, one page per
+ * frame, then prints
+ *   - the time from the request to the painted list,
+ *   - the longest frame (from the first GdkFrameClock phase of a frame to
+ *     its after-paint: all the work of one frame on the main thread,
+ *     whatever the frame rate),
+ *   - the longest main-loop stall while scrolling (1 ms timeout source).
+ *
+ * Usage, in a display session (build-aux/headless.sh):
+ *   bench-endpoints [N]
+ * Prints machine-readable lines "@name value" after the human ones.
+ *
+ * The endpoints are created through the API of an emulator that runs in a
+ * thread of its own. */
+
+#define G_LOG_DOMAIN "bench-endpoints"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "converc.h"
+#include "converc-emulator.h"
+#include "cw-endpoints-page-private.h"
+
+typedef struct
+{
+  GMutex           lock;
+  GCond            cond;
+  ConvercEmulator *emulator;
+  char            *base_url;
+  char            *api_key;
+  GMainLoop       *loop;
+} Server;
+
+static gint64   frame_start;
+static gint64   longest_frame;
+static gint64   last_tick;
+static gint64   longest_stall;
+static guint    n_frames;
+static guint    n_measured_frames;
+static gboolean measuring;
+static guint    n_pending;
+static guint    n_created;
+
+static gpointer
+server_thread (gpointer data)
+{
+  Server *server = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_main_context_push_thread_default (context);
+
+  server->emulator = converc_emulator_new (NULL);
+  if (!converc_emulator_start (server->emulator, 0, &error))
+    g_error ("emulator: %s", error->message);
+
+  server->loop = g_main_loop_new (context, FALSE);
+
+  g_mutex_lock (&server->lock);
+  server->base_url = g_strdup (converc_emulator_get_base_url (server->emulator));
+  server->api_key = g_strdup (converc_emulator_get_api_key (server->emulator));
+  g_cond_signal (&server->cond);
+  g_mutex_unlock (&server->lock);
+
+  g_main_loop_run (server->loop);
+
+  converc_emulator_stop (server->emulator);
+  g_clear_object (&server->emulator);
+  g_main_context_pop_thread_default (context);
+
+  return NULL;
+}
+
+static gboolean
+stop_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autoptr(ConvercWebhook) webhook = NULL;
+
+  webhook = converc_client_create_webhook_finish (CONVERC_CLIENT (object), result,
+                                                  &secret, &error);
+  if (webhook == NULL)
+    g_error ("create: %s", error->message);
+  n_pending--;
+  n_created++;
+}
+
+static void
+create_endpoints (ConvercClient *client,
+                  const char    *base_url,
+                  guint          n)
+{
+  static const char * const some[] = { "call.ended", "call.accepted", NULL };
+  guint started = 0;
+
+  while (n_created < n)
+    {
+      while (n_pending < 16 && started < n)
+        {
+          g_autofree char *url = g_strdup_printf ("%s/demo-receiver/bench-%05u", base_url, started);
+
+          converc_client_create_webhook_async (client, url, started % 3 == 0 ? NULL : some,
+                                               NULL, created_cb, NULL);
+          n_pending++;
+          started++;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (measuring && last_tick != 0)
+    longest_stall = MAX (longest_stall, now - last_tick);
+  last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The first phase of a frame that runs (not every frame has them all). */
+static void
+frame_phase_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (frame_start == 0)
+    frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (measuring && frame_start != 0)
+    {
+      longest_frame = MAX (longest_frame, g_get_monotonic_time () - frame_start);
+      n_measured_frames++;
+    }
+  frame_start = 0;
+  n_frames++;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  guint frames = n_frames;
+
+  gtk_widget_queue_draw (widget);
+  while (n_frames == frames)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Moves the list down one page per frame. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  GtkAdjustment *adjustment = data;
+  double value = gtk_adjustment_get_value (adjustment);
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (value >= end)
+    {
+      g_object_set_data (G_OBJECT (widget), "bench-done", GINT_TO_POINTER (1));
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_adjustment_set_value (adjustment,
+                            MIN (end, value + gtk_adjustment_get_page_size (adjustment)));
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Server server = { 0 };
+  g_autoptr(ConvercClient) client = NULL;
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 5000;
+  GtkWindow *window;
+  CwEndpointsPage *page;
+  GListModel *model;
+  GdkFrameClock *clock;
+  GtkAdjustment *adjustment;
+  GThread *thread;
+  gint64 start, listed, painted, scroll_start, scroll_end;
+  guint n_scroll_frames;
+  const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
+
+  gtk_init ();
+  adw_init ();
+
+  g_mutex_init (&server.lock);
+  g_cond_init (&server.cond);
+
+  g_mutex_lock (&server.lock);
+  thread = g_thread_new ("emulator", server_thread, &server);
+  while (server.base_url == NULL)
+    g_cond_wait (&server.cond, &server.lock);
+  g_mutex_unlock (&server.lock);
+
+  client = converc_client_new (server.base_url, server.api_key);
+  create_endpoints (client, server.base_url, n);
+
+  window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (window, 1100, 720);
+  page = cw_endpoints_page_new ();
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    g_signal_connect (clock, phases[i], G_CALLBACK (frame_phase_cb), NULL);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
+  wait_for_paint (GTK_WIDGET (window));
+
+  model = cw_endpoints_page_get_model (page);
+  start = g_get_monotonic_time ();
+  cw_endpoints_page_set_client (page, client);
+  cw_endpoints_page_refresh (page);
+  while (g_list_model_get_n_items (model) < n)
+    g_main_context_iteration (NULL, TRUE);
+  listed = g_get_monotonic_time ();
+  wait_for_paint (GTK_WIDGET (window));
+  painted = g_get_monotonic_time ();
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (page->column_view));
+  g_assert (adjustment != NULL);
+  /* Let the list settle first. */
+  for (guint i = 0; i < 3; i++)
+    wait_for_paint (GTK_WIDGET (window));
+
+  measuring = TRUE;
+  last_tick = 0;
+  n_scroll_frames = n_frames;
+  scroll_start = g_get_monotonic_time ();
+  gtk_widget_add_tick_callback (GTK_WIDGET (page->column_view), scroll_tick_cb, adjustment, NULL);
+  while (g_object_get_data (G_OBJECT (page->column_view), "bench-done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (window));
+  scroll_end = g_get_monotonic_time ();
+  measuring = FALSE;
+  n_scroll_frames = n_frames - n_scroll_frames;
+
+  g_print ("N = %u endpoints (%u listed)\n", n, g_list_model_get_n_items (model));
+  g_print ("  request to painted list:  %.0f ms (%.0f ms to the model)\n",
+           (painted - start) / 1000.0, (listed - start) / 1000.0);
+  g_print ("  scrolled end to end:      %u frames in %.0f ms, one page a frame\n",
+           n_scroll_frames, (scroll_end - scroll_start) / 1000.0);
+  g_print ("  longest frame:            %.1f ms (first frame phase to after-paint)\n",
+           longest_frame / 1000.0);
+  g_print ("  longest main-loop stall:  %.1f ms\n", longest_stall / 1000.0);
+  g_print ("@endpoints_list_ms %.1f\n", (painted - start) / 1000.0);
+  g_print ("@endpoints_worst_frame_ms %.1f\n", longest_frame / 1000.0);
+  g_print ("@endpoints_stall_ms %.1f\n", longest_stall / 1000.0);
+  g_print ("@endpoints_frames %u\n", n_scroll_frames);
+
+  gtk_window_destroy (window);
+  g_main_context_invoke (g_main_loop_get_context (server.loop), stop_loop_cb, server.loop);
+  g_thread_join (thread);
+  g_main_loop_unref (server.loop);
+  g_free (server.base_url);
+  g_free (server.api_key);
+
+  return 0;
+}
