@@ -194,7 +194,7 @@ cw_endpoints_page_lookup_secret_cb (GObject      *object,
 
   if (error != NULL)
     {
-      g_autofree char *message = cw_error_describe (error, -1);
+      g_autofree char *message = cw_error_describe_short (error, -1);
 
       adw_action_row_set_subtitle (self->secret_row, message);
       return;

@@ -213,10 +213,11 @@ cw_secret_dialog_new (const char         *secret,
     case CW_SECRET_SAVE_FAILED:
     default:
       title = _("Not Saved in the Keyring");
-      status_text = g_strdup_printf (_("The keyring is not available (%s). "
-                                       "Copy the secret now and keep it somewhere safe; "
+      /* Translators: %s says why the keyring could not be used */
+      status_text = g_strdup_printf (_("%s Copy the secret now and keep it somewhere safe; "
                                        "this window stays open until you confirm."),
-                                     status_message ? status_message : _("unknown error"));
+                                     status_message ? status_message
+                                                    : _("The keyring could not be used."));
       icon_name = "dialog-warning-symbolic";
       css_class = "error";
       gtk_widget_set_visible (GTK_WIDGET (self->copied_check), TRUE);

@@ -85,9 +85,8 @@ cw_error_describe (const GError *error,
                                     "Check the API base URL in Preferences."),
                                   error->message);
         case CONVERC_ERROR_NO_KEYRING:
-          return g_strdup_printf (_("No keyring is available (%s). Start your desktop’s keyring "
-                                    "(Secret Service) to keep secrets between runs."),
-                                  error->message);
+          /* The store's own message says what is missing and what to do. */
+          return g_strdup (error->message);
         case CONVERC_ERROR_KEYRING:
           return g_strdup_printf (_("The keyring failed (%s). Unlock it and try again."),
                                   error->message);
@@ -140,6 +139,8 @@ cw_error_describe_short (const GError *error,
           return g_strdup (_("Too many requests. Wait a minute and try again."));
         case CONVERC_ERROR_SERVER:
           return g_strdup (_("Converc has a server problem. Try again later."));
+        case CONVERC_ERROR_NO_KEYRING:
+          return g_strdup (_("No keyring is running: secrets are not kept after this run."));
         case CONVERC_ERROR_FAILED:
         case CONVERC_ERROR_TLS:
         case CONVERC_ERROR_FORBIDDEN:
@@ -149,7 +150,6 @@ cw_error_describe_short (const GError *error,
         case CONVERC_ERROR_INVALID_RESPONSE:
         case CONVERC_ERROR_TOO_LARGE:
         case CONVERC_ERROR_INVALID_INPUT:
-        case CONVERC_ERROR_NO_KEYRING:
         case CONVERC_ERROR_KEYRING:
         case CONVERC_ERROR_NO_API_KEY:
         default:

@@ -49,6 +49,7 @@ struct _CwWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -77,6 +78,8 @@ cw_window_set_state (CwWindow   *self,
   gtk_widget_set_visible (self->add_button, main_page);
   gtk_widget_set_visible (self->refresh_button, main_page);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, main_page);
+  /* The pages are not there to switch to on the sign-in page. */
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), main_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-endpoint", main_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", main_page);
 }
@@ -286,6 +289,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_page_signed_in_cb);
 

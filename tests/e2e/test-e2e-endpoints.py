@@ -14,7 +14,10 @@
 #      the keyring. Send a test event; the receiver got a delivery whose
 #      X-IC-Signature verifies with that secret. Disable the endpoint.
 #   2. The same, shorter, with --demo: nothing is written to the keyring.
-#   3. Events: `converc emulator --seed`; sign in, open Events, filter to
+#   3. No keyring: the app on a session bus without a Secret Service says so,
+#      works for the run, and the secret dialog cannot be closed before the
+#      user says the secret was copied.
+#   4. Events: `converc emulator --seed`; sign in, open Events, filter to
 #      call.ended, search a contact's email, open the event: the summary shows
 #      the contact's name.
 #
@@ -271,13 +274,16 @@ class Session:
         subprocess.run(['import', '-window', 'root', path], check=False)
         diag('screenshot: ' + path)
 
-    def start_app(self, extra):
+    def start_app(self, extra, wrapper=(), env=None):
+        extra_env = env or {}
         env = dict(os.environ)
+        env.update(extra_env)
         env.pop('GTK_A11Y', None)
         env.setdefault('GSETTINGS_BACKEND', 'memory')
         log = open(os.path.join(self.args.shots, 'app-%s.log' % extra[0].strip('-').split('=')[0]), 'w')
         for attempt in range(2):
-            proc = subprocess.Popen([self.args.app] + extra, env=env, stdout=log, stderr=log)
+            proc = subprocess.Popen(list(wrapper) + [self.args.app] + extra, env=env,
+                                    stdout=log, stderr=log)
             app = wait_for('the app on the accessibility bus',
                            lambda: find_app('converc-webhooks') or proc.poll() is not None)
             if proc.poll() is None:
@@ -471,7 +477,15 @@ def scenario_demo(s, receiver):
        'demo wrote no signing secret to the keyring')
 
 
-KEYS = {'Down': 0xff54, 'Up': 0xff52, 'Return': 0xff0d, 'Home': 0xff50}
+KEYS = {'Down': 0xff54, 'Up': 0xff52, 'Return': 0xff0d, 'Home': 0xff50, 'space': 0x20,
+        'Tab': 0xff09}
+
+
+def has_state(node, state):
+    try:
+        return node.get_state_set().contains(state)
+    except Exception:
+        return False
 
 
 def press(name):
@@ -509,6 +523,77 @@ def pick_event(cli, base_url, key):
         if contact.get('email') and contact.get('name') and contact['name'].isascii():
             return event, contact
     return None, None
+
+
+def a11y_bus_address():
+    r = subprocess.run(['dbus-send', '--session', '--dest=org.a11y.Bus', '--print-reply=literal',
+                        '/org/a11y/bus', 'org.a11y.Bus.GetAddress'],
+                       capture_output=True, text=True)
+    return r.stdout.strip()
+
+
+def is_enabled(node):
+    return has_state(node, Atspi.StateType.SENSITIVE)
+
+
+def scenario_no_keyring(s, receiver):
+    emulator, base_url, key = start_emulator(s.args.cli)
+    require(base_url is not None and key is not None, 'converc emulator started')
+    address = a11y_bus_address()
+    require(address != '', 'the accessibility bus has an address')
+    proc = app = None
+    try:
+        # A session bus of its own that cannot start a Secret Service (no
+        # service directories); the app still joins our accessibility bus.
+        config = os.path.join(s.args.shots, 'bus-without-services.conf')
+        with open(config, 'w') as f:
+            f.write('<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>'
+                    '<auth>EXTERNAL</auth><policy context="default">'
+                    '<allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/>'
+                    '<allow own="*"/></policy></busconfig>')
+        proc, app = s.start_app(['--base-url=' + base_url],
+                                wrapper=['dbus-run-session', '--config-file=' + config, '--'],
+                                env={'AT_SPI_BUS_ADDRESS': address})
+        notice = wait_for('the no-keyring notice', lambda: anything_containing(app, 'for this run only'))
+        s.shot('no-keyring-sign-in')
+        ok(notice is not None, 'the sign-in page says the key is kept for this run only')
+
+        type_into(wait_for('the API key field', lambda: editable(app, 'API Key')), key)
+        click(button(app, 'Sign In'))
+        wait_for('the endpoints page', lambda: button(app, 'Add Endpoint') and is_enabled(button(app, 'Add Endpoint')))
+        ok(True, 'signed in and working without a keyring')
+
+        secret = add_endpoint(s, app, receiver.url)
+        ok(len(secret) >= 16, 'the secret is shown although the keyring is missing')
+        ok(anything_containing(app, 'Not Saved in the Keyring') is not None,
+           'the secret dialog says it was not saved in the keyring')
+        done = wait_for('Done', lambda: button(app, 'Done'))
+        ok(not is_enabled(done), 'Done is disabled until the copy is acknowledged')
+        s.shot('no-keyring-secret')
+        ack = wait_for('the acknowledgement', lambda: find(
+            app, lambda n: role_of(n) == Atspi.Role.CHECK_BOX and 'copied' in name_of(n)))
+        # GTK 4.8 gives a check button no AT-SPI action (and GrabFocus does
+        # not answer): Tab to it and press Space, as a keyboard user would.
+        for _ in range(12):
+            if has_state(ack, Atspi.StateType.FOCUSED):
+                break
+            press('Tab')
+        require(has_state(ack, Atspi.StateType.FOCUSED), 'Tab reaches the acknowledgement')
+        press('space')
+        wait_for('Done enabled', lambda: is_enabled(button(app, 'Done')))
+        click(button(app, 'Done'))
+        ok(wait_for('the dialog closed', lambda: button(app, 'Copy Secret') is None or True),
+           'the dialog closes once the copy is acknowledged')
+
+        headers, body = send_test(s, app, receiver)
+        ok(verify_signature(secret, headers.get('X-IC-Signature', ''), body),
+           'a test delivery verifies with the shown secret (no keyring needed)')
+    finally:
+        if proc is not None:
+            s.stop_app(proc, app)
+        if emulator.poll() is None:
+            emulator.terminate()
+            emulator.wait(timeout=10)
 
 
 def scenario_events(s, receiver):
@@ -583,7 +668,7 @@ def main():
     parser.add_argument('--app', required=True)
     parser.add_argument('--cli', required=True)
     parser.add_argument('--shots', required=True)
-    parser.add_argument('--only', help='run one scenario: real, demo or events')
+    parser.add_argument('--only', help='run one scenario: real, demo, no_keyring or events')
     args = parser.parse_args()
 
     if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
@@ -599,7 +684,7 @@ def main():
     ON_TIMEOUT = s.shot
     receiver = Receiver()
     try:
-        for scenario in (scenario_real, scenario_demo, scenario_events):
+        for scenario in (scenario_real, scenario_demo, scenario_no_keyring, scenario_events):
             if args.only and scenario.__name__ != 'scenario_' + args.only:
                 continue
             try:
