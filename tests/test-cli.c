@@ -1081,6 +1081,60 @@ test_emulator_command (Fixture       *f,
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 }
 
+/* With every debug message of GLib, GIO, libsoup and libsecret printed,
+ * neither the API key nor a signing secret shows up anywhere but where the
+ * user asked for it (the secret, once, on standard output of create); and
+ * debug messages never mix with results on standard output. */
+static void
+test_debug_logs_keep_secrets (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const debug_env[] = { "G_MESSAGES_DEBUG", "all", NULL };
+  g_autofree char *login_input = g_strdup_printf ("%s\n", f->api_key);
+  const char * const create[] = { "--base-url", f->base_url, "webhooks", "create",
+                                  "--url", f->receiver_url, NULL };
+  const char * const list[] = { "--base-url", f->base_url, "--json", "webhooks", "list", NULL };
+  const char * const events[] = { "--base-url", f->base_url, "events", "--count", "3", NULL };
+  const char * const login[] = { "--base-url", f->base_url, "login", NULL };
+  const char * const listed[] = { "--base-url", f->base_url, "webhooks", "list", NULL };
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = NULL;
+  const char *secret;
+
+  /* (run_cli_full asserts that the key is in neither stream.) */
+  run = run_cli_full (f, f->api_key, NULL, debug_env, create);
+  g_assert_cmpint (run->status, ==, 0);
+  id = created_id (run->out);
+  secret = converc_emulator_get_secret (f->emulator, id);
+  g_assert_nonnull (secret);
+  assert_contains (run->out, secret);
+  g_assert_null (strstr (run->err, secret));
+  g_assert_nonnull (strstr (run->err, "DEBUG"));   /* the logs were on */
+  g_clear_pointer (&run, cli_run_free);
+
+  run = run_cli_full (f, f->api_key, NULL, debug_env, list);
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);                   /* nothing but JSON */
+  g_assert_null (strstr (run->err, secret));
+  g_clear_pointer (&run, cli_run_free);
+
+  run = run_cli_full (f, f->api_key, NULL, debug_env, events);
+  g_assert_cmpint (run->status, ==, 0);
+  g_clear_pointer (&run, cli_run_free);
+
+  if (have_session_bus ())
+    {
+      /* The key typed on standard input goes to the keyring, not the logs;
+       * then the keyring lookup on use does not log it either. */
+      run = run_cli_full (f, NULL, login_input, debug_env, login);
+      g_assert_cmpint (run->status, ==, 0);
+      g_clear_pointer (&run, cli_run_free);
+      run = run_cli_full (f, NULL, NULL, debug_env, listed);
+      g_assert_cmpint (run->status, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1101,6 +1155,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("login-logout", test_login_logout);
   ADD ("emulator-command", test_emulator_command);
+  ADD ("debug-logs-keep-secrets", test_debug_logs_keep_secrets);
 
 #undef ADD
 

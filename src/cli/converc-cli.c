@@ -497,6 +497,10 @@ main (int   argc,
   };
   int status = CLI_EXIT_USAGE;
 
+  /* Standard output is for results (tables, --json); every log message,
+   * debug ones included, goes to standard error. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
