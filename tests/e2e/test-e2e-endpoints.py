@@ -377,8 +377,12 @@ def scenario_real(s, receiver):
     emulator, base_url, key = start_emulator(s.args.cli)
     require(base_url is not None and key is not None, 'converc emulator started')
     proc = app = None
+    secret = None
     try:
-        proc, app = s.start_app(['--base-url=' + base_url])
+        # Every debug message on, settings written to a file: afterwards
+        # neither the key nor the secret may be found outside the keyring.
+        proc, app = s.start_app(['--base-url=' + base_url],
+                                env={'G_MESSAGES_DEBUG': 'all', 'GSETTINGS_BACKEND': 'keyfile'})
 
         key_row = wait_for('the API key field', lambda: editable(app, 'API Key'))
         s.shot('sign-in')
@@ -440,12 +444,46 @@ def scenario_real(s, receiver):
         s.shot('server-down')
         ok(anything_containing(app, receiver.url) is not None,
            'the list keeps its contents when the server is down')
+        with open('/proc/%d/cmdline' % proc.pid, 'rb') as f:
+            ok(key.encode() not in f.read(), 'the API key is not in the command line')
     finally:
         if proc is not None:
             s.stop_app(proc, app)
         if emulator.poll() is None:
             emulator.terminate()
             emulator.wait(timeout=10)
+
+    check_no_leaks(s, key, secret)
+
+
+def check_no_leaks(s, key, secret):
+    """The key and the secret are in no log and no file of the home folder
+    (GSettings keyfile, caches, state): only in the keyring, encrypted."""
+    log = os.path.join(s.args.shots, 'app-base-url.log')
+    with open(log, 'rb') as f:
+        text = f.read()
+    ok(b'DEBUG' in text, 'the app ran with debug messages on')
+    ok(key.encode() not in text, 'the API key is in no log message')
+    ok(secret is None or secret.encode() not in text, 'the signing secret is in no log message')
+    home = os.environ.get('HOME', '')
+    found = []
+    n_files = 0
+    for top in {home, os.environ.get('XDG_CONFIG_HOME', home), os.environ.get('XDG_DATA_HOME', home),
+                os.environ.get('XDG_CACHE_HOME', home), os.environ.get('XDG_RUNTIME_DIR', home)}:
+        for dirpath, _, files in os.walk(top):
+            for name in files:
+                path = os.path.join(dirpath, name)
+                try:
+                    with open(path, 'rb') as f:
+                        data = f.read(16 * 1024 * 1024)
+                except OSError:
+                    continue
+                n_files += 1
+                if key.encode() in data or (secret and secret.encode() in data):
+                    found.append(path)
+    diag('scanned %d files under the home and XDG folders' % n_files)
+    ok(n_files > 0 and not found, 'no file outside the keyring holds the key or the secret %s'
+       % (found or ''))
 
 
 def scenario_demo(s, receiver):
