@@ -63,6 +63,7 @@ static guint    n_measured_frames;
 static gboolean measuring;
 static guint    n_pending;
 static guint    n_created;
+static GArray  *frame_ms;
 
 static gpointer
 server_thread (gpointer data)
@@ -141,6 +142,16 @@ create_endpoints (ConvercClient *client,
     }
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static gboolean
 tick_cb (gpointer data)
 {
@@ -168,7 +179,10 @@ after_paint_cb (GdkFrameClock *clock,
 {
   if (measuring && frame_start != 0)
     {
+      double ms = (g_get_monotonic_time () - frame_start) / 1000.0;
+
       longest_frame = MAX (longest_frame, g_get_monotonic_time () - frame_start);
+      g_array_append_val (frame_ms, ms);
       n_measured_frames++;
     }
   frame_start = 0;
@@ -221,10 +235,12 @@ main (int   argc,
   GThread *thread;
   gint64 start, listed, painted, scroll_start, scroll_end;
   guint n_scroll_frames;
+  double redraw_median, redraw_max;
   const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
 
   gtk_init ();
   adw_init ();
+  frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_mutex_init (&server.lock);
   g_cond_init (&server.cond);
@@ -269,6 +285,18 @@ main (int   argc,
   for (guint i = 0; i < 3; i++)
     wait_for_paint (GTK_WIDGET (window));
 
+  /* The platform's floor: repainting the same window without scrolling
+   * (software GL under Xvfb renders every frame on the CPU). */
+  measuring = TRUE;
+  for (guint i = 0; i < 30; i++)
+    wait_for_paint (GTK_WIDGET (window));
+  measuring = FALSE;
+  g_array_sort (frame_ms, compare_doubles);
+  redraw_median = g_array_index (frame_ms, double, frame_ms->len / 2);
+  redraw_max = g_array_index (frame_ms, double, frame_ms->len - 1);
+  g_array_set_size (frame_ms, 0);
+  longest_frame = 0;
+
   measuring = TRUE;
   last_tick = 0;
   n_scroll_frames = n_frames;
@@ -289,6 +317,19 @@ main (int   argc,
   g_print ("  longest frame:            %.1f ms (first frame phase to after-paint)\n",
            longest_frame / 1000.0);
   g_print ("  longest main-loop stall:  %.1f ms\n", longest_stall / 1000.0);
+  g_array_sort (frame_ms, compare_doubles);
+  if (frame_ms->len > 0)
+    g_print ("  frame times:              median %.1f ms, 90th percentile %.1f ms\n",
+             g_array_index (frame_ms, double, frame_ms->len / 2),
+             g_array_index (frame_ms, double, frame_ms->len * 9 / 10));
+  if (g_getenv ("BENCH_FRAMES") != NULL)
+    for (guint i = 0; i < frame_ms->len; i++)
+      g_print ("frame %.1f\n", g_array_index (frame_ms, double, i));
+  g_print ("  repainting, not scrolling: median %.1f ms, longest %.1f ms a frame\n",
+           redraw_median, redraw_max);
+  g_print ("@endpoints_redraw_ms %.1f\n", redraw_median);
+  g_print ("@endpoints_median_frame_ms %.1f\n",
+           frame_ms->len > 0 ? g_array_index (frame_ms, double, frame_ms->len / 2) : 0.0);
   g_print ("@endpoints_list_ms %.1f\n", (painted - start) / 1000.0);
   g_print ("@endpoints_worst_frame_ms %.1f\n", longest_frame / 1000.0);
   g_print ("@endpoints_stall_ms %.1f\n", longest_stall / 1000.0);
