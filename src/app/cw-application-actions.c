@@ -26,6 +26,7 @@
 
 #include "cw-application-private.h"
 #include "cw-preferences-window.h"
+#include "cw-util.h"
 #include "cw-window.h"
 
 static void
@@ -73,6 +74,7 @@ cw_application_actions_about (GSimpleAction *action,
                         "transient-for", window,
                         "modal", TRUE,
                         NULL);
+  cw_accessible_label_internals (about, _("About Converc Webhooks"));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -326,6 +326,7 @@ cw_preferences_window_init (CwPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cw_accessible_label_internals (GTK_WIDGET (self), _("Preferences"));
 }
 
 CwPreferencesWindow *

@@ -48,4 +48,8 @@ void      cw_adaptive_paned_allocate (GtkWidget      *child,
                                       int             height,
                                       int             baseline);
 
+void      cw_accessible_label_internals (GtkWidget  *root,
+                                         const char *label);
+void      cw_accessible_fix_drop_downs  (GtkWidget  *root);
+
 G_END_DECLS

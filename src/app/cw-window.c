@@ -309,6 +309,7 @@ cw_window_init (CwWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cw_accessible_fix_drop_downs (GTK_WIDGET (self));
 
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -327,6 +328,11 @@ cw_window_new (CwApplication *application)
   self = g_object_new (CW_TYPE_WINDOW,
                        "application", application,
                        NULL);
+
+  /* GtkApplication has loaded gtk/help-overlay.ui by now. */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    cw_accessible_label_internals (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))),
+                                   _("Keyboard Shortcuts"));
 
   settings = cw_application_get_settings (application);
   if (settings != NULL)

@@ -1,0 +1,415 @@
+#!/usr/bin/python3
+# test-a11y.py
+#
+# Copyright 2026 Converc Webhooks contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Accessibility of the whole application, through AT-SPI:
+#
+#   1. The walk: every page and dialog is opened (sign-in page, endpoints
+#      page with details, events page with an event's detail, Add Endpoint,
+#      the secret dialog, the disable confirmation, Preferences, Keyboard
+#      Shortcuts, About) and its whole accessible tree is walked. Every
+#      focusable control must have an accessible name and a specific role
+#      (not UNKNOWN, INVALID, FILLER, PANEL, REDUNDANT_OBJECT or a focusable
+#      plain SECTION). Whatever is wrong is printed, one line per control.
+#   2. Keyboard only: the main scenario (demo, add an endpoint, send a test
+#      event, disable it) with key presses only (xdotool key: Tab, arrows,
+#      Enter, Escape, shortcuts and mnemonics; no clicks). AT-SPI only reads.
+#
+# Needs a display, a session bus and an unlocked keyring (build-aux/headless.sh)
+# and xdotool. Prints TAP; screenshots go to --shots.
+
+import argparse
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location('e2e', os.path.join(HERE, 'test-e2e-endpoints.py'))
+e2e = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(e2e)
+
+from gi.repository import Atspi  # noqa: E402  (loaded by the module above)
+
+ok, diag, require, Abort = e2e.ok, e2e.diag, e2e.require, e2e.Abort
+walk, find, name_of, role_of, text_of = e2e.walk, e2e.find, e2e.name_of, e2e.role_of, e2e.text_of
+button, editable, click, wait_for = e2e.button, e2e.editable, e2e.click, e2e.wait_for
+anything_containing = e2e.anything_containing
+
+GENERIC_ROLES = {
+    Atspi.Role.INVALID, Atspi.Role.UNKNOWN, Atspi.Role.FILLER, Atspi.Role.PANEL,
+    Atspi.Role.REDUNDANT_OBJECT, Atspi.Role.SECTION,
+}
+
+
+def states(node):
+    try:
+        return node.get_state_set()
+    except Exception:
+        return None
+
+
+def has_state(node, state):
+    s = states(node)
+    return s is not None and s.contains(state)
+
+
+def path_of(node):
+    parts = []
+    n = node
+    for _ in range(40):
+        if n is None:
+            break
+        role = role_of(n)
+        parts.append('%s%s' % (role.value_nick if role else '?',
+                               ('[%s]' % name_of(n)) if name_of(n) else ''))
+        try:
+            n = n.get_parent()
+        except Exception:
+            break
+        if n is not None and role_of(n) == Atspi.Role.APPLICATION:
+            break
+    return ' < '.join(parts[:6])
+
+
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Cw|Gsk|GtkSource)[A-Z][A-Za-z]*$')
+
+
+def real_name(node):
+    """GTK 4.8 falls back to the widget's type name ("GtkPaned") when a
+    widget has no accessible name: that is no name."""
+    name = name_of(node).strip()
+    return name if name and not TYPE_NAME.match(name) else ''
+
+
+def labelled(node):
+    """A control labelled by another (AT-SPI LABELLED_BY) has a name too."""
+    try:
+        for rel in node.get_relation_set() or []:
+            if rel.get_relation_type() == Atspi.RelationType.LABELLED_BY and rel.get_n_targets():
+                return True
+    except Exception:
+        pass
+    return False
+
+
+# Roles whose name may come from their content (WAI-ARIA "name from
+# content"; Orca reads a focused row or button by its text).
+NAME_FROM_CONTENT = {
+    Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.LINK, Atspi.Role.MENU_ITEM,
+    Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON, Atspi.Role.TABLE_ROW, Atspi.Role.LIST_ITEM,
+    Atspi.Role.TABLE_CELL, Atspi.Role.PAGE_TAB,
+}
+# Containers that take the focus only to scroll or to hold rows: they are
+# announced with the name of the control they belong to, the nearest named
+# ancestor (a list's scroller, a column view's inner list).
+CONTAINERS = {Atspi.Role.SCROLL_PANE, Atspi.Role.LIST}
+
+
+def content_text(node):
+    for n in walk(node):
+        if n is node:
+            continue
+        if role_of(n) == Atspi.Role.LABEL and (text_of(n).strip() or real_name(n)):
+            return text_of(n).strip() or real_name(n)
+    return ''
+
+
+def all_text(node):
+    return ' '.join(text_of(n) for n in walk(node) if role_of(n) == Atspi.Role.LABEL)
+
+
+def named_ancestor(node, levels=3):
+    n = node
+    for _ in range(levels):
+        try:
+            n = n.get_parent()
+        except Exception:
+            return ''
+        if n is None:
+            return ''
+        if real_name(n):
+            return real_name(n)
+    return ''
+
+
+def accessible_name(node):
+    role = role_of(node)
+    if real_name(node) or labelled(node):
+        return real_name(node) or '(labelled)'
+    if role == Atspi.Role.LABEL:
+        return text_of(node).strip()
+    if role in NAME_FROM_CONTENT:
+        return content_text(node)
+    if role in CONTAINERS:
+        return named_ancestor(node)
+    return ''
+
+
+def audit(root, where):
+    """Returns one line per focusable control that lacks a name or has a
+    generic role. Hidden controls (not VISIBLE) are skipped."""
+    problems = []
+    seen = 0
+    for n in walk(root):
+        if not has_state(n, Atspi.StateType.FOCUSABLE):
+            continue
+        if not has_state(n, Atspi.StateType.VISIBLE):
+            continue
+        role = role_of(n)
+        if role == Atspi.Role.LABEL and not text_of(n).strip():
+            # An empty selectable label (an error line, a detail title) sits
+            # in a part that is not shown yet; it has its text when it shows.
+            continue
+        seen += 1
+        if role in GENERIC_ROLES:
+            problems.append('%s: generic role %s: %s' % (where, role.value_nick, path_of(n)))
+        elif not accessible_name(n):
+            problems.append('%s: no accessible name: %s' % (where, path_of(n)))
+    return seen, problems
+
+
+class Walk:
+    def __init__(self, shots):
+        self.shots = shots
+        self.found = []
+        self.step = 0
+
+    def check(self, root, where):
+        seen, problems = audit(root, where)
+        for p in problems:
+            diag(p)
+        self.found += problems
+        ok(seen > 0 and not problems,
+           '%s: %d focusable controls, all named, none generic (%d problems)'
+           % (where, seen, len(problems)))
+
+    def shot(self, name):
+        self.step += 1
+        path = os.path.join(self.shots, 'a11y-%02d-%s.png' % (self.step, name))
+        time.sleep(0.5)
+        subprocess.run(['import', '-window', 'root', path], check=False)
+        diag('screenshot: ' + path)
+
+
+def key(*keys):
+    subprocess.run(['xdotool', 'key', '--delay', '60'] + list(keys), check=True)
+    time.sleep(0.35)
+
+
+def type_text(text):
+    subprocess.run(['xdotool', 'type', '--delay', '20', text], check=True)
+    time.sleep(0.3)
+
+
+def focus_window():
+    """No window manager: give the app's window the X input focus."""
+    out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', 'Converc Webhooks'],
+                         capture_output=True, text=True).stdout.split()
+    if out:
+        subprocess.run(['xdotool', 'windowfocus', '--sync', out[0]], check=False)
+        time.sleep(0.3)
+
+
+def click_at(node):
+    """A pointer click in the middle of @node (the walk only: the keyboard
+    scenario never clicks). No window manager: screen coordinates are real."""
+    ext = node.get_extents(Atspi.CoordType.SCREEN)
+    subprocess.run(['xdotool', 'mousemove', str(ext.x + min(ext.width // 2, 60)),
+                    str(ext.y + ext.height // 2), 'click', '1'], check=True)
+    time.sleep(0.5)
+
+
+def focused(app):
+    return find(app, lambda n: has_state(n, Atspi.StateType.FOCUSED))
+
+
+def windows(app):
+    out = []
+    for i in range(app.get_child_count()):
+        w = app.get_child_at_index(i)
+        if w is not None:
+            out.append(w)
+    return out
+
+
+def window_named(app, text):
+    for w in windows(app):
+        if text in name_of(w):
+            return w
+    return None
+
+
+def newest_window(app, exclude):
+    for w in reversed(windows(app)):
+        if name_of(w) not in exclude and has_state(w, Atspi.StateType.VISIBLE):
+            return w
+    return None
+
+
+def start_emulator(cli):
+    """`converc emulator --seed`: sample endpoints and events."""
+    real_popen = subprocess.Popen
+
+    def popen(argv, **kw):
+        return real_popen(list(argv) + ['--seed'], **kw)
+
+    subprocess.Popen = popen
+    try:
+        return e2e.start_emulator(cli)
+    finally:
+        subprocess.Popen = real_popen
+
+
+# ---------------------------------------------------------------- the walk
+
+def scenario_walk(s, w):
+    emulator, base_url, api_key = start_emulator(s.args.cli)
+    require(base_url is not None and api_key is not None, 'converc emulator started')
+    proc = app = None
+    try:
+        proc, app = s.start_app(['--base-url=' + base_url])
+        key_row = wait_for('the API key field', lambda: editable(app, 'API Key'))
+        w.shot('sign-in')
+        w.check(app, 'sign-in page')
+
+        e2e.type_into(key_row, api_key)
+        click(button(app, 'Sign In'))
+        wait_for('the endpoints list', lambda: find(
+            app, lambda n: 'Signed in' in name_of(n) or 'Signed in' in text_of(n)))
+
+        # Add an endpoint so that the list has one and its details show.
+        receiver = e2e.Receiver()
+        try:
+            click(wait_for('Add Endpoint', lambda: button(app, 'Add Endpoint')))
+            url_row = wait_for('the URL entry', lambda: editable(app, 'URL'))
+            e2e.type_into(url_row, receiver.url)
+            dialog = window_named(app, 'Add Endpoint') or app
+            w.shot('add-endpoint')
+            w.check(dialog, 'Add Endpoint dialog')
+            click(wait_for('Create', lambda: button(app, 'Create')))
+            wait_for('the secret dialog', lambda: button(app, 'Copy Secret'))
+            w.shot('secret')
+            w.check(newest_window(app, ['Converc Webhooks']) or app, 'secret dialog')
+            click(button(app, 'Done'))
+
+            wait_for('the details', lambda: button(app, 'Send Test Event'))
+            click(button(app, 'Send Test Event'))
+            wait_for('the test result', lambda: anything_containing(app, 'Delivered — HTTP 200'))
+            w.shot('endpoint-details')
+            w.check(window_named(app, 'Converc Webhooks') or app, 'endpoints page with details')
+
+            click(wait_for('Disable…', lambda: button(app, 'Disable…')))
+            confirm = wait_for('the confirmation', lambda: find(
+                app, lambda n: role_of(n) == Atspi.Role.PUSH_BUTTON and e2e.label_is(name_of(n), 'Disable')))
+            w.shot('disable-confirm')
+            w.check(confirm.get_parent() and newest_window(app, ['Converc Webhooks']) or app,
+                    'disable confirmation')
+            click(confirm)
+            wait_for('the Disabled mark', lambda: anything_containing(app, 'Endpoint disabled'))
+        finally:
+            receiver.stop()
+
+        # Events page with an event's detail.
+        main = window_named(app, 'Converc Webhooks')
+        events_tab = wait_for('the Events tab', lambda: find(
+            main, lambda n: role_of(n) in (Atspi.Role.TOGGLE_BUTTON, Atspi.Role.PAGE_TAB,
+                                           Atspi.Role.PUSH_BUTTON) and name_of(n) == 'Events'))
+        click(events_tab)
+        wait_for('events in the list', lambda: find(
+            main, lambda n: role_of(n) in (Atspi.Role.TABLE_ROW, Atspi.Role.LIST_ITEM, Atspi.Role.ROW_HEADER)
+            and has_state(n, Atspi.StateType.SHOWING)) or anything_containing(main, 'call.'))
+        table = wait_for('the event list', lambda: find(
+            main, lambda n: role_of(n) == Atspi.Role.TREE_TABLE and name_of(n) == 'Events'))
+        row = wait_for('an event row', lambda: find(
+            table, lambda n: role_of(n) == Atspi.Role.TABLE_ROW and 'call.' in all_text(n)))
+        click_at(row)
+        wait_for('the event detail', lambda: anything_containing(main, 'Copy JSON')
+                 or button(main, 'Copy JSON'))
+        w.shot('events-detail')
+        w.check(main, 'events page with detail')
+
+        # Preferences, Keyboard Shortcuts, About.
+        focus_window()
+        key('ctrl+comma')
+        prefs = wait_for('Preferences', lambda: window_named(app, 'Preferences'))
+        w.shot('preferences')
+        w.check(prefs, 'Preferences')
+        key('Escape')
+        wait_for('Preferences closed', lambda: window_named(app, 'Preferences') is None
+                 or not has_state(window_named(app, 'Preferences'), Atspi.StateType.VISIBLE))
+
+        focus_window()
+        key('ctrl+question')
+        shortcuts = wait_for('Keyboard Shortcuts', lambda: window_named(app, 'Shortcuts'))
+        w.shot('shortcuts')
+        w.check(shortcuts, 'Keyboard Shortcuts')
+        key('Escape')
+
+        focus_window()
+        main = window_named(app, 'Converc Webhooks')
+        click(wait_for('Main Menu', lambda: find(main, lambda n: name_of(n) == 'Main Menu')))
+        about_item = wait_for('the About item', lambda: find(
+            app, lambda n: role_of(n) in (Atspi.Role.MENU_ITEM, Atspi.Role.PUSH_BUTTON)
+            and name_of(n).replace('_', '').startswith('About')))
+        click(about_item)
+        about = wait_for('About', lambda: newest_window(app, ['Converc Webhooks', 'Preferences']))
+        time.sleep(0.5)
+        w.shot('about')
+        w.check(about, 'About')
+        key('Escape')
+    finally:
+        if proc is not None:
+            s.stop_app(proc, app)
+        if emulator.poll() is None:
+            emulator.terminate()
+            emulator.wait(timeout=10)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--app', required=True)
+    parser.add_argument('--cli', required=True)
+    parser.add_argument('--shots', required=True)
+    parser.add_argument('--only', choices=['walk', 'keyboard'])
+    args = parser.parse_args()
+
+    if not os.environ.get('DISPLAY'):
+        print('1..0 # SKIP no display: run under build-aux/headless.sh')
+        return 0
+    if shutil.which('xdotool') is None:
+        print('1..0 # SKIP xdotool is not installed (build-aux/deps.sh installs it)')
+        return 0
+
+    os.makedirs(args.shots, exist_ok=True)
+    e2e.hold_display()
+    s = e2e.Session(args)
+    w = Walk(args.shots)
+    e2e.ON_TIMEOUT = w.shot
+    scenarios = []
+    if args.only in (None, 'walk'):
+        scenarios.append(scenario_walk)
+    if args.only in (None, 'keyboard'):
+        scenarios.append(globals().get('scenario_keyboard'))
+    for scenario in scenarios:
+        if scenario is None:
+            continue
+        try:
+            scenario(s, w)
+        except Abort as e:
+            ok(False, '%s aborted: %s' % (scenario.__name__, e))
+
+    if w.found:
+        diag('%d accessibility problems in all' % len(w.found))
+    print('1..%d' % e2e._n)
+    return 1 if e2e._failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
