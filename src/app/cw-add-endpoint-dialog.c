@@ -465,6 +465,9 @@ cw_add_endpoint_dialog_init (CwAddEndpointDialog *self)
 
   cw_add_endpoint_dialog_show_error (self, NULL);
   all_events_changed_cb (self);
+
+  /* Keyboard users start typing the URL at once. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
 }
 
 CwAddEndpointDialog *

@@ -208,12 +208,18 @@ def type_text(text):
     time.sleep(0.3)
 
 
+APP_PID = None
+
+
 def focus_window():
-    """No window manager: give the app's window the X input focus."""
-    out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', 'Converc Webhooks'],
-                         capture_output=True, text=True).stdout.split()
+    """No window manager gives a new window the input focus: do what one
+    would, and focus the app's newest visible window (not a click)."""
+    args = ['xdotool', 'search', '--onlyvisible']
+    args += ['--pid', str(APP_PID)] if APP_PID else ['--name', 'Converc Webhooks']
+    out = subprocess.run(args, capture_output=True, text=True).stdout.split()
     if out:
-        subprocess.run(['xdotool', 'windowfocus', '--sync', out[0]], check=False)
+        newest = max(out, key=int)
+        subprocess.run(['xdotool', 'windowfocus', '--sync', newest], check=False)
         time.sleep(0.3)
 
 
@@ -370,6 +376,172 @@ def scenario_walk(s, w):
         if emulator.poll() is None:
             emulator.terminate()
             emulator.wait(timeout=10)
+
+
+# ---------------------------------------------------------------- keyboard only
+
+def active_window(app):
+    """The window that has the focus (else the newest visible one)."""
+    for w in reversed(windows(app)):
+        if has_state(w, Atspi.StateType.ACTIVE):
+            return w
+    return newest_window(app, [])
+
+
+def focused_in(app):
+    w = active_window(app)
+    return find(w, lambda n: has_state(n, Atspi.StateType.FOCUSED)) if w is not None else None
+
+
+def describe(node):
+    if node is None:
+        return '(nothing)'
+    return '%s "%s"' % (role_of(node).value_nick, accessible_name(node) or text_of(node)[:40])
+
+
+def tab_to(app, what, pred, keys=('Tab',), limit=60):
+    """Presses Tab (or @keys) until the focused control matches @pred."""
+    trail = []
+    for _ in range(limit):
+        node = focused_in(app)
+        if node is not None and pred(node):
+            return node
+        trail.append(describe(node))
+        key(*keys)
+    diag('focus went through: ' + ' → '.join(trail[-25:]))
+    raise Abort('Tab never reached ' + what)
+
+
+def tab_to_editable(app, name, limit=40):
+    """GTK 4.8 does not report the focus of the text inside an entry row
+    (the focused GtkText is not in the accessible tree): when nothing says
+    it has the focus, type a probe letter and see whether the field got it."""
+    field = wait_for('the %s field' % name, lambda: editable(app, name))
+    for _ in range(limit):
+        if focused_in(app) is None:
+            before = text_of(field)
+            key('q')
+            if text_of(field) != before:
+                key('BackSpace')
+                return field
+        key('Tab')
+    raise Abort('Tab never reached the %s field' % name)
+
+
+def row_of(node):
+    """The table row that holds @node (a cell's button has the focus)."""
+    n = node
+    for _ in range(6):
+        if n is None:
+            return None
+        if role_of(n) == Atspi.Role.TABLE_ROW:
+            return n
+        try:
+            n = n.get_parent()
+        except Exception:
+            return None
+    return None
+
+
+def is_button(text):
+    return lambda n: role_of(n) in (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON) and \
+        e2e.label_is(accessible_name(n), text)
+
+
+def scenario_keyboard(s, w):
+    receiver = e2e.Receiver()
+    proc = app = None
+    try:
+        proc, app = s.start_app(['--demo'])
+        global APP_PID
+        APP_PID = proc.pid
+        wait_for('the seeded endpoints', lambda: anything_containing(app, 'demo-receiver'))
+        focus_window()
+
+        # Add an endpoint: Ctrl+N, type the URL, Enter.
+        key('ctrl+n')
+        wait_for('the Add Endpoint dialog', lambda: window_named(app, 'Add Endpoint'))
+        focus_window()
+        url = tab_to_editable(app, 'URL')
+        ok(focused_in(app) is None and url is not None,
+           'keyboard: Ctrl+N opens Add Endpoint with the focus in the URL field')
+        type_text(receiver.url)
+        key('Return')
+        copy = wait_for('the secret dialog', lambda: button(app, 'Copy Secret'))
+        card = copy.get_parent()
+        secret_label = find(card, lambda n: role_of(n) == Atspi.Role.LABEL and text_of(n)
+                            and ' ' not in text_of(n) and text_of(n) != 'Copy Secret')
+        secret = text_of(secret_label) if secret_label is not None else ''
+        ok(len(secret) >= 16, 'keyboard: Enter in the URL field creates the endpoint; the secret shows')
+        w.shot('keyboard-secret')
+        focus_window()
+        tab_to(app, 'Done', is_button('Done'))
+        key('Return')
+        wait_for('the secret dialog to close', lambda: button(app, 'Copy Secret') is None)
+
+        # The new endpoint is selected: Send Test Event, then Disable.
+        main = window_named(app, 'Converc Webhooks')
+        wait_for('the new endpoint in the details', lambda: anything_containing(main, receiver.url))
+        focus_window()
+        tab_to(app, 'Send Test Event', is_button('Send Test Event'))
+        before = len(receiver.deliveries)
+        key('Return')
+        wait_for('"Delivered — HTTP 200"', lambda: anything_containing(app, 'Delivered — HTTP 200'))
+        wait_for('a delivery at the receiver', lambda: len(receiver.deliveries) > before, 5)
+        headers, body = receiver.deliveries[-1]
+        ok(e2e.verify_signature(secret, headers.get('X-IC-Signature', ''), body),
+           'keyboard: Enter on Send Test Event delivers a signed test event')
+        w.shot('keyboard-test-sent')
+
+        tab_to(app, 'Disable…', is_button('Disable…'))
+        key('Return')
+        wait_for('the confirmation', lambda: find(app, lambda n: is_button('Disable')(n)))
+        focus_window()
+        # Escape cancels the confirmation; Enter on Disable confirms it.
+        key('Escape')
+        time.sleep(0.5)
+        ok(find(app, lambda n: is_button('Disable')(n)) is None and
+           anything_containing(app, 'Endpoint disabled') is None,
+           'keyboard: Escape cancels the disable confirmation')
+        focus_window()
+        tab_to(app, 'Disable…', is_button('Disable…'))
+        key('Return')
+        wait_for('the confirmation', lambda: find(app, lambda n: is_button('Disable')(n)))
+        focus_window()
+        tab_to(app, 'Disable in the confirmation', is_button('Disable'))
+        key('Return')
+        wait_for('"Endpoint disabled"', lambda: anything_containing(app, 'Endpoint disabled'))
+        ok(True, 'keyboard: Tab to Disable and Enter disables the endpoint')
+        w.shot('keyboard-disabled')
+
+        # Arrows move through the list; the details follow.
+        focus_window()
+        row = row_of(tab_to(app, 'a row of the endpoint list', lambda n: row_of(n) is not None))
+        first = all_text(row)
+        key('Up')
+        key('Up')
+        second = all_text(row_of(focused_in(app)) or row)
+        ok(first != second, 'keyboard: arrows move between endpoints (%s → %s)'
+           % (first[:30], second[:30]))
+
+        # Escape closes Preferences; Ctrl+Q quits.
+        key('ctrl+comma')
+        wait_for('Preferences', lambda: window_named(app, 'Preferences'))
+        focus_window()
+        key('Escape')
+        wait_for('Preferences to close', lambda: window_named(app, 'Preferences') is None)
+        ok(True, 'keyboard: Ctrl+, opens Preferences and Escape closes it')
+        focus_window()
+        key('ctrl+q')
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        ok(proc.poll() == 0, 'keyboard: Ctrl+Q quits (status %s)' % proc.poll())
+    finally:
+        receiver.stop()
+        if proc is not None and proc.poll() is None:
+            s.stop_app(proc, app)
 
 
 def main():
