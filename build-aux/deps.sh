@@ -14,6 +14,7 @@ packages=(
   at-spi2-core python3-gi gir1.2-gtk-4.0 gir1.2-atspi-2.0
   imagemagick libgl1-mesa-dri fonts-dejavu-core adwaita-icon-theme librsvg2-common
   glib-networking openssl curl clang valgrind
+  xdotool groff-base man-db bash-completion
 )
 
 missing=()
