@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+# test-po.py
+#
+# Copyright 2026 Converc Webhooks contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Translations: every source file with translatable strings is listed in
+# po/POTFILES.in (and every listed file exists); every language of
+# po/LINGUAS has a .po that msgfmt --check accepts, with no untranslated or
+# fuzzy message. Prints TAP.
+
+import os
+import re
+import subprocess
+import sys
+
+src = sys.argv[1]
+n = 0
+failed = 0
+
+
+def ok(cond, what):
+    global n, failed
+    n += 1
+    print('%s %d - %s' % ('ok' if cond else 'not ok', n, what), flush=True)
+    if not cond:
+        failed += 1
+
+
+MARKS = re.compile(r'(?<![A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|ngettext|g_dpgettext2)\s*\(|'
+                   r'translatable="yes"')
+
+with open(os.path.join(src, 'po', 'POTFILES.in'), encoding='utf-8') as f:
+    listed = {line.strip() for line in f if line.strip() and not line.startswith('#')}
+
+marked = set()
+for folder in ('src', 'data'):
+    for root, dirs, files in os.walk(os.path.join(src, folder)):
+        for name in files:
+            if not name.endswith(('.c', '.h', '.ui', '.in', '.xml')):
+                continue
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, src)
+            with open(path, encoding='utf-8', errors='replace') as f:
+                text = f.read()
+            if name.endswith(('.c', '.h')):
+                text = re.sub(r'/\*.*?\*/', '', text, flags=re.S)
+            if rel.endswith('.gschema.xml') or rel.endswith('.desktop.in') or \
+                    rel.endswith('.metainfo.xml.in') or MARKS.search(text):
+                marked.add(rel)
+
+missing = sorted(marked - listed)
+for rel in missing:
+    print('# not in po/POTFILES.in: ' + rel)
+ok(not missing, 'every file with translatable strings is in po/POTFILES.in (%d files)' % len(marked))
+gone = sorted(p for p in listed if not os.path.exists(os.path.join(src, p)))
+for rel in gone:
+    print('# listed but missing: ' + rel)
+ok(not gone, 'every file in po/POTFILES.in exists')
+
+with open(os.path.join(src, 'po', 'LINGUAS'), encoding='utf-8') as f:
+    languages = [w for line in f for w in line.split('#', 1)[0].split()]
+ok(len(languages) > 0, 'po/LINGUAS names at least one language (%s)' % ' '.join(languages))
+
+for lang in languages:
+    po = os.path.join(src, 'po', lang + '.po')
+    r = subprocess.run(['msgfmt', '--check', '--statistics', '-o', os.devnull, po],
+                       capture_output=True, text=True, env=dict(os.environ, LC_ALL='C'))
+    ok(r.returncode == 0, '%s.po passes msgfmt --check' % lang)
+    stats = r.stderr.strip()
+    for line in stats.splitlines():
+        print('# ' + line)
+    ok(r.returncode == 0 and 'untranslated' not in stats and 'fuzzy' not in stats,
+       '%s.po is complete: %s' % (lang, stats.splitlines()[-1] if stats else '?'))
+
+print('1..%d' % n)
+sys.exit(1 if failed else 0)
