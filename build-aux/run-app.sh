@@ -44,4 +44,6 @@ if [ $# -eq 0 ]; then
   fi
 fi
 
+# Translations are compiled into the build tree (po/<lang>/LC_MESSAGES).
+export CONVERC_LOCALEDIR="$PWD/$BUILD/po"
 exec "$BUILD/src/app/converc-webhooks" "$@"

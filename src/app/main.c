@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "cw-application-private.h"
 
@@ -31,9 +32,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CwApplication) app = NULL;
+  const char *localedir;
   int status;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CONVERC_LOCALEDIR: the build tree's po/ folder (build-aux/run-app.sh),
+   * where meson compiles the .mo files, for running uninstalled. */
+  localedir = g_getenv ("CONVERC_LOCALEDIR");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

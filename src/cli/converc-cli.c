@@ -66,8 +66,9 @@ global_entries (CliContext *cli)
 {
   GOptionEntry entries[] = {
     { "base-url", 0, 0, G_OPTION_ARG_STRING, &cli->base_url_option,
+      /* The URL is written out: xgettext cannot expand CONVERC_DEFAULT_BASE_URL. */
       N_("The Converc API base URL (default: $CONVERC_BASE_URL, else "
-         CONVERC_DEFAULT_BASE_URL ")"), N_("URL") },
+         "https://api.converc.com)"), N_("URL") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
       N_("Print JSON for scripts instead of tables"), NULL },
     { NULL }
@@ -502,7 +503,10 @@ main (int   argc,
   g_log_writer_default_set_use_stderr (TRUE);
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CONVERC_LOCALEDIR: the build tree's po/ folder, for running uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CONVERC_LOCALEDIR") != NULL &&
+                                   *g_getenv ("CONVERC_LOCALEDIR") != '\0'
+                                   ? g_getenv ("CONVERC_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("converc");
