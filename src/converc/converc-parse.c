@@ -808,6 +808,42 @@ find_member_array (const char *data,
   return NULL;
 }
 
+/* Below this many events one thread is quicker than starting another. */
+#define PARSE_PARALLEL_MIN 512
+
+typedef struct
+{
+  const char    *data;
+  GArray        *ranges;
+  guint          begin;
+  guint          end;
+  ConvercEvent **events;    /* [i]: the event, or NULL when it failed */
+  char         **problems;  /* [i]: why it failed */
+} ParseSlice;
+
+static void
+parse_slice (ParseSlice *slice)
+{
+  for (guint i = slice->begin; i < slice->end; i++)
+    {
+      gsize offset = g_array_index (slice->ranges, gsize, 2 * i);
+      gsize length = g_array_index (slice->ranges, gsize, 2 * i + 1);
+      g_autoptr(GBytes) raw = g_bytes_new (slice->data + offset, length);
+      g_autoptr(GError) event_error = NULL;
+
+      slice->events[i] = converc_parse_event (raw, &event_error);
+      if (slice->events[i] == NULL)
+        slice->problems[i] = g_strdup (event_error->message);
+    }
+}
+
+static gpointer
+parse_slice_thread (gpointer data)
+{
+  parse_slice (data);
+  return NULL;
+}
+
 /**
  * converc_parse_event_list:
  * @body: the body of `GET /webhooks/events`
@@ -837,6 +873,9 @@ converc_parse_event_list (GBytes  *body,
   gsize array_len;
   gsize len = 0;
   guint skipped = 0;
+  guint n_events;
+  ConvercEvent **parsed;
+  char **problems;
 
   if (n_skipped != NULL)
     *n_skipped = 0;
@@ -884,27 +923,51 @@ converc_parse_event_list (GBytes  *body,
         }
     }
 
-  events = g_ptr_array_new_full (ranges->len / 2, g_object_unref);
+  n_events = ranges->len / 2;
+  parsed = g_new0 (ConvercEvent *, n_events);
+  problems = g_new0 (char *, n_events);
 
-  for (guint i = 0; i + 1 < ranges->len; i += 2)
+  {
+    ParseSlice first = { array_data, ranges, 0, n_events, parsed, problems };
+    ParseSlice second = first;
+    GThread *helper = NULL;
+
+    /* Two cores parse twice as fast: the second half of a long list goes to
+     * a thread of its own (this function already runs off the main
+     * thread). The events keep the server's order either way. */
+    if (n_events >= PARSE_PARALLEL_MIN && g_get_num_processors () > 1)
+      {
+        first.end = second.begin = n_events / 2;
+        helper = g_thread_try_new ("converc-parse", parse_slice_thread, &second, NULL);
+        if (helper == NULL)
+          first.end = n_events;
+      }
+
+    parse_slice (&first);
+    if (helper != NULL)
+      g_thread_join (helper);
+  }
+
+  events = g_ptr_array_new_full (n_events, g_object_unref);
+
+  for (guint i = 0; i < n_events; i++)
     {
-      gsize offset = g_array_index (ranges, gsize, i);
-      gsize length = g_array_index (ranges, gsize, i + 1);
-      g_autoptr(GBytes) raw = g_bytes_new (array_data + offset, length);
-      g_autoptr(GError) event_error = NULL;
-      ConvercEvent *event = converc_parse_event (raw, &event_error);
-
-      if (event != NULL)
+      if (parsed[i] != NULL)
         {
-          g_ptr_array_add (events, event);
+          g_ptr_array_add (events, parsed[i]);
           continue;
         }
 
       skipped++;
       if (problem == NULL)
         problem = g_strdup_printf (_("Event %u of the list could not be read: %s"),
-                                   i / 2 + 1, event_error->message);
+                                   i + 1, problems[i]);
     }
+
+  for (guint i = 0; i < n_events; i++)
+    g_free (problems[i]);
+  g_free (problems);
+  g_free (parsed);
 
   if (n_skipped != NULL)
     *n_skipped = skipped;
