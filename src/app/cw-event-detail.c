@@ -37,6 +37,7 @@ struct _CwEventDetail
   /* Keys of every group line up */
   GtkSizeGroup      *keys;
   guint              feedback_source;
+  gboolean           highlighting;
 
   /* Template widgets */
   GtkLabel          *description_label;
@@ -513,6 +514,29 @@ update_style_scheme (CwEventDetail *self)
   gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
 }
 
+/* The JSON language and the style schemes are read from disk (XML) the
+ * first time an event is shown, not while the window starts. */
+static void
+ensure_highlighting (CwEventDetail *self)
+{
+  GtkSourceLanguageManager *languages;
+  GtkTextBuffer *buffer;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  if (self->highlighting)
+    return;
+
+  self->highlighting = TRUE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  languages = gtk_source_language_manager_get_default ();
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (languages, "json"));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+}
+
 static void
 update (CwEventDetail *self)
 {
@@ -544,6 +568,7 @@ update (CwEventDetail *self)
 
   build_summary (self);
   json = dup_json (self);
+  ensure_highlighting (self);
   gtk_text_buffer_set_text (buffer, json, -1);
 
   gtk_stack_set_visible_child_name (self->stack, "event");
@@ -788,7 +813,6 @@ cw_event_detail_class_init (CwEventDetailClass *klass)
 static void
 cw_event_detail_init (CwEventDetail *self)
 {
-  GtkSourceLanguageManager *languages;
   g_autoptr(GtkSourceBuffer) buffer = NULL;
 
   gtk_source_init ();
@@ -797,14 +821,10 @@ cw_event_detail_init (CwEventDetail *self)
   self->cancellable = g_cancellable_new ();
   self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
-  languages = gtk_source_language_manager_get_default ();
-  buffer = gtk_source_buffer_new_with_language (gtk_source_language_manager_get_language (languages, "json"));
+  buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (buffer));
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
-  update_style_scheme (self);
   update (self);
 }
 
