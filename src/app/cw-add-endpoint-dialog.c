@@ -321,6 +321,22 @@ cw_add_endpoint_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cw_add_endpoint_dialog_parent_class)->close_request (window);
 }
 
+/* Keyboard users start typing the URL at once: the first time the dialog
+ * is the active window (a text focused in an inactive window makes GTK's
+ * cursor blink warn about a missing focus-out). */
+static void
+cw_add_endpoint_dialog_notify_is_active_cb (CwAddEndpointDialog *self)
+{
+  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, cw_add_endpoint_dialog_notify_is_active_cb, NULL);
+  if (!self->busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+}
+
 static void
 cw_add_endpoint_dialog_dispose (GObject *object)
 {
@@ -466,8 +482,8 @@ cw_add_endpoint_dialog_init (CwAddEndpointDialog *self)
   cw_add_endpoint_dialog_show_error (self, NULL);
   all_events_changed_cb (self);
 
-  /* Keyboard users start typing the URL at once. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+  g_signal_connect (self, "notify::is-active",
+                    G_CALLBACK (cw_add_endpoint_dialog_notify_is_active_cb), NULL);
 }
 
 CwAddEndpointDialog *
