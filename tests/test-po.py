@@ -74,5 +74,37 @@ for lang in languages:
     ok(r.returncode == 0 and 'untranslated' not in stats and 'fuzzy' not in stats,
        '%s.po is complete: %s' % (lang, stats.splitlines()[-1] if stats else '?'))
 
+# The strings of today's sources, extracted as meson's gettext preset does:
+# every one must have its translation in every language.
+import shutil
+import tempfile
+if shutil.which('xgettext') and shutil.which('msgmerge'):
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, 'current.pot')
+        r = subprocess.run(['xgettext', '--files-from', os.path.join(src, 'po', 'POTFILES.in'),
+                            '--directory', src, '--from-code=UTF-8', '--add-comments',
+                            '--keyword=_', '--keyword=N_', '--keyword=C_:1c,2', '--keyword=NC_:1c,2',
+                            '--keyword=g_dcgettext:2', '--keyword=g_dngettext:2,3',
+                            '--keyword=g_dpgettext2:2c,3', '--flag=N_:1:pass-c-format',
+                            '--flag=C_:2:pass-c-format', '--flag=NC_:2:pass-c-format',
+                            '--flag=g_dngettext:2:pass-c-format', '--flag=g_strdup_printf:1:c-format',
+                            '--flag=g_string_printf:2:c-format', '--flag=g_printf:1:c-format',
+                            '--flag=g_error_new:3:c-format', '--flag=g_set_error:4:c-format',
+                            '-o', pot],
+                           capture_output=True, text=True)
+        ok(r.returncode == 0, 'xgettext extracts the strings of POTFILES.in')
+        for lang in languages:
+            merged = os.path.join(tmp, lang + '.po')
+            subprocess.run(['msgmerge', '--quiet', '--no-fuzzy-matching', '-o', merged,
+                            os.path.join(src, 'po', lang + '.po'), pot], check=False)
+            r = subprocess.run(['msgattrib', '--untranslated', '--no-obsolete', merged],
+                               capture_output=True, text=True)
+            missing = [line[7:-1] for line in r.stdout.splitlines()
+                       if line.startswith('msgid "') and line != 'msgid ""']
+            for m in missing:
+                print('# untranslated in %s.po: %s' % (lang, m))
+            ok(not missing, '%s.po translates every string of the current sources (%d missing)'
+               % (lang, len(missing)))
+
 print('1..%d' % n)
 sys.exit(1 if failed else 0)
