@@ -28,32 +28,7 @@
 #include "converc-error.h"
 #include "converc-event-details.h"
 #include "converc-event-types.h"
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
+#include "converc-json-private.h"
 
 /* Any scalar as text; containers as compact JSON; null as NULL. */
 static char *
@@ -223,7 +198,7 @@ format_transcript (JsonNode *node)
     {
       object = json_node_get_object (node);
       for (guint i = 0; i < G_N_ELEMENTS (names) && segments == NULL; i++)
-        segments = member_array (object, names[i]);
+        segments = converc_json_array_member (object, names[i]);
 
       if (segments == NULL)
         {
@@ -328,12 +303,12 @@ converc_event_details_new (ConvercEvent  *event,
     }
 
   object = json_node_get_object (root);
-  data = member_object (object, "data");
-  call = member_object (data, "call");
-  contact = member_object (data, "contact");
-  location = member_object (contact, "location");
-  recording = member_object (data, "recording");
-  answers = member_array (data, "qualificationAnswers");
+  data = converc_json_object_member (object, "data");
+  call = converc_json_object_member (data, "call");
+  contact = converc_json_object_member (data, "contact");
+  location = converc_json_object_member (contact, "location");
+  recording = converc_json_object_member (data, "recording");
+  answers = converc_json_array_member (data, "qualificationAnswers");
 
   details = g_new0 (ConvercEventDetails, 1);
   details->answers = g_ptr_array_new_with_free_func ((GDestroyNotify)answer_free);
@@ -395,7 +370,7 @@ converc_event_details_new (ConvercEvent  *event,
         continue;
 
       entry = json_node_get_object (element);
-      question = member_object (entry, "question");
+      question = converc_json_object_member (entry, "question");
       answer = g_new0 (ConvercAnswer, 1);
       answer->question = text_member (question, "label");
       if (answer->question == NULL)

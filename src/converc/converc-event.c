@@ -28,6 +28,7 @@
 #include "converc-error.h"
 #include "converc-event.h"
 #include "converc-event-details.h"
+#include "converc-json-private.h"
 #include "converc-parse.h"
 #include "converc-timestamp.h"
 
@@ -82,46 +83,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
-
-  return NULL;
-}
-
-static char *
-dup_text (JsonObject *object,
-          const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    default:
-      return NULL;
-    }
-}
 
 /* Appends @text folded for search. ASCII text (most of a payload) folds
  * to its lower case: NFC leaves it alone and case folding is tolower(), so
@@ -304,28 +265,28 @@ converc_parse_event (GBytes  *raw,
     }
 
   object = json_node_get_object (root);
-  data = get_object (object, "data");
-  call = get_object (data, "call");
-  contact = get_object (data, "contact");
+  data = converc_json_object_member (object, "data");
+  call = converc_json_object_member (data, "call");
+  contact = converc_json_object_member (data, "contact");
 
   self = g_object_new (CONVERC_TYPE_EVENT, NULL);
   self->raw = g_bytes_ref (raw);
-  self->id = dup_text (object, "id");
-  self->event_type = dup_text (object, "type");
+  self->id = converc_json_dup_string (object, "id");
+  self->event_type = converc_json_dup_string (object, "type");
   if (self->event_type == NULL)
-    self->event_type = dup_text (object, "eventType");
-  self->created_at = dup_text (object, "createdAt");
-  self->organization_id = dup_text (object, "organizationId");
-  self->call_id = dup_text (call, "id");
-  self->call_status = dup_text (call, "status");
-  self->media_type = dup_text (call, "mediaType");
-  self->requested_at = dup_text (call, "requestedAt");
-  self->accepted_at = dup_text (call, "acceptedAt");
-  self->ended_at = dup_text (call, "endedAt");
-  self->accepted_by = dup_text (call, "acceptedBy");
-  self->contact_name = dup_text (contact, "name");
-  self->contact_email = dup_text (contact, "email");
-  self->contact_phone = dup_text (contact, "phone");
+    self->event_type = converc_json_dup_string (object, "eventType");
+  self->created_at = converc_json_dup_string (object, "createdAt");
+  self->organization_id = converc_json_dup_string (object, "organizationId");
+  self->call_id = converc_json_dup_string (call, "id");
+  self->call_status = converc_json_dup_string (call, "status");
+  self->media_type = converc_json_dup_string (call, "mediaType");
+  self->requested_at = converc_json_dup_string (call, "requestedAt");
+  self->accepted_at = converc_json_dup_string (call, "acceptedAt");
+  self->ended_at = converc_json_dup_string (call, "endedAt");
+  self->accepted_by = converc_json_dup_string (call, "acceptedBy");
+  self->contact_name = converc_json_dup_string (contact, "name");
+  self->contact_email = converc_json_dup_string (contact, "email");
+  self->contact_phone = converc_json_dup_string (contact, "phone");
   self->duration = compute_duration (self->accepted_at, self->ended_at);
 
   created = converc_timestamp_parse (self->created_at);

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "converc-error.h"
+#include "converc-json-private.h"
 #include "converc-parse.h"
 
 void
@@ -224,18 +225,30 @@ parse_object (GBytes  *body,
   return json_node_get_object (*root_out);
 }
 
-/* A string member; numbers are read as their decimal text, since some
- * servers send ids as numbers. Anything else is NULL. */
-static char *
-dup_scalar (JsonObject *object,
-            const char *name)
+JsonObject *
+converc_json_object_member (JsonObject *object,
+                            const char *name)
 {
-  JsonNode *node;
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
-  if (object == NULL)
-    return NULL;
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
 
-  node = json_object_get_member (object, name);
+JsonArray *
+converc_json_array_member (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+char *
+converc_json_dup_string (JsonObject *object,
+                         const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
 
@@ -288,10 +301,10 @@ ConvercWebhook *
 converc_parse_webhook_object (JsonObject  *object,
                               GError     **error)
 {
-  g_autofree char *id = dup_scalar (object, "id");
-  g_autofree char *url = dup_scalar (object, "url");
-  g_autofree char *created_at = dup_scalar (object, "createdAt");
-  g_autofree char *updated_at = dup_scalar (object, "updatedAt");
+  g_autofree char *id = converc_json_dup_string (object, "id");
+  g_autofree char *url = converc_json_dup_string (object, "url");
+  g_autofree char *created_at = converc_json_dup_string (object, "createdAt");
+  g_autofree char *updated_at = converc_json_dup_string (object, "updatedAt");
   g_autoptr(GStrvBuilder) events = g_strv_builder_new ();
   g_auto(GStrv) events_strv = NULL;
   JsonNode *events_node;
@@ -466,9 +479,9 @@ converc_parse_create_response (GBytes  *body,
       if (webhook == NULL)
         return NULL;
 
-      found_secret = dup_scalar (object, "secret");
+      found_secret = converc_json_dup_string (object, "secret");
       if (found_secret == NULL)
-        found_secret = dup_scalar (webhook_object, "secret");
+        found_secret = converc_json_dup_string (webhook_object, "secret");
     }
   else if (webhook_node == NULL && json_object_has_member (object, "id"))
     {
@@ -476,7 +489,7 @@ converc_parse_create_response (GBytes  *body,
       webhook = converc_parse_webhook_object (object, error);
       if (webhook == NULL)
         return NULL;
-      found_secret = dup_scalar (object, "secret");
+      found_secret = converc_json_dup_string (object, "secret");
     }
   else
     {
@@ -586,7 +599,7 @@ converc_parse_test_response (GBytes  *body,
       json_node_get_string (error_node)[0] != '\0')
     result->error = g_strdup (json_node_get_string (error_node));
   else if (error_node != NULL && JSON_NODE_HOLDS_OBJECT (error_node))
-    result->error = dup_scalar (json_node_get_object (error_node), "message");
+    result->error = converc_json_dup_string (json_node_get_object (error_node), "message");
 
   result->ok = get_bool (object, "ok",
                          result->error == NULL && result->status >= 200 && result->status <= 299);
