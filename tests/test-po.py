@@ -106,5 +106,20 @@ if shutil.which('xgettext') and shutil.which('msgmerge'):
             ok(not missing, '%s.po translates every string of the current sources (%d missing)'
                % (lang, len(missing)))
 
+# converc run in German: its own messages and libconverc's errors (which use
+# the program's text domain) come out in German.
+cli = os.environ.get('CONVERC_CLI')
+localedir = os.environ.get('CONVERC_LOCALEDIR')
+if cli and localedir and 'de' in languages:
+    env = dict(os.environ, LANGUAGE='de', LANG='C.UTF-8', LC_ALL='C.UTF-8',
+               CONVERC_LOCALEDIR=localedir, CONVERC_API_KEY='x')
+    r = subprocess.run([cli, '--base-url', 'http://127.0.0.1:9', 'webhooks', 'list'],
+                       capture_output=True, text=True, env=env, timeout=60)
+    print('# ' + r.stderr.strip())
+    ok(r.returncode == 1 and 'nicht erreichbar' in r.stderr,
+       'a libconverc error from converc shows in German with LANGUAGE=de')
+    r = subprocess.run([cli, '--help'], capture_output=True, text=True, env=env, timeout=60)
+    ok('Befehle:' in r.stdout, 'converc --help shows in German with LANGUAGE=de')
+
 print('1..%d' % n)
 sys.exit(1 if failed else 0)
