@@ -34,6 +34,7 @@
 #include "cw-preferences-window.h"
 #include "cw-secret-dialog-private.h"
 #include "cw-sign-in-page-private.h"
+#include "cw-util.h"
 #include "cw-window.h"
 
 #define WAIT_SECONDS 20
@@ -313,6 +314,33 @@ test_page_disable_and_test (Fixture       *f,
       if (g_str_equal (converc_webhook_get_id (w), id))
         g_assert_false (converc_webhook_get_is_active (w));
     }
+
+  g_assert_finalize_object (page);
+}
+
+/* Text from a server is shown literally: markup characters in an error
+ * body neither break the error page (libadwaita reads its description as
+ * markup) nor a toast (same for toast titles). */
+static void
+test_page_server_text_literal (Fixture       *f,
+                               gconstpointer  data)
+{
+  CwEndpointsPage *page;
+  g_autofree char *expected = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  converc_emulator_set_forced_status (f->emulator, 500,
+                                      "{\"error\": \"<b>bold</b> & <span size='99999'>big\"}");
+  page = loaded_page (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->content_stack), ==, "error");
+  g_test_message ("last error: %s", page->last_error);
+  g_assert_nonnull (strstr (page->last_error, "<b>bold</b> & <span"));
+  expected = g_markup_escape_text (page->last_error, -1);
+  g_assert_cmpstr (adw_status_page_get_description (page->error_page), ==, expected);
+
+  toast = g_object_ref_sink (cw_toast_new ("Delivered to https://x.example/?a=1&b=<2>"));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "Delivered to https://x.example/?a=1&amp;b=&lt;2&gt;");
 
   g_assert_finalize_object (page);
 }
@@ -663,6 +691,8 @@ main (int   argc,
               test_page_disable_and_test, fixture_teardown);
   g_test_add ("/cw/endpoints-page/errors-keep-list", Fixture, NULL, fixture_setup,
               test_page_errors_keep_list, fixture_teardown);
+  g_test_add ("/cw/endpoints-page/server-text-literal", Fixture, NULL, fixture_setup,
+              test_page_server_text_literal, fixture_teardown);
   g_test_add ("/cw/endpoints-page/create-stores-secret", Fixture, NULL, fixture_setup,
               test_page_create_stores_secret, fixture_teardown);
   g_test_add ("/cw/endpoints-page/create-answer-lost", Fixture, NULL, fixture_setup,

@@ -193,6 +193,14 @@ check_server_text (const Case *c, Outcome *o)
 }
 
 static void
+check_markup_kept (const Case *c, Outcome *o)
+{
+  /* A message taken from JSON is quoted as it is; showing it literally is
+   * the UI's business. */
+  g_assert_nonnull (strstr (o->error->message, "<b>bold</b> & <i>it</i>"));
+}
+
+static void
 check_html_title (const Case *c, Outcome *o)
 {
   g_assert_nonnull (strstr (o->error->message, "502 Bad Gateway"));
@@ -414,6 +422,7 @@ static const Case cases[] = {
   { "429-absurd-retry-after", OP_EVENTS, SEND_NORMAL, 429, "Retry-After: 99999999999999999999\r\n", "", NULL, CONVERC_ERROR_RATE_LIMITED, check_retry_after_clamped },
   { "429-garbage-retry-after", OP_EVENTS, SEND_NORMAL, 429, "Retry-After: soon-ish\r\n", "", NULL, CONVERC_ERROR_RATE_LIMITED, check_retry_after_none },
   { "429-http-date", OP_EVENTS, SEND_NORMAL, 429, "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n", "", NULL, CONVERC_ERROR_RATE_LIMITED, check_retry_after_date },
+  { "500-json-markup", OP_LIST, SEND_NORMAL, 500, NULL, "{\"error\": \"<b>bold</b> & <i>it</i>\"}", NULL, CONVERC_ERROR_SERVER, check_markup_kept },
   { "500-json", OP_LIST, SEND_NORMAL, 500, NULL, "{\"error\": \"Internal\"}", NULL, CONVERC_ERROR_SERVER },
   { "502-html", OP_LIST, SEND_NORMAL, 502, "Content-Type: text/html\r\n", "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>", NULL, CONVERC_ERROR_SERVER, check_html_title },
   { "503-long-text", OP_LIST, SEND_NORMAL, 503, NULL, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxyyyyyyyyyyyyyyyy", NULL, CONVERC_ERROR_SERVER, check_text_cut },

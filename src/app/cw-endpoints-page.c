@@ -138,7 +138,12 @@ cw_endpoints_page_update_view (CwEndpointsPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, page);
 
   if (self->last_error != NULL)
-    adw_status_page_set_description (self->error_page, self->last_error);
+    {
+      /* The description is markup; the error may quote the server. */
+      g_autofree char *escaped = g_markup_escape_text (self->last_error, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
+    }
 
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0

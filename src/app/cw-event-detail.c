@@ -26,6 +26,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cw-event-detail.h"
+#include "cw-util.h"
 
 struct _CwEventDetail
 {
@@ -85,14 +86,8 @@ cw_event_detail_feedback (CwEventDetail *self,
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL && !is_error)
     {
-      AdwToast *toast = adw_toast_new ("");
+      AdwToast *toast = cw_toast_new (message);
 
-      /* A toast title is markup: escape the text. */
-      {
-        g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-        adw_toast_set_title (toast, escaped);
-      }
       adw_toast_set_timeout (toast, 3);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
       return;

@@ -55,15 +55,8 @@ cw_error_describe (const GError *error,
         case CONVERC_ERROR_FORBIDDEN:
           return g_strdup (_("This API key is not allowed to do that. Ask an administrator of "
                              "your Converc organisation for a key with access to webhooks."));
-        case CONVERC_ERROR_NETWORK:
-          return g_strdup_printf (_("Could not reach the server (%s). Check your network "
-                                    "connection and the API base URL in Preferences, then try again."),
-                                  error->message);
         case CONVERC_ERROR_TIMEOUT:
           return g_strdup (_("The server did not answer in time. Try again in a moment."));
-        case CONVERC_ERROR_TLS:
-          return g_strdup_printf (_("The server’s certificate was refused (%s). Check the API base "
-                                    "URL in Preferences."), error->message);
         case CONVERC_ERROR_RATE_LIMITED:
           if (retry_after > 0)
             return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -72,31 +65,27 @@ cw_error_describe (const GError *error,
                                                  (gulong) retry_after),
                                     (int) retry_after);
           return g_strdup (_("Too many requests: Converc asks to slow down. Wait a minute and try again."));
-        case CONVERC_ERROR_SERVER:
-          return g_strdup_printf (_("The Converc server had a problem (%s). Try again later."),
-                                  error->message);
-        case CONVERC_ERROR_NOT_FOUND:
-          return g_strdup_printf (_("Converc does not know this endpoint or address (%s). "
-                                    "Refresh the list, or check the API base URL in Preferences."),
-                                  error->message);
         case CONVERC_ERROR_INVALID_RESPONSE:
         case CONVERC_ERROR_TOO_LARGE:
-          return g_strdup_printf (_("The server sent an answer this app cannot read (%s). "
-                                    "Check the API base URL in Preferences."),
+          return g_strdup_printf (_("%s Check the API base URL in Preferences."),
                                   error->message);
-        case CONVERC_ERROR_NO_KEYRING:
-          /* The store's own message says what is missing and what to do. */
-          return g_strdup (error->message);
         case CONVERC_ERROR_KEYRING:
           return g_strdup_printf (_("The keyring failed (%s). Unlock it and try again."),
                                   error->message);
         case CONVERC_ERROR_NO_API_KEY:
           return g_strdup (_("No API key is set. Sign in with a key from the Converc dashboard."));
+        case CONVERC_ERROR_NETWORK:
+        case CONVERC_ERROR_TLS:
+        case CONVERC_ERROR_SERVER:
+        case CONVERC_ERROR_NOT_FOUND:
+        case CONVERC_ERROR_NO_KEYRING:
         case CONVERC_ERROR_INVALID_INPUT:
         case CONVERC_ERROR_INVALID_REQUEST:
         case CONVERC_ERROR_HTTP:
         case CONVERC_ERROR_FAILED:
         default:
+          /* libconverc's messages already say what happened, what the
+           * server said and what to do. */
           return g_strdup (error->message);
         }
     }
@@ -204,9 +193,26 @@ cw_format_timestamp_short (const char *text)
 }
 
 /**
+ * cw_toast_new:
+ * @text: plain text, possibly from a server
+ *
+ * libadwaita 1.2 reads a toast's title as Pango markup: escape @text so that
+ * "<", "&" in a URL or a server's message show as they are.
+ *
+ * Returns: (transfer full): a toast showing @text literally
+ */
+AdwToast *
+cw_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+/**
  * cw_widget_add_toast:
  *
- * Shows @title in the nearest #AdwToastOverlay above @widget.
+ * Shows @title, plain text, in the nearest #AdwToastOverlay above @widget.
  */
 void
 cw_widget_add_toast (GtkWidget  *widget,
@@ -221,7 +227,7 @@ cw_widget_add_toast (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = cw_toast_new (title);
 
       adw_toast_set_timeout (toast, 6);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

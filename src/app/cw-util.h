@@ -20,7 +20,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +30,7 @@ char     *cw_error_describe_short  (const GError *error,
                                     gint64        retry_after);
 char     *cw_format_timestamp      (const char   *text);
 char     *cw_format_timestamp_short (const char  *text);
+AdwToast *cw_toast_new             (const char   *text);
 void      cw_widget_add_toast      (GtkWidget    *widget,
                                     const char   *title);
 gboolean  cw_error_is_cancelled    (const GError *error);

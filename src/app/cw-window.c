@@ -406,7 +406,7 @@ cw_window_add_toast (CwWindow   *self,
   g_return_if_fail (CW_IS_WINDOW (self));
   g_return_if_fail (title != NULL);
 
-  toast = adw_toast_new (title);
+  toast = cw_toast_new (title);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

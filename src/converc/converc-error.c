@@ -47,9 +47,12 @@ status_phrase (guint status)
   return g_strconcat (" ", phrase, NULL);
 }
 
+/* @html: whether @text is a whole body that may be an HTML page, whose
+ * tags are dropped; a message taken from JSON is kept as it is. */
 static char *
 clean_text (const char *text,
-            gsize       len)
+            gsize       len,
+            gboolean    html_page)
 {
   g_autofree char *valid = g_utf8_make_valid (text, len);
   GString *out = g_string_new (NULL);
@@ -60,7 +63,7 @@ clean_text (const char *text,
   glong n_chars = 0;
 
   g_strstrip (valid);
-  html = valid[0] == '<';
+  html = html_page && valid[0] == '<';
 
   for (p = valid; *p && n_chars < MAX_SERVER_TEXT; p = g_utf8_next_char (p))
     {
@@ -162,11 +165,11 @@ converc_error_extract_message (GBytes *body)
             text = string_member (object, "detail");
 
           if (text != NULL)
-            return clean_text (text, strlen (text));
+            return clean_text (text, strlen (text), FALSE);
         }
     }
 
-  return clean_text (data, len);
+  return clean_text (data, len, TRUE);
 }
 
 /**
