@@ -609,6 +609,105 @@ test_auto_refresh_merges (Fixture       *f,
   g_assert_true (cw_events_page_get_selected (f->page) == item_at (model, 5));
 }
 
+/* The rows on screen show what the model holds: after a search narrows the
+ * list and after it is cleared, each shown event's id is in a row, the
+ * hidden events' ids are in none, and the selected row is the selected
+ * event's. */
+static gboolean
+widget_has_selected_label (GtkWidget  *widget,
+                           const char *text,
+                           gboolean    in_selected)
+{
+  in_selected |= (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) != 0;
+
+  if (GTK_IS_LABEL (widget) && in_selected &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (widget_has_selected_label (child, text, in_selected))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+wait_for_frame (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  gint64 counter = gdk_frame_clock_get_frame_counter (clock);
+
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  WAIT_FOR (gdk_frame_clock_get_frame_counter (clock) > counter);
+}
+
+static void
+test_rows_follow_model (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  GtkWidget *view = GTK_WIDGET (f->page->column_view);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *email = NULL;
+  ConvercEvent *chosen = NULL;
+  guint n_all;
+
+  show_and_load (f);
+  wait_for_frame (f);
+  n_all = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_all; i++)
+    g_ptr_array_add (ids, g_strdup (converc_event_get_id (item_at (model, i))));
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (widget_has_label_text (view, g_ptr_array_index (ids, i)));
+
+  /* Choose an event below the first rows, with a contact e-mail. */
+  for (guint i = n_all / 2; i < n_all && chosen == NULL; i++)
+    {
+      if (converc_event_get_contact_email (item_at (model, i)) != NULL)
+        chosen = item_at (model, i);
+    }
+  g_assert_nonnull (chosen);
+  email = g_strdup (converc_event_get_contact_email (chosen));
+  g_assert_true (cw_events_page_select_id (f->page, converc_event_get_id (chosen)));
+
+  /* Narrowed: exactly the matching events have rows; the selection stays. */
+  cw_events_page_set_search_text (f->page, email);
+  wait_for_frame (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
+  for (guint i = 0; i < n_all; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      gboolean shown = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (model); j++)
+        shown |= g_strcmp0 (converc_event_get_id (item_at (model, j)), id) == 0;
+      g_assert_cmpint (widget_has_label_text (view, id), ==, shown);
+    }
+  g_assert_true (cw_events_page_get_selected (f->page) == chosen);
+  g_assert_true (widget_has_selected_label (view, converc_event_get_id (chosen), FALSE));
+
+  /* Cleared: the first rows are back, in order, and the selection too. */
+  cw_events_page_set_search_text (f->page, "");
+  wait_for_frame (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (widget_has_label_text (view, g_ptr_array_index (ids, i)));
+  g_assert_true (cw_events_page_get_selected (f->page) == chosen);
+  g_assert_true (widget_has_selected_label (view, converc_event_get_id (chosen), FALSE));
+  g_assert_true (cw_event_detail_get_event (f->page->detail) == chosen);
+
+  /* Another order: the rows follow it. */
+  gtk_column_view_sort_by_column (f->page->column_view, f->page->id_column, GTK_SORT_ASCENDING);
+  wait_for_frame (f);
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (widget_has_label_text (view, converc_event_get_id (item_at (model, i))));
+  g_assert_true (widget_has_selected_label (view, converc_event_get_id (chosen), FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +731,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("paused-when-hidden", test_paused_when_hidden);
   ADD ("auto-refresh-merges", test_auto_refresh_merges);
+  ADD ("rows-follow-model", test_rows_follow_model);
 
 #undef ADD
 

@@ -23,6 +23,7 @@
 #include "cw-event-detail.h"
 #include "cw-event-filter.h"
 #include "cw-events-page.h"
+#include "cw-slot-model.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,8 @@ struct _CwEventsPage
   CwEventFilter       *filter;
   GtkFilterListModel  *filter_model;
   GtkSingleSelection  *selection;
+  /* @selection as the column view sees it (see cw-slot-model.h) */
+  CwSlotModel         *slots;
 
   /* "All types", the documented types, then unknown types seen */
   GtkStringList       *types;

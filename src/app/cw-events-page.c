@@ -203,7 +203,7 @@ static void
 bind_time (GtkListItem *item,
            gint64       now_unix)
 {
-  ConvercEvent *event = gtk_list_item_get_item (item);
+  ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
@@ -241,7 +241,7 @@ query_tooltip_cb (GtkWidget   *label,
                   GtkListItem *item)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cw-column"));
-  ConvercEvent *event = gtk_list_item_get_item (item);
+  ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
   g_autofree char *text = NULL;
 
   if (!CONVERC_IS_EVENT (event))
@@ -315,7 +315,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                CwEventsPage             *self)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cw-column"));
-  ConvercEvent *event = gtk_list_item_get_item (item);
+  ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
   if (!CONVERC_IS_EVENT (event))
@@ -1138,6 +1138,7 @@ cw_events_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EVENTS_PAGE);
 
+  g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -1358,7 +1359,10 @@ cw_events_page_init (CwEventsPage *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The view shows the events through slots so that it keeps its row
+   * widgets when a search changes which events are shown. */
+  self->slots = cw_slot_model_new (GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->slots));
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

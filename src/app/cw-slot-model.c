@@ -1,0 +1,372 @@
+/* cw-slot-model.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cw-slot-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cw-slot-model.h"
+
+struct _CwSlot
+{
+  GObject  parent_instance;
+
+  GObject *item;
+};
+
+G_DEFINE_FINAL_TYPE (CwSlot, cw_slot, G_TYPE_OBJECT)
+
+struct _CwSlotModel
+{
+  GObject            parent_instance;
+
+  GtkSelectionModel *model;
+  /* One entry a position of @model: a CwSlot once asked for, else NULL. */
+  GPtrArray         *slots;
+};
+
+static void cw_slot_model_list_model_init      (GListModelInterface         *iface);
+static void cw_slot_model_selection_model_init (GtkSelectionModelInterface  *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwSlotModel, cw_slot_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      cw_slot_model_list_model_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
+                                                      cw_slot_model_selection_model_init))
+
+static void
+cw_slot_finalize (GObject *object)
+{
+  CwSlot *self = (CwSlot *)object;
+
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (cw_slot_parent_class)->finalize (object);
+}
+
+static void
+cw_slot_class_init (CwSlotClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cw_slot_finalize;
+}
+
+static void
+cw_slot_init (CwSlot *self)
+{
+}
+
+static void
+slot_free (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+/* Points the slot at @position, if there is one, to the item there now. */
+static void
+refresh_slot (CwSlotModel *self,
+              guint        position)
+{
+  CwSlot *slot = g_ptr_array_index (self->slots, position);
+
+  g_assert (CW_IS_SLOT_MODEL (self));
+
+  if (slot != NULL)
+    {
+      GObject *item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+      g_clear_object (&slot->item);
+      slot->item = item;
+    }
+}
+
+static void
+items_changed_cb (CwSlotModel *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  GListModel  *model)
+{
+  guint keep = MIN (removed, added);
+
+  g_assert (CW_IS_SLOT_MODEL (self));
+  g_assert (position + removed <= self->slots->len);
+
+  /* The first positions of the change keep their slots, now showing the
+   * items that are there now; the rest are removed or inserted empty. */
+  if (removed > keep)
+    g_ptr_array_remove_range (self->slots, position + keep, removed - keep);
+
+  if (added > keep)
+    {
+      guint extra = added - keep;
+      guint old_len = self->slots->len;
+      guint at = position + keep;
+
+      g_ptr_array_set_size (self->slots, old_len + extra);
+      memmove (self->slots->pdata + at + extra, self->slots->pdata + at,
+               (old_len - at) * sizeof (gpointer));
+      memset (self->slots->pdata + at, 0, extra * sizeof (gpointer));
+    }
+
+  for (guint i = position; i < position + keep; i++)
+    refresh_slot (self, i);
+
+  g_assert (self->slots->len == g_list_model_get_n_items (model));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+selection_changed_cb (CwSlotModel       *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *model)
+{
+  g_assert (CW_IS_SLOT_MODEL (self));
+
+  gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, n_items);
+}
+
+static GType
+cw_slot_model_get_item_type (GListModel *model)
+{
+  return CW_TYPE_SLOT;
+}
+
+static guint
+cw_slot_model_get_n_items (GListModel *model)
+{
+  CwSlotModel *self = CW_SLOT_MODEL (model);
+
+  return self->slots->len;
+}
+
+static gpointer
+cw_slot_model_get_item (GListModel *model,
+                        guint       position)
+{
+  CwSlotModel *self = CW_SLOT_MODEL (model);
+  CwSlot *slot;
+
+  if (position >= self->slots->len)
+    return NULL;
+
+  slot = g_ptr_array_index (self->slots, position);
+  if (slot == NULL)
+    {
+      slot = g_object_new (CW_TYPE_SLOT, NULL);
+      g_ptr_array_index (self->slots, position) = slot;
+    }
+  refresh_slot (self, position);
+
+  return g_object_ref (slot);
+}
+
+static void
+cw_slot_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cw_slot_model_get_item_type;
+  iface->get_n_items = cw_slot_model_get_n_items;
+  iface->get_item = cw_slot_model_get_item;
+}
+
+static gboolean
+cw_slot_model_is_selected (GtkSelectionModel *model,
+                           guint              position)
+{
+  return gtk_selection_model_is_selected (CW_SLOT_MODEL (model)->model, position);
+}
+
+static GtkBitset *
+cw_slot_model_get_selection_in_range (GtkSelectionModel *model,
+                                      guint              position,
+                                      guint              n_items)
+{
+  return gtk_selection_model_get_selection_in_range (CW_SLOT_MODEL (model)->model,
+                                                     position, n_items);
+}
+
+static gboolean
+cw_slot_model_select_item (GtkSelectionModel *model,
+                           guint              position,
+                           gboolean           unselect_rest)
+{
+  return gtk_selection_model_select_item (CW_SLOT_MODEL (model)->model,
+                                          position, unselect_rest);
+}
+
+static gboolean
+cw_slot_model_unselect_item (GtkSelectionModel *model,
+                             guint              position)
+{
+  return gtk_selection_model_unselect_item (CW_SLOT_MODEL (model)->model, position);
+}
+
+static gboolean
+cw_slot_model_select_range (GtkSelectionModel *model,
+                            guint              position,
+                            guint              n_items,
+                            gboolean           unselect_rest)
+{
+  return gtk_selection_model_select_range (CW_SLOT_MODEL (model)->model,
+                                           position, n_items, unselect_rest);
+}
+
+static gboolean
+cw_slot_model_unselect_range (GtkSelectionModel *model,
+                              guint              position,
+                              guint              n_items)
+{
+  return gtk_selection_model_unselect_range (CW_SLOT_MODEL (model)->model,
+                                             position, n_items);
+}
+
+static gboolean
+cw_slot_model_select_all (GtkSelectionModel *model)
+{
+  return gtk_selection_model_select_all (CW_SLOT_MODEL (model)->model);
+}
+
+static gboolean
+cw_slot_model_unselect_all (GtkSelectionModel *model)
+{
+  return gtk_selection_model_unselect_all (CW_SLOT_MODEL (model)->model);
+}
+
+static gboolean
+cw_slot_model_set_selection (GtkSelectionModel *model,
+                             GtkBitset         *selected,
+                             GtkBitset         *mask)
+{
+  return gtk_selection_model_set_selection (CW_SLOT_MODEL (model)->model, selected, mask);
+}
+
+static void
+cw_slot_model_selection_model_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = cw_slot_model_is_selected;
+  iface->get_selection_in_range = cw_slot_model_get_selection_in_range;
+  iface->select_item = cw_slot_model_select_item;
+  iface->unselect_item = cw_slot_model_unselect_item;
+  iface->select_range = cw_slot_model_select_range;
+  iface->unselect_range = cw_slot_model_unselect_range;
+  iface->select_all = cw_slot_model_select_all;
+  iface->unselect_all = cw_slot_model_unselect_all;
+  iface->set_selection = cw_slot_model_set_selection;
+}
+
+static void
+cw_slot_model_dispose (GObject *object)
+{
+  CwSlotModel *self = (CwSlotModel *)object;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (cw_slot_model_parent_class)->dispose (object);
+}
+
+static void
+cw_slot_model_finalize (GObject *object)
+{
+  CwSlotModel *self = (CwSlotModel *)object;
+
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cw_slot_model_parent_class)->finalize (object);
+}
+
+static void
+cw_slot_model_class_init (CwSlotModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cw_slot_model_dispose;
+  object_class->finalize = cw_slot_model_finalize;
+}
+
+static void
+cw_slot_model_init (CwSlotModel *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
+}
+
+/**
+ * cw_slot_model_new:
+ * @model: (transfer none): the selection model to show
+ */
+CwSlotModel *
+cw_slot_model_new (GtkSelectionModel *model)
+{
+  CwSlotModel *self;
+
+  g_return_val_if_fail (GTK_IS_SELECTION_MODEL (model), NULL);
+
+  self = g_object_new (CW_TYPE_SLOT_MODEL, NULL);
+  self->model = g_object_ref (model);
+  g_ptr_array_set_size (self->slots, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  g_signal_connect_object (model, "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+GtkSelectionModel *
+cw_slot_model_get_model (CwSlotModel *self)
+{
+  g_return_val_if_fail (CW_IS_SLOT_MODEL (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * cw_slot_get_item:
+ *
+ * Returns: (transfer none) (nullable): the item shown in this slot now
+ */
+gpointer
+cw_slot_get_item (CwSlot *self)
+{
+  g_return_val_if_fail (CW_IS_SLOT (self), NULL);
+
+  return self->item;
+}
+
+/**
+ * cw_slot_unwrap:
+ * @slot_or_item: (nullable): a #CwSlot, or any other object
+ *
+ * Returns: (transfer none) (nullable): the slot's item, or @slot_or_item
+ *   itself when it is not a slot
+ */
+gpointer
+cw_slot_unwrap (gpointer slot_or_item)
+{
+  if (slot_or_item != NULL && CW_IS_SLOT (slot_or_item))
+    return CW_SLOT (slot_or_item)->item;
+
+  return slot_or_item;
+}
