@@ -187,12 +187,22 @@ def wait_for(what, fn, timeout=TIMEOUT):
     raise Abort('timed out waiting for ' + what)
 
 
-def find_app(name):
+def find_app(name, pid=None):
+    """The application @name on the accessibility bus; with @pid, only the
+    one of that process (an app of an earlier scenario may linger there
+    while it quits)."""
     desktop = Atspi.get_desktop(0)
     for i in range(desktop.get_child_count()):
         app = desktop.get_child_at_index(i)
-        if app is not None and name_of(app) == name:
-            return app
+        if app is None or name_of(app) != name:
+            continue
+        if pid is not None:
+            try:
+                if app.get_process_id() != pid:
+                    continue
+            except Exception:
+                continue
+        return app
     return None
 
 
@@ -285,12 +295,32 @@ class Session:
             proc = subprocess.Popen(list(wrapper) + [self.args.app] + extra, env=env,
                                     stdout=log, stderr=log)
             app = wait_for('the app on the accessibility bus',
-                           lambda: find_app('converc-webhooks') or proc.poll() is not None)
+                           lambda: find_app('converc-webhooks', self.app_pid(proc)) or
+                           proc.poll() is not None)
             if proc.poll() is None:
                 break
             diag('the app exited at start (status %s); trying again' % proc.returncode)
-        app = wait_for('the app on the accessibility bus', lambda: find_app('converc-webhooks'))
+        app = wait_for('the app on the accessibility bus',
+                       lambda: find_app('converc-webhooks', self.app_pid(proc)))
         return proc, app
+
+    @staticmethod
+    def app_pid(proc):
+        """The app's own process: @proc itself, or the child of a wrapper
+        such as dbus-run-session."""
+        try:
+            with open('/proc/%d/task/%d/children' % (proc.pid, proc.pid)) as f:
+                children = [int(c) for c in f.read().split()]
+        except OSError:
+            children = []
+        for child in children:
+            try:
+                with open('/proc/%d/cmdline' % child, 'rb') as f:
+                    if b'converc-webhooks' in f.read():
+                        return child
+            except OSError:
+                pass
+        return proc.pid
 
     def stop_app(self, proc, app):
         # Quit the way a user would: the primary menu is not needed, the
