@@ -708,6 +708,48 @@ test_rows_follow_model (Fixture       *f,
   g_assert_true (widget_has_selected_label (view, converc_event_get_id (chosen), FALSE));
 }
 
+/* A long answer is added to the list in steps, so that the main loop keeps
+ * running; the load ends only when every event is in, and a refresh in the
+ * middle loses none of them. */
+static void
+test_large_load (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  gint64 previous = G_MAXINT64;
+  guint n_all = 40 + 600;
+
+  converc_emulator_generate_events (f->emulator, 600, 77);
+  cw_events_page_set_event_count (f->page, 1000);
+  show_and_load (f);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "640 events"));
+  for (guint i = 0; i < n_all; i++)
+    {
+      gint64 created = converc_event_get_created_unix (item_at (model, i));
+
+      g_assert_cmpint (created, <=, previous);
+      previous = created;
+    }
+
+  /* Again from scratch; refresh while the first events are shown. */
+  cw_events_page_clear (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  cw_events_page_refresh (f->page);
+  WAIT_FOR (g_list_model_get_n_items (model) > 0 || !cw_events_page_get_loading (f->page));
+  if (cw_events_page_get_loading (f->page))
+    {
+      g_test_message ("refreshing with %u of %u events shown",
+                      g_list_model_get_n_items (model), n_all);
+      cw_events_page_refresh (f->page);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+      WAIT_FOR (!cw_events_page_get_loading (f->page));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +774,7 @@ main (int   argc,
   ADD ("paused-when-hidden", test_paused_when_hidden);
   ADD ("auto-refresh-merges", test_auto_refresh_merges);
   ADD ("rows-follow-model", test_rows_follow_model);
+  ADD ("large-load", test_large_load);
 
 #undef ADD
 

@@ -43,6 +43,11 @@ struct _CwEventsPage
   CwEventFilter       *filter;
   GtkFilterListModel  *filter_model;
   GtkSingleSelection  *selection;
+  /* Events of the last answer not in @store yet, newest first, and the
+   * index of the next one to add */
+  GPtrArray           *pending;
+  guint                pending_pos;
+  guint                pending_source;
   /* @selection as the column view sees it (see cw-slot-model.h) */
   CwSlotModel         *slots;
 

@@ -57,6 +57,10 @@ typedef enum
 #define MAX_BACKOFF_SECONDS       900
 #define MAX_RETRY_AFTER_SECONDS   3600
 #define NARROW_WIDTH              760
+/* Events added to the list in one main-loop iteration while the view
+ * builds its first ROWS_CHUNKED rows */
+#define FIRST_CHUNK               50
+#define ROWS_CHUNKED              200
 
 /* One list request and what it was for. */
 typedef struct
@@ -76,6 +80,8 @@ load_free (Load *load)
 
 static void schedule_poll  (CwEventsPage *self);
 static void update_view    (CwEventsPage *self);
+static void set_loading    (CwEventsPage *self,
+                            gboolean      loading);
 static void start_load     (CwEventsPage *self,
                             gboolean      replace);
 
@@ -492,7 +498,109 @@ scroll_to (CwEventsPage *self,
     }
 }
 
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 x = converc_event_get_created_unix (*(ConvercEvent **) a);
+  gint64 y = converc_event_get_created_unix (*(ConvercEvent **) b);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* How many pending events the next step adds: small steps while the list
+ * view builds its rows (it keeps rows for up to 200 items), then all the
+ * others, which only need sorting. */
+static guint
+next_chunk_size (CwEventsPage *self)
+{
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  if (self->pending_pos < ROWS_CHUNKED)
+    return FIRST_CHUNK;
+
+  return G_MAXUINT;
+}
+
+/* Adds the next pending events to the store. Returns TRUE when some are
+ * still pending. */
+static gboolean
+splice_pending (CwEventsPage *self,
+                guint        position,
+                guint        n_removed,
+                guint        max)
+{
+  guint n;
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+  g_assert (self->pending != NULL);
+
+  n = MIN (max, self->pending->len - self->pending_pos);
+  g_list_store_splice (self->store, position, n_removed,
+                       self->pending->pdata + self->pending_pos, n);
+  self->pending_pos += n;
+
+  if (self->pending_pos < self->pending->len)
+    return TRUE;
+
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_pos = 0;
+  return FALSE;
+}
+
 static void
+finish_load (CwEventsPage *self)
+{
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  set_loading (self, FALSE);
+  schedule_poll (self);
+  update_view (self);
+}
+
+static gboolean
+splice_pending_cb (gpointer user_data)
+{
+  CwEventsPage *self = user_data;
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  if (splice_pending (self, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                      next_chunk_size (self)))
+    return G_SOURCE_CONTINUE;
+
+  self->pending_source = 0;
+  finish_load (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Adds every pending event now (before another load starts). */
+static void
+flush_pending (CwEventsPage *self)
+{
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  if (self->pending != NULL)
+    splice_pending (self, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0, G_MAXUINT);
+}
+
+/* Forgets the pending events (the store is cleared). */
+static void
+drop_pending (CwEventsPage *self)
+{
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_pos = 0;
+}
+
+/* Returns TRUE when some of the events are added later, from idle
+ * callbacks: adding 10,000 events at once would make the view sort them
+ * and build all its rows in one main-loop iteration. */
+static gboolean
 add_events (CwEventsPage *self,
             GPtrArray    *events,
             gboolean      replace)
@@ -502,6 +610,7 @@ add_events (CwEventsPage *self,
   guint n_items;
 
   g_assert (CW_IS_EVENTS_PAGE (self));
+  g_assert (self->pending == NULL);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
@@ -517,13 +626,25 @@ add_events (CwEventsPage *self,
     }
 
   fresh = collect_new (self, events);
+  if (fresh->len == 0 && !replace)
+    return FALSE;
 
-  /* One splice: one items-changed for the whole load. New events go at the
-   * end of the store; the sort model puts them in place. */
-  if (replace)
-    g_list_store_splice (self->store, 0, n_items, fresh->pdata, fresh->len);
-  else if (fresh->len > 0)
-    g_list_store_splice (self->store, n_items, 0, fresh->pdata, fresh->len);
+  /* Newest first, whatever order the server used: the first steps then
+   * hold the rows at the top of the default order, and later steps go
+   * below them. New events go at the end of the store; the sort model
+   * puts them in place. */
+  g_ptr_array_sort (fresh, compare_newest_first);
+  self->pending = g_ptr_array_new_full (fresh->len, g_object_unref);
+  for (guint i = 0; i < fresh->len; i++)
+    g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (fresh, i)));
+  self->pending_pos = 0;
+
+  /* The first step at once: a small refresh is one items-changed. */
+  if (splice_pending (self, replace ? 0 : n_items, replace ? n_items : 0, FIRST_CHUNK))
+    {
+      self->pending_source = g_idle_add (splice_pending_cb, self);
+      g_source_set_name_by_id (self->pending_source, "[cw] events adding");
+    }
 
   /* The selection model follows its item; make sure of it. */
   if (selected != NULL && gtk_single_selection_get_selected_item (self->selection) != (gpointer) selected)
@@ -533,6 +654,8 @@ add_events (CwEventsPage *self,
       if (position != GTK_INVALID_LIST_POSITION)
         gtk_single_selection_set_selected (self->selection, position);
     }
+
+  return self->pending != NULL;
 }
 
 static void
@@ -818,9 +941,12 @@ load_cb (GObject      *object,
     }
 
   load_free (load);
-  set_loading (self, FALSE);
-  schedule_poll (self);
-  update_view (self);
+
+  /* Still adding events: the load ends when the last are in. */
+  if (self->pending == NULL)
+    finish_load (self);
+  else
+    update_view (self);
 }
 
 static void
@@ -840,6 +966,9 @@ start_load (CwEventsPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* The previous answer's last events go in first. */
+  flush_pending (self);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   self->next_poll = 0;
@@ -1123,6 +1252,7 @@ cw_events_page_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->tick_source, g_source_remove);
   g_clear_handle_id (&self->count_source, g_source_remove);
+  drop_pending (self);
   disconnect_surface (self);
 
   if (self->filter_model != NULL)
@@ -1624,6 +1754,7 @@ cw_events_page_clear (CwEventsPage *self)
   self->cancellable = g_cancellable_new ();
   g_clear_handle_id (&self->poll_source, g_source_remove);
 
+  drop_pending (self);
   g_hash_table_remove_all (self->keys);
   g_list_store_remove_all (self->store);
 
