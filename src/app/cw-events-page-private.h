@@ -86,6 +86,7 @@ struct _CwEventsPage
   guint                minimized : 1;
   guint                paused : 1;
   guint                updating_controls : 1;
+  guint                setting_search : 1;
 
   /* Template widgets */
   GtkToggleButton     *auto_refresh_button;

@@ -1069,6 +1069,9 @@ search_changed_cb (CwEventsPage   *self,
 {
   g_assert (CW_IS_EVENTS_PAGE (self));
 
+  if (self->setting_search)
+    return;
+
   cw_event_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -1791,7 +1794,12 @@ cw_events_page_set_search_text (CwEventsPage *self,
 {
   g_return_if_fail (CW_IS_EVENTS_PAGE (self));
 
+  /* Replacing the entry's text deletes it first, and the entry reports an
+   * empty search at once: that would show every event again, then filter
+   * them for @text. Apply @text alone. */
+  self->setting_search = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  self->setting_search = FALSE;
   cw_event_filter_set_search (self->filter, text);
 }
 
