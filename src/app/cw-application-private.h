@@ -24,6 +24,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _DemoServer DemoServer;
+
 struct _CwApplication
 {
   AdwApplication      parent_instance;
@@ -31,7 +33,8 @@ struct _CwApplication
   GSettings          *settings;
   ConvercClient      *client;
   ConvercSecretStore *secret_store;
-  ConvercEmulator    *emulator;
+  /* The demo's emulator, in a thread of its own */
+  DemoServer         *demo_server;
   char               *base_url_override;
 
   guint               demo : 1;

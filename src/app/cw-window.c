@@ -41,7 +41,9 @@ struct _CwWindow
   GtkWidget            *add_button;
   GtkLabel             *demo_badge;
   CwEndpointsPage      *endpoints_page;
+  /* Built when the Events tab is first shown, in @events_bin */
   CwEventsPage         *events_page;
+  AdwBin               *events_bin;
   GtkSpinner           *loading_spinner;
   GtkStack             *main_stack;
   GtkWidget            *refresh_button;
@@ -50,9 +52,20 @@ struct _CwWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
+
+  guint                 present_source;
 };
 
+/* The longest a new window waits for its first list before it is shown */
+#define PRESENT_DELAY_MS 250
+
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void present_list_changed_cb (CwWindow   *self,
+                                     guint       position,
+                                     guint       removed,
+                                     guint       added,
+                                     GListModel *model);
 
 static CwApplication *
 cw_window_get_app (CwWindow *self)
@@ -101,7 +114,8 @@ cw_window_update_pages (CwWindow *self)
   cw_endpoints_page_set_secret_store (self->endpoints_page,
                                       cw_application_get_secret_store (app));
   cw_endpoints_page_set_demo (self->endpoints_page, demo);
-  cw_events_page_set_client (self->events_page, cw_application_get_client (app));
+  if (self->events_page != NULL)
+    cw_events_page_set_client (self->events_page, cw_application_get_client (app));
 
   cw_sign_in_page_set_base_url (self->sign_in_page, cw_application_get_base_url (app));
   cw_sign_in_page_set_secret_store (self->sign_in_page, cw_application_get_secret_store (app));
@@ -119,7 +133,8 @@ cw_window_show_main (CwWindow *self)
   cw_window_set_state (self, "main");
   cw_endpoints_page_refresh (self->endpoints_page);
   /* The client may be the same object with a new key: load again. */
-  cw_events_page_refresh (self->events_page);
+  if (self->events_page != NULL)
+    cw_events_page_refresh (self->events_page);
   gtk_widget_grab_focus (GTK_WIDGET (self->endpoints_page));
 }
 
@@ -217,10 +232,53 @@ cw_window_refresh_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0)
+  if (self->events_page != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0)
     cw_events_page_refresh (self->events_page);
   else
     cw_endpoints_page_refresh (self->endpoints_page);
+}
+
+/* Builds the Events page: its list, detail pane and JSON view are not
+ * needed before the tab is first shown, and the first frame comes sooner
+ * without them. */
+static void
+cw_window_ensure_events_page (CwWindow *self)
+{
+  CwApplication *app = cw_window_get_app (self);
+  GSettings *settings;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  if (self->events_page != NULL)
+    return;
+
+  self->events_page = cw_events_page_new ();
+  if (app != NULL && (settings = cw_application_get_settings (app)) != NULL)
+    {
+      g_settings_bind (settings, "event-count",
+                       self->events_page, "event-count",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "refresh-interval",
+                       self->events_page, "refresh-interval",
+                       G_SETTINGS_BIND_GET);
+    }
+  if (app != NULL)
+    cw_events_page_set_client (self->events_page, cw_application_get_client (app));
+
+  adw_bin_set_child (self->events_bin, GTK_WIDGET (self->events_page));
+  cw_accessible_fix_drop_downs (GTK_WIDGET (self->events_page));
+}
+
+static void
+view_stack_page_cb (CwWindow     *self,
+                    GParamSpec   *pspec,
+                    AdwViewStack *stack)
+{
+  g_assert (CW_IS_WINDOW (self));
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "events") == 0)
+    cw_window_ensure_events_page (self);
 }
 
 static void
@@ -263,6 +321,7 @@ cw_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->present_source, g_source_remove);
 
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
 }
@@ -282,7 +341,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, endpoints_page);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, events_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, events_bin);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, refresh_button);
@@ -292,6 +351,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_page_signed_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_page_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-endpoint", NULL,
                                    cw_window_add_endpoint_action);
@@ -299,7 +359,6 @@ cw_window_class_init (CwWindowClass *klass)
                                    cw_window_refresh_action);
 
   g_type_ensure (CW_TYPE_ENDPOINTS_PAGE);
-  g_type_ensure (CW_TYPE_EVENTS_PAGE);
   g_type_ensure (CW_TYPE_SIGN_IN_PAGE);
 }
 
@@ -342,16 +401,67 @@ cw_window_new (CwApplication *application)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-
-      g_settings_bind (settings, "event-count",
-                       self->events_page, "event-count",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "refresh-interval",
-                       self->events_page, "refresh-interval",
-                       G_SETTINGS_BIND_GET);
     }
 
   return self;
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  CwWindow *self = user_data;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  self->present_source = 0;
+  g_signal_handlers_disconnect_by_func (cw_endpoints_page_get_model (self->endpoints_page),
+                                        present_list_changed_cb, self);
+  gtk_window_present (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+present_list_changed_cb (CwWindow   *self,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GListModel *model)
+{
+  g_assert (CW_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  present_timeout_cb (self);
+}
+
+/**
+ * cw_window_present_when_ready:
+ *
+ * Presents the window once the endpoint list it is loading is in, or
+ * after PRESENT_DELAY_MS at most, so that its first frame shows the list
+ * instead of a spinner followed by the list one frame later (drawing that
+ * first frame keeps the main loop from reading the answer). A window on
+ * another page, or already shown, is presented at once.
+ */
+void
+cw_window_present_when_ready (CwWindow *self)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+
+  if (self->present_source != 0)
+    return;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)) ||
+      g_strcmp0 (cw_window_get_state (self), "main") != 0)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  g_signal_connect_object (cw_endpoints_page_get_model (self->endpoints_page), "items-changed",
+                           G_CALLBACK (present_list_changed_cb), self, G_CONNECT_SWAPPED);
+  self->present_source = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
+  g_source_set_name_by_id (self->present_source, "[cw] present when the list is in");
 }
 
 /**
@@ -379,7 +489,8 @@ cw_window_load_session (CwWindow *self)
 
   cw_window_update_pages (self);
   cw_endpoints_page_clear (self->endpoints_page);
-  cw_events_page_clear (self->events_page);
+  if (self->events_page != NULL)
+    cw_events_page_clear (self->events_page);
 
   if (cw_application_get_demo (app) ||
       converc_client_has_api_key (cw_application_get_client (app)))

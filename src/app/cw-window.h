@@ -30,10 +30,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwWindow, cw_window, CW, WINDOW, AdwApplicationWindow)
 
-CwWindow   *cw_window_new           (CwApplication *application);
-void        cw_window_load_session  (CwWindow      *self);
-void        cw_window_add_toast     (CwWindow      *self,
-                                     const char    *title);
-const char *cw_window_get_state     (CwWindow      *self);
+CwWindow   *cw_window_new                (CwApplication *application);
+void        cw_window_load_session       (CwWindow      *self);
+void        cw_window_present_when_ready (CwWindow      *self);
+void        cw_window_add_toast          (CwWindow      *self,
+                                          const char    *title);
+const char *cw_window_get_state          (CwWindow      *self);
 
 G_END_DECLS
