@@ -28,21 +28,7 @@
 #include "converc.h"
 #include "converc-emulator.h"
 #include "cw-events-page-private.h"
-
-#define WAIT_SECONDS 30
-
-/* Iterates the main loop until @cond holds, failing after WAIT_SECONDS. */
-#define WAIT_FOR(cond)                                                          \
-  G_STMT_START {                                                                \
-    gint64 _deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
-    while (!(cond))                                                             \
-      {                                                                         \
-        if (g_get_monotonic_time () > _deadline)                                \
-          g_error ("Timed out waiting for %s", #cond);                          \
-        if (!g_main_context_iteration (NULL, FALSE))                            \
-          g_usleep (2000);                                                      \
-      }                                                                         \
-  } G_STMT_END
+#include "cw-test-utils.h"
 
 typedef struct
 {

@@ -34,23 +34,9 @@
 #include "cw-preferences-window.h"
 #include "cw-secret-dialog-private.h"
 #include "cw-sign-in-page-private.h"
+#include "cw-test-utils.h"
 #include "cw-util.h"
 #include "cw-window.h"
-
-#define WAIT_SECONDS 20
-
-/* Iterates the main loop until @cond holds, failing after WAIT_SECONDS. */
-#define WAIT_FOR(cond)                                                        \
-  G_STMT_START {                                                              \
-    gint64 _deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
-    while (!(cond))                                                           \
-      {                                                                       \
-        if (g_get_monotonic_time () > _deadline)                              \
-          g_error ("Timed out waiting for %s", #cond);                        \
-        if (!g_main_context_iteration (NULL, FALSE))                          \
-          g_usleep (2000);                                                    \
-      }                                                                       \
-  } G_STMT_END
 
 typedef struct
 {
