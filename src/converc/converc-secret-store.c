@@ -459,22 +459,35 @@ build_attributes (const char  *base_url,
   return attributes;
 }
 
+/* Store and clear both end in a boolean: hand it, or the mapped error, to
+ * the task. */
 static void
-keyring_store_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+keyring_return_boolean (GTask         *task,
+                        gboolean     (*finish) (GAsyncResult  *result,
+                                                GError       **error),
+                        GAsyncResult  *result)
 {
-  g_autoptr(GTask) task = user_data;
   KeyringCall *call = g_task_get_task_data (task);
   GError *error = NULL;
 
-  secret_password_store_finish (result, &error);
+  /* For clear, FALSE without an error means nothing was stored: fine. */
+  finish (result, &error);
   keyring_call_stop (call);
 
   if (error != NULL)
     g_task_return_error (task, map_keyring_error (call, error));
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+keyring_store_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  keyring_return_boolean (task, secret_password_store_finish, result);
 }
 
 static void
@@ -593,17 +606,8 @@ keyring_clear_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  KeyringCall *call = g_task_get_task_data (task);
-  GError *error = NULL;
 
-  /* FALSE without error means nothing was stored: that is fine. */
-  secret_password_clear_finish (result, &error);
-  keyring_call_stop (call);
-
-  if (error != NULL)
-    g_task_return_error (task, map_keyring_error (call, error));
-  else
-    g_task_return_boolean (task, TRUE);
+  keyring_return_boolean (task, secret_password_clear_finish, result);
 }
 
 static void
