@@ -769,6 +769,88 @@ test_parse_event_list_wrappers (void)
 }
 
 static void
+body_freed_cb (gpointer data)
+{
+  gboolean *freed = data;
+
+  *freed = TRUE;
+}
+
+static gboolean
+points_into (GBytes *inner,
+             GBytes *outer)
+{
+  const char *in = g_bytes_get_data (inner, NULL);
+  const char *out = g_bytes_get_data (outer, NULL);
+
+  return in >= out && in + g_bytes_get_size (inner) <= out + g_bytes_get_size (outer);
+}
+
+/* The events of a list share the answer's bytes, exactly each element's,
+ * wrapped or not; a compacted event has its own, and the answer goes. */
+static void
+test_parse_event_list_shares_body (void)
+{
+  const char *e1 = "{\"id\":\"evt_1\",\"note\":\"x\\\"y\"}";
+  const char *e2 = "{ \"id\" : \"evt_2\", \"n\": 1.50 }";
+  const char *e3 = "{\"id\":\"evt_3\"}";
+  static const char * const wrappers[][2] = {
+    { "", "" },
+    { "\xEF\xBB\xBF{\"meta\": {\"n\": 3}, \"events\": ", ", \"total\": 3}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrappers); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s[ %s,\n%s , %s ]%s", wrappers[i][0],
+                                               e1, e2, e3, wrappers[i][1]);
+      gsize len = strlen (text);
+      gboolean freed = FALSE;
+      g_autoptr(GBytes) body = g_bytes_new_with_free_func (g_steal_pointer (&text), len,
+                                                           body_freed_cb, &freed);
+      g_autoptr(GPtrArray) events = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConvercEvent) kept = NULL;
+      GBytes *raw;
+
+      events = converc_parse_event_list (body, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (events->len, ==, 3);
+      assert_raw_equals (g_ptr_array_index (events, 0), e1, strlen (e1));
+      assert_raw_equals (g_ptr_array_index (events, 1), e2, strlen (e2));
+      assert_raw_equals (g_ptr_array_index (events, 2), e3, strlen (e3));
+      for (guint j = 0; j < events->len; j++)
+        g_assert_true (points_into (converc_event_get_raw (g_ptr_array_index (events, j)), body));
+
+      /* One event kept of three: it alone keeps the whole answer alive... */
+      kept = g_object_ref (g_ptr_array_index (events, 1));
+      g_clear_pointer (&events, g_ptr_array_unref);
+      g_clear_pointer (&body, g_bytes_unref);
+      g_assert_false (freed);
+      assert_raw_equals (kept, e2, strlen (e2));
+
+      /* ...until it is compacted: the same bytes, its own. */
+      converc_event_compact (kept);
+      g_assert_true (freed);
+      assert_raw_equals (kept, e2, strlen (e2));
+      g_assert_cmpstr (converc_event_get_id (kept), ==, "evt_2");
+
+      /* A second time changes nothing. */
+      raw = converc_event_get_raw (kept);
+      converc_event_compact (kept);
+      g_assert_true (converc_event_get_raw (kept) == raw);
+    }
+
+  {
+    /* An event parsed on its own has its bytes already: compacting keeps them. */
+    g_autoptr(GBytes) raw = bytes_of (e1);
+    g_autoptr(ConvercEvent) event = converc_parse_event (raw, NULL);
+
+    converc_event_compact (event);
+    g_assert_true (converc_event_get_raw (event) == raw);
+  }
+}
+
+static void
 test_parse_event_list_docs_example (void)
 {
   g_autoptr(GBytes) body = converc_test_load_data ("events-docs-example.json");
@@ -1506,6 +1588,7 @@ main (int   argc,
   g_test_add_func ("/converc/parse/split-array-not-terminated", test_parse_split_array_not_terminated);
   g_test_add_func ("/converc/parse/event-list-exact-bytes", test_parse_event_list_exact_bytes);
   g_test_add_func ("/converc/parse/event-list-wrappers", test_parse_event_list_wrappers);
+  g_test_add_func ("/converc/parse/event-list-shares-body", test_parse_event_list_shares_body);
   g_test_add_func ("/converc/parse/event-list-docs-example", test_parse_event_list_docs_example);
   g_test_add_func ("/converc/parse/event-list-broken-element", test_parse_event_list_broken_element);
   g_test_add_func ("/converc/parse/event-list-empty", test_parse_event_list_empty);

@@ -431,19 +431,31 @@ remember_type (CwEventsPage *self,
 }
 
 /* Keeps the events not in the store yet (or all, when @replace), in the
- * order given, and remembers their keys and types. */
+ * order given, and remembers their keys and types.
+ *
+ * The events of an answer share its bytes (one slice each). When most of
+ * the answer is dropped, as on a refresh that brings a few new events among
+ * those already shown, the kept events get bytes of their own, so that the
+ * whole answer is not kept alive for them. When most of it is kept, the
+ * little that is dropped does not pay for copying the rest. This runs as
+ * the events reach the main thread, before any other code reads them. */
 static GPtrArray *
 collect_new (CwEventsPage *self,
              GPtrArray    *events)
 {
   GPtrArray *fresh = g_ptr_array_sized_new (events->len);
+  gsize kept_bytes = 0;
+  gsize all_bytes = 0;
 
   g_assert (CW_IS_EVENTS_PAGE (self));
 
   for (guint i = 0; i < events->len; i++)
     {
       ConvercEvent *event = g_ptr_array_index (events, i);
+      gsize size = g_bytes_get_size (converc_event_get_raw (event));
       char *key = merge_key (event);
+
+      all_bytes += size;
 
       if (key != NULL)
         {
@@ -457,6 +469,13 @@ collect_new (CwEventsPage *self,
 
       remember_type (self, converc_event_get_event_type (event));
       g_ptr_array_add (fresh, event);
+      kept_bytes += size;
+    }
+
+  if (fresh->len < events->len && kept_bytes < all_bytes / 2)
+    {
+      for (guint i = 0; i < fresh->len; i++)
+        converc_event_compact (g_ptr_array_index (fresh, i));
     }
 
   return fresh;

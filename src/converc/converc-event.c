@@ -28,6 +28,7 @@
 #include "converc-error.h"
 #include "converc-event.h"
 #include "converc-event-details.h"
+#include "converc-event-private.h"
 #include "converc-json-private.h"
 #include "converc-parse.h"
 #include "converc-timestamp.h"
@@ -38,6 +39,7 @@ struct _ConvercEvent
 {
   GObject  parent_instance;
 
+  /* A slice of the whole answer when @raw_is_slice, else bytes of its own */
   GBytes  *raw;
   char    *id;
   char    *event_type;
@@ -56,6 +58,7 @@ struct _ConvercEvent
   char    *search_text;
   gint64   duration;
   gint64   created_unix;
+  guint    raw_is_slice : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ConvercEvent, converc_event, G_TYPE_OBJECT)
@@ -223,19 +226,9 @@ compute_duration (const char *from,
   return span / G_TIME_SPAN_SECOND;
 }
 
-/**
- * converc_parse_event:
- * @raw: one event's exact bytes
- * @error: a #GError
- *
- * Every member is optional; only a body that is not a JSON object is an
- * error. Unknown event types are kept as they are.
- *
- * Returns: (transfer full): the event
- */
-ConvercEvent *
-converc_parse_event (GBytes  *raw,
-                     GError **error)
+static ConvercEvent *
+parse_event (GBytes  *raw,
+             GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(ConvercEvent) self = NULL;
@@ -247,8 +240,6 @@ converc_parse_event (GBytes  *raw,
   JsonObject *contact;
   const char *bytes;
   gsize len = 0;
-
-  g_return_val_if_fail (raw != NULL, NULL);
 
   bytes = g_bytes_get_data (raw, &len);
   root = converc_parse_json (bytes, len, error);
@@ -299,6 +290,60 @@ converc_parse_event (GBytes  *raw,
   g_string_free (search, FALSE);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * converc_parse_event:
+ * @raw: one event's exact bytes
+ * @error: a #GError
+ *
+ * Every member is optional; only a body that is not a JSON object is an
+ * error. Unknown event types are kept as they are. The event keeps a
+ * reference to @raw.
+ *
+ * Returns: (transfer full): the event
+ */
+ConvercEvent *
+converc_parse_event (GBytes  *raw,
+                     GError **error)
+{
+  g_return_val_if_fail (raw != NULL, NULL);
+
+  return parse_event (raw, error);
+}
+
+/**
+ * converc_parse_event_slice:
+ * @body: a whole answer
+ * @offset: where the event starts in @body
+ * @length: its length
+ * @error: a #GError
+ *
+ * Like converc_parse_event(), for an event inside a longer answer: the
+ * event's raw bytes are a slice of @body, which stays alive as long as the
+ * event does, unless converc_event_compact() is called.
+ *
+ * Returns: (transfer full): the event
+ */
+ConvercEvent *
+converc_parse_event_slice (GBytes  *body,
+                           gsize    offset,
+                           gsize    length,
+                           GError **error)
+{
+  g_autoptr(GBytes) raw = NULL;
+  ConvercEvent *self;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (offset <= g_bytes_get_size (body), NULL);
+  g_return_val_if_fail (length <= g_bytes_get_size (body) - offset, NULL);
+
+  raw = g_bytes_new_from_bytes (body, offset, length);
+  self = parse_event (raw, error);
+  if (self != NULL)
+    self->raw_is_slice = length < g_bytes_get_size (body);
+
+  return self;
 }
 
 /* Re-indents valid JSON token by token, so numbers and string escapes keep
@@ -577,6 +622,48 @@ converc_event_get_raw (ConvercEvent *self)
 {
   g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
   return self->raw;
+}
+
+gboolean
+converc_event_raw_is_slice (ConvercEvent *self)
+{
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), FALSE);
+  return self->raw_is_slice;
+}
+
+/**
+ * converc_event_compact:
+ *
+ * An event from converc_parse_event_list() shares the bytes of the whole
+ * answer it came in, so that a list of events costs no copy of them; but
+ * then one such event keeps the whole answer alive. An event kept while
+ * most of its answer is dropped (a refresh keeps only the events not shown
+ * yet) should be compacted: it then keeps a copy of its own bytes only.
+ *
+ * A no-op when the raw bytes are already the event's own (events from
+ * converc_parse_event(), and events compacted before).
+ *
+ * The raw bytes are replaced by equal ones: a #GBytes from
+ * converc_event_get_raw() stays valid only while a reference to it is held.
+ * Call it before the event is shared with other threads.
+ */
+void
+converc_event_compact (ConvercEvent *self)
+{
+  GBytes *own;
+  const char *data;
+  gsize len = 0;
+
+  g_return_if_fail (CONVERC_IS_EVENT (self));
+
+  if (!self->raw_is_slice)
+    return;
+
+  data = g_bytes_get_data (self->raw, &len);
+  own = g_bytes_new (data, len);
+  g_bytes_unref (self->raw);
+  self->raw = own;
+  self->raw_is_slice = FALSE;
 }
 
 const char *

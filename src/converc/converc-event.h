@@ -56,6 +56,9 @@ const char  *converc_event_get_contact_phone   (ConvercEvent  *self);
 gint64       converc_event_get_duration        (ConvercEvent  *self);
 gint64       converc_event_get_created_unix    (ConvercEvent  *self);
 GBytes      *converc_event_get_raw             (ConvercEvent  *self);
+/* Gives the event a copy of its own bytes when they are a slice of a whole
+ * answer (see converc_parse_event_list()); otherwise does nothing. */
+void         converc_event_compact             (ConvercEvent  *self);
 /* Case-folded text to search in: ids, contact fields and every string and
  * number in the payload. Built lazily, on first use, then kept. */
 const char  *converc_event_get_search_text     (ConvercEvent  *self);

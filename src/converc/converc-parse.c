@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "converc-error.h"
+#include "converc-event-private.h"
 #include "converc-json-private.h"
 #include "converc-parse.h"
 
@@ -826,7 +827,8 @@ find_member_array (const char *data,
 
 typedef struct
 {
-  const char    *data;
+  GBytes        *body;
+  gsize          base;      /* where the ranges' offsets start in @body */
   GArray        *ranges;
   guint          begin;
   guint          end;
@@ -841,10 +843,11 @@ parse_slice (ParseSlice *slice)
     {
       gsize offset = g_array_index (slice->ranges, gsize, 2 * i);
       gsize length = g_array_index (slice->ranges, gsize, 2 * i + 1);
-      g_autoptr(GBytes) raw = g_bytes_new (slice->data + offset, length);
       g_autoptr(GError) event_error = NULL;
 
-      slice->events[i] = converc_parse_event (raw, &event_error);
+      /* No copy: the event's bytes are a slice of the body. */
+      slice->events[i] = converc_parse_event_slice (slice->body, slice->base + offset, length,
+                                                    &event_error);
       if (slice->events[i] == NULL)
         slice->problems[i] = g_strdup (event_error->message);
     }
@@ -865,8 +868,9 @@ parse_slice_thread (gpointer data)
  * @error: a #GError
  *
  * Reads the documented bare array, and also `{"events": [...]}`,
- * `{"data": [...]}` or `{"items": [...]}`. Each event keeps its exact bytes.
- * One bad element does not lose the others.
+ * `{"data": [...]}` or `{"items": [...]}`. Each event keeps its exact bytes,
+ * as a slice of @body: @body stays alive as long as one of the events does
+ * (see converc_event_compact()). One bad element does not lose the others.
  *
  * Returns: (transfer full) (element-type ConvercEvent): the events, in the
  *   server's order
@@ -941,7 +945,7 @@ converc_parse_event_list (GBytes  *body,
   problems = g_new0 (char *, n_events);
 
   {
-    ParseSlice first = { array_data, ranges, 0, n_events, parsed, problems };
+    ParseSlice first = { body, array_data - data, ranges, 0, n_events, parsed, problems };
     ParseSlice second = first;
     GThread *helper = NULL;
 

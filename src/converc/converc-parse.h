@@ -63,7 +63,8 @@ gboolean          converc_parse_disable_response  (GBytes             *body,
 ConvercTestResult *converc_parse_test_response    (GBytes             *body,
                                                    GError            **error);
 /* A bare array of events (also accepts {"events": [...]} or {"data": [...]}).
- * Each element's exact bytes are kept. Elements that are not objects are
+ * Each element's exact bytes are kept, as a slice of @body (no copy; see
+ * converc_event_compact()). Elements that are not objects are
  * skipped and counted in @n_skipped; @first_problem gets a description of the
  * first skipped one. Returns a GPtrArray of ConvercEvent. */
 GPtrArray        *converc_parse_event_list        (GBytes             *body,

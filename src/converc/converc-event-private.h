@@ -1,0 +1,36 @@
+/* converc-event-private.h
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "converc-event.h"
+
+G_BEGIN_DECLS
+
+/* One event of a list answer: its raw bytes are a slice of @body (no copy),
+ * and converc_event_compact() gives it bytes of its own. */
+ConvercEvent *converc_parse_event_slice (GBytes  *body,
+                                         gsize    offset,
+                                         gsize    length,
+                                         GError **error);
+/* TRUE while the event's raw bytes are a slice of a whole answer. */
+gboolean      converc_event_raw_is_slice (ConvercEvent *self);
+
+G_END_DECLS
