@@ -404,6 +404,7 @@ static char *
 merge_key (ConvercEvent *event)
 {
   const char *id = converc_event_get_id (event);
+  g_autofree char *checksum = NULL;
   GBytes *raw;
 
   if (id != NULL)
@@ -414,7 +415,8 @@ merge_key (ConvercEvent *event)
   if (raw == NULL)
     return NULL;
 
-  return g_strconcat ("\001", g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, raw), NULL);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, raw);
+  return g_strconcat ("\001", checksum, NULL);
 }
 
 static void
