@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libsoup-3.0-dev
-  libjson-glib-dev libsecret-1-dev libgtksourceview-5-dev
+  libjson-glib-dev libsecret-1-dev libgtksourceview-5-dev libepoxy-dev
   desktop-file-utils appstream appstream-util
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   at-spi2-core python3-gi gir1.2-gtk-4.0 gir1.2-atspi-2.0

@@ -1,0 +1,135 @@
+/* cw-renderer.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "converc-webhooks"
+
+#include "config.h"
+
+#include <epoxy/gl.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "cw-renderer.h"
+
+/* Which renderer draws the windows.
+ *
+ * GTK 4.8 draws with OpenGL whenever it can, even when the OpenGL is Mesa's
+ * software rasteriser (llvmpipe and friends: virtual machines, remote
+ * desktops, machines without a GPU driver). There the GL renderer runs its
+ * shaders on the CPU, and a frame that shows a new page of a long list
+ * takes two to three times as long as GTK's cairo renderer needs for it
+ * (BENCHMARKS.md), and compiling those shaders stalls the first frames.
+ * Later GTK releases made the same choice themselves: they pass over GL
+ * when it is llvmpipe. On 4.8 the app does it, and only when the user has
+ * not chosen a renderer with GSK_RENDERER. */
+
+/**
+ * cw_renderer_name_is_software:
+ * @gl_renderer: (nullable): the GL_RENDERER string of an OpenGL context
+ *
+ * Returns: whether it names a renderer that draws on the CPU
+ */
+gboolean
+cw_renderer_name_is_software (const char *gl_renderer)
+{
+  static const char * const software[] = {
+    "llvmpipe", "softpipe", "swrast", "software rasterizer",
+  };
+  g_autofree char *lower = NULL;
+
+  if (gl_renderer == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (gl_renderer, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (software); i++)
+    {
+      if (strstr (lower, software[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * cw_renderer_probe_gl:
+ *
+ * Creates an OpenGL context on the default display and asks it what draws.
+ * GTK must be initialised.
+ *
+ * Returns: (transfer full) (nullable): the GL_RENDERER string, or %NULL
+ *   when there is no display or no OpenGL
+ */
+char *
+cw_renderer_probe_gl (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  char *result;
+
+  if (display == NULL)
+    return NULL;
+
+  context = gdk_display_create_gl_context (display, &error);
+  if (context == NULL || !gdk_gl_context_realize (context, &error))
+    {
+      g_debug ("No OpenGL: %s", error != NULL ? error->message : "?");
+      return NULL;
+    }
+
+  gdk_gl_context_make_current (context);
+  name = (const char *) glGetString (GL_RENDERER);
+  result = g_strdup (name);
+  gdk_gl_context_clear_current ();
+
+  return result;
+}
+
+/**
+ * cw_renderer_choose:
+ *
+ * Sets GSK_RENDERER to "cairo" when OpenGL on the default display is a
+ * software rasteriser and the user has not set GSK_RENDERER. Call it from
+ * main() after gtk_init_check() and before any window exists or any other
+ * thread runs, since it changes the environment.
+ *
+ * Returns: whether it chose cairo
+ */
+gboolean
+cw_renderer_choose (void)
+{
+  g_autofree char *gl_renderer = NULL;
+  const char *chosen = g_getenv ("GSK_RENDERER");
+
+  if (chosen != NULL && chosen[0] != '\0')
+    {
+      g_debug ("GSK_RENDERER=%s is set; using it", chosen);
+      return FALSE;
+    }
+
+  gl_renderer = cw_renderer_probe_gl ();
+  if (!cw_renderer_name_is_software (gl_renderer))
+    return FALSE;
+
+  g_debug ("OpenGL is drawn in software (%s): drawing with cairo instead", gl_renderer);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  return TRUE;
+}

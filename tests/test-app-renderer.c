@@ -1,0 +1,147 @@
+/* test-app-renderer.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-app-renderer"
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cw-renderer.h"
+
+/* The app draws with cairo when OpenGL is a software rasteriser, unless the
+ * user chose a renderer with GSK_RENDERER (src/app/cw-renderer.c). Each
+ * choice is made in a fresh process: GTK reads GSK_RENDERER once. */
+
+static void
+test_names (void)
+{
+  g_assert_true (cw_renderer_name_is_software ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (cw_renderer_name_is_software ("softpipe"));
+  g_assert_true (cw_renderer_name_is_software ("Software Rasterizer"));
+  g_assert_true (cw_renderer_name_is_software ("Gallium 0.4 on llvmpipe (LLVM 3.4, 128 bits)"));
+  g_assert_true (cw_renderer_name_is_software ("Mesa X11 (swrast)"));
+
+  /* A GPU whose driver names LLVM is hardware. */
+  g_assert_false (cw_renderer_name_is_software ("AMD Radeon RX 6600 (navi23, LLVM 15.0.6, DRM 3.49, 6.1.0-13-amd64)"));
+  g_assert_false (cw_renderer_name_is_software ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (cw_renderer_name_is_software ("NVIDIA GeForce RTX 3060/PCIe/SSE2"));
+  g_assert_false (cw_renderer_name_is_software ("virgl"));
+  g_assert_false (cw_renderer_name_is_software (""));
+  g_assert_false (cw_renderer_name_is_software (NULL));
+}
+
+/* Shows a window and returns the type name of the renderer GTK gave it. */
+static const char *
+renderer_of_a_window (void)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  const char *name;
+
+  gtk_window_present (window);
+  while (gtk_native_get_renderer (GTK_NATIVE (window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  name = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
+  gtk_window_destroy (window);
+  return name;
+}
+
+static void
+test_software_gl_draws_with_cairo (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *gl = NULL;
+      gboolean software;
+      gboolean chosen;
+      const char *renderer;
+
+      g_unsetenv ("GSK_RENDERER");
+      gtk_init ();
+      adw_init ();
+
+      gl = cw_renderer_probe_gl ();
+      software = cw_renderer_name_is_software (gl);
+      g_printerr ("GL_RENDERER: %s\n", gl != NULL ? gl : "(no OpenGL)");
+
+      chosen = cw_renderer_choose ();
+      g_assert_cmpint (chosen, ==, software);
+
+      renderer = renderer_of_a_window ();
+      g_printerr ("window renderer: %s\n", renderer);
+      if (software)
+        {
+          g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+          g_assert_cmpstr (renderer, ==, "GskCairoRenderer");
+        }
+      else
+        {
+          g_assert_null (g_getenv ("GSK_RENDERER"));
+          if (gl != NULL)
+            g_assert_cmpstr (renderer, !=, "GskCairoRenderer");
+        }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*GL_RENDERER: *window renderer: *");
+}
+
+static void
+test_user_choice_is_kept (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *gl = NULL;
+      const char *renderer;
+
+      g_setenv ("GSK_RENDERER", "gl", TRUE);
+      gtk_init ();
+      adw_init ();
+
+      gl = cw_renderer_probe_gl ();
+      g_assert_false (cw_renderer_choose ());
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+
+      renderer = renderer_of_a_window ();
+      g_printerr ("GL_RENDERER: %s, window renderer: %s\n", gl != NULL ? gl : "(no OpenGL)", renderer);
+      /* With OpenGL at all, GTK honours the choice even on llvmpipe. */
+      if (gl != NULL)
+        g_assert_cmpstr (renderer, ==, "GskGLRenderer");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/renderer/names", test_names);
+  g_test_add_func ("/renderer/software-gl-draws-with-cairo", test_software_gl_draws_with_cairo);
+  g_test_add_func ("/renderer/user-choice-is-kept", test_user_choice_is_kept);
+
+  return g_test_run ();
+}
