@@ -68,9 +68,11 @@ echo "start-up ..." >&2
 for i in $(seq $((RUNS + 2))); do
   timeout 60 "$B/bench-startup" "$B/bench-minimal-window" >> "$T/minimal" 2>/dev/null
   timeout 60 "$B/bench-startup" "$BUILD/src/app/converc-webhooks" --demo >> "$T/app" 2>/dev/null
+  GSK_RENDERER=cairo timeout 60 "$B/bench-startup" "$B/bench-minimal-window" >> "$T/minimal-cairo" 2>/dev/null
 done
 START_APP=$(value startup_ms "$T/app" | median)
 START_REF=$(value startup_ms "$T/minimal" | median)
+START_REF_CAIRO=$(value startup_ms "$T/minimal-cairo" | median)
 
 # 2–4. Events: a server in another process with EVENTS realistic events.
 echo "events ..." >&2
@@ -100,13 +102,14 @@ for i in $(seq "$RUNS"); do
   timeout 300 "$B/bench-events" --single "$EVENTS" "$URL" "$KEY" > "$T/events.$i" 2>/dev/null
   cat "$T/events.$i" >> "$T/events"
 done
-# The stall again with GTK's cairo renderer: under Xvfb the GL renderer
-# compiles shaders on the CPU (llvmpipe) in the first frame that shows the list.
+# The stall again with GTK 4.8's default GL renderer forced: the app (and the
+# bench programs, like its main()) draw with cairo when GL is software.
 for i in $(seq "$RUNS"); do
-  GSK_RENDERER=cairo timeout 300 "$B/bench-events" --single "$EVENTS" "$URL" "$KEY" >> "$T/events-cairo" 2>/dev/null
+  GSK_RENDERER=gl timeout 300 "$B/bench-events" --single "$EVENTS" "$URL" "$KEY" >> "$T/events-gl" 2>/dev/null
 done
-STALL_CAIRO=$(value load_stall_ms "$T/events-cairo" | median)
-STALL_CAIRO_MAX=$(value load_stall_ms "$T/events-cairo" | maximum)
+RENDERER=$(value renderer "$T/events" | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+STALL_GL=$(value load_stall_ms "$T/events-gl" | median)
+STALL_GL_MAX=$(value load_stall_ms "$T/events-gl" | maximum)
 LOAD=$(value load_ms "$T/events" | median)
 STALL=$(value load_stall_ms "$T/events" | median)
 STALL_MAX=$(value load_stall_ms "$T/events" | maximum)
@@ -121,37 +124,41 @@ echo "endpoints ..." >&2
 for i in $(seq "$RUNS"); do
   timeout 600 "$B/bench-endpoints" "$ENDPOINTS" >> "$T/endpoints" 2>/dev/null
 done
-# The same with GTK's cairo renderer: under Xvfb the default GL renderer
-# draws on the CPU (llvmpipe), which is most of a scroll frame.
+# The same with GTK 4.8's default GL renderer forced (on llvmpipe it draws
+# on the CPU, which is most of a scroll frame).
 for i in $(seq "$RUNS"); do
-  GSK_RENDERER=cairo timeout 600 "$B/bench-endpoints" "$ENDPOINTS" >> "$T/endpoints-cairo" 2>/dev/null
+  GSK_RENDERER=gl timeout 600 "$B/bench-endpoints" "$ENDPOINTS" >> "$T/endpoints-gl" 2>/dev/null
 done
-FRAME_CAIRO=$(value endpoints_worst_frame_ms "$T/endpoints-cairo" | median)
-MEDIAN_FRAME_CAIRO=$(value endpoints_median_frame_ms "$T/endpoints-cairo" | median)
+FRAME_GL=$(value endpoints_worst_frame_ms "$T/endpoints-gl" | median)
+MEDIAN_FRAME_GL=$(value endpoints_median_frame_ms "$T/endpoints-gl" | median)
 MEDIAN_FRAME=$(value endpoints_median_frame_ms "$T/endpoints" | median)
 FRAME=$(value endpoints_worst_frame_ms "$T/endpoints" | median)
 FRAME_MAX=$(value endpoints_worst_frame_ms "$T/endpoints" | maximum)
 LIST=$(value endpoints_list_ms "$T/endpoints" | median)
 
+echo
+echo "The app's renderer here: ${RENDERER:-?} (GL_RENDERER of this display: software GL makes it cairo; see src/app/cw-renderer.c)"
 row () { printf '| %-40s | %10s | %-42s | %5s | %-8s | %-3s |\n' "$@"; }
 echo
 row "figure (median of $RUNS)" "measured" "reference" "ratio" "goal" "met"
 row "$(printf "%040d" 0 | tr 0 -)" "---------:" "$(printf "%042d" 0 | tr 0 -)" "----:" "--------" "---"
 row "start-up to populated list (demo)" "$START_APP ms" "minimal AdwApplicationWindow $START_REF ms" \
     "$(ratio "$START_APP" "$START_REF")" "≤ 1.3×" "$(meets "$(ratio "$START_APP" "$START_REF")" 1.3)"
+row "  same, vs minimal window on cairo" "$START_APP ms" "minimal, GSK_RENDERER=cairo $START_REF_CAIRO ms" \
+    "$(ratio "$START_APP" "$START_REF_CAIRO")" "≤ 1.3×" "$(meets "$(ratio "$START_APP" "$START_REF_CAIRO")" 1.3)"
 row "load $EVENTS events ($JSON_MB MB), painted" "$LOAD ms" "curl $CURL_MS + json-glib $PARSE_MS ms" \
     "$(ratio "$LOAD" "$LOAD_REF")" "≤ 1.5×" "$(meets "$(ratio "$LOAD" "$LOAD_REF")" 1.5)"
-row "longest main-loop stall in the load" "$STALL ms" "(max of runs $STALL_MAX ms)" "" "≤ 50 ms" "$(meets "$STALL" 50)"
-row "  same, GSK_RENDERER=cairo" "$STALL_CAIRO ms" "(max of runs $STALL_CAIRO_MAX ms)" "" "≤ 50 ms" "$(meets "$STALL_CAIRO" 50)"
+row "longest main-loop stall in the load" "$STALL ms" "(max of runs $STALL_MAX ms)" "" "≤ 50 ms" "$(meets "$STALL_MAX" 50)"
+row "  same, GSK_RENDERER=gl forced" "$STALL_GL ms" "(max of runs $STALL_GL_MAX ms)" "" "≤ 50 ms" "$(meets "$STALL_GL" 50)"
 row "peak RSS, loaded − empty window" "$RSS MB" "JSON size $JSON_MB MB" \
     "$(ratio "$RSS" "$JSON_MB")" "≤ 3×" "$(meets "$(ratio "$RSS" "$JSON_MB")" 3)"
 row "search keystroke → list updated" "$SEARCH ms" "one frame, 16 ms" \
     "$(ratio "$SEARCH" 16)" "≤ 16 ms" "$(meets "$SEARCH" 16)"
 row "search keystroke → frame painted" "$SEARCH_PAINT ms" "(for information)" "" "" ""
 row "$ENDPOINTS endpoints scrolled, worst frame" "$FRAME ms" "one frame, 16 ms (max $FRAME_MAX)" \
-    "$(ratio "$FRAME" 16)" "≤ 16 ms" "$(meets "$FRAME" 16)"
+    "$(ratio "$FRAME" 16)" "≤ 16 ms" "$(meets "$FRAME_MAX" 16)"
 row "  same, median frame" "$MEDIAN_FRAME ms" "(for information)" "" "" ""
-row "  same, GSK_RENDERER=cairo, worst frame" "$FRAME_CAIRO ms" "one frame, 16 ms" \
-    "$(ratio "$FRAME_CAIRO" 16)" "≤ 16 ms" "$(meets "$FRAME_CAIRO" 16)"
-row "  same, GSK_RENDERER=cairo, median frame" "$MEDIAN_FRAME_CAIRO ms" "(for information)" "" "" ""
+row "  same, GSK_RENDERER=gl forced, worst" "$FRAME_GL ms" "one frame, 16 ms" \
+    "$(ratio "$FRAME_GL" 16)" "≤ 16 ms" "$(meets "$FRAME_GL" 16)"
+row "  same, GSK_RENDERER=gl forced, median" "$MEDIAN_FRAME_GL ms" "(for information)" "" "" ""
 row "$ENDPOINTS endpoints, request → painted" "$LIST ms" "(for information)" "" "" ""

@@ -42,6 +42,7 @@
 
 #include "converc.h"
 #include "converc-emulator.h"
+#include "cw-renderer.h"
 #include "cw-endpoints-page-private.h"
 
 typedef struct
@@ -64,6 +65,15 @@ static gboolean measuring;
 static guint    n_pending;
 static guint    n_created;
 static GArray  *frame_ms;
+/* When each phase's handlers (GTK's, connected before ours) were done, and
+ * the longest frame's parts: to the end of update (the scroll), layout (the
+ * rows rebound and allocated), paint (snapshot and render), in µs; and
+ * which frame of the scroll it was */
+static gint64   phase_update;
+static gint64   phase_layout;
+static gint64   phase_paint;
+static gint64   worst_parts[3];
+static guint    worst_index;
 
 static gpointer
 server_thread (gpointer data)
@@ -169,8 +179,16 @@ static void
 frame_phase_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
+  const char *phase = data;
+
   if (frame_start == 0)
     frame_start = g_get_monotonic_time ();
+  if (g_str_equal (phase, "update"))
+    phase_update = g_get_monotonic_time ();
+  else if (g_str_equal (phase, "layout"))
+    phase_layout = g_get_monotonic_time ();
+  else if (g_str_equal (phase, "paint"))
+    phase_paint = g_get_monotonic_time ();
 }
 
 static void
@@ -179,9 +197,18 @@ after_paint_cb (GdkFrameClock *clock,
 {
   if (measuring && frame_start != 0)
     {
-      double ms = (g_get_monotonic_time () - frame_start) / 1000.0;
+      gint64 now = g_get_monotonic_time ();
+      double ms = (now - frame_start) / 1000.0;
 
-      longest_frame = MAX (longest_frame, g_get_monotonic_time () - frame_start);
+      if (now - frame_start > longest_frame && phase_update >= frame_start &&
+          phase_layout >= phase_update && phase_paint >= phase_layout)
+        {
+          worst_parts[0] = phase_update - frame_start;
+          worst_parts[1] = phase_layout - phase_update;
+          worst_parts[2] = phase_paint - phase_layout;
+          worst_index = n_measured_frames;
+        }
+      longest_frame = MAX (longest_frame, now - frame_start);
       g_array_append_val (frame_ms, ms);
       n_measured_frames++;
     }
@@ -239,6 +266,7 @@ main (int   argc,
   const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
 
   gtk_init ();
+  cw_renderer_choose ();  /* as the app's main() does */
   adw_init ();
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -263,8 +291,9 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_print ("@renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
-    g_signal_connect (clock, phases[i], G_CALLBACK (frame_phase_cb), NULL);
+    g_signal_connect (clock, phases[i], G_CALLBACK (frame_phase_cb), (gpointer) phases[i]);
   g_signal_connect_after (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
   wait_for_paint (GTK_WIDGET (window));
@@ -296,6 +325,7 @@ main (int   argc,
   redraw_max = g_array_index (frame_ms, double, frame_ms->len - 1);
   g_array_set_size (frame_ms, 0);
   longest_frame = 0;
+  n_measured_frames = 0;
 
   measuring = TRUE;
   last_tick = 0;
@@ -316,6 +346,9 @@ main (int   argc,
            n_scroll_frames, (scroll_end - scroll_start) / 1000.0);
   g_print ("  longest frame:            %.1f ms (first frame phase to after-paint)\n",
            longest_frame / 1000.0);
+  g_print ("  its parts:                %.1f ms to the end of update, %.1f ms layout, "
+           "%.1f ms paint (frame %u of the scroll)\n", worst_parts[0] / 1000.0,
+           worst_parts[1] / 1000.0, worst_parts[2] / 1000.0, worst_index);
   g_print ("  longest main-loop stall:  %.1f ms\n", longest_stall / 1000.0);
   g_array_sort (frame_ms, compare_doubles);
   if (frame_ms->len > 0)

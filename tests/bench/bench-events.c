@@ -50,6 +50,7 @@
 
 #include "converc.h"
 #include "converc-emulator.h"
+#include "cw-renderer.h"
 #include "cw-events-page-private.h"
 
 typedef struct
@@ -241,6 +242,7 @@ run_one (guint       n_events,
     g_main_context_iteration (NULL, TRUE);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_print ("@renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   /* The page's spinner animates while loading: frames keep coming unless
    * the main loop stalls. */
@@ -380,6 +382,7 @@ main (int   argc,
   if ((argc == 3 || argc == 5) && g_str_equal (argv[1], "--single"))
     {
       gtk_init ();
+      cw_renderer_choose ();  /* as the app's main() does */
       adw_init ();
       return run_one ((guint) g_ascii_strtoull (argv[2], NULL, 10),
                       argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL);
