@@ -39,6 +39,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <time.h>
 
 #include "converc.h"
 #include "converc-emulator.h"
@@ -162,6 +163,33 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* With BENCH_PERF_CTL=FIFO, perf records the scroll alone:
+ *   mkfifo ctl; perf record -D -1 --control fifo:ctl -g -- bench-endpoints N
+ * (with BENCH_PERF_CTL=ctl in its environment). */
+static void
+perf_control (const char *command)
+{
+  const char *fifo = g_getenv ("BENCH_PERF_CTL");
+  FILE *file;
+
+  if (fifo == NULL || (file = fopen (fifo, "w")) == NULL)
+    return;
+  fprintf (file, "%s\n", command);
+  fclose (file);
+}
+
+/* CPU time of the calling thread, in µs: a figure that the other core's
+ * load does not change as much as the wall clock's. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static gboolean
 tick_cb (gpointer data)
 {
@@ -260,7 +288,7 @@ main (int   argc,
   GdkFrameClock *clock;
   GtkAdjustment *adjustment;
   GThread *thread;
-  gint64 start, listed, painted, scroll_start, scroll_end;
+  gint64 start, listed, painted, scroll_start, scroll_end, scroll_cpu;
   guint n_scroll_frames;
   double redraw_median, redraw_max;
   const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
@@ -330,12 +358,16 @@ main (int   argc,
   measuring = TRUE;
   last_tick = 0;
   n_scroll_frames = n_frames;
+  perf_control ("enable");
   scroll_start = g_get_monotonic_time ();
+  scroll_cpu = thread_cpu_time ();
   gtk_widget_add_tick_callback (GTK_WIDGET (page->column_view), scroll_tick_cb, adjustment, NULL);
   while (g_object_get_data (G_OBJECT (page->column_view), "bench-done") == NULL)
     g_main_context_iteration (NULL, TRUE);
   wait_for_paint (GTK_WIDGET (window));
   scroll_end = g_get_monotonic_time ();
+  scroll_cpu = thread_cpu_time () - scroll_cpu;
+  perf_control ("disable");
   measuring = FALSE;
   n_scroll_frames = n_frames - n_scroll_frames;
 
@@ -355,6 +387,8 @@ main (int   argc,
     g_print ("  frame times:              median %.1f ms, 90th percentile %.1f ms\n",
              g_array_index (frame_ms, double, frame_ms->len / 2),
              g_array_index (frame_ms, double, frame_ms->len * 9 / 10));
+  g_print ("  main thread's CPU time:   %.2f ms a frame\n",
+           n_scroll_frames > 0 ? scroll_cpu / 1000.0 / n_scroll_frames : 0.0);
   if (g_getenv ("BENCH_FRAMES") != NULL)
     for (guint i = 0; i < frame_ms->len; i++)
       g_print ("frame %.1f\n", g_array_index (frame_ms, double, i));
@@ -367,6 +401,8 @@ main (int   argc,
   g_print ("@endpoints_worst_frame_ms %.1f\n", longest_frame / 1000.0);
   g_print ("@endpoints_stall_ms %.1f\n", longest_stall / 1000.0);
   g_print ("@endpoints_frames %u\n", n_scroll_frames);
+  g_print ("@endpoints_cpu_per_frame_ms %.2f\n",
+           n_scroll_frames > 0 ? scroll_cpu / 1000.0 / n_scroll_frames : 0.0);
 
   gtk_window_destroy (window);
   g_main_context_invoke (g_main_loop_get_context (server.loop), stop_loop_cb, server.loop);
