@@ -217,6 +217,65 @@ test_page_lists (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* Every GtkInscription and GtkLabel under @widget, depth first. */
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child) && gtk_inscription_get_text (GTK_INSCRIPTION (child)) != NULL)
+        g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+      else if (GTK_IS_LABEL (child))
+        g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (child)));
+      collect_texts (child, texts);
+    }
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* The list's cells show each endpoint's whole URL and events (ellipsized
+ * on screen, whole to a screen reader and in the tooltip), and the badge. */
+static void
+test_page_cells (Fixture       *f,
+                 gconstpointer  data)
+{
+  CwEndpointsPage *page = loaded_page (f);
+  GListModel *model = cw_endpoints_page_get_model (page);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  guint n = MIN (3, g_list_model_get_n_items (model));
+
+  gtk_window_set_default_size (window, 1100, 720);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  WAIT_FOR ((g_ptr_array_set_size (texts, 0), collect_texts (GTK_WIDGET (page->column_view), texts),
+             texts->len > 5 * n));
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (model, i);
+      g_autofree char *events = converc_webhook_dup_events_label (webhook);
+      g_autofree char *created = cw_format_timestamp_short (converc_webhook_get_created_at (webhook));
+
+      g_assert_true (has_text (texts, converc_webhook_get_url (webhook)));
+      g_assert_true (has_text (texts, events));
+      g_assert_true (has_text (texts, created));
+    }
+  g_assert_true (has_text (texts, "Active"));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
 static void
 test_page_filter (Fixture       *f,
                   gconstpointer  data)
@@ -673,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/cw/widgets/secret-dialog", test_secret_dialog);
   g_test_add ("/cw/endpoints-page/lists", Fixture, NULL, fixture_setup, test_page_lists, fixture_teardown);
   g_test_add ("/cw/endpoints-page/filter", Fixture, NULL, fixture_setup, test_page_filter, fixture_teardown);
+  g_test_add ("/cw/endpoints-page/cells", Fixture, NULL, fixture_setup, test_page_cells, fixture_teardown);
   g_test_add ("/cw/endpoints-page/disable-and-test", Fixture, NULL, fixture_setup,
               test_page_disable_and_test, fixture_teardown);
   g_test_add ("/cw/endpoints-page/errors-keep-list", Fixture, NULL, fixture_setup,

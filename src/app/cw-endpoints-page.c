@@ -114,8 +114,11 @@ cw_endpoints_page_set_status_badge (GtkLabel       *label,
                                     ConvercWebhook *webhook)
 {
   gboolean active = converc_webhook_get_is_active (webhook);
+  const char *text = active ? _("Active") : _("Disabled");
 
-  gtk_label_set_text (label, active ? _("Active") : _("Disabled"));
+  /* A label's new text resizes the whole window: only when it changes. */
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (label), active ? "disabled" : "active");
   gtk_widget_add_css_class (GTK_WIDGET (label), active ? "active" : "disabled");
 }
@@ -825,7 +828,7 @@ cell_update (GtkListItem *list_item)
       g_assert_not_reached ();
     }
 
-  gtk_label_set_text (GTK_LABEL (child), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
 }
 
 /* Tooltips are computed when asked for: gtk_widget_set_tooltip_text() in
@@ -844,7 +847,7 @@ cell_query_tooltip_cb (GtkWidget  *child,
   if (GTK_IS_BUTTON (child))
     text = _("Send Test Event");
   else
-    text = gtk_label_get_text (GTK_LABEL (child));
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (child));
 
   if (text == NULL || text[0] == '\0')
     return FALSE;
@@ -878,27 +881,49 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (child, "flat");
       gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
     }
-  else
+  else if (column == COLUMN_STATUS)
     {
       child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (child),
-                               column == COLUMN_URL ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
-      if (column == COLUMN_STATUS)
+      gtk_widget_add_css_class (child, "status-badge");
+      gtk_label_set_xalign (GTK_LABEL (child), 0.5);
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+    }
+  else
+    {
+      /* GtkInscription sizes itself from a number of characters, not from
+       * its text: binding a new endpoint to a row redraws the cell instead
+       * of measuring the whole window again (a third of a scroll frame). */
+      GtkInscription *inscription = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+
+      child = GTK_WIDGET (inscription);
+      gtk_inscription_set_xalign (inscription, 0);
+      gtk_inscription_set_min_lines (inscription, 1);
+      gtk_inscription_set_nat_lines (inscription, 1);
+      /* One line, ellipsized: given the row's height, it would wrap. */
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+      gtk_inscription_set_text_overflow (inscription, column == COLUMN_URL
+                                                      ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
+                                                      : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      if (column == COLUMN_URL)
         {
-          gtk_widget_add_css_class (child, "status-badge");
-          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
-          gtk_label_set_xalign (GTK_LABEL (child), 0.5);
-          gtk_widget_set_halign (child, GTK_ALIGN_START);
+          gtk_inscription_set_min_chars (inscription, 10);
+          gtk_inscription_set_nat_chars (inscription, 24);
         }
       else if (column == COLUMN_EVENTS)
-        gtk_label_set_width_chars (GTK_LABEL (child), 14);
-      else if (column == COLUMN_URL)
-        gtk_label_set_width_chars (GTK_LABEL (child), 24);
+        {
+          gtk_inscription_set_min_chars (inscription, 8);
+          gtk_inscription_set_nat_chars (inscription, 14);
+        }
       else
         {
+          /* Dates: "2026-11-27 14:03" (cw_format_timestamp_short()). The
+           * width of a character here is Pango's average, wider than a
+           * digit: 15 hold the 16 characters with some to spare. A date the
+           * app cannot read is shown as it came, ellipsized, whole in its
+           * tooltip. */
           gtk_widget_add_css_class (child, "numeric");
-          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
+          gtk_inscription_set_min_chars (inscription, 15);
+          gtk_inscription_set_nat_chars (inscription, 15);
         }
     }
 
