@@ -40,6 +40,9 @@
 
 #include <adwaita.h>
 #include <time.h>
+#ifdef HAVE_CALLGRIND_H
+#include <valgrind/callgrind.h>
+#endif
 
 #include "converc.h"
 #include "converc-emulator.h"
@@ -165,12 +168,20 @@ compare_doubles (gconstpointer a,
 
 /* With BENCH_PERF_CTL=FIFO, perf records the scroll alone:
  *   mkfifo ctl; perf record -D -1 --control fifo:ctl -g -- bench-endpoints N
- * (with BENCH_PERF_CTL=ctl in its environment). */
+ * (with BENCH_PERF_CTL=ctl in its environment). Under callgrind, run with
+ * --instr-atstart=no to count the scroll's instructions alone. */
 static void
 perf_control (const char *command)
 {
   const char *fifo = g_getenv ("BENCH_PERF_CTL");
   FILE *file;
+
+#ifdef HAVE_CALLGRIND_H
+  if (g_str_equal (command, "enable"))
+    CALLGRIND_START_INSTRUMENTATION;
+  else
+    CALLGRIND_STOP_INSTRUMENTATION;
+#endif
 
   if (fifo == NULL || (file = fopen (fifo, "w")) == NULL)
     return;
