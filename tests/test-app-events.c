@@ -103,13 +103,22 @@ item_at (GListModel *model,
   return event;   /* still owned by the model */
 }
 
+/* The text a label or an inscription (the list's cells) shows, or NULL. */
+static const char *
+widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
 static gboolean
 widget_has_label_text (GtkWidget  *widget,
                        const char *text)
 {
-  if (GTK_IS_LABEL (widget) &&
-      gtk_widget_get_visible (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (gtk_widget_get_visible (widget) && g_strcmp0 (widget_text (widget), text) == 0)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -671,8 +680,7 @@ widget_has_selected_label (GtkWidget  *widget,
 {
   in_selected |= (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) != 0;
 
-  if (GTK_IS_LABEL (widget) && in_selected &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (in_selected && g_strcmp0 (widget_text (widget), text) == 0)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

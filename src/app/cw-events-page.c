@@ -210,14 +210,14 @@ bind_time (GtkListItem *item,
            gint64       now_unix)
 {
   ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
-  if (!CONVERC_IS_EVENT (event) || !GTK_IS_LABEL (label))
+  if (!CONVERC_IS_EVENT (event) || !GTK_IS_INSCRIPTION (cell))
     return;
 
   text = _cw_events_page_format_time (event, now_unix);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 }
 
 static gboolean
@@ -295,12 +295,22 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 CwEventsPage             *self)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cw-column"));
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  GtkWidget *label = GTK_WIDGET (inscription);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (label),
-                           column == COLUMN_ID ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
+  /* GtkInscription sizes itself from a number of characters, not from its
+   * text: binding another event to a row redraws the cell, where a
+   * GtkLabel's new text would measure the whole window again. The columns
+   * but Summary have fixed widths (the .ui file). */
+  gtk_inscription_set_xalign (inscription, 0);
+  gtk_inscription_set_min_lines (inscription, 1);
+  gtk_inscription_set_nat_lines (inscription, 1);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_inscription_set_min_chars (inscription, column == COLUMN_SUMMARY ? 12 : 4);
+  gtk_inscription_set_nat_chars (inscription, column == COLUMN_SUMMARY ? 32 : 12);
+  gtk_inscription_set_text_overflow (inscription, column == COLUMN_ID
+                                                  ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
+                                                  : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_ID)
     gtk_widget_add_css_class (label, "monospace");
   if (column == COLUMN_TIME)
@@ -322,7 +332,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cw-column"));
   ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
 
   if (!CONVERC_IS_EVENT (event))
     return;
@@ -341,7 +351,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       {
         const char *type = converc_event_get_event_type (event);
 
-        gtk_label_set_text (label, type != NULL ? type : "—");
+        gtk_inscription_set_text (label, type != NULL ? type : "—");
       }
       break;
 
@@ -349,7 +359,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       {
         g_autofree char *summary = converc_event_dup_summary (event);
 
-        gtk_label_set_text (label, summary);
+        gtk_inscription_set_text (label, summary);
       }
       break;
 
@@ -357,7 +367,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       {
         const char *id = converc_event_get_id (event);
 
-        gtk_label_set_text (label, id != NULL ? id : "—");
+        gtk_inscription_set_text (label, id != NULL ? id : "—");
       }
       break;
 
