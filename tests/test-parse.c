@@ -805,8 +805,7 @@ test_parse_event_list_shares_body (void)
                                                e1, e2, e3, wrappers[i][1]);
       gsize len = strlen (text);
       gboolean freed = FALSE;
-      g_autoptr(GBytes) body = g_bytes_new_with_free_func (g_steal_pointer (&text), len,
-                                                           body_freed_cb, &freed);
+      g_autoptr(GBytes) body = g_bytes_new_with_free_func (text, len, body_freed_cb, &freed);
       g_autoptr(GPtrArray) events = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(ConvercEvent) kept = NULL;
@@ -1044,7 +1043,6 @@ test_event_nulls (void)
   summary = converc_event_dup_summary (event);
   g_assert_nonnull (summary);
   g_assert_true (g_utf8_validate (summary, -1, NULL));
-  g_assert_nonnull (converc_event_get_search_text (event));
   g_assert_false (converc_event_matches (event, "lovelace"));
   pretty = converc_event_dup_pretty_json (event);
   g_assert_nonnull (pretty);
@@ -1192,7 +1190,6 @@ static void
 test_event_search (void)
 {
   g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
-  const char *text;
 
   /* ids, contact fields, case-insensitively */
   g_assert_true (matches (event, "evt_01HQ3Z8K2M4N6P8R0T2V4X6Z8B"));
@@ -1211,14 +1208,226 @@ test_event_search (void)
 
   g_assert_false (matches (event, "zzz-not-there"));
   g_assert_false (matches (event, "Grace Lovelace"));
+  /* member names are not searched */
+  g_assert_false (matches (event, "qualificationAnswers"));
+  g_assert_false (matches (event, "organizationId"));
+}
 
-  text = converc_event_get_search_text (event);
-  g_assert_nonnull (text);
-  g_assert_nonnull (strstr (text, "lovelace"));
-  /* folded: no upper case left */
-  g_assert_null (strstr (text, "Lovelace"));
-  /* stable: the same pointer on the next call */
-  g_assert_true (text == converc_event_get_search_text (event));
+static ConvercEvent *
+event_of (const char *text)
+{
+  g_autoptr(GBytes) raw = bytes_of (text);
+  g_autoptr(GError) error = NULL;
+  ConvercEvent *event = converc_parse_event (raw, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (event);
+  return event;
+}
+
+/* What a search means: the needle inside one string or number value,
+ * whatever the case; never in a member name, never across values. */
+static void
+test_event_search_values (void)
+{
+  g_autoptr(ConvercEvent) event = NULL;
+
+  /* A value in another case */
+  event = event_of ("{\"id\":\"evt_1\",\"note\":\"Hello World\",\"tags\":[\"Red\",\"blue\"]}");
+  g_assert_true (matches (event, "hello w"));
+  g_assert_true (matches (event, "WORLD"));
+  g_assert_true (matches (event, "EVT_1"));
+  g_assert_true (matches (event, "red"));
+  g_assert_true (matches (event, "Hello World"));
+  g_assert_false (matches (event, "Hello World!"));
+  /* Not in a member name, nor spanning one and its value */
+  g_assert_false (matches (event, "note"));
+  g_assert_false (matches (event, "tags"));
+  g_assert_false (matches (event, "ote"));
+  g_assert_false (matches (event, "note\":\"hello"));
+  g_assert_false (matches (event, "\"hello"));
+  /* Not across two values */
+  g_assert_false (matches (event, "red\",\"blue"));
+  g_assert_false (matches (event, "red\nblue"));
+  g_assert_false (matches (event, "redblue"));
+  g_assert_false (matches (event, "d\",\""));
+  g_clear_object (&event);
+
+  /* Names that are not plain ASCII are not searched either */
+  event = event_of ("{\"gr\xc3\xb6\xc3\x9f" "e\":\"XL\",\"n\\u00e4me\":\"Bo\",\"a\\\"b\":1}");
+  g_assert_false (matches (event, "gr\xc3\xb6\xc3\x9f" "e"));
+  g_assert_false (matches (event, "n\xc3\xa4me"));
+  g_assert_false (matches (event, "a\"b"));
+  g_assert_true (matches (event, "xl"));
+  g_assert_true (matches (event, "bo"));
+  g_clear_object (&event);
+
+  /* Not across two values that are not plain ASCII */
+  event = event_of ("{\"v\":[\"Zo\xc3\xab\",\"\xc3\x85ngstr\xc3\xb6m\",\"a\\nb\",\"x\\ty\"]}");
+  g_assert_true (matches (event, "zo\xc3\xab"));
+  g_assert_true (matches (event, "\xc3\xa5ngstr\xc3\xb6m"));
+  g_assert_false (matches (event, "zo\xc3\xab\xc3\xa5ngstr\xc3\xb6m"));
+  g_assert_false (matches (event, "zo\xc3\xab\n\xc3\xa5ngstr\xc3\xb6m"));
+  /* an escaped newline is in its value; it joins nothing */
+  g_assert_true (matches (event, "a\nb"));
+  g_assert_false (matches (event, "b\nx"));
+  g_assert_false (matches (event, "a\\nb"));
+  g_assert_false (matches (event, "anb"));
+  g_assert_true (matches (event, "x\ty"));
+  g_clear_object (&event);
+
+  /* Non-ASCII values, as decoded, normalised and folded text */
+  event = event_of ("{\"contact\":{\"name\":\"Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m\"}}");
+  g_assert_true (matches (event, "zo\xc3\xab"));                 /* zoë */
+  g_assert_true (matches (event, "\xc3\x85NGSTR\xc3\x96M"));     /* ÅNGSTRÖM */
+  g_assert_true (matches (event, "Zo\xc3\xab \xc3\xa5ngstr\xc3\xb6m"));
+  g_assert_true (matches (event, "ngstr"));                        /* ASCII part of it */
+  g_assert_true (matches (event, "zoe\xcc\x88"));                 /* ë decomposed */
+  g_assert_false (matches (event, "zoe"));
+  g_assert_false (matches (event, "angstrom"));
+  g_clear_object (&event);
+
+  /* Escaped values, as decoded text */
+  event = event_of ("{\"last\":\"O\\\"Brien\",\"city\":\"Caf\\u00e9\","
+                    "\"u\":\"https:\\/\\/x.test\\/a\","
+                    "\"k\":\"\\u004bEY\",\"smile\":\"\\ud83d\\ude00!\",\"p\":\"C:\\\\dir\"}");
+  g_assert_true (matches (event, "o\"brien"));
+  g_assert_true (matches (event, "O\"BRIEN"));
+  g_assert_true (matches (event, "brien"));
+  g_assert_true (matches (event, "\xc3\xa9"));                    /* é */
+  g_assert_true (matches (event, "CAF\xc3\x89"));                 /* CAFÉ */
+  g_assert_true (matches (event, "https://x.test/a"));
+  g_assert_true (matches (event, "key"));
+  g_assert_true (matches (event, "\xf0\x9f\x98\x80!"));          /* 😀! */
+  g_assert_true (matches (event, "c:\\dir"));
+  /* not the escapes as spelled */
+  g_assert_false (matches (event, "u00e9"));
+  g_assert_false (matches (event, "o\\\"brien"));
+  g_assert_false (matches (event, "\\/"));
+  g_assert_false (matches (event, "u004b"));
+  g_assert_false (matches (event, "\\\\"));
+  g_clear_object (&event);
+
+  /* Numbers, as spelled in the JSON */
+  event = event_of ("{\"n\":1.50,\"big\":12345678901234567890,\"lat\":-33.897039,"
+                    "\"e\":1E5,\"i\":42,\"list\":[7,9]}");
+  g_assert_true (matches (event, "1.50"));
+  g_assert_true (matches (event, "1.5"));
+  g_assert_true (matches (event, "12345678901234567890"));
+  g_assert_true (matches (event, "-33.897039"));
+  g_assert_true (matches (event, "33.89"));
+  g_assert_true (matches (event, "1e5"));
+  g_assert_true (matches (event, "42"));
+  g_assert_true (matches (event, "7"));
+  g_assert_false (matches (event, "100000"));
+  g_assert_false (matches (event, "7,9"));
+  g_assert_false (matches (event, "79"));
+  g_assert_false (matches (event, "42,"));
+  g_assert_false (matches (event, "big"));
+  g_clear_object (&event);
+
+  /* Booleans and null are no text */
+  event = event_of ("{\"a\":true,\"b\":false,\"c\":null,\"d\":[true]}");
+  g_assert_false (matches (event, "true"));
+  g_assert_false (matches (event, "fals"));
+  g_assert_false (matches (event, "null"));
+  g_assert_false (matches (event, "u"));
+  g_clear_object (&event);
+
+  /* A needle longer than the event; the empty needle; at the very end */
+  event = event_of ("{\"a\":\"xyz\"}");
+  g_assert_false (matches (event, "{\"a\":\"xyz\"}{\"a\":\"xyz\"}"));
+  g_assert_false (matches (event, "xyz\"}"));
+  g_assert_true (matches (event, "xyz"));
+  g_assert_true (matches (event, "yz"));
+  g_assert_true (matches (event, "z"));
+  g_assert_true (matches (event, ""));
+  g_assert_true (converc_event_matches (event, NULL));
+  g_assert_false (matches (event, "\xc3\xa9"));
+  g_clear_object (&event);
+}
+
+static void
+collect_string_values (JsonNode  *node,
+                       GPtrArray *values)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          collect_string_values (member, values);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        collect_string_values (json_array_get_element (json_node_get_array (node), i), values);
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        g_ptr_array_add (values, converc_fold_for_search (json_node_get_string (node)));
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+/* Every piece of an event's text as a needle: it matches exactly when
+ * json-glib's decoded string values, folded, hold it (no numbers here). */
+static void
+test_event_search_every_needle (void)
+{
+  static const char * const texts[] = {
+    "{\"id\":\"evt_X1\",\"data\":{\"contact\":{\"name\":\"Ren\xc3\xa9" "e O\\\"Hara\","
+    "\"email\":\"RO@Example.COM\"},\"tags\":[\"a\",\"b\",\"ab\",\"\",\"Stra\xc3\x9f" "e\"],"
+    "\"note\":\"line1\\nline2 \\u00c9t\\u00e9\",\"ok\":true,"
+    "\"na\\u006de\":\"key-like\",\"x\":null,\"deep\":[[{\"k\":\"v:\\\\\"}]]}}",
+    "  {\n  \"a\" : \"A b\" ,\n  \"b\":[ \"c\" , {\"d\":\"e\"} ] }\n",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(ConvercEvent) event = event_of (texts[t]);
+      g_autoptr(JsonNode) root = converc_event_parse_payload (event, NULL);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+      gsize len = strlen (texts[t]);
+
+      collect_string_values (root, values);
+
+      for (gsize start = 0; start < len; start++)
+        {
+          for (gsize n = 1; n <= 12 && start + n <= len; n++)
+            {
+              g_autofree char *piece = g_strndup (texts[t] + start, n);
+              g_autofree char *folded = NULL;
+              gboolean expected = FALSE;
+
+              if (!g_utf8_validate (piece, -1, NULL))
+                continue;
+
+              folded = converc_fold_for_search (piece);
+              for (guint i = 0; i < values->len && !expected; i++)
+                expected = strstr (g_ptr_array_index (values, i), folded) != NULL;
+
+              if (converc_event_matches (event, folded) != expected)
+                g_error ("needle “%s” in %s: expected %d", folded, texts[t], expected);
+            }
+        }
+
+      /* Each value, and each piece of it, finds the event */
+      for (guint i = 0; i < values->len; i++)
+        {
+          const char *value = g_ptr_array_index (values, i);
+
+          for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+            g_assert_true (converc_event_matches (event, p));
+        }
+    }
 }
 
 static void
@@ -1603,6 +1812,8 @@ main (int   argc,
   g_test_add_func ("/converc/event/created-unix", test_event_created_unix);
   g_test_add_func ("/converc/event/search", test_event_search);
   g_test_add_func ("/converc/event/search-unicode", test_event_search_unicode);
+  g_test_add_func ("/converc/event/search-values", test_event_search_values);
+  g_test_add_func ("/converc/event/search-every-needle", test_event_search_every_needle);
   g_test_add_func ("/converc/event/summary", test_event_summary);
   g_test_add_func ("/converc/event/pretty-json", test_event_pretty_json);
   g_test_add_func ("/converc/event/pretty-json-document", test_event_pretty_json_document);

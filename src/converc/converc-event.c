@@ -37,28 +37,34 @@
  * search; the full payload is parsed again when it is opened. */
 struct _ConvercEvent
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
+
+  /* What a search reads first, together: @raw's data and size, and the
+   * folded values the raw bytes cannot be searched in (or NULL) */
+  const char *raw_data;
+  gsize       raw_len;
+  char       *search_text;
+  guint64     search_text_bytes;  /* bit (b % 64) set for each byte b in it */
 
   /* A slice of the whole answer when @raw_is_slice, else bytes of its own */
-  GBytes  *raw;
-  char    *id;
-  char    *event_type;
-  char    *created_at;
-  char    *organization_id;
-  char    *call_id;
-  char    *call_status;
-  char    *media_type;
-  char    *requested_at;
-  char    *accepted_at;
-  char    *ended_at;
-  char    *accepted_by;
-  char    *contact_name;
-  char    *contact_email;
-  char    *contact_phone;
-  char    *search_text;
-  gint64   duration;
-  gint64   created_unix;
-  guint    raw_is_slice : 1;
+  GBytes     *raw;
+  char       *id;
+  char       *event_type;
+  char       *created_at;
+  char       *organization_id;
+  char       *call_id;
+  char       *call_status;
+  char       *media_type;
+  char       *requested_at;
+  char       *accepted_at;
+  char       *ended_at;
+  char       *accepted_by;
+  char       *contact_name;
+  char       *contact_email;
+  char       *contact_phone;
+  gint64      duration;
+  gint64      created_unix;
+  guint       raw_is_slice : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ConvercEvent, converc_event, G_TYPE_OBJECT)
@@ -139,73 +145,541 @@ converc_fold_for_search (const char *text)
   return g_utf8_casefold (normalized, -1);
 }
 
-/* Every string and number of the payload, one a line, case-folded. */
-static void
-collect_text (JsonNode *node,
-              GString  *out)
+/* Searching the raw bytes
+ *
+ * A needle matches an event when it occurs, case-insensitively, inside one
+ * string or number value of the payload: never in a key, never across two
+ * values. Most string values are plain ASCII without escapes, which fold
+ * to their lower case: those, and the numbers (as spelled in the JSON), are
+ * searched in place in the raw bytes. The other string values (non-ASCII
+ * or escaped) are decoded and folded into @search_text when the event is
+ * parsed, usually a few short ones or none.
+ *
+ * Reading the raw bytes relies on them being JSON as RFC 8259 has it, as
+ * the server sends it: in what json-glib accepts besides (comments, single
+ * quotes), a search may miss or find wrongly, but never reads out of
+ * bounds, whatever the bytes. */
+
+typedef enum
 {
-  if (node == NULL)
-    return;
+  TOKEN_KEY,
+  TOKEN_STRING,
+  TOKEN_NUMBER,
+} TokenKind;
 
-  switch (JSON_NODE_TYPE (node))
+/* The strings and numbers of JSON text, in order. Whatever the bytes, only
+ * data[0..len) is read; on valid JSON (an event's bytes parsed before)
+ * keys are told apart from string values by the colon after them. */
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  gsize       pos;    /* where the next token is looked for */
+  TokenKind   kind;
+  gsize       start;  /* the token's text, a string's without its quotes */
+  gsize       end;
+} Tokens;
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* TRUE when the quote at data[at] is escaped: after an odd number of
+ * backslashes. */
+static gboolean
+is_escaped (const char *data,
+            gsize       at)
+{
+  gsize n_backslashes = 0;
+
+  while (n_backslashes < at && data[at - n_backslashes - 1] == '\\')
+    n_backslashes++;
+
+  return n_backslashes % 2 == 1;
+}
+
+/* The index of the first unescaped quote at or after @from (the end of the
+ * string @from is in), or @len when there is none. */
+static gsize
+string_end (const char *data,
+            gsize       len,
+            gsize       from)
+{
+  for (;;)
     {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        JsonNode *member;
+      const char *quote = memchr (data + from, '"', len - from);
 
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, NULL, &member))
-          collect_text (member, out);
-      }
-      break;
+      if (quote == NULL)
+        return len;
+      if (!is_escaped (data, quote - data))
+        return quote - data;
 
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
+      from = quote - data + 1;
+    }
+}
 
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          collect_text (json_array_get_element (array, i), out);
-      }
-      break;
+static gboolean
+tokens_next (Tokens *tokens)
+{
+  const char *data = tokens->data;
+  gsize len = tokens->len;
+  gsize i = tokens->pos;
 
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
+  while (i < len && data[i] != '"' && data[i] != '-' && !g_ascii_isdigit (data[i]))
+    i++;
+
+  if (i >= len)
+    {
+      tokens->pos = len;
+      return FALSE;
+    }
+
+  if (data[i] == '"')
+    {
+      gsize end = string_end (data, len, i + 1);
+      gsize after = MIN (end + 1, len);
+
+      while (after < len && is_json_space (data[after]))
+        after++;
+
+      tokens->kind = after < len && data[after] == ':' ? TOKEN_KEY : TOKEN_STRING;
+      tokens->start = i + 1;
+      tokens->end = end;
+      tokens->pos = MIN (end + 1, len);
+    }
+  else
+    {
+      gsize end = i + 1;
+
+      while (end < len && is_number_char (data[end]))
+        end++;
+
+      tokens->kind = TOKEN_NUMBER;
+      tokens->start = i;
+      tokens->end = end;
+      tokens->pos = end;
+    }
+
+  return TRUE;
+}
+
+/* TRUE for string text that is ASCII without escapes: its raw bytes are
+ * its text, and folding it is lower-casing it. */
+static gboolean
+is_plain_text (const char *text,
+               gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      if ((guchar) text[i] >= 0x80 || text[i] == '\\')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the 4 hex digits of a \u escape at data[i..i+4), before @end. */
+static gboolean
+read_hex4 (const char *data,
+           gsize       i,
+           gsize       end,
+           gunichar   *out)
+{
+  gunichar value = 0;
+
+  if (i > end || end - i < 4)
+    return FALSE;
+
+  for (gsize k = i; k < i + 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (data[k]);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + digit;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* The text of the JSON string data[start..end) (without its quotes),
+ * decoded as json-glib decodes valid JSON. A \u0000 ends the text, as the
+ * C strings of json-glib end there too; a lone surrogate becomes U+FFFD;
+ * other malformed escapes (not in text that parsed) are kept as they are. */
+static char *
+decode_string (const char *data,
+               gsize       start,
+               gsize       end)
+{
+  GString *out = g_string_sized_new (end - start);
+
+  for (gsize i = start; i < end; i++)
+    {
+      gunichar c;
+
+      if (data[i] != '\\')
         {
-        case G_TYPE_STRING:
-          {
-            const char *s = json_node_get_string (node);
+          g_string_append_c (out, data[i]);
+          continue;
+        }
 
-            if (s[0] != '\0')
-              {
-                append_folded (out, s);
-                g_string_append_c (out, '\n');
-              }
-          }
+      if (++i >= end)
+        break;
+
+      switch (data[i])
+        {
+        case 'b':
+          g_string_append_c (out, '\b');
           break;
-
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT "\n", json_node_get_int (node));
+        case 'f':
+          g_string_append_c (out, '\f');
           break;
-
-        case G_TYPE_DOUBLE:
-          {
-            char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-            g_string_append (out, g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
-            g_string_append_c (out, '\n');
-          }
+        case 'n':
+          g_string_append_c (out, '\n');
           break;
+        case 'r':
+          g_string_append_c (out, '\r');
+          break;
+        case 't':
+          g_string_append_c (out, '\t');
+          break;
+        case 'u':
+          if (!read_hex4 (data, i + 1, end, &c))
+            {
+              g_string_append (out, "\\u");
+              break;
+            }
+          i += 4;
 
+          if (c >= 0xD800 && c <= 0xDBFF)
+            {
+              gunichar low;
+
+              if (i + 2 < end && data[i + 1] == '\\' && data[i + 2] == 'u' &&
+                  read_hex4 (data, i + 3, end, &low) && low >= 0xDC00 && low <= 0xDFFF)
+                {
+                  c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+                  i += 6;
+                }
+              else
+                c = 0xFFFD;
+            }
+          else if (c >= 0xDC00 && c <= 0xDFFF)
+            c = 0xFFFD;
+
+          if (c == 0)
+            return g_string_free (out, FALSE);
+          g_string_append_unichar (out, c);
+          break;
         default:
+          /* \" \\ \/ */
+          g_string_append_c (out, data[i]);
           break;
         }
-      break;
-
-    case JSON_NODE_NULL:
-    default:
-      break;
     }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A bit for @c in a 64-bit set of bytes (bytes 64 apart share it). */
+static inline guint64
+byte_bit (char c)
+{
+  return G_GUINT64_CONSTANT (1) << ((guchar) c % 64);
+}
+
+/* The string values the raw bytes cannot be searched in (non-ASCII or
+ * escaped), decoded and folded, each ended by a NUL (which no value holds),
+ * then one more NUL; NULL when there are none. @bytes gets a bit for each
+ * byte in them (see byte_bit()). */
+static char *
+collect_search_text (const char *data,
+                     gsize       len,
+                     guint64    *bytes)
+{
+  Tokens tokens = { data, len, 0 };
+  GString *out = NULL;
+  gsize size;
+
+  while (tokens_next (&tokens))
+    {
+      g_autofree char *text = NULL;
+      gsize before;
+
+      if (tokens.kind != TOKEN_STRING ||
+          is_plain_text (data + tokens.start, tokens.end - tokens.start))
+        continue;
+
+      if (out == NULL)
+        out = g_string_new (NULL);
+
+      text = decode_string (data, tokens.start, tokens.end);
+      before = out->len;
+      append_folded (out, text);
+      if (out->len > before)
+        g_string_append_c (out, '\0');
+    }
+
+  if (out == NULL || out->len == 0)
+    {
+      if (out != NULL)
+        g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  for (gsize i = 0; i < out->len; i++)
+    *bytes |= byte_bit (out->str[i]);
+
+  g_string_append_c (out, '\0');
+  size = out->len;
+  /* Give back the GString's spare capacity: 10,000 events keep theirs. */
+  return g_realloc (g_string_free (out, FALSE), size);
+}
+
+/* JSON bytes in event payloads, most common first (a letter stands for
+ * both its cases; measured on the emulator's realistic events). The
+ * needle's least common byte is looked for first. */
+static const char common_bytes[] = "\"eat:id,noslrc210u-46b5p3f798m qyg{}v.hz_wkxj/[]";
+
+/* Bytes that valid JSON has outside strings too: in numbers, in true,
+ * false and null, and between tokens. */
+static const char outside_string_bytes[] = "0123456789+-.eEtrufalsn{}[]:, \t\n\r";
+
+enum {
+  BYTE_OUTSIDE_STRINGS = 1 << 7,
+  BYTE_COMMONNESS      = 0x7F,
+};
+
+/* For each byte: how common it is (0: rare) and BYTE_OUTSIDE_STRINGS. */
+static const guint8 *
+byte_classes (void)
+{
+  static guint8 classes[256];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (gsize i = 0; common_bytes[i] != '\0'; i++)
+        {
+          guint8 rank = sizeof common_bytes - i;
+
+          classes[(guchar) common_bytes[i]] = rank;
+          classes[(guchar) g_ascii_toupper (common_bytes[i])] = rank;
+        }
+      for (gsize i = 0; outside_string_bytes[i] != '\0'; i++)
+        classes[(guchar) outside_string_bytes[i]] |= BYTE_OUTSIDE_STRINGS;
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return classes;
+}
+
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Finds a folded ASCII needle in raw bytes, case-insensitively: looks for
+ * its least common byte with memchr(), in both cases if it is a letter,
+ * then compares the rest. */
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  const char *needle;
+  gsize       needle_len;
+  gsize       anchor;    /* the index in the needle of the byte looked for */
+  char        chars[2];  /* that byte, in lower and upper case */
+  guint       n_chars;
+  gsize       next[2];   /* where each of @chars is next (@len: nowhere
+                          * further; G_MAXSIZE: not looked for yet) */
+} Finder;
+
+static void
+finder_init (Finder     *finder,
+             const char *data,
+             gsize       len,
+             const char *needle,
+             gsize       needle_len)
+{
+  const guint8 *classes = byte_classes ();
+  gsize anchor = 0;
+
+  for (gsize i = 1; i < needle_len; i++)
+    {
+      if ((classes[(guchar) needle[i]] & BYTE_COMMONNESS) <
+          (classes[(guchar) needle[anchor]] & BYTE_COMMONNESS))
+        anchor = i;
+    }
+
+  finder->data = data;
+  finder->len = len;
+  finder->needle = needle;
+  finder->needle_len = needle_len;
+  finder->anchor = anchor;
+  finder->chars[0] = needle[anchor];
+  finder->chars[1] = g_ascii_toupper (needle[anchor]);
+  finder->n_chars = finder->chars[1] != finder->chars[0] ? 2 : 1;
+  finder->next[0] = finder->next[1] = G_MAXSIZE;
+}
+
+/* Where the next occurrence at or after @from starts, or G_MAXSIZE. Each
+ * memchr() goes on from where the last one of its byte stopped. */
+static gsize
+finder_next (Finder *finder,
+             gsize   from)
+{
+  const char *data = finder->data;
+  gsize len = finder->len;
+  gsize min_pos;
+
+  if (from > len || len - from < finder->needle_len)
+    return G_MAXSIZE;
+
+  min_pos = from + finder->anchor;
+
+  for (;;)
+    {
+      gsize pos = len;
+      gsize start;
+      gsize i;
+
+      for (guint c = 0; c < finder->n_chars; c++)
+        {
+          if (finder->next[c] == G_MAXSIZE || finder->next[c] < min_pos)
+            {
+              const char *found = memchr (data + min_pos, finder->chars[c], len - min_pos);
+
+              finder->next[c] = found != NULL ? (gsize) (found - data) : len;
+            }
+          pos = MIN (pos, finder->next[c]);
+        }
+
+      if (pos >= len)
+        return G_MAXSIZE;
+
+      start = pos - finder->anchor;
+      if (len - start < finder->needle_len)
+        return G_MAXSIZE;
+
+      for (i = 0; i < finder->needle_len; i++)
+        {
+          if (ascii_lower (data[start + i]) != finder->needle[i])
+            break;
+        }
+      if (i == finder->needle_len)
+        return start;
+
+      min_pos = pos + 1;
+    }
+}
+
+/* TRUE when a folded ASCII needle is inside a number or a plain string
+ * value of the raw bytes. Most events do not hold the needle anywhere,
+ * and the finder says so quickly; then each occurrence is checked, until
+ * one is in a value. */
+static gboolean
+raw_values_contain (const char *data,
+                    gsize       len,
+                    const char *needle,
+                    gsize       needle_len)
+{
+  const guint8 *classes = byte_classes ();
+  gboolean in_strings_only = FALSE;
+  Finder finder;
+  gsize hit;
+
+  for (gsize i = 0; i < needle_len; i++)
+    {
+      /* Neither a plain string nor a number holds these. */
+      if (needle[i] == '"' || needle[i] == '\\')
+        return FALSE;
+      if ((classes[(guchar) needle[i]] & BYTE_OUTSIDE_STRINGS) == 0)
+        in_strings_only = TRUE;
+    }
+
+  finder_init (&finder, data, len, needle, needle_len);
+
+  if (in_strings_only)
+    {
+      /* Each occurrence is inside a string (it has a byte valid JSON has
+       * nowhere else) and within it (it has no quote): the unescaped
+       * quotes before and after it are the string's own, and say at once
+       * whether it is a plain value, with no walk from the start. */
+      for (hit = finder_next (&finder, 0); hit != G_MAXSIZE;)
+        {
+          gsize open = hit;
+          gsize close = string_end (data, len, hit + needle_len);
+          gsize after;
+
+          if (close >= len)
+            return FALSE;
+
+          while (open > 0 && (data[open - 1] != '"' || is_escaped (data, open - 1)))
+            open--;
+
+          after = close + 1;
+          while (after < len && is_json_space (data[after]))
+            after++;
+
+          if (open > 0 && (after >= len || data[after] != ':') &&
+              is_plain_text (data + open, close - open))
+            return TRUE;
+
+          /* Every other occurrence in this string is in the same place. */
+          hit = finder_next (&finder, close + 1);
+        }
+
+      return FALSE;
+    }
+
+  /* The needle could be outside strings too ("2026", "la", "true"): the
+   * tokens are walked as far as the occurrences, to see what each is in. */
+  {
+    Tokens tokens = { data, len, 0 };
+    gboolean have_token = FALSE;
+
+    for (hit = finder_next (&finder, 0); hit != G_MAXSIZE;)
+      {
+        /* The token holding the occurrence's start, or the next one */
+        while (!have_token || tokens.end <= hit)
+          {
+            if (!tokens_next (&tokens))
+              return FALSE;
+            have_token = TRUE;
+          }
+
+        if (hit < tokens.start)
+          {
+            /* Between tokens: in a quote, a separator, a literal… */
+            hit = finder_next (&finder, tokens.start);
+            continue;
+          }
+
+        if (hit + needle_len <= tokens.end &&
+            (tokens.kind == TOKEN_NUMBER ||
+             (tokens.kind == TOKEN_STRING &&
+              is_plain_text (data + tokens.start, tokens.end - tokens.start))))
+          return TRUE;
+
+        /* A key, a value searched in @search_text, or an occurrence that
+         * goes past the token's end, as any later one in it would. */
+        hit = finder_next (&finder, tokens.end);
+      }
+  }
+
+  return FALSE;
 }
 
 static gint64
@@ -233,7 +707,6 @@ parse_event (GBytes  *raw,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(ConvercEvent) self = NULL;
   g_autoptr(GDateTime) created = NULL;
-  GString *search;
   JsonObject *object;
   JsonObject *data;
   JsonObject *call;
@@ -262,6 +735,8 @@ parse_event (GBytes  *raw,
 
   self = g_object_new (CONVERC_TYPE_EVENT, NULL);
   self->raw = g_bytes_ref (raw);
+  self->raw_data = bytes;
+  self->raw_len = len;
   self->id = converc_json_dup_string (object, "id");
   self->event_type = converc_json_dup_string (object, "type");
   if (self->event_type == NULL)
@@ -283,11 +758,7 @@ parse_event (GBytes  *raw,
   created = converc_timestamp_parse (self->created_at);
   self->created_unix = created != NULL ? g_date_time_to_unix (created) : G_MININT64;
 
-  search = g_string_sized_new (len / 2);
-  collect_text (root, search);
-  /* Give back the GString's spare capacity: 10,000 events keep theirs. */
-  self->search_text = g_realloc (search->str, search->len + 1);
-  g_string_free (search, FALSE);
+  self->search_text = collect_search_text (bytes, len, &self->search_text_bytes);
 
   return g_steal_pointer (&self);
 }
@@ -663,32 +1134,59 @@ converc_event_compact (ConvercEvent *self)
   own = g_bytes_new (data, len);
   g_bytes_unref (self->raw);
   self->raw = own;
+  self->raw_data = g_bytes_get_data (own, &self->raw_len);
   self->raw_is_slice = FALSE;
-}
-
-const char *
-converc_event_get_search_text (ConvercEvent *self)
-{
-  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
-  return self->search_text != NULL ? self->search_text : "";
 }
 
 /**
  * converc_event_matches:
  * @folded_needle: text folded with converc_fold_for_search()
  *
- * Returns: %TRUE when any id, contact field or payload text contains it
+ * A needle matches when it is inside one string or number value of the
+ * payload, whatever the case: never in a member name, never across two
+ * values. Strings are compared decoded, normalised and case-folded;
+ * numbers as spelled in the JSON ("1.50" is found by "1.50", not "1.5").
+ * The empty needle matches every event.
+ *
+ * Returns: %TRUE when a value of the event contains @folded_needle
  */
 gboolean
 converc_event_matches (ConvercEvent *self,
                        const char   *folded_needle)
 {
+  gboolean ascii = TRUE;
+  gsize needle_len = 0;
+  guint64 needle_bytes = 0;
+
   g_return_val_if_fail (CONVERC_IS_EVENT (self), FALSE);
 
   if (folded_needle == NULL || folded_needle[0] == '\0')
     return TRUE;
 
-  return self->search_text != NULL && strstr (self->search_text, folded_needle) != NULL;
+  for (; folded_needle[needle_len] != '\0'; needle_len++)
+    {
+      /* The values searched in place are ASCII. */
+      if ((guchar) folded_needle[needle_len] >= 0x80)
+        ascii = FALSE;
+      needle_bytes |= byte_bit (folded_needle[needle_len]);
+    }
+
+  if (ascii && self->raw_data != NULL &&
+      raw_values_contain (self->raw_data, self->raw_len, folded_needle, needle_len))
+    return TRUE;
+
+  /* Not reading @search_text when it lacks a byte of the needle saves a
+   * cache miss an event. */
+  if (self->search_text != NULL && (needle_bytes & ~self->search_text_bytes) == 0)
+    {
+      for (const char *value = self->search_text; *value != '\0'; value += strlen (value) + 1)
+        {
+          if (strstr (value, folded_needle) != NULL)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /**

@@ -59,12 +59,12 @@ GBytes      *converc_event_get_raw             (ConvercEvent  *self);
 /* Gives the event a copy of its own bytes when they are a slice of a whole
  * answer (see converc_parse_event_list()); otherwise does nothing. */
 void         converc_event_compact             (ConvercEvent  *self);
-/* Case-folded text to search in: ids, contact fields and every string and
- * number in the payload. Built lazily, on first use, then kept. */
-const char  *converc_event_get_search_text     (ConvercEvent  *self);
+/* TRUE when @folded_needle is inside one string or number value of the
+ * payload, case-insensitively (never in a member name, never across two
+ * values; numbers as spelled in the JSON). "" matches every event. */
 gboolean     converc_event_matches             (ConvercEvent  *self,
                                                 const char    *folded_needle);
-/* Case-folds and normalises @text the way the search text is built. */
+/* Case-folds and normalises @text the way string values are compared. */
 char        *converc_fold_for_search           (const char    *text);
 /* One-line summary: "Ada Lovelace · completed · 4:12" */
 char        *converc_event_dup_summary         (ConvercEvent  *self);
