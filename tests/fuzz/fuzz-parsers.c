@@ -88,6 +88,16 @@ fuzz_one (GBytes *bytes)
       g_assert (again != NULL);
       g_assert (summary != NULL);
       g_assert (converc_event_matches (event, ""));
+
+      /* Pieces of the input as needles: the search walks the raw bytes,
+       * and must never read outside them whatever they hold. */
+      for (gsize at = 0; at < size; at += 1 + size / 8)
+        {
+          g_autofree char *piece = g_utf8_make_valid (data + at, MIN (size - at, 6));
+          g_autofree char *folded = converc_fold_for_search (piece);
+
+          (void) converc_event_matches (event, folded);
+        }
     }
 #elif defined(FUZZ_TARGET_TIMESTAMP)
   g_autofree char *text = g_strndup (data, size);
