@@ -250,6 +250,12 @@ after_paint_cb (GdkFrameClock *clock,
       longest_frame = MAX (longest_frame, now - frame_start);
       g_array_append_val (frame_ms, ms);
       n_measured_frames++;
+#ifdef HAVE_CALLGRIND_H
+      /* BENCH_CALLGRIND_FRAMES=N: count the first N frames of the scroll only */
+      if (g_getenv ("BENCH_CALLGRIND_FRAMES") != NULL &&
+          n_measured_frames == g_ascii_strtoull (g_getenv ("BENCH_CALLGRIND_FRAMES"), NULL, 10))
+        CALLGRIND_STOP_INSTRUMENTATION;
+#endif
     }
   frame_start = 0;
   n_frames++;
