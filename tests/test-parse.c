@@ -1377,6 +1377,51 @@ collect_string_values (JsonNode  *node,
     }
 }
 
+static ConvercEvent *
+event_from_text (const char *text)
+{
+  g_autoptr(GBytes) raw = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  ConvercEvent *event = converc_parse_event (raw, &error);
+
+  g_assert_no_error (error);
+  return event;
+}
+
+/* Bytes made to defeat the quick search (one letter repeated, the needle
+ * that letter and one other): the search gives up comparing and answers
+ * in linear time, with the same meaning. Correctness only: speed is for
+ * the benchmarks. */
+static void
+test_event_search_repetitive (void)
+{
+  g_autofree char *run = g_strnfill (200000, 'a');
+  g_autofree char *forty = g_strnfill (40, 'a');
+  g_autofree char *needle_end = g_strconcat (forty, "e", NULL);       /* at the value's end */
+  g_autofree char *needle_none = g_strconcat (forty, "ea", NULL);     /* nowhere */
+  g_autofree char *in_value = g_strdup_printf ("{\"id\":\"evt_1\",\"note\":\"%sE\"}", run);
+  g_autofree char *in_key = g_strdup_printf ("{\"id\":\"evt_1\",\"%se\":1}", run);
+  g_autofree char *digits = g_strnfill (200000, '1');
+  g_autofree char *forty_ones = g_strnfill (40, '1');
+  g_autofree char *digits_end = g_strconcat (forty_ones, "2", NULL);
+  g_autofree char *digits_none = g_strconcat (forty_ones, "21", NULL);
+  g_autofree char *in_number = g_strdup_printf ("{\"id\":\"evt_1\",\"n\":%s2}", digits);
+  g_autoptr(ConvercEvent) value_event = event_from_text (in_value);
+  g_autoptr(ConvercEvent) key_event = event_from_text (in_key);
+  g_autoptr(ConvercEvent) number_event = event_from_text (in_number);
+
+  g_assert_true (matches (value_event, needle_end));
+  g_assert_false (matches (value_event, needle_none));
+  g_assert_true (matches (value_event, "evt_1"));
+
+  /* The same text in a key is never found. */
+  g_assert_false (matches (key_event, needle_end));
+  g_assert_true (matches (key_event, "evt_1"));
+
+  g_assert_true (matches (number_event, digits_end));
+  g_assert_false (matches (number_event, digits_none));
+}
+
 /* Every piece of an event's text as a needle: it matches exactly when
  * json-glib's decoded string values, folded, hold it (no numbers here). */
 static void
@@ -1814,6 +1859,7 @@ main (int   argc,
   g_test_add_func ("/converc/event/search-unicode", test_event_search_unicode);
   g_test_add_func ("/converc/event/search-values", test_event_search_values);
   g_test_add_func ("/converc/event/search-every-needle", test_event_search_every_needle);
+  g_test_add_func ("/converc/event/search-repetitive", test_event_search_repetitive);
   g_test_add_func ("/converc/event/summary", test_event_summary);
   g_test_add_func ("/converc/event/pretty-json", test_event_pretty_json);
   g_test_add_func ("/converc/event/pretty-json-document", test_event_pretty_json_document);

@@ -504,6 +504,9 @@ typedef struct
   guint       n_chars;
   gsize       next[2];   /* where each of @chars is next (@len: nowhere
                           * further; G_MAXSIZE: not looked for yet) */
+  gsize       work;      /* bytes compared so far */
+  gsize       budget;    /* beyond this many, give up (see below) */
+  gboolean    exhausted;
 } Finder;
 
 static void
@@ -532,6 +535,13 @@ finder_init (Finder     *finder,
   finder->chars[1] = g_ascii_toupper (needle[anchor]);
   finder->n_chars = finder->chars[1] != finder->chars[0] ? 2 : 1;
   finder->next[0] = finder->next[1] = G_MAXSIZE;
+  /* Comparing the whole needle at each place its rarest byte occurs is
+   * quick on real payloads but quadratic on bytes made to defeat it (a
+   * megabyte of "a", needle "aaa…ab"): past a few comparisons a byte, the
+   * finder gives up and the caller searches in linear time instead. */
+  finder->work = 0;
+  finder->budget = 4 * len + 4096;
+  finder->exhausted = FALSE;
 }
 
 /* Where the next occurrence at or after @from starts, or G_MAXSIZE. Each
@@ -581,8 +591,50 @@ finder_next (Finder *finder,
       if (i == finder->needle_len)
         return start;
 
+      finder->work += i + 1;
+      if (finder->work > finder->budget)
+        {
+          finder->exhausted = TRUE;
+          return G_MAXSIZE;
+        }
+
       min_pos = pos + 1;
     }
+}
+
+/* What raw_values_contain() answers, in time linear in @len whatever the
+ * bytes: each number and plain string value at least as long as the needle
+ * is lower-cased and searched with strstr() (glibc's is linear). Slower
+ * than the finder on real payloads, so only used when it gave up. */
+static gboolean
+raw_values_contain_linear (const char *data,
+                           gsize       len,
+                           const char *needle,
+                           gsize       needle_len)
+{
+  Tokens tokens = { data, len, 0 };
+  g_autoptr(GByteArray) scratch = g_byte_array_new ();
+  g_autofree char *terminated = g_strndup (needle, needle_len);
+
+  while (tokens_next (&tokens))
+    {
+      gsize n = tokens.end - tokens.start;
+      const char *text = data + tokens.start;
+
+      if (n < needle_len || tokens.kind == TOKEN_KEY ||
+          (tokens.kind == TOKEN_STRING && !is_plain_text (text, n)))
+        continue;
+
+      g_byte_array_set_size (scratch, n + 1);
+      for (gsize i = 0; i < n; i++)
+        scratch->data[i] = (guint8) ascii_lower (text[i]);
+      scratch->data[n] = '\0';
+
+      if (strstr ((const char *) scratch->data, terminated) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* TRUE when a folded ASCII needle is inside a number or a plain string
@@ -641,7 +693,7 @@ raw_values_contain (const char *data,
           hit = finder_next (&finder, close + 1);
         }
 
-      return FALSE;
+      return finder.exhausted && raw_values_contain_linear (data, len, needle, needle_len);
     }
 
   /* The needle could be outside strings too ("2026", "la", "true"): the
@@ -679,7 +731,7 @@ raw_values_contain (const char *data,
       }
   }
 
-  return FALSE;
+  return finder.exhausted && raw_values_contain_linear (data, len, needle, needle_len);
 }
 
 static gint64
