@@ -28,6 +28,7 @@
 
 #include "converc-emulator.h"
 #include "cw-application-private.h"
+#include "cw-renderer.h"
 #include "cw-window.h"
 
 #define SCHEMA_ID "com.converc.Webhooks"
@@ -242,6 +243,8 @@ cw_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cw_application_parent_class)->startup (app);
 
+  /* Before any window: cairo rather than GL drawn in software. */
+  cw_renderer_choose (gdk_display_get_default ());
   gtk_window_set_default_icon_name (APP_ID);
 
   source = g_settings_schema_source_get_default ();

@@ -18,7 +18,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "converc-webhooks"
+#define G_LOG_DOMAIN "cw-renderer"
 
 #include "config.h"
 
@@ -38,7 +38,13 @@
  * (BENCHMARKS.md), and compiling those shaders stalls the first frames.
  * Later GTK releases made the same choice themselves: they pass over GL
  * when it is llvmpipe. On 4.8 the app does it, and only when the user has
- * not chosen a renderer with GSK_RENDERER. */
+ * not chosen a renderer with GSK_RENDERER.
+ *
+ * The choice is the display's "gsk-renderer" data, which
+ * gsk_renderer_new_for_surface() reads before anything else (GTK 4.8's own
+ * per-display switch): unlike setting GSK_RENDERER, it needs no change to
+ * the environment while GTK's threads run, and programs the app starts
+ * (a browser for a link) do not inherit it. */
 
 /**
  * cw_renderer_name_is_software:
@@ -69,17 +75,16 @@ cw_renderer_name_is_software (const char *gl_renderer)
 
 /**
  * cw_renderer_probe_gl:
+ * @display: (nullable): a display
  *
- * Creates an OpenGL context on the default display and asks it what draws.
- * GTK must be initialised.
+ * Creates an OpenGL context on @display and asks it what draws.
  *
  * Returns: (transfer full) (nullable): the GL_RENDERER string, or %NULL
  *   when there is no display or no OpenGL
  */
 char *
-cw_renderer_probe_gl (void)
+cw_renderer_probe_gl (GdkDisplay *display)
 {
-  GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GdkGLContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;
@@ -105,16 +110,16 @@ cw_renderer_probe_gl (void)
 
 /**
  * cw_renderer_choose:
+ * @display: (nullable): the display the app's windows will be on
  *
- * Sets GSK_RENDERER to "cairo" when OpenGL on the default display is a
- * software rasteriser and the user has not set GSK_RENDERER. Call it from
- * main() after gtk_init_check() and before any window exists or any other
- * thread runs, since it changes the environment.
+ * Makes GTK draw the windows of @display with cairo when its OpenGL is a
+ * software rasteriser and the user has not set GSK_RENDERER. Call it before
+ * the first window is shown (the application's startup).
  *
  * Returns: whether it chose cairo
  */
 gboolean
-cw_renderer_choose (void)
+cw_renderer_choose (GdkDisplay *display)
 {
   g_autofree char *gl_renderer = NULL;
   const char *chosen = g_getenv ("GSK_RENDERER");
@@ -125,11 +130,11 @@ cw_renderer_choose (void)
       return FALSE;
     }
 
-  gl_renderer = cw_renderer_probe_gl ();
+  gl_renderer = cw_renderer_probe_gl (display);
   if (!cw_renderer_name_is_software (gl_renderer))
     return FALSE;
 
   g_debug ("OpenGL is drawn in software (%s): drawing with cairo instead", gl_renderer);
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
   return TRUE;
 }

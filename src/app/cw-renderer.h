@@ -20,12 +20,12 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 gboolean  cw_renderer_name_is_software (const char *gl_renderer);
-char     *cw_renderer_probe_gl         (void);
-gboolean  cw_renderer_choose           (void);
+char     *cw_renderer_probe_gl         (GdkDisplay *display);
+gboolean  cw_renderer_choose           (GdkDisplay *display);
 
 G_END_DECLS

@@ -26,7 +26,6 @@
 #include <locale.h>
 
 #include "cw-application-private.h"
-#include "cw-renderer.h"
 
 int
 main (int   argc,
@@ -45,11 +44,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Converc Webhooks"));
-
-  /* Before GApplication starts any thread: the choice is made through the
-   * environment. Without a display the application reports it later. */
-  if (gtk_init_check ())
-    cw_renderer_choose ();
 
   app = cw_application_new ();
 

@@ -311,7 +311,7 @@ main (int   argc,
   const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
 
   gtk_init ();
-  cw_renderer_choose ();  /* as the app's main() does */
+  cw_renderer_choose (gdk_display_get_default ());  /* as the app's startup does */
   adw_init ();
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
 

@@ -382,7 +382,7 @@ main (int   argc,
   if ((argc == 3 || argc == 5) && g_str_equal (argv[1], "--single"))
     {
       gtk_init ();
-      cw_renderer_choose ();  /* as the app's main() does */
+      cw_renderer_choose (gdk_display_get_default ());  /* as the app's startup does */
       adw_init ();
       return run_one ((guint) g_ascii_strtoull (argv[2], NULL, 10),
                       argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL);
