@@ -490,6 +490,26 @@ test_detail (Fixture       *f,
   }
 }
 
+/* TRUE when a cell under @widget shows text with a line break in it. */
+static gboolean
+has_multi_line_text (GtkWidget *widget)
+{
+  const char *text = widget_text (widget);
+
+  if (text != NULL && strpbrk (text, "\r\n") != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_multi_line_text (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_literal_text (Fixture       *f,
                    gconstpointer  data)
@@ -502,7 +522,16 @@ test_literal_text (Fixture       *f,
                                   "\"createdAt\":\"2024-05-01T10:00:00Z\",\"data\":{"
                                   "\"contact\":{\"name\":\"<b>Bold</b> & <span foreground=\\\"red\\\">Red</span>\","
                                   "\"email\":null,\"phone\":null,\"location\":null}}}");
+  /* A line break in server text stays on the row's one line. */
+  converc_emulator_add_raw_event (f->emulator,
+                                  "{\"id\":\"evt_lines\",\"type\":\"call.ended\","
+                                  "\"createdAt\":\"2024-05-01T10:00:01Z\",\"data\":{"
+                                  "\"contact\":{\"name\":\"Line one\\nLine two\","
+                                  "\"email\":null,\"phone\":null,\"location\":null}}}");
   show_and_load (f);
+
+  WAIT_FOR (widget_has_label_text (GTK_WIDGET (f->page->column_view), "Line one Line two"));
+  g_assert_false (has_multi_line_text (GTK_WIDGET (f->page->column_view)));
 
   g_assert_true (cw_events_page_select_id (f->page, "evt_markup"));
   label = find_label (GTK_WIDGET (f->page->detail), name);

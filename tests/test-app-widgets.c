@@ -217,6 +217,20 @@ test_page_lists (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+static void
+test_text_one_line (void)
+{
+  g_autofree char *plain = cw_text_one_line ("https://example.com/hook");
+  g_autofree char *breaks = cw_text_one_line ("a\nb\r\n\tc\xe2\x80\xa8" "d\x7f");
+  g_autofree char *invalid = cw_text_one_line ("ok\xff\n");
+
+  g_assert_cmpstr (plain, ==, "https://example.com/hook");
+  g_assert_cmpstr (breaks, ==, "a b   c d ");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_null (strchr (invalid, '\n'));
+  g_assert_null (cw_text_one_line (NULL));
+}
+
 /* Every GtkInscription and GtkLabel under @widget, depth first. */
 static void
 collect_texts (GtkWidget *widget,
@@ -730,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/cw/widgets/templates", test_templates);
   g_test_add_func ("/cw/widgets/window-and-preferences", test_window_and_preferences);
   g_test_add_func ("/cw/widgets/secret-dialog", test_secret_dialog);
+  g_test_add_func ("/cw/widgets/text-one-line", test_text_one_line);
   g_test_add ("/cw/endpoints-page/lists", Fixture, NULL, fixture_setup, test_page_lists, fixture_teardown);
   g_test_add ("/cw/endpoints-page/filter", Fixture, NULL, fixture_setup, test_page_filter, fixture_teardown);
   g_test_add ("/cw/endpoints-page/cells", Fixture, NULL, fixture_setup, test_page_cells, fixture_teardown);

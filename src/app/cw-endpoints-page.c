@@ -828,7 +828,11 @@ cell_update (GtkListItem *list_item)
       g_assert_not_reached ();
     }
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  {
+    g_autofree char *line = cw_text_one_line (text);
+
+    gtk_inscription_set_text (GTK_INSCRIPTION (child), line);
+  }
 }
 
 /* Tooltips are computed when asked for: gtk_widget_set_tooltip_text() in

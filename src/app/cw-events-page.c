@@ -350,24 +350,27 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     case COLUMN_TYPE:
       {
         const char *type = converc_event_get_event_type (event);
+        g_autofree char *line = cw_text_one_line (type != NULL ? type : "—");
 
-        gtk_inscription_set_text (label, type != NULL ? type : "—");
+        gtk_inscription_set_text (label, line);
       }
       break;
 
     case COLUMN_SUMMARY:
       {
         g_autofree char *summary = converc_event_dup_summary (event);
+        g_autofree char *line = cw_text_one_line (summary);
 
-        gtk_inscription_set_text (label, summary);
+        gtk_inscription_set_text (label, line);
       }
       break;
 
     case COLUMN_ID:
       {
         const char *id = converc_event_get_id (event);
+        g_autofree char *line = cw_text_one_line (id != NULL ? id : "—");
 
-        gtk_inscription_set_text (label, id != NULL ? id : "—");
+        gtk_inscription_set_text (label, line);
       }
       break;
 

@@ -26,6 +26,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "converc.h"
 
@@ -190,6 +191,42 @@ cw_format_timestamp_short (const char *text)
     return g_strdup (text);
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * cw_text_one_line:
+ * @text: (nullable): text, possibly from a server
+ *
+ * For a one-line list cell: line breaks, tabs and other control characters
+ * become spaces, so that none of the text goes below the line. (The
+ * tooltip and the detail view show the text as it is.)
+ *
+ * Returns: (transfer full) (nullable): the text on one line
+ */
+char *
+cw_text_one_line (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *line;
+
+  if (text == NULL)
+    return NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  line = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+        g_string_append_c (line, ' ');
+      else
+        g_string_append_len (line, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (line, FALSE);
 }
 
 /**

@@ -31,6 +31,7 @@ char     *cw_error_describe_short  (const GError *error,
 char     *cw_format_timestamp      (const char   *text);
 char     *cw_format_timestamp_short (const char  *text);
 AdwToast *cw_toast_new             (const char   *text);
+char     *cw_text_one_line         (const char   *text);
 void      cw_widget_add_toast      (GtkWidget    *widget,
                                     const char   *title);
 gboolean  cw_error_is_cancelled    (const GError *error);
