@@ -942,16 +942,24 @@ test_parse_event_list_wrong_shape (void)
 
 /* ------------------------------------------------------------- event */
 
+/* Parses an event that must be valid. */
 static ConvercEvent *
-load_event (const char *name)
+event_from_bytes (GBytes *raw)
 {
-  g_autoptr(GBytes) raw = converc_test_load_data (name);
   g_autoptr(GError) error = NULL;
   ConvercEvent *event = converc_parse_event (raw, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (event);
   return event;
+}
+
+static ConvercEvent *
+load_event (const char *name)
+{
+  g_autoptr(GBytes) raw = converc_test_load_data (name);
+
+  return event_from_bytes (raw);
 }
 
 static void
@@ -1217,12 +1225,8 @@ static ConvercEvent *
 event_of (const char *text)
 {
   g_autoptr(GBytes) raw = bytes_of (text);
-  g_autoptr(GError) error = NULL;
-  ConvercEvent *event = converc_parse_event (raw, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (event);
-  return event;
+  return event_from_bytes (raw);
 }
 
 /* What a search means: the needle inside one string or number value,
@@ -1377,17 +1381,6 @@ collect_string_values (JsonNode  *node,
     }
 }
 
-static ConvercEvent *
-event_from_text (const char *text)
-{
-  g_autoptr(GBytes) raw = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  ConvercEvent *event = converc_parse_event (raw, &error);
-
-  g_assert_no_error (error);
-  return event;
-}
-
 /* Bytes made to defeat the quick search (one letter repeated, the needle
  * that letter and one other): the search gives up comparing and answers
  * in linear time, with the same meaning. Correctness only: speed is for
@@ -1406,9 +1399,9 @@ test_event_search_repetitive (void)
   g_autofree char *digits_end = g_strconcat (forty_ones, "2", NULL);
   g_autofree char *digits_none = g_strconcat (forty_ones, "21", NULL);
   g_autofree char *in_number = g_strdup_printf ("{\"id\":\"evt_1\",\"n\":%s2}", digits);
-  g_autoptr(ConvercEvent) value_event = event_from_text (in_value);
-  g_autoptr(ConvercEvent) key_event = event_from_text (in_key);
-  g_autoptr(ConvercEvent) number_event = event_from_text (in_number);
+  g_autoptr(ConvercEvent) value_event = event_of (in_value);
+  g_autoptr(ConvercEvent) key_event = event_of (in_key);
+  g_autoptr(ConvercEvent) number_event = event_of (in_number);
 
   g_assert_true (matches (value_event, needle_end));
   g_assert_false (matches (value_event, needle_none));
