@@ -515,6 +515,40 @@ cw_endpoints_page_disable_response_cb (CwEndpointsPage  *self,
     _cw_endpoints_page_disable (self, webhook_id);
 }
 
+/* Asks whether to disable @webhook, with @body (a format taking the
+ * endpoint's id and URL, in that order; either may be skipped with %2$s).
+ * Leaving it as it is, @keep_label, is the default and what closing does. */
+static void
+cw_endpoints_page_ask_disable (CwEndpointsPage *self,
+                               ConvercWebhook  *webhook,
+                               const char      *heading,
+                               const char      *body,
+                               const char      *keep_label,
+                               const char      *disable_label)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  g_assert (CW_IS_ENDPOINTS_PAGE (self));
+  g_assert (CONVERC_IS_WEBHOOK (webhook));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", keep_label,
+                                    "disable", disable_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "disable", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "webhook-id",
+                          g_strdup (converc_webhook_get_id (webhook)), g_free);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (cw_endpoints_page_disable_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 cw_endpoints_page_test_cb (GObject      *object,
                            GAsyncResult *result,
@@ -699,8 +733,7 @@ cw_endpoints_page_orphaned_cb (CwEndpointsPage     *self,
                                ConvercWebhook      *webhook,
                                CwAddEndpointDialog *dialog)
 {
-  AdwMessageDialog *message;
-  GtkRoot *root;
+  g_autofree char *body = NULL;
 
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
   g_assert (CONVERC_IS_WEBHOOK (webhook));
@@ -712,31 +745,15 @@ cw_endpoints_page_orphaned_cb (CwEndpointsPage     *self,
   _cw_endpoints_page_select_id (self, converc_webhook_get_id (webhook));
   cw_endpoints_page_refresh (self);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                        _("Endpoint Created, but Its Secret Was Lost"),
-                                                        NULL));
-  adw_message_dialog_format_body (message,
-                                  _("The answer to the create request did not arrive, but Converc "
-                                    "made the endpoint %s for %s. Its signing secret was in that "
-                                    "answer and can never be fetched again, so its deliveries "
-                                    "cannot be verified. Disable it and add the endpoint again, "
-                                    "or keep it if you do not check signatures."),
-                                  converc_webhook_get_id (webhook),
-                                  converc_webhook_get_url (webhook));
-  adw_message_dialog_add_responses (message,
-                                    "keep", _("_Keep It"),
-                                    "disable", _("_Disable It"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (message, "disable", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (message, "keep");
-  adw_message_dialog_set_close_response (message, "keep");
-  g_object_set_data_full (G_OBJECT (message), "webhook-id",
-                          g_strdup (converc_webhook_get_id (webhook)), g_free);
-  g_signal_connect_object (message, "response",
-                           G_CALLBACK (cw_endpoints_page_disable_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (message));
+  body = g_strdup_printf (_("The answer to the create request did not arrive, but Converc "
+                            "made the endpoint %s for %s. Its signing secret was in that "
+                            "answer and can never be fetched again, so its deliveries "
+                            "cannot be verified. Disable it and add the endpoint again, "
+                            "or keep it if you do not check signatures."),
+                          converc_webhook_get_id (webhook),
+                          converc_webhook_get_url (webhook));
+  cw_endpoints_page_ask_disable (self, webhook, _("Endpoint Created, but Its Secret Was Lost"),
+                                 body, _("_Keep It"), _("_Disable It"));
 }
 
 static void
@@ -1020,35 +1037,18 @@ cw_endpoints_page_disable_action (GtkWidget  *widget,
 {
   CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
   ConvercWebhook *webhook;
-  AdwMessageDialog *dialog;
-  GtkRoot *root;
+  g_autofree char *body = NULL;
 
   webhook = _cw_endpoints_page_get_selected (self);
   if (webhook == NULL || !converc_webhook_get_is_active (webhook))
     return;
 
-  root = gtk_widget_get_root (widget);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Disable Endpoint?"),
-                                                       NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("Converc will stop sending events to %s. The endpoint "
-                                    "stays in the list as Disabled; it cannot be enabled "
-                                    "again from here."),
-                                  converc_webhook_get_url (webhook));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "disable", _("_Disable"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "disable", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "webhook-id",
-                          g_strdup (converc_webhook_get_id (webhook)), g_free);
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (cw_endpoints_page_disable_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("Converc will stop sending events to %s. The endpoint "
+                            "stays in the list as Disabled; it cannot be enabled "
+                            "again from here."),
+                          converc_webhook_get_url (webhook));
+  cw_endpoints_page_ask_disable (self, webhook, _("Disable Endpoint?"), body,
+                                 _("_Cancel"), _("_Disable"));
 }
 
 static void
