@@ -57,17 +57,17 @@ response_free (Response *r)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Response, response_free)
 
 static Response *
-request (ConvercEmulator *emu,
-         const char      *method,
-         const char      *path,
-         const char      *key,
-         const char      *json)
+request_at (const char *base_url,
+            const char *method,
+            const char *path,
+            const char *key,
+            const char *json)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = g_strconcat (converc_emulator_get_base_url (emu), path, NULL);
+  g_autofree char *url = g_strconcat (base_url, path, NULL);
   Response *r = g_new0 (Response, 1);
   gint64 start;
 
@@ -96,6 +96,16 @@ request (ConvercEmulator *emu,
   r->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
 
   return r;
+}
+
+static Response *
+request (ConvercEmulator *emu,
+         const char      *method,
+         const char      *path,
+         const char      *key,
+         const char      *json)
+{
+  return request_at (converc_emulator_get_base_url (emu), method, path, key, json);
 }
 
 static JsonNode *
@@ -310,6 +320,46 @@ wait_ms (guint ms)
 }
 
 /* Tests */
+
+static void
+seed_in_thread_cb (ConvercEmulator *emulator,
+                   gpointer         data)
+{
+  GThread **seeded_in = data;
+
+  converc_emulator_seed (emulator, 5, 7);
+  *seeded_in = g_thread_self ();
+}
+
+/* An emulator in a thread of its own answers while this thread only waits
+ * for the answer, with what its @then callback made there. */
+static void
+test_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(Response) r = NULL;
+  GThread *seeded_in = NULL;
+  ConvercEmulatorThread *server;
+  JsonArray *webhooks;
+
+  server = converc_emulator_thread_start ("cvk_thread_test_key", seed_in_thread_cb,
+                                          &seeded_in, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (server);
+  g_assert_true (g_str_has_prefix (converc_emulator_thread_get_base_url (server), "http://127.0.0.1:"));
+  g_assert_cmpstr (converc_emulator_thread_get_api_key (server), ==, "cvk_thread_test_key");
+
+  r = request_at (converc_emulator_thread_get_base_url (server), "GET", "/integrations/webhooks",
+                  "cvk_thread_test_key", NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  webhooks = json_object_get_array_member (parse_object (r->body, &root), "webhooks");
+  g_assert_cmpuint (json_array_get_length (webhooks), ==, 4);
+
+  converc_emulator_thread_stop (server);
+  g_assert_nonnull (seeded_in);
+  g_assert_true (seeded_in != g_thread_self ());
+}
 
 static void
 test_start_loopback (void)
@@ -1618,6 +1668,7 @@ main (int   argc,
   converc_test_init (&argc, &argv);
 
   g_test_add_func ("/converc/emulator/start-loopback", test_start_loopback);
+  g_test_add_func ("/converc/emulator/thread", test_thread);
   g_test_add_func ("/converc/emulator/auth", test_auth);
   g_test_add_func ("/converc/emulator/create", test_create);
   g_test_add_func ("/converc/emulator/create-invalid", test_create_invalid);

@@ -24,22 +24,20 @@
 
 G_BEGIN_DECLS
 
-typedef struct _DemoServer DemoServer;
-
 struct _CwApplication
 {
-  AdwApplication      parent_instance;
+  AdwApplication         parent_instance;
 
-  GSettings          *settings;
-  ConvercClient      *client;
-  ConvercSecretStore *secret_store;
+  GSettings             *settings;
+  ConvercClient         *client;
+  ConvercSecretStore    *secret_store;
   /* The demo's emulator, in a thread of its own */
-  DemoServer         *demo_server;
-  char               *base_url_override;
+  ConvercEmulatorThread *demo_server;
+  char                  *base_url_override;
 
-  guint               demo : 1;
-  guint               demo_requested : 1;
-  guint               startup_failed : 1;
+  guint                  demo : 1;
+  guint                  demo_requested : 1;
+  guint                  startup_failed : 1;
 };
 
 void     _cw_application_actions_init       (CwApplication *self);

@@ -38,120 +38,12 @@ G_DEFINE_FINAL_TYPE (CwApplication, cw_application, ADW_TYPE_APPLICATION)
 /* The demo's emulator runs in a thread of its own, with its own main
  * context, as a real server would run elsewhere: it answers the first
  * requests while the main thread builds and shows the window, and serving
- * never takes the main loop's time. The app only starts and stops it. */
-struct _DemoServer
-{
-  GMutex           lock;
-  GCond            cond;
-  GThread         *thread;
-  GMainContext    *context;
-  GMainLoop       *loop;
-  char            *base_url;
-  char            *api_key;
-  GError          *error;
-  gboolean         ready;
-};
-
-static gpointer
-demo_server_thread (gpointer data)
-{
-  DemoServer *server = data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(ConvercEmulator) emulator = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean started;
-
-  g_main_context_push_thread_default (context);
-
-  emulator = converc_emulator_new (CONVERC_EMULATOR_DEMO_KEY);
-  started = converc_emulator_start (emulator, 0, &error);
-
-  g_mutex_lock (&server->lock);
-  if (started)
-    {
-      server->base_url = g_strdup (converc_emulator_get_base_url (emulator));
-      server->api_key = g_strdup (converc_emulator_get_api_key (emulator));
-      server->context = g_main_context_ref (context);
-      server->loop = g_main_loop_new (context, FALSE);
-    }
-  else
-    server->error = g_steal_pointer (&error);
-  server->ready = TRUE;
-  g_cond_signal (&server->cond);
-  g_mutex_unlock (&server->lock);
-
-  if (started)
-    {
-      /* Requests wait in this thread's context until the data is in. */
-      converc_emulator_seed (emulator, 60, 42);
-      g_main_loop_run (server->loop);
-      converc_emulator_stop (emulator);
-    }
-
-  g_clear_object (&emulator);
-  g_main_context_pop_thread_default (context);
-
-  return NULL;
-}
-
-static gboolean
-demo_server_quit_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
+ * never takes the main loop's time. Its sample data is made there too. */
 static void
-demo_server_free (DemoServer *server)
+demo_seed_cb (ConvercEmulator *emulator,
+              gpointer         user_data)
 {
-  g_clear_pointer (&server->loop, g_main_loop_unref);
-  g_clear_pointer (&server->context, g_main_context_unref);
-  g_clear_pointer (&server->base_url, g_free);
-  g_clear_pointer (&server->api_key, g_free);
-  g_clear_error (&server->error);
-  g_mutex_clear (&server->lock);
-  g_cond_clear (&server->cond);
-  g_free (server);
-}
-
-static DemoServer *
-demo_server_start (GError **error)
-{
-  DemoServer *server = g_new0 (DemoServer, 1);
-
-  g_mutex_init (&server->lock);
-  g_cond_init (&server->cond);
-
-  server->thread = g_thread_try_new ("demo-server", demo_server_thread, server, error);
-  if (server->thread == NULL)
-    {
-      demo_server_free (server);
-      return NULL;
-    }
-
-  g_mutex_lock (&server->lock);
-  while (!server->ready)
-    g_cond_wait (&server->cond, &server->lock);
-  g_mutex_unlock (&server->lock);
-
-  if (server->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&server->error));
-      g_thread_join (server->thread);
-      demo_server_free (server);
-      return NULL;
-    }
-
-  return server;
-}
-
-static void
-demo_server_stop (DemoServer *server)
-{
-  /* Runs in the server's loop, even one that has not started yet. */
-  g_main_context_invoke (server->context, demo_server_quit_cb, server->loop);
-  g_thread_join (server->thread);
-  demo_server_free (server);
+  converc_emulator_seed (emulator, 60, 42);
 }
 
 static const GOptionEntry main_entries[] = {
@@ -318,7 +210,7 @@ cw_application_shutdown (GApplication *app)
 {
   CwApplication *self = CW_APPLICATION (app);
 
-  g_clear_pointer (&self->demo_server, demo_server_stop);
+  g_clear_pointer (&self->demo_server, converc_emulator_thread_stop);
 
   G_APPLICATION_CLASS (cw_application_parent_class)->shutdown (app);
 }
@@ -331,7 +223,7 @@ cw_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->secret_store);
-  g_clear_pointer (&self->demo_server, demo_server_stop);
+  g_clear_pointer (&self->demo_server, converc_emulator_thread_stop);
   g_clear_pointer (&self->base_url_override, g_free);
 
   G_OBJECT_CLASS (cw_application_parent_class)->finalize (object);
@@ -426,14 +318,14 @@ gboolean
 cw_application_start_demo (CwApplication  *self,
                            GError        **error)
 {
-  DemoServer *server;
+  ConvercEmulatorThread *server;
 
   g_return_val_if_fail (CW_IS_APPLICATION (self), FALSE);
 
   if (self->demo)
     return TRUE;
 
-  server = demo_server_start (error);
+  server = converc_emulator_thread_start (CONVERC_EMULATOR_DEMO_KEY, demo_seed_cb, NULL, error);
   if (server == NULL)
     return FALSE;
 
@@ -452,8 +344,8 @@ cw_application_start_demo (CwApplication  *self,
       g_set_object (&self->settings, memory);
     }
 
-  converc_client_set_base_url (self->client, server->base_url);
-  converc_client_set_api_key (self->client, server->api_key);
+  converc_client_set_base_url (self->client, converc_emulator_thread_get_base_url (server));
+  converc_client_set_api_key (self->client, converc_emulator_thread_get_api_key (server));
 
   return TRUE;
 }

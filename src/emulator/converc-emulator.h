@@ -98,4 +98,25 @@ guint                           converc_emulator_get_n_deliveries (ConvercEmulat
 const ConvercEmulatorDelivery  *converc_emulator_get_delivery     (ConvercEmulator *self,
                                                                    guint            index);
 
+/* An emulator serving from a thread of its own, so that no request waits
+ * for the calling thread's main loop, nor that loop for the emulator (the
+ * app's demo, the benchmarks). */
+typedef struct _ConvercEmulatorThread ConvercEmulatorThread;
+typedef void (*ConvercEmulatorThreadFunc) (ConvercEmulator *emulator,
+                                           gpointer         user_data);
+
+/* Creates an emulator for @api_key (as converc_emulator_new()) in a new
+ * thread, starts it on an ephemeral loopback port there and returns once
+ * its address is known. @then (may be NULL) runs next in that thread, while
+ * the caller goes on; requests wait until it is done (seeding there keeps
+ * it off the caller's time). Only the thread uses the emulator. */
+ConvercEmulatorThread *converc_emulator_thread_start        (const char                 *api_key,
+                                                             ConvercEmulatorThreadFunc   then,
+                                                             gpointer                    user_data,
+                                                             GError                    **error);
+const char            *converc_emulator_thread_get_base_url (ConvercEmulatorThread      *self);
+const char            *converc_emulator_thread_get_api_key  (ConvercEmulatorThread      *self);
+/* Stops the emulator, joins the thread and frees @self. */
+void                   converc_emulator_thread_stop         (ConvercEmulatorThread      *self);
+
 G_END_DECLS

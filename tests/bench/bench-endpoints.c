@@ -49,15 +49,6 @@
 #include "cw-renderer.h"
 #include "cw-endpoints-page-private.h"
 
-typedef struct
-{
-  GMutex           lock;
-  GCond            cond;
-  ConvercEmulator *emulator;
-  char            *base_url;
-  char            *api_key;
-  GMainLoop       *loop;
-} Server;
 
 static gint64   frame_start;
 static gint64   longest_frame;
@@ -78,43 +69,6 @@ static gint64   phase_layout;
 static gint64   phase_paint;
 static gint64   worst_parts[3];
 static guint    worst_index;
-
-static gpointer
-server_thread (gpointer data)
-{
-  Server *server = data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_main_context_push_thread_default (context);
-
-  server->emulator = converc_emulator_new (NULL);
-  if (!converc_emulator_start (server->emulator, 0, &error))
-    g_error ("emulator: %s", error->message);
-
-  server->loop = g_main_loop_new (context, FALSE);
-
-  g_mutex_lock (&server->lock);
-  server->base_url = g_strdup (converc_emulator_get_base_url (server->emulator));
-  server->api_key = g_strdup (converc_emulator_get_api_key (server->emulator));
-  g_cond_signal (&server->cond);
-  g_mutex_unlock (&server->lock);
-
-  g_main_loop_run (server->loop);
-
-  converc_emulator_stop (server->emulator);
-  g_clear_object (&server->emulator);
-  g_main_context_pop_thread_default (context);
-
-  return NULL;
-}
-
-static gboolean
-stop_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
 
 static void
 created_cb (GObject      *object,
@@ -296,7 +250,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  Server server = { 0 };
+  ConvercEmulatorThread *server;
+  g_autoptr(GError) error = NULL;
   g_autoptr(ConvercClient) client = NULL;
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 5000;
   GtkWindow *window;
@@ -304,7 +259,6 @@ main (int   argc,
   GListModel *model;
   GdkFrameClock *clock;
   GtkAdjustment *adjustment;
-  GThread *thread;
   gint64 start, listed, painted, scroll_start, scroll_end, scroll_cpu;
   guint n_scroll_frames;
   double redraw_median, redraw_max;
@@ -315,17 +269,13 @@ main (int   argc,
   adw_init ();
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
-  g_mutex_init (&server.lock);
-  g_cond_init (&server.cond);
+  server = converc_emulator_thread_start (NULL, NULL, NULL, &error);
+  if (server == NULL)
+    g_error ("emulator: %s", error->message);
 
-  g_mutex_lock (&server.lock);
-  thread = g_thread_new ("emulator", server_thread, &server);
-  while (server.base_url == NULL)
-    g_cond_wait (&server.cond, &server.lock);
-  g_mutex_unlock (&server.lock);
-
-  client = converc_client_new (server.base_url, server.api_key);
-  create_endpoints (client, server.base_url, n);
+  client = converc_client_new (converc_emulator_thread_get_base_url (server),
+                               converc_emulator_thread_get_api_key (server));
+  create_endpoints (client, converc_emulator_thread_get_base_url (server), n);
 
   window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (window, 1100, 720);
@@ -422,11 +372,8 @@ main (int   argc,
            n_scroll_frames > 0 ? scroll_cpu / 1000.0 / n_scroll_frames : 0.0);
 
   gtk_window_destroy (window);
-  g_main_context_invoke (g_main_loop_get_context (server.loop), stop_loop_cb, server.loop);
-  g_thread_join (thread);
-  g_main_loop_unref (server.loop);
-  g_free (server.base_url);
-  g_free (server.api_key);
+  g_clear_object (&client);
+  converc_emulator_thread_stop (server);
 
   return 0;
 }

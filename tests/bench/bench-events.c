@@ -53,16 +53,14 @@
 #include "cw-renderer.h"
 #include "cw-events-page-private.h"
 
+/* The events an in-process emulator makes in its thread, and when it is done */
 typedef struct
 {
-  GMutex           lock;
-  GCond            cond;
-  guint            n_events;
-  ConvercEmulator *emulator;
-  char            *base_url;
-  char            *api_key;
-  GMainLoop       *loop;
-} Server;
+  GMutex   lock;
+  GCond    cond;
+  guint    n_events;
+  gboolean done;
+} Seeding;
 
 static gint64 last_tick;
 static gint64 longest_stall;
@@ -71,42 +69,17 @@ static gint64 longest_frame_gap;
 static guint  n_frames;
 static gboolean measuring;
 
-static gpointer
-server_thread (gpointer data)
+static void
+seed_cb (ConvercEmulator *emulator,
+         gpointer         data)
 {
-  Server *server = data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GError) error = NULL;
+  Seeding *seeding = data;
 
-  g_main_context_push_thread_default (context);
-
-  server->emulator = converc_emulator_new (NULL);
-  converc_emulator_seed (server->emulator, server->n_events, 4242);
-  if (!converc_emulator_start (server->emulator, 0, &error))
-    g_error ("emulator: %s", error->message);
-
-  server->loop = g_main_loop_new (context, FALSE);
-
-  g_mutex_lock (&server->lock);
-  server->base_url = g_strdup (converc_emulator_get_base_url (server->emulator));
-  server->api_key = g_strdup (converc_emulator_get_api_key (server->emulator));
-  g_cond_signal (&server->cond);
-  g_mutex_unlock (&server->lock);
-
-  g_main_loop_run (server->loop);
-
-  converc_emulator_stop (server->emulator);
-  g_clear_object (&server->emulator);
-  g_main_context_pop_thread_default (context);
-
-  return NULL;
-}
-
-static gboolean
-stop_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
+  converc_emulator_seed (emulator, seeding->n_events, 4242);
+  g_mutex_lock (&seeding->lock);
+  seeding->done = TRUE;
+  g_cond_signal (&seeding->cond);
+  g_mutex_unlock (&seeding->lock);
 }
 
 /* CPU time of the calling (main) thread, µs: unlike wall time it does not
@@ -192,7 +165,8 @@ run_one (guint       n_events,
          const char *url,
          const char *key)
 {
-  Server server = { 0 };
+  Seeding seeding = { 0 };
+  ConvercEmulatorThread *server = NULL;
   g_autoptr(ConvercClient) client = NULL;
   g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -200,7 +174,6 @@ run_one (guint       n_events,
   gint64 cpu_start, cpu_listed;
   double load[3] = { 0 };
   g_autofree char *needle = NULL;
-  GThread *thread;
   GtkWindow *window;
   CwEventsPage *page;
   GListModel *model;
@@ -210,26 +183,26 @@ run_one (guint       n_events,
   guint n_shown;
   double clear_ms, clear_paint_ms;
 
-  g_mutex_init (&server.lock);
-  g_cond_init (&server.cond);
-  server.n_events = n_events;
-
-  if (url != NULL)
+  if (url == NULL)
     {
-      thread = NULL;
-      server.base_url = g_strdup (url);
-      server.api_key = g_strdup (key);
-    }
-  else
-    {
-      g_mutex_lock (&server.lock);
-      thread = g_thread_new ("emulator", server_thread, &server);
-      while (server.base_url == NULL)
-        g_cond_wait (&server.cond, &server.lock);
-      g_mutex_unlock (&server.lock);
+      g_autoptr(GError) error = NULL;
+
+      /* The load is timed from a server that holds its events already. */
+      g_mutex_init (&seeding.lock);
+      g_cond_init (&seeding.cond);
+      seeding.n_events = n_events;
+      server = converc_emulator_thread_start (NULL, seed_cb, &seeding, &error);
+      if (server == NULL)
+        g_error ("emulator: %s", error->message);
+      g_mutex_lock (&seeding.lock);
+      while (!seeding.done)
+        g_cond_wait (&seeding.cond, &seeding.lock);
+      g_mutex_unlock (&seeding.lock);
+      url = converc_emulator_thread_get_base_url (server);
+      key = converc_emulator_thread_get_api_key (server);
     }
 
-  client = converc_client_new (server.base_url, server.api_key);
+  client = converc_client_new (url, key);
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
@@ -363,14 +336,8 @@ run_one (guint       n_events,
 
   gtk_window_destroy (window);
 
-  if (thread != NULL)
-    {
-      g_main_context_invoke (g_main_loop_get_context (server.loop), stop_loop_cb, server.loop);
-      g_thread_join (thread);
-      g_main_loop_unref (server.loop);
-    }
-  g_free (server.base_url);
-  g_free (server.api_key);
+  g_clear_object (&client);
+  g_clear_pointer (&server, converc_emulator_thread_stop);
 
   return 0;
 }
