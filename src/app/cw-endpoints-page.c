@@ -845,11 +845,7 @@ cell_update (GtkListItem *list_item)
       g_assert_not_reached ();
     }
 
-  {
-    g_autofree char *line = cw_text_one_line (text);
-
-    gtk_inscription_set_text (GTK_INSCRIPTION (child), line);
-  }
+  cw_cell_set_text (child, text);
 }
 
 /* Tooltips are computed when asked for: gtk_widget_set_tooltip_text() in
@@ -911,30 +907,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      /* GtkInscription sizes itself from a number of characters, not from
-       * its text: binding a new endpoint to a row redraws the cell instead
-       * of measuring the whole window again (a third of a scroll frame). */
-      GtkInscription *inscription = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-
-      child = GTK_WIDGET (inscription);
-      gtk_inscription_set_xalign (inscription, 0);
-      gtk_inscription_set_min_lines (inscription, 1);
-      gtk_inscription_set_nat_lines (inscription, 1);
-      /* One line, ellipsized: given the row's height, it would wrap. */
-      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-      gtk_inscription_set_text_overflow (inscription, column == COLUMN_URL
-                                                      ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
-                                                      : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       if (column == COLUMN_URL)
-        {
-          gtk_inscription_set_min_chars (inscription, 10);
-          gtk_inscription_set_nat_chars (inscription, 24);
-        }
+        child = cw_cell_new (10, 24, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
       else if (column == COLUMN_EVENTS)
-        {
-          gtk_inscription_set_min_chars (inscription, 8);
-          gtk_inscription_set_nat_chars (inscription, 14);
-        }
+        child = cw_cell_new (8, 14, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       else
         {
           /* Dates: "2026-11-27 14:03" (cw_format_timestamp_short()). The
@@ -942,9 +918,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
            * digit: 15 hold the 16 characters with some to spare. A date the
            * app cannot read is shown as it came, ellipsized, whole in its
            * tooltip. */
+          child = cw_cell_new (15, 15, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
           gtk_widget_add_css_class (child, "numeric");
-          gtk_inscription_set_min_chars (inscription, 15);
-          gtk_inscription_set_nat_chars (inscription, 15);
         }
     }
 

@@ -217,7 +217,7 @@ bind_time (GtkListItem *item,
     return;
 
   text = _cw_events_page_format_time (event, now_unix);
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  cw_cell_set_text (cell, text);
 }
 
 static gboolean
@@ -295,22 +295,11 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 CwEventsPage             *self)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cw-column"));
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-  GtkWidget *label = GTK_WIDGET (inscription);
-
-  /* GtkInscription sizes itself from a number of characters, not from its
-   * text: binding another event to a row redraws the cell, where a
-   * GtkLabel's new text would measure the whole window again. The columns
-   * but Summary have fixed widths (the .ui file). */
-  gtk_inscription_set_xalign (inscription, 0);
-  gtk_inscription_set_min_lines (inscription, 1);
-  gtk_inscription_set_nat_lines (inscription, 1);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_inscription_set_min_chars (inscription, column == COLUMN_SUMMARY ? 12 : 4);
-  gtk_inscription_set_nat_chars (inscription, column == COLUMN_SUMMARY ? 32 : 12);
-  gtk_inscription_set_text_overflow (inscription, column == COLUMN_ID
-                                                  ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
-                                                  : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* The columns but Summary have fixed widths (the .ui file). */
+  GtkWidget *label = cw_cell_new (column == COLUMN_SUMMARY ? 12 : 4,
+                                  column == COLUMN_SUMMARY ? 32 : 12,
+                                  column == COLUMN_ID ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
+                                                      : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_ID)
     gtk_widget_add_css_class (label, "monospace");
   if (column == COLUMN_TIME)
@@ -332,7 +321,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cw-column"));
   ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
-  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
 
   if (!CONVERC_IS_EVENT (event))
     return;
@@ -350,27 +339,24 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     case COLUMN_TYPE:
       {
         const char *type = converc_event_get_event_type (event);
-        g_autofree char *line = cw_text_one_line (type != NULL ? type : "—");
 
-        gtk_inscription_set_text (label, line);
+        cw_cell_set_text (cell, type != NULL ? type : "—");
       }
       break;
 
     case COLUMN_SUMMARY:
       {
         g_autofree char *summary = converc_event_dup_summary (event);
-        g_autofree char *line = cw_text_one_line (summary);
 
-        gtk_inscription_set_text (label, line);
+        cw_cell_set_text (cell, summary);
       }
       break;
 
     case COLUMN_ID:
       {
         const char *id = converc_event_get_id (event);
-        g_autofree char *line = cw_text_one_line (id != NULL ? id : "—");
 
-        gtk_inscription_set_text (label, line);
+        cw_cell_set_text (cell, id != NULL ? id : "—");
       }
       break;
 

@@ -230,6 +230,56 @@ cw_text_one_line (const char *text)
 }
 
 /**
+ * cw_cell_new:
+ * @min_chars: the fewest characters it shows before the column scrolls
+ * @nat_chars: how many it asks for
+ * @overflow: where text too long for it is ellipsized
+ *
+ * A one-line text cell for a list. A GtkInscription sizes itself from a
+ * number of characters, not from its text: binding another item to a row
+ * redraws the cell, where a GtkLabel's new text would measure the whole
+ * window again (a third of a scroll frame, BENCHMARKS.md).
+ *
+ * Returns: (transfer floating): the cell
+ */
+GtkWidget *
+cw_cell_new (guint                  min_chars,
+             guint                  nat_chars,
+             GtkInscriptionOverflow overflow)
+{
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+
+  gtk_inscription_set_xalign (cell, 0);
+  gtk_inscription_set_min_lines (cell, 1);
+  gtk_inscription_set_nat_lines (cell, 1);
+  gtk_inscription_set_min_chars (cell, min_chars);
+  gtk_inscription_set_nat_chars (cell, nat_chars);
+  gtk_inscription_set_text_overflow (cell, overflow);
+  /* Given the row's whole height, it would wrap to a second line. */
+  gtk_widget_set_valign (GTK_WIDGET (cell), GTK_ALIGN_CENTER);
+
+  return GTK_WIDGET (cell);
+}
+
+/**
+ * cw_cell_set_text:
+ * @cell: a cell from cw_cell_new()
+ * @text: (nullable): plain text, possibly from a server
+ *
+ * Shows @text on the cell's one line (cw_text_one_line()).
+ */
+void
+cw_cell_set_text (GtkWidget  *cell,
+                  const char *text)
+{
+  g_autofree char *line = cw_text_one_line (text);
+
+  g_return_if_fail (GTK_IS_INSCRIPTION (cell));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), line);
+}
+
+/**
  * cw_toast_new:
  * @text: plain text, possibly from a server
  *

@@ -32,6 +32,12 @@ char     *cw_format_timestamp      (const char   *text);
 char     *cw_format_timestamp_short (const char  *text);
 AdwToast *cw_toast_new             (const char   *text);
 char     *cw_text_one_line         (const char   *text);
+/* One-line text cells for the lists */
+GtkWidget *cw_cell_new      (guint                   min_chars,
+                             guint                   nat_chars,
+                             GtkInscriptionOverflow  overflow);
+void       cw_cell_set_text (GtkWidget              *cell,
+                             const char             *text);
 void      cw_widget_add_toast      (GtkWidget    *widget,
                                     const char   *title);
 gboolean  cw_error_is_cancelled    (const GError *error);
