@@ -157,43 +157,6 @@ cw_error_is_cancelled (const GError *error)
 }
 
 /**
- * cw_format_timestamp:
- * @text: (nullable): a timestamp as the server sent it
- *
- * Returns: (transfer full): the time in the local zone, or @text unchanged
- *   when it cannot be read
- */
-char *
-cw_format_timestamp (const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return g_strdup ("—");
-
-  return converc_timestamp_format (text, NULL);
-}
-
-/**
- * cw_format_timestamp_short:
- *
- * Like cw_format_timestamp() without the seconds, for list cells.
- */
-char *
-cw_format_timestamp_short (const char *text)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (text == NULL || *text == '\0')
-    return g_strdup ("—");
-
-  parsed = converc_timestamp_parse (text);
-  if (parsed == NULL || (local = g_date_time_to_local (parsed)) == NULL)
-    return g_strdup (text);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-/**
  * cw_text_one_line:
  * @text: (nullable): text, possibly from a server
  *

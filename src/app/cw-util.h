@@ -22,14 +22,14 @@
 
 #include <adwaita.h>
 
+#include "cw-time-format.h"
+
 G_BEGIN_DECLS
 
 char     *cw_error_describe        (const GError *error,
                                     gint64        retry_after);
 char     *cw_error_describe_short  (const GError *error,
                                     gint64        retry_after);
-char     *cw_format_timestamp      (const char   *text);
-char     *cw_format_timestamp_short (const char  *text);
 AdwToast *cw_toast_new             (const char   *text);
 char     *cw_text_one_line         (const char   *text);
 /* One-line text cells for the lists */
