@@ -28,8 +28,8 @@
 #include <glib/gi18n.h>
 
 #include "cw-events-page-private.h"
+#include "cw-cell.h"
 #include "cw-time-format.h"
-#include "cw-util.h"
 
 typedef enum
 {

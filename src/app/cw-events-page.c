@@ -30,8 +30,10 @@
 #include <glib/gi18n.h>
 
 #include "cw-events-page-private.h"
+
+#include "cw-adaptive-paned.h"
+#include "cw-error-text.h"
 #include "cw-time-format.h"
-#include "cw-util.h"
 
 G_DEFINE_FINAL_TYPE (CwEventsPage, cw_events_page, ADW_TYPE_BIN)
 
@@ -42,8 +44,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-#define NARROW_WIDTH  760
 
 static void
 set_problem (CwEventsPage *self,
@@ -532,37 +532,6 @@ cw_events_page_unmap (GtkWidget *widget)
   update_active (self);
 }
 
-/* The page lays out its one child itself (instead of AdwBin's layout
- * manager) to see its width: the detail pane goes below the list when the
- * page is narrow. AdwBreakpoint is newer than our libadwaita. */
-static void
-cw_events_page_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
-{
-  CwEventsPage *self = CW_EVENTS_PAGE (widget);
-
-  cw_adaptive_paned_measure (adw_bin_get_child (ADW_BIN (widget)), self->paned,
-                             orientation, for_size, minimum, natural,
-                             minimum_baseline, natural_baseline);
-}
-
-static void
-cw_events_page_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
-{
-  CwEventsPage *self = CW_EVENTS_PAGE (widget);
-
-  cw_adaptive_paned_allocate (adw_bin_get_child (ADW_BIN (widget)), self->paned,
-                              NARROW_WIDTH, width, height, baseline);
-}
-
 static void
 cw_events_page_dispose (GObject *object)
 {
@@ -664,8 +633,6 @@ cw_events_page_class_init (CwEventsPageClass *klass)
 
   widget_class->map = cw_events_page_map;
   widget_class->unmap = cw_events_page_unmap;
-  widget_class->measure = cw_events_page_measure;
-  widget_class->size_allocate = cw_events_page_size_allocate;
 
   properties[PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL, CW_TYPE_EVENT_FEED,
@@ -673,6 +640,7 @@ cw_events_page_class_init (CwEventsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CW_TYPE_ADAPTIVE_PANED);
   g_type_ensure (CW_TYPE_EVENT_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-events-page.ui");
@@ -713,7 +681,6 @@ cw_events_page_init (CwEventsPage *self)
   g_autoptr(CwEventFeed) feed = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* The type filter: all, then the feed's types. */
   all = gtk_string_list_new (NULL);

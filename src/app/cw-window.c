@@ -24,12 +24,15 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-window.h"
+
+#include "cw-accessible.h"
 #include "cw-application.h"
 #include "cw-endpoints-page.h"
+#include "cw-error-text.h"
 #include "cw-events-page.h"
 #include "cw-sign-in-page.h"
-#include "cw-util.h"
-#include "cw-window.h"
+#include "cw-toast.h"
 
 struct _CwWindow
 {
@@ -389,6 +392,8 @@ cw_window_new (CwApplication *application)
   self = g_object_new (CW_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  g_signal_connect_object (application, "session-changed",
+                           G_CALLBACK (cw_window_load_session), self, G_CONNECT_SWAPPED);
 
   /* GtkApplication has loaded gtk/help-overlay.ui by now. */
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
