@@ -155,6 +155,9 @@ _cw_application_actions_init (CwApplication *self)
     { "app.quit", { "<Control>q", NULL } },
     { "win.add-endpoint", { "<Control>n", NULL } },
     { "win.refresh", { "<Control>r", "F5", NULL } },
+    { "win.find-event", { "<Control>f", NULL } },
+    { "win.show-page('endpoints')", { "<Alt>1", NULL } },
+    { "win.show-page('events')", { "<Alt>2", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

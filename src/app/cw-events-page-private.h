@@ -54,7 +54,6 @@ struct _CwEventsPage
   guint                tick_source;
 
   char                *problem;
-  guint                count_source;
 
   GdkSurface          *surface;
   gulong               surface_state_handler;
@@ -67,8 +66,6 @@ struct _CwEventsPage
   GtkToggleButton     *auto_refresh_button;
   GtkSpinner          *busy_spinner;
   GtkColumnView       *column_view;
-  GtkAdjustment       *count_adjustment;
-  GtkSpinButton       *count_spin;
   CwEventDetail       *detail;
   GtkLabel            *error_label;
   GtkColumnViewColumn *id_column;

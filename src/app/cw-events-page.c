@@ -265,10 +265,6 @@ sync_controls (CwEventsPage *self)
   cw_event_filter_set_event_type (self->filter, cw_event_feed_get_event_type (self->feed));
   sync_type_dropdown (self);
 
-  self->updating_controls = TRUE;
-  gtk_adjustment_set_value (self->count_adjustment, cw_event_feed_get_event_count (self->feed));
-  self->updating_controls = FALSE;
-
   gtk_widget_set_sensitive (GTK_WIDGET (self->auto_refresh_button),
                             cw_event_feed_get_refresh_interval (self->feed) > 0);
 }
@@ -371,21 +367,6 @@ scroll_to (CwEventsPage *self,
     }
 }
 
-static gboolean
-apply_count_cb (gpointer user_data)
-{
-  CwEventsPage *self = user_data;
-
-  g_assert (CW_IS_EVENTS_PAGE (self));
-
-  self->count_source = 0;
-  if (self->feed != NULL)
-    cw_event_feed_set_event_count (self->feed,
-                                   (guint) gtk_adjustment_get_value (self->count_adjustment));
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Template callbacks */
 
 static void
@@ -433,20 +414,6 @@ type_selected_cb (CwEventsPage *self,
 }
 
 static void
-count_changed_cb (CwEventsPage  *self,
-                  GtkSpinButton *spin)
-{
-  g_assert (CW_IS_EVENTS_PAGE (self));
-
-  if (self->updating_controls)
-    return;
-
-  /* Wait until the user stops typing or clicking before asking again. */
-  g_clear_handle_id (&self->count_source, g_source_remove);
-  self->count_source = g_timeout_add (700, apply_count_cb, self);
-}
-
-static void
 dismiss_problem_cb (CwEventsPage *self,
                     GtkButton    *button)
 {
@@ -486,6 +453,16 @@ refresh_action (GtkWidget  *widget,
 
   if (self->feed != NULL)
     cw_event_feed_refresh (self->feed);
+}
+
+static void
+copy_json_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CwEventsPage *self = CW_EVENTS_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->detail), "event.copy-json", NULL);
 }
 
 static void
@@ -537,7 +514,6 @@ cw_events_page_dispose (GObject *object)
 {
   CwEventsPage *self = (CwEventsPage *)object;
 
-  g_clear_handle_id (&self->count_source, g_source_remove);
   disconnect_surface (self);
 
   if (self->feed_signals != NULL)
@@ -647,8 +623,6 @@ cw_events_page_class_init (CwEventsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, auto_refresh_button);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CwEventsPage, count_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, CwEventsPage, count_spin);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, detail);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, id_column);
@@ -664,7 +638,6 @@ cw_events_page_class_init (CwEventsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, time_column);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, type_column);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, type_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, count_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_problem_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -672,6 +645,9 @@ cw_events_page_class_init (CwEventsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "events.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "events.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "events.copy-json", NULL, copy_json_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "events.copy-json", NULL);
 }
 
 static void

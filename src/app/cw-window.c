@@ -78,6 +78,8 @@ cw_window_get_app (CwWindow *self)
   return CW_IS_APPLICATION (app) ? CW_APPLICATION (app) : NULL;
 }
 
+static void cw_window_ensure_events_page (CwWindow *self);
+
 static void
 cw_window_set_state (CwWindow   *self,
                      const char *state)
@@ -91,7 +93,11 @@ cw_window_set_state (CwWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, state);
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (state, "loading") == 0);
 
-  gtk_widget_set_visible (self->add_button, main_page);
+  /* The header shows only what the visible page can do. */
+  gtk_widget_set_visible (self->add_button,
+                          main_page &&
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                     "endpoints") == 0);
   gtk_widget_set_visible (self->refresh_button, main_page);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, main_page);
   /* The pages are not there to switch to on the sign-in page. */
@@ -226,6 +232,38 @@ cw_window_add_endpoint_action (GtkWidget  *widget,
   cw_endpoints_page_add_endpoint (self->endpoints_page);
 }
 
+/* Alt+1, Alt+2: "endpoints" or "events". */
+static void
+cw_window_show_page_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  if (g_str_equal (name, "endpoints") || g_str_equal (name, "events"))
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Ctrl+F from any page: the event search. */
+static void
+cw_window_find_event_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "events");
+  cw_window_ensure_events_page (self);
+  cw_events_page_focus_search (self->events_page);
+}
+
 static void
 cw_window_refresh_action (GtkWidget  *widget,
                           const char *action_name,
@@ -284,6 +322,8 @@ view_stack_page_cb (CwWindow     *self,
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "events") == 0)
     cw_window_ensure_events_page (self);
+
+  cw_window_set_state (self, gtk_stack_get_visible_child_name (self->main_stack));
 }
 
 static void
@@ -362,6 +402,10 @@ cw_window_class_init (CwWindowClass *klass)
                                    cw_window_add_endpoint_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL,
                                    cw_window_refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   cw_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find-event", NULL,
+                                   cw_window_find_event_action);
 
   g_type_ensure (CW_TYPE_ENDPOINTS_PAGE);
   g_type_ensure (CW_TYPE_SIGN_IN_PAGE);
