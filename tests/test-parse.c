@@ -252,6 +252,34 @@ test_parse_webhook_list_documented (void)
   g_assert_null (converc_webhook_get_updated_at (wh));
 }
 
+/* Who receives an event type: an endpoint with no event list ("All
+ * events") receives every type, one with a list only what it lists. */
+static void
+test_webhook_receives (void)
+{
+  static const char * const some[] = { "call.ended", "call.missed", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(ConvercWebhook) listed = converc_webhook_new ("wh_1", "https://a.example/", some,
+                                                          TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) all = converc_webhook_new ("wh_2", "https://b.example/", NULL,
+                                                       TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) empty = converc_webhook_new ("wh_3", "https://c.example/", none,
+                                                         FALSE, NULL, NULL);
+
+  g_assert_true (converc_webhook_receives (listed, "call.ended"));
+  g_assert_true (converc_webhook_receives (listed, "call.missed"));
+  g_assert_false (converc_webhook_receives (listed, "call.accepted"));
+  g_assert_false (converc_webhook_receives (listed, "call.end"));
+  g_assert_false (converc_webhook_receives (listed, ""));
+
+  g_assert_true (converc_webhook_receives (all, "call.ended"));
+  g_assert_true (converc_webhook_receives (all, "call.accepted"));
+  g_assert_true (converc_webhook_receives (all, "some.future_type"));
+
+  /* An empty list is "All events" too; being disabled does not matter. */
+  g_assert_true (converc_webhook_receives (empty, "call.ended"));
+}
+
 static void
 test_parse_webhook_list_empty (void)
 {
@@ -1815,6 +1843,7 @@ main (int   argc,
   g_test_add_func ("/converc/parse/json-deep", test_parse_json_deep);
   g_test_add_func ("/converc/parse/webhook-list-documented", test_parse_webhook_list_documented);
   g_test_add_func ("/converc/parse/webhook-list-empty", test_parse_webhook_list_empty);
+  g_test_add_func ("/converc/webhook/receives", test_webhook_receives);
   g_test_add_func ("/converc/parse/webhook-list-nulls", test_parse_webhook_list_nulls);
   g_test_add_func ("/converc/parse/webhook-list-bad-elements", test_parse_webhook_list_bad_elements);
   g_test_add_func ("/converc/parse/webhook-list-wrong-shape", test_parse_webhook_list_wrong_shape);

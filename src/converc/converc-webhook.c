@@ -295,6 +295,29 @@ converc_webhook_set_updated_at (ConvercWebhook *self,
 }
 
 /**
+ * converc_webhook_receives:
+ * @event_type: an event type such as "call.ended"
+ *
+ * Whether the endpoint is subscribed to @event_type. An endpoint that chose
+ * no event types is subscribed to all of them, so it receives every type.
+ * Whether it is active is not considered.
+ *
+ * Returns: %TRUE when Converc sends @self events of @event_type
+ */
+gboolean
+converc_webhook_receives (ConvercWebhook *self,
+                          const char     *event_type)
+{
+  g_return_val_if_fail (CONVERC_IS_WEBHOOK (self), FALSE);
+  g_return_val_if_fail (event_type != NULL, FALSE);
+
+  if (converc_webhook_get_all_events (self))
+    return TRUE;
+
+  return g_strv_contains ((const char * const *) self->events, event_type);
+}
+
+/**
  * converc_webhook_dup_events_label:
  *
  * Returns: (transfer full): "call.ended, call.missed", or "All events" when
