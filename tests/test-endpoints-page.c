@@ -113,6 +113,38 @@ first_active (GListModel *model)
   return NULL;
 }
 
+/* How many endpoints of the page's model receive @type. */
+static guint
+count_receiving (CwEndpointsPage *page,
+                 const char      *type)
+{
+  GListModel *webhooks = cw_endpoint_list_get_webhooks (page->list);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (webhooks); i++)
+    {
+      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (webhooks, i);
+
+      n += converc_webhook_receives (webhook, type);
+    }
+
+  return n;
+}
+
+static gboolean
+has_all_events (GListModel *model)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (model, i);
+
+      if (converc_webhook_get_all_events (webhook))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static CwSecretDialog *
 find_secret_dialog (void)
 {
@@ -229,6 +261,13 @@ test_page_filter (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (page->search_entry), converc_webhook_get_id (first));
   g_signal_emit_by_name (page->search_entry, "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* An event type: every endpoint that receives it, those subscribed to
+   * all events included (issue 12). */
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "call.ended");
+  g_signal_emit_by_name (page->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_receiving (page, "call.ended"));
+  g_assert_true (has_all_events (model));
 
   gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "no-such-endpoint-anywhere");
   g_signal_emit_by_name (page->search_entry, "search-changed");
