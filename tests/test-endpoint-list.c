@@ -532,39 +532,6 @@ test_cancel_on_dispose (Fixture       *f,
   converc_emulator_reset_knobs (f->emulator);
 }
 
-/* The page's search (issue 12): an endpoint with no event list receives
- * every type, so searching a type finds it too. */
-static void
-test_matches (void)
-{
-  static const char * const ended[] = { "call.ended", NULL };
-  static const char * const missed[] = { "call.missed", "call.canceled", NULL };
-  g_autoptr(ConvercWebhook) all = converc_webhook_new ("wh_all", "https://crm.example/in",
-                                                       NULL, TRUE, NULL, NULL);
-  g_autoptr(ConvercWebhook) on_ended = converc_webhook_new ("wh_ended", "https://a.example/hook",
-                                                            ended, TRUE, NULL, NULL);
-  g_autoptr(ConvercWebhook) on_missed = converc_webhook_new ("wh_missed", "https://b.example/x",
-                                                             missed, TRUE, NULL, NULL);
-
-  /* "Who receives call.ended?" */
-  g_assert_true (cw_endpoint_list_matches (all, "call.ended"));
-  g_assert_true (cw_endpoint_list_matches (on_ended, "call.ended"));
-  g_assert_false (cw_endpoint_list_matches (on_missed, "call.ended"));
-
-  /* A part of a type name. */
-  g_assert_true (cw_endpoint_list_matches (all, "ended"));
-  g_assert_true (cw_endpoint_list_matches (on_missed, "missed"));
-  g_assert_false (cw_endpoint_list_matches (on_ended, "missed"));
-
-  /* URL, id and the events label as before. */
-  g_assert_true (cw_endpoint_list_matches (on_missed, "b.example"));
-  g_assert_false (cw_endpoint_list_matches (all, "b.example"));
-  g_assert_true (cw_endpoint_list_matches (on_ended, "wh_ended"));
-  g_assert_true (cw_endpoint_list_matches (all, "all events"));
-  g_assert_false (cw_endpoint_list_matches (on_ended, "all events"));
-  g_assert_false (cw_endpoint_list_matches (all, "no-such-endpoint-anywhere"));
-}
-
 static void
 test_outcome_boxed (void)
 {
@@ -595,7 +562,6 @@ main (int   argc,
 {
   converc_test_init (&argc, &argv);
 
-  g_test_add_func ("/cw/endpoint-list/matches", test_matches);
   g_test_add_func ("/cw/endpoint-list/outcome-boxed", test_outcome_boxed);
   g_test_add ("/cw/endpoint-list/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/cw/endpoint-list/lookup", Fixture, NULL, fixture_setup, test_lookup, fixture_teardown);

@@ -280,6 +280,39 @@ test_webhook_receives (void)
   g_assert_true (converc_webhook_receives (empty, "call.ended"));
 }
 
+/* The Endpoints page's search (issue 12): an endpoint with no event list
+ * receives every type, so searching a type finds it too. */
+static void
+test_webhook_matches (void)
+{
+  static const char * const ended[] = { "call.ended", NULL };
+  static const char * const missed[] = { "call.missed", "call.canceled", NULL };
+  g_autoptr(ConvercWebhook) all = converc_webhook_new ("wh_all", "https://crm.example/in",
+                                                       NULL, TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) on_ended = converc_webhook_new ("wh_ended", "https://a.example/hook",
+                                                            ended, TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) on_missed = converc_webhook_new ("wh_missed", "https://b.example/x",
+                                                             missed, TRUE, NULL, NULL);
+
+  /* "Who receives call.ended?" */
+  g_assert_true (converc_webhook_matches (all, "call.ended"));
+  g_assert_true (converc_webhook_matches (on_ended, "call.ended"));
+  g_assert_false (converc_webhook_matches (on_missed, "call.ended"));
+
+  /* A part of a type name. */
+  g_assert_true (converc_webhook_matches (all, "ended"));
+  g_assert_true (converc_webhook_matches (on_missed, "missed"));
+  g_assert_false (converc_webhook_matches (on_ended, "missed"));
+
+  /* URL, id and the events label as before. */
+  g_assert_true (converc_webhook_matches (on_missed, "b.example"));
+  g_assert_false (converc_webhook_matches (all, "b.example"));
+  g_assert_true (converc_webhook_matches (on_ended, "wh_ended"));
+  g_assert_true (converc_webhook_matches (all, "all events"));
+  g_assert_false (converc_webhook_matches (on_ended, "all events"));
+  g_assert_false (converc_webhook_matches (all, "no-such-endpoint-anywhere"));
+}
+
 static void
 test_parse_webhook_list_empty (void)
 {
@@ -1844,6 +1877,7 @@ main (int   argc,
   g_test_add_func ("/converc/parse/webhook-list-documented", test_parse_webhook_list_documented);
   g_test_add_func ("/converc/parse/webhook-list-empty", test_parse_webhook_list_empty);
   g_test_add_func ("/converc/webhook/receives", test_webhook_receives);
+  g_test_add_func ("/converc/webhook/matches", test_webhook_matches);
   g_test_add_func ("/converc/parse/webhook-list-nulls", test_parse_webhook_list_nulls);
   g_test_add_func ("/converc/parse/webhook-list-bad-elements", test_parse_webhook_list_bad_elements);
   g_test_add_func ("/converc/parse/webhook-list-wrong-shape", test_parse_webhook_list_wrong_shape);

@@ -18,44 +18,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The endpoints of one account, and what was done to them in this run: a
- * model without widgets (the Endpoints page shows it). */
+/* The endpoints of one account, as a model without widgets (the Endpoints
+ * page shows it): loading, the list, lookup by id, its state. */
 
 #define G_LOG_DOMAIN "cw-endpoint-list"
 
 #include "config.h"
 
-#include <string.h>
-
-#include "cw-endpoint-list.h"
-
-struct _CwEndpointList
-{
-  GObject             parent_instance;
-
-  ConvercClient      *client;
-  ConvercSecretStore *secret_store;
-  /* Cancelled when the client changes, on clear and on dispose */
-  GCancellable       *cancellable;
-
-  GListStore         *webhooks;
-  /* webhook id → GPtrArray of CwTestOutcome, newest first */
-  GHashTable         *outcomes;
-  /* webhook ids with a test event in flight */
-  GHashTable         *pending_tests;
-  /* webhook ids whose secret this run stored (demo: in memory) */
-  GHashTable         *created_here;
-
-  GError             *last_error;
-  gint64              last_retry_after;
-  guint               loaded : 1;
-  guint               loading : 1;
-  guint               demo : 1;
-};
+#include "cw-endpoint-list-private.h"
 
 G_DEFINE_FINAL_TYPE (CwEndpointList, cw_endpoint_list, G_TYPE_OBJECT)
-
-G_DEFINE_BOXED_TYPE (CwTestOutcome, cw_test_outcome, cw_test_outcome_ref, cw_test_outcome_unref)
 
 enum {
   PROP_0,
@@ -78,29 +50,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* One request about the list or one endpoint. It holds the cancellable it
- * was started with, not @self: once that is cancelled (dispose, another
- * client) the answer is dropped without touching @self. */
-typedef struct
-{
-  CwEndpointList *self;
-  GCancellable   *cancellable;
-  char           *webhook_id;
-} Request;
-
-static void
-request_free (Request *request)
+void
+_cw_endpoint_list_request_free (Request *request)
 {
   g_clear_object (&request->cancellable);
   g_clear_pointer (&request->webhook_id, g_free);
   g_free (request);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
-static Request *
-request_new (CwEndpointList *self,
-             const char     *webhook_id)
+Request *
+_cw_endpoint_list_request_new (CwEndpointList *self,
+                               const char     *webhook_id)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -111,15 +71,34 @@ request_new (CwEndpointList *self,
   return request;
 }
 
-/* The outcome is kept in the struct that the boxed type hands out: the
- * reference count sits in front of it. */
-typedef struct
+void
+_cw_endpoint_list_add_outcome (CwEndpointList *self,
+                               const char     *webhook_id,
+                               CwTestOutcome  *outcome)
 {
-  gatomicrefcount ref_count;
-  CwTestOutcome   outcome;
-} CwTestOutcomeBox;
+  GPtrArray *outcomes;
 
-#define OUTCOME_BOX(o) ((CwTestOutcomeBox *) ((char *) (o) - G_STRUCT_OFFSET (CwTestOutcomeBox, outcome)))
+  g_assert (CW_IS_ENDPOINT_LIST (self));
+
+  outcomes = g_hash_table_lookup (self->outcomes, webhook_id);
+  if (outcomes == NULL)
+    {
+      outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_test_outcome_unref);
+      g_hash_table_insert (self->outcomes, g_strdup (webhook_id), outcomes);
+    }
+  g_ptr_array_insert (outcomes, 0, cw_test_outcome_ref (outcome));
+
+  g_signal_emit (self, signals[OUTCOME_ADDED], 0, webhook_id, outcome);
+}
+
+void
+_cw_endpoint_list_emit_test_started (CwEndpointList *self,
+                                     const char     *webhook_id)
+{
+  g_assert (CW_IS_ENDPOINT_LIST (self));
+
+  g_signal_emit (self, signals[TEST_STARTED], 0, webhook_id);
+}
 
 static void
 cw_endpoint_list_set_loading (CwEndpointList *self,
@@ -180,26 +159,6 @@ cw_endpoint_list_cancel (CwEndpointList *self)
 }
 
 static void
-cw_endpoint_list_add_outcome (CwEndpointList *self,
-                              const char     *webhook_id,
-                              CwTestOutcome  *outcome)
-{
-  GPtrArray *outcomes;
-
-  g_assert (CW_IS_ENDPOINT_LIST (self));
-
-  outcomes = g_hash_table_lookup (self->outcomes, webhook_id);
-  if (outcomes == NULL)
-    {
-      outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_test_outcome_unref);
-      g_hash_table_insert (self->outcomes, g_strdup (webhook_id), outcomes);
-    }
-  g_ptr_array_insert (outcomes, 0, cw_test_outcome_ref (outcome));
-
-  g_signal_emit (self, signals[OUTCOME_ADDED], 0, webhook_id, outcome);
-}
-
-static void
 cw_endpoint_list_list_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
@@ -238,95 +197,6 @@ cw_endpoint_list_list_cb (GObject      *object,
   cw_endpoint_list_set_loading (self, FALSE);
 
   g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-cw_endpoint_list_disable_cb (GObject      *object,
-                             GAsyncResult *result,
-                             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CwEndpointList *self = g_task_get_source_object (task);
-  const char *webhook_id = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  ConvercWebhook *webhook;
-
-  if (!converc_client_disable_webhook_finish (CONVERC_CLIENT (object), result, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_assert (CW_IS_ENDPOINT_LIST (self));
-
-  webhook = cw_endpoint_list_lookup (self, webhook_id, NULL);
-  if (webhook != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *stamp = g_date_time_format_iso8601 (now);
-
-      converc_webhook_set_is_active (webhook, FALSE);
-      converc_webhook_set_updated_at (webhook, stamp);
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-cw_endpoint_list_test_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  CwEndpointList *self = request->self;
-  ConvercClient *client = CONVERC_CLIENT (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConvercTestResult) test = NULL;
-  g_autoptr(CwTestOutcome) outcome = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  test = converc_client_test_webhook_finish (client, result, &error);
-  if (g_cancellable_is_cancelled (request->cancellable))
-    return;
-
-  g_assert (CW_IS_ENDPOINT_LIST (self));
-
-  g_hash_table_remove (self->pending_tests, request->webhook_id);
-
-  now = g_date_time_new_now_utc ();
-  if (test == NULL)
-    outcome = cw_test_outcome_new (now, FALSE, 0, NULL, error,
-                                   converc_client_get_retry_after (client));
-  else
-    outcome = cw_test_outcome_new (now, test->status >= 200 && test->status < 300,
-                                   MAX (test->status, 0), test->error, NULL, -1);
-
-  cw_endpoint_list_add_outcome (self, request->webhook_id, outcome);
-}
-
-static void
-cw_endpoint_list_secret_stored_cb (GObject      *object,
-                                   GAsyncResult *result,
-                                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CwEndpointList *self = g_task_get_source_object (task);
-  const char *webhook_id = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!converc_secret_store_store_finish (CONVERC_SECRET_STORE (object), result, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_assert (CW_IS_ENDPOINT_LIST (self));
-
-  g_hash_table_add (self->created_here, g_strdup (webhook_id));
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -496,68 +366,6 @@ cw_endpoint_list_init (CwEndpointList *self)
   self->pending_tests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->created_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->last_retry_after = -1;
-}
-
-/**
- * cw_test_outcome_new:
- * @when: when the answer came
- * @delivered: the receiver accepted the event (2xx)
- * @status: the receiver's HTTP status, 0 for none
- * @detail: (nullable): the server's text about the delivery
- * @error: (nullable): the test request failed
- * @retry_after: with @error, a 429's Retry-After, or -1
- *
- * Returns: (transfer full): a new outcome
- */
-CwTestOutcome *
-cw_test_outcome_new (GDateTime    *when,
-                     gboolean      delivered,
-                     int           status,
-                     const char   *detail,
-                     const GError *error,
-                     gint64        retry_after)
-{
-  CwTestOutcomeBox *box;
-
-  g_return_val_if_fail (when != NULL, NULL);
-
-  box = g_new0 (CwTestOutcomeBox, 1);
-  g_atomic_ref_count_init (&box->ref_count);
-  box->outcome.when = g_date_time_ref (when);
-  box->outcome.delivered = !!delivered;
-  box->outcome.status = status;
-  box->outcome.detail = g_strdup (detail);
-  box->outcome.error = error != NULL ? g_error_copy (error) : NULL;
-  box->outcome.retry_after = error != NULL ? retry_after : -1;
-
-  return &box->outcome;
-}
-
-CwTestOutcome *
-cw_test_outcome_ref (CwTestOutcome *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&OUTCOME_BOX (self)->ref_count);
-
-  return self;
-}
-
-void
-cw_test_outcome_unref (CwTestOutcome *self)
-{
-  CwTestOutcomeBox *box;
-
-  g_return_if_fail (self != NULL);
-
-  box = OUTCOME_BOX (self);
-  if (!g_atomic_ref_count_dec (&box->ref_count))
-    return;
-
-  g_clear_pointer (&self->when, g_date_time_unref);
-  g_clear_pointer (&self->detail, g_free);
-  g_clear_error (&self->error);
-  g_free (box);
 }
 
 CwEndpointList *
@@ -756,7 +564,7 @@ cw_endpoint_list_refresh (CwEndpointList *self)
   converc_client_list_webhooks_async (self->client,
                                       self->cancellable,
                                       cw_endpoint_list_list_cb,
-                                      request_new (self, NULL));
+                                      _cw_endpoint_list_request_new (self, NULL));
 }
 
 /**
@@ -803,220 +611,3 @@ cw_endpoint_list_add (CwEndpointList *self,
   return TRUE;
 }
 
-/**
- * cw_endpoint_list_disable_async:
- *
- * Disables the endpoint @webhook_id. When the server agreed, the endpoint
- * in the list is marked inactive before @callback runs.
- */
-void
-cw_endpoint_list_disable_async (CwEndpointList      *self,
-                                const char          *webhook_id,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
-  g_return_if_fail (webhook_id != NULL);
-
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, cw_endpoint_list_disable_async);
-  g_task_set_task_data (task, g_strdup (webhook_id), g_free);
-
-  if (self->client == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               "No client to disable the endpoint with");
-      return;
-    }
-
-  converc_client_disable_webhook_async (self->client,
-                                        webhook_id,
-                                        self->cancellable,
-                                        cw_endpoint_list_disable_cb,
-                                        g_steal_pointer (&task));
-}
-
-gboolean
-cw_endpoint_list_disable_finish (CwEndpointList  *self,
-                                 GAsyncResult    *result,
-                                 GError         **error)
-{
-  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * cw_endpoint_list_send_test:
- *
- * Has Converc send a test event to the endpoint @webhook_id. Emits
- * #CwEndpointList::test-started now and #CwEndpointList::outcome-added when
- * the answer came. One test per endpoint at a time.
- *
- * Returns: %TRUE when a test was started
- */
-gboolean
-cw_endpoint_list_send_test (CwEndpointList *self,
-                            const char     *webhook_id)
-{
-  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
-
-  if (self->client == NULL || webhook_id == NULL)
-    return FALSE;
-
-  if (g_hash_table_contains (self->pending_tests, webhook_id))
-    return FALSE;
-
-  g_hash_table_add (self->pending_tests, g_strdup (webhook_id));
-  converc_client_test_webhook_async (self->client,
-                                     webhook_id,
-                                     self->cancellable,
-                                     cw_endpoint_list_test_cb,
-                                     request_new (self, webhook_id));
-  g_signal_emit (self, signals[TEST_STARTED], 0, webhook_id);
-
-  return TRUE;
-}
-
-gboolean
-cw_endpoint_list_is_test_pending (CwEndpointList *self,
-                                  const char     *webhook_id)
-{
-  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
-
-  return webhook_id != NULL && g_hash_table_contains (self->pending_tests, webhook_id);
-}
-
-/**
- * cw_endpoint_list_get_outcomes:
- *
- * Returns: (nullable) (transfer none) (element-type CwTestOutcome): the
- *   outcomes of the tests sent to @webhook_id in this run, newest first,
- *   or %NULL when none was
- */
-GPtrArray *
-cw_endpoint_list_get_outcomes (CwEndpointList *self,
-                               const char     *webhook_id)
-{
-  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), NULL);
-
-  if (webhook_id == NULL)
-    return NULL;
-
-  return g_hash_table_lookup (self->outcomes, webhook_id);
-}
-
-/**
- * cw_endpoint_list_store_secret_async:
- * @webhook: an endpoint just created
- * @secret: its signing secret
- *
- * Keeps @secret in the secret store, under the client's base URL and the
- * endpoint's id. This is never cancelled: losing the only copy of a secret
- * is worse than a late answer.
- */
-void
-cw_endpoint_list_store_secret_async (CwEndpointList      *self,
-                                     ConvercWebhook      *webhook,
-                                     const char          *secret,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
-  g_return_if_fail (CONVERC_IS_WEBHOOK (webhook));
-  g_return_if_fail (secret != NULL);
-
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, cw_endpoint_list_store_secret_async);
-  g_task_set_task_data (task, g_strdup (converc_webhook_get_id (webhook)), g_free);
-
-  if (self->secret_store == NULL || self->client == NULL)
-    {
-      g_task_return_new_error (task, CONVERC_ERROR, CONVERC_ERROR_NO_KEYRING,
-                               "No keyring is available");
-      return;
-    }
-
-  converc_secret_store_store_async (self->secret_store,
-                                    converc_client_get_base_url (self->client),
-                                    converc_webhook_get_id (webhook),
-                                    secret,
-                                    NULL,
-                                    cw_endpoint_list_secret_stored_cb,
-                                    g_steal_pointer (&task));
-}
-
-gboolean
-cw_endpoint_list_store_secret_finish (CwEndpointList  *self,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * cw_endpoint_list_is_created_here:
- *
- * Returns: %TRUE when this run stored the signing secret of @webhook_id
- */
-gboolean
-cw_endpoint_list_is_created_here (CwEndpointList *self,
-                                  const char     *webhook_id)
-{
-  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
-
-  return webhook_id != NULL && g_hash_table_contains (self->created_here, webhook_id);
-}
-
-/**
- * cw_endpoint_list_matches:
- * @needle: the search text, case-folded (g_utf8_casefold()), not empty
- *
- * The Endpoints page's search: @needle in the URL, id or event list, or
- * the name of an event type that the endpoint receives. So "call.ended"
- * finds the endpoints subscribed to all events too.
- *
- * Returns: %TRUE when @webhook matches
- */
-gboolean
-cw_endpoint_list_matches (ConvercWebhook *webhook,
-                          const char     *needle)
-{
-  const ConvercEventTypeInfo *types;
-  g_autofree char *events = NULL;
-  g_autofree char *haystack = NULL;
-  g_autofree char *folded = NULL;
-  guint n_types;
-
-  g_return_val_if_fail (CONVERC_IS_WEBHOOK (webhook), FALSE);
-  g_return_val_if_fail (needle != NULL, FALSE);
-
-  events = converc_webhook_dup_events_label (webhook);
-  haystack = g_strjoin ("\n",
-                        converc_webhook_get_url (webhook),
-                        converc_webhook_get_id (webhook),
-                        events,
-                        NULL);
-  folded = g_utf8_casefold (haystack, -1);
-  if (strstr (folded, needle) != NULL)
-    return TRUE;
-
-  /* Type names are lower-case ASCII: folding leaves them as they are. */
-  types = converc_event_types_get (&n_types);
-  for (guint i = 0; i < n_types; i++)
-    {
-      if (strstr (types[i].name, needle) != NULL &&
-          converc_webhook_receives (webhook, types[i].name))
-        return TRUE;
-    }
-
-  return FALSE;
-}

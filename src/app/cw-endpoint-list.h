@@ -26,44 +26,10 @@
 #include <gio/gio.h>
 
 #include "converc.h"
+#include "cw-test-outcome.h"
 #include "cw-types.h"
 
 G_BEGIN_DECLS
-
-/**
- * CwTestOutcome:
- * @when: when the answer came (UTC)
- * @delivered: the receiver answered with a 2xx status
- * @status: the receiver's HTTP status, 0 when it did not answer
- * @detail: what the server said about the delivery (untranslated), or %NULL
- * @error: the test request itself failed (nothing was sent), or %NULL
- * @retry_after: with @error, a 429's Retry-After in seconds, else -1
- *
- * What one "Send Test Event" came to. Reference counted; read only.
- */
-typedef struct
-{
-  GDateTime *when;
-  gboolean   delivered;
-  int        status;
-  char      *detail;
-  GError    *error;
-  gint64     retry_after;
-} CwTestOutcome;
-
-#define CW_TYPE_TEST_OUTCOME (cw_test_outcome_get_type())
-
-GType          cw_test_outcome_get_type (void) G_GNUC_CONST;
-CwTestOutcome *cw_test_outcome_new      (GDateTime           *when,
-                                         gboolean             delivered,
-                                         int                  status,
-                                         const char          *detail,
-                                         const GError        *error,
-                                         gint64               retry_after);
-CwTestOutcome *cw_test_outcome_ref      (CwTestOutcome       *self);
-void           cw_test_outcome_unref    (CwTestOutcome       *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwTestOutcome, cw_test_outcome_unref)
 
 #define CW_TYPE_ENDPOINT_LIST (cw_endpoint_list_get_type())
 
@@ -114,7 +80,5 @@ gboolean            cw_endpoint_list_store_secret_finish (CwEndpointList      *s
                                                          GError              **error);
 gboolean            cw_endpoint_list_is_created_here    (CwEndpointList       *self,
                                                          const char           *webhook_id);
-gboolean            cw_endpoint_list_matches            (ConvercWebhook       *webhook,
-                                                         const char           *folded_text);
 
 G_END_DECLS

@@ -78,8 +78,14 @@ gboolean        _cw_endpoints_page_select_id        (CwEndpointsPage *self,
                                                      const char      *webhook_id);
 void            _cw_endpoints_page_update_view      (CwEndpointsPage *self);
 void            _cw_endpoints_page_update_actions   (CwEndpointsPage *self);
-void            _cw_endpoints_page_update_details   (CwEndpointsPage *self);
 char           *_cw_endpoints_page_dup_error_text   (CwEndpointsPage *self);
+
+/* cw-endpoints-page-details.c: the selected endpoint, its tests */
+void            _cw_endpoints_page_update_details   (CwEndpointsPage *self);
+char           *_cw_endpoints_page_dup_outcome_text   (CwTestOutcome   *outcome,
+                                                       gboolean         brief);
+void            _cw_endpoints_page_update_test_results (CwEndpointsPage *self,
+                                                        ConvercWebhook  *webhook);
 
 /* cw-endpoints-page-columns.c: cells, tooltips, sorters */
 void            _cw_endpoints_page_setup_columns    (CwEndpointsPage *self);
