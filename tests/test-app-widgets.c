@@ -34,43 +34,12 @@
 #include "cw-preferences-window.h"
 #include "cw-secret-dialog-private.h"
 #include "cw-sign-in-page-private.h"
+#include "cw-test-endpoints.h"
 #include "cw-test-utils.h"
 #include "cw-util.h"
 #include "cw-window.h"
 
-typedef struct
-{
-  ConvercEmulator    *emulator;
-  ConvercClient      *client;
-  ConvercSecretStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->emulator = converc_emulator_new (NULL);
-  g_assert_true (converc_emulator_start (f->emulator, 0, &error));
-  g_assert_no_error (error);
-  converc_emulator_seed (f->emulator, 10, 7);
-  f->client = converc_client_new (converc_emulator_get_base_url (f->emulator),
-                                  converc_emulator_get_api_key (f->emulator));
-  f->store = converc_memory_store_new ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  g_clear_object (&f->client);
-  converc_emulator_stop (f->emulator);
-  g_clear_object (&f->emulator);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+typedef CwTestServer Fixture;
 
 /* Every template widget can be built (catches .ui mistakes). */
 static void
@@ -332,12 +301,12 @@ main (int   argc,
   g_test_add_func ("/cw/widgets/window-and-preferences", test_window_and_preferences);
   g_test_add_func ("/cw/widgets/secret-dialog", test_secret_dialog);
   g_test_add_func ("/cw/widgets/text-one-line", test_text_one_line);
-  g_test_add ("/cw/add-endpoint/validation", Fixture, NULL, fixture_setup,
-              test_add_validation, fixture_teardown);
-  g_test_add ("/cw/add-endpoint/failure-keeps-form", Fixture, NULL, fixture_setup,
-              test_add_failure_keeps_form, fixture_teardown);
-  g_test_add ("/cw/sign-in/wrong-key", Fixture, NULL, fixture_setup,
-              test_sign_in_wrong_key, fixture_teardown);
+  g_test_add ("/cw/add-endpoint/validation", Fixture, NULL, cw_test_server_setup,
+              test_add_validation, cw_test_server_teardown);
+  g_test_add ("/cw/add-endpoint/failure-keeps-form", Fixture, NULL, cw_test_server_setup,
+              test_add_failure_keeps_form, cw_test_server_teardown);
+  g_test_add ("/cw/sign-in/wrong-key", Fixture, NULL, cw_test_server_setup,
+              test_sign_in_wrong_key, cw_test_server_teardown);
 
   return g_test_run ();
 }

@@ -30,13 +30,12 @@
 #include "converc-emulator.h"
 #include "converc-test-utils.h"
 #include "cw-endpoint-list.h"
+#include "cw-test-endpoints.h"
 #include "cw-test-utils.h"
 
 typedef struct
 {
-  ConvercEmulator    *emulator;
-  ConvercClient      *client;
-  ConvercSecretStore *store;
+  CwTestServer        server;
   CwEndpointList     *list;
   /* What the list's signals said */
   GPtrArray          *started;
@@ -76,21 +75,13 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->emulator = converc_emulator_new (NULL);
-  g_assert_true (converc_emulator_start (f->emulator, 0, &error));
-  g_assert_no_error (error);
-  converc_emulator_seed (f->emulator, 10, 7);
-  f->client = converc_client_new (converc_emulator_get_base_url (f->emulator),
-                                  converc_emulator_get_api_key (f->emulator));
-  f->store = converc_memory_store_new ();
+  cw_test_server_setup (&f->server, data);
   f->started = g_ptr_array_new_with_free_func (g_free);
   f->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_test_outcome_unref);
 
   f->list = cw_endpoint_list_new ();
-  cw_endpoint_list_set_client (f->list, f->client);
-  cw_endpoint_list_set_secret_store (f->list, f->store);
+  cw_endpoint_list_set_client (f->list, f->server.client);
+  cw_endpoint_list_set_secret_store (f->list, f->server.store);
   g_signal_connect (f->list, "test-started", G_CALLBACK (test_started_cb), f);
   g_signal_connect (f->list, "outcome-added", G_CALLBACK (outcome_added_cb), f);
   g_signal_connect (f->list, "notify::loading", G_CALLBACK (loading_notify_cb), f);
@@ -103,12 +94,14 @@ fixture_teardown (Fixture       *f,
   g_assert_finalize_object (f->list);
   g_clear_pointer (&f->started, g_ptr_array_unref);
   g_clear_pointer (&f->outcomes, g_ptr_array_unref);
-  g_clear_object (&f->store);
-  g_clear_object (&f->client);
-  converc_emulator_stop (f->emulator);
-  g_clear_object (&f->emulator);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  cw_test_server_teardown (&f->server, data);
+}
+
+static ConvercWebhook *
+first_active (Fixture *f)
+{
+  return cw_test_find_webhook (cw_endpoint_list_get_webhooks (f->list),
+                               cw_test_webhook_is_active, NULL);
 }
 
 static void
@@ -130,22 +123,6 @@ iterate_for (guint ms)
       g_usleep (2000);
 }
 
-static ConvercWebhook *
-first_active (CwEndpointList *list)
-{
-  GListModel *webhooks = cw_endpoint_list_get_webhooks (list);
-
-  for (guint i = 0; i < g_list_model_get_n_items (webhooks); i++)
-    {
-      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (webhooks, i);
-
-      if (converc_webhook_get_is_active (webhook))
-        return webhook;
-    }
-
-  return NULL;
-}
-
 /* An endpoint created through the API (as the Add Endpoint dialog does),
  * then handed to the list. */
 static ConvercWebhook *
@@ -158,10 +135,10 @@ create_endpoint (Fixture     *f,
   g_autofree char *new_secret = NULL;
   ConvercWebhook *webhook;
 
-  converc_client_create_webhook_async (f->client, url, NULL, NULL,
+  converc_client_create_webhook_async (f->server.client, url, NULL, NULL,
                                        converc_test_store_result_cb, &result);
   converc_test_wait_for_result (&result, CW_TEST_WAIT_SECONDS);
-  webhook = converc_client_create_webhook_finish (f->client, result, &new_secret, &error);
+  webhook = converc_client_create_webhook_finish (f->server.client, result, &new_secret, &error);
   g_assert_no_error (error);
   if (secret != NULL)
     *secret = g_steal_pointer (&new_secret);
@@ -201,7 +178,7 @@ test_list (Fixture       *f,
   g_assert_true (cw_endpoint_list_get_loaded (f->list));
   g_assert_null (cw_endpoint_list_get_last_error (f->list));
   g_assert_cmpuint (g_list_model_get_n_items (webhooks), ==,
-                    converc_emulator_get_n_webhooks (f->emulator));
+                    converc_emulator_get_n_webhooks (f->server.emulator));
   g_assert_cmpuint (g_list_model_get_n_items (webhooks), >, 0);
 
   /* Without a client nothing happens. */
@@ -253,7 +230,7 @@ test_disable (Fixture       *f,
   g_autofree char *updated = NULL;
 
   refresh_and_wait (f->list);
-  webhook = first_active (f->list);
+  webhook = first_active (f);
   g_assert_nonnull (webhook);
   id = g_strdup (converc_webhook_get_id (webhook));
   updated = g_strdup (converc_webhook_get_updated_at (webhook));
@@ -276,7 +253,7 @@ test_disable (Fixture       *f,
   g_assert_false (cw_endpoint_list_disable_finish (f->list, result, &error));
   g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_NOT_FOUND);
   g_assert_cmpuint (g_list_model_get_n_items (cw_endpoint_list_get_webhooks (f->list)), ==,
-                    converc_emulator_get_n_webhooks (f->emulator));
+                    converc_emulator_get_n_webhooks (f->server.emulator));
 }
 
 /* A test event delivered: typed, newest first, pending while in flight. */
@@ -292,7 +269,7 @@ test_outcome_delivered (Fixture       *f,
   const char *id;
 
   refresh_and_wait (f->list);
-  id = converc_webhook_get_id (first_active (f->list));
+  id = converc_webhook_get_id (first_active (f));
   g_assert_null (cw_endpoint_list_get_outcomes (f->list, id));
 
   g_assert_true (cw_endpoint_list_send_test (f->list, id));
@@ -313,7 +290,7 @@ test_outcome_delivered (Fixture       *f,
   g_assert_cmpint (first->retry_after, ==, -1);
   g_assert_cmpint (g_date_time_compare (before, first->when), <=, 0);
   g_assert_cmpint (g_date_time_compare (first->when, after), <=, 0);
-  g_assert_cmpuint (converc_emulator_get_n_deliveries (f->emulator), >=, 1);
+  g_assert_cmpuint (converc_emulator_get_n_deliveries (f->server.emulator), >=, 1);
 
   second = send_test_and_wait (f, id);
   outcomes = cw_endpoint_list_get_outcomes (f->list, id);
@@ -331,7 +308,7 @@ test_outcome_failed (Fixture       *f,
   g_autofree char *unreachable_url = g_strdup_printf ("http://127.0.0.1:%u/hook",
                                                       converc_test_get_unused_port ());
   g_autofree char *refusing_url = g_strdup_printf ("%s/not-a-receiver",
-                                                   converc_emulator_get_base_url (f->emulator));
+                                                   converc_emulator_get_base_url (f->server.emulator));
   g_autoptr(ConvercWebhook) unreachable = NULL;
   g_autoptr(ConvercWebhook) refusing = NULL;
   CwTestOutcome *outcome;
@@ -366,17 +343,17 @@ test_outcome_request_failed (Fixture       *f,
   g_autofree char *id = NULL;
 
   refresh_and_wait (f->list);
-  id = g_strdup (converc_webhook_get_id (first_active (f->list)));
+  id = g_strdup (converc_webhook_get_id (first_active (f)));
 
-  converc_emulator_set_rate_limited (f->emulator, TRUE, "30");
+  converc_emulator_set_rate_limited (f->server.emulator, TRUE, "30");
   outcome = send_test_and_wait (f, id);
   g_assert_false (outcome->delivered);
   g_assert_cmpint (outcome->status, ==, 0);
   g_assert_error (outcome->error, CONVERC_ERROR, CONVERC_ERROR_RATE_LIMITED);
   g_assert_cmpint (outcome->retry_after, ==, 30);
 
-  converc_emulator_reset_knobs (f->emulator);
-  converc_emulator_set_forced_status (f->emulator, 500, NULL);
+  converc_emulator_reset_knobs (f->server.emulator);
+  converc_emulator_set_forced_status (f->server.emulator, 500, NULL);
   outcome = send_test_and_wait (f, id);
   g_assert_error (outcome->error, CONVERC_ERROR, CONVERC_ERROR_SERVER);
   g_assert_false (cw_endpoint_list_is_test_pending (f->list, id));
@@ -408,17 +385,17 @@ test_created_here (Fixture       *f,
   g_assert_true (cw_endpoint_list_store_secret_finish (f->list, result, &error));
   g_assert_no_error (error);
   g_assert_true (cw_endpoint_list_is_created_here (f->list, id));
-  stored = converc_secret_store_lookup_sync (f->store, converc_emulator_get_base_url (f->emulator),
+  stored = converc_secret_store_lookup_sync (f->server.store, converc_emulator_get_base_url (f->server.emulator),
                                              id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, secret);
 
   /* The seeded endpoints were not made here. */
-  g_assert_false (cw_endpoint_list_is_created_here (f->list, converc_webhook_get_id (first_active (f->list))));
+  g_assert_false (cw_endpoint_list_is_created_here (f->list, converc_webhook_get_id (first_active (f))));
 
   /* No secret store: an error, and nothing recorded. */
   g_clear_object (&result);
-  cw_endpoint_list_set_client (keyless, f->client);
+  cw_endpoint_list_set_client (keyless, f->server.client);
   cw_endpoint_list_store_secret_async (keyless, webhook, secret,
                                        converc_test_store_result_cb, &result);
   converc_test_wait_for_result (&result, CW_TEST_WAIT_SECONDS);
@@ -440,7 +417,7 @@ test_errors_keep_list (Fixture       *f,
   refresh_and_wait (f->list);
   n = g_list_model_get_n_items (webhooks);
 
-  converc_emulator_set_forced_status (f->emulator, 500, NULL);
+  converc_emulator_set_forced_status (f->server.emulator, 500, NULL);
   refresh_and_wait (f->list);
   g_assert_error (cw_endpoint_list_get_last_error (f->list), CONVERC_ERROR, CONVERC_ERROR_SERVER);
   g_object_get (f->list, "last-error", &property, NULL);
@@ -448,21 +425,21 @@ test_errors_keep_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (webhooks), ==, n);
   g_assert_true (cw_endpoint_list_get_loaded (f->list));
 
-  converc_emulator_reset_knobs (f->emulator);
-  converc_emulator_set_rate_limited (f->emulator, TRUE, "30");
+  converc_emulator_reset_knobs (f->server.emulator);
+  converc_emulator_set_rate_limited (f->server.emulator, TRUE, "30");
   refresh_and_wait (f->list);
   g_assert_error (cw_endpoint_list_get_last_error (f->list), CONVERC_ERROR, CONVERC_ERROR_RATE_LIMITED);
   g_assert_cmpint (cw_endpoint_list_get_last_retry_after (f->list), ==, 30);
   g_assert_cmpuint (g_list_model_get_n_items (webhooks), ==, n);
 
-  converc_emulator_reset_knobs (f->emulator);
+  converc_emulator_reset_knobs (f->server.emulator);
   refresh_and_wait (f->list);
   g_assert_null (cw_endpoint_list_get_last_error (f->list));
   g_assert_cmpint (cw_endpoint_list_get_last_retry_after (f->list), ==, -1);
 
   /* A list that never loaded: not loaded, the error kept. */
-  converc_emulator_set_forced_status (f->emulator, 401, NULL);
-  cw_endpoint_list_set_client (fresh, f->client);
+  converc_emulator_set_forced_status (f->server.emulator, 401, NULL);
+  cw_endpoint_list_set_client (fresh, f->server.client);
   refresh_and_wait (fresh);
   g_assert_false (cw_endpoint_list_get_loaded (fresh));
   g_assert_error (cw_endpoint_list_get_last_error (fresh), CONVERC_ERROR, CONVERC_ERROR_UNAUTHORIZED);
@@ -480,19 +457,19 @@ test_cancel_on_client_change (Fixture       *f,
   guint n_requests;
 
   refresh_and_wait (f->list);
-  id = g_strdup (converc_webhook_get_id (first_active (f->list)));
+  id = g_strdup (converc_webhook_get_id (first_active (f)));
   cw_endpoint_list_clear (f->list);
 
-  converc_emulator_set_latency (f->emulator, 500);
-  n_requests = converc_emulator_get_n_requests (f->emulator);
+  converc_emulator_set_latency (f->server.emulator, 500);
+  n_requests = converc_emulator_get_n_requests (f->server.emulator);
   cw_endpoint_list_refresh (f->list);
   g_assert_true (cw_endpoint_list_send_test (f->list, id));
   g_assert_true (cw_endpoint_list_get_loading (f->list));
   /* Both requests reached the server, which answers them later. */
-  WAIT_FOR (converc_emulator_get_n_requests (f->emulator) >= n_requests + 2);
+  WAIT_FOR (converc_emulator_get_n_requests (f->server.emulator) >= n_requests + 2);
 
-  other = converc_client_new (converc_emulator_get_base_url (f->emulator),
-                              converc_emulator_get_api_key (f->emulator));
+  other = converc_client_new (converc_emulator_get_base_url (f->server.emulator),
+                              converc_emulator_get_api_key (f->server.emulator));
   cw_endpoint_list_set_client (f->list, other);
   g_assert_true (cw_endpoint_list_get_client (f->list) == other);
   g_assert_false (cw_endpoint_list_get_loading (f->list));
@@ -506,10 +483,10 @@ test_cancel_on_client_change (Fixture       *f,
   g_assert_cmpuint (f->outcomes->len, ==, 0);
   g_assert_null (cw_endpoint_list_get_outcomes (f->list, id));
 
-  converc_emulator_reset_knobs (f->emulator);
+  converc_emulator_reset_knobs (f->server.emulator);
   refresh_and_wait (f->list);
   g_assert_cmpuint (g_list_model_get_n_items (webhooks), ==,
-                    converc_emulator_get_n_webhooks (f->emulator));
+                    converc_emulator_get_n_webhooks (f->server.emulator));
 }
 
 /* Disposed with a request in flight: the request is cancelled and its
@@ -520,8 +497,8 @@ test_cancel_on_dispose (Fixture       *f,
 {
   CwEndpointList *list = cw_endpoint_list_new ();
 
-  cw_endpoint_list_set_client (list, f->client);
-  converc_emulator_set_latency (f->emulator, 300);
+  cw_endpoint_list_set_client (list, f->server.client);
+  converc_emulator_set_latency (f->server.emulator, 300);
   cw_endpoint_list_refresh (list);
   g_assert_true (cw_endpoint_list_get_loading (list));
   g_assert_true (cw_endpoint_list_send_test (list, "wh_whatever"));
@@ -529,7 +506,7 @@ test_cancel_on_dispose (Fixture       *f,
   g_assert_finalize_object (list);
 
   iterate_for (800);
-  converc_emulator_reset_knobs (f->emulator);
+  converc_emulator_reset_knobs (f->server.emulator);
 }
 
 static void

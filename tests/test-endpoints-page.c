@@ -34,42 +34,11 @@
 #include "cw-add-endpoint-dialog-private.h"
 #include "cw-endpoints-page-private.h"
 #include "cw-secret-dialog-private.h"
+#include "cw-test-endpoints.h"
 #include "cw-test-utils.h"
 #include "cw-util.h"
 
-typedef struct
-{
-  ConvercEmulator    *emulator;
-  ConvercClient      *client;
-  ConvercSecretStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->emulator = converc_emulator_new (NULL);
-  g_assert_true (converc_emulator_start (f->emulator, 0, &error));
-  g_assert_no_error (error);
-  converc_emulator_seed (f->emulator, 10, 7);
-  f->client = converc_client_new (converc_emulator_get_base_url (f->emulator),
-                                  converc_emulator_get_api_key (f->emulator));
-  f->store = converc_memory_store_new ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  g_clear_object (&f->client);
-  converc_emulator_stop (f->emulator);
-  g_clear_object (&f->emulator);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+typedef CwTestServer Fixture;
 
 static CwEndpointsPage *
 loaded_page (Fixture *f)
@@ -82,67 +51,6 @@ loaded_page (Fixture *f)
   WAIT_FOR (!cw_endpoint_list_get_loading (page->list));
 
   return page;
-}
-
-static guint
-count_active (GListModel *model)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (model, i);
-
-      n += converc_webhook_get_is_active (webhook);
-    }
-
-  return n;
-}
-
-static ConvercWebhook *
-first_active (GListModel *model)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (model, i);
-
-      if (converc_webhook_get_is_active (webhook))
-        return webhook;
-    }
-
-  return NULL;
-}
-
-/* How many endpoints of the page's model receive @type. */
-static guint
-count_receiving (CwEndpointsPage *page,
-                 const char      *type)
-{
-  GListModel *webhooks = cw_endpoint_list_get_webhooks (page->list);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (webhooks); i++)
-    {
-      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (webhooks, i);
-
-      n += converc_webhook_receives (webhook, type);
-    }
-
-  return n;
-}
-
-static gboolean
-has_all_events (GListModel *model)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (model, i);
-
-      if (converc_webhook_get_all_events (webhook))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static CwSecretDialog *
@@ -252,7 +160,7 @@ test_page_filter (Fixture       *f,
   CwEndpointsPage *page = loaded_page (f);
   GListModel *model = cw_endpoints_page_get_model (page);
   guint all = g_list_model_get_n_items (model);
-  guint active = count_active (model);
+  guint active = cw_test_count_webhooks (model, cw_test_webhook_is_active, NULL);
   g_autoptr(ConvercWebhook) first = g_list_model_get_item (model, 0);
 
   g_assert_cmpuint (active, <, all); /* the seed has a disabled endpoint */
@@ -266,8 +174,10 @@ test_page_filter (Fixture       *f,
    * all events included (issue 12). */
   gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "call.ended");
   g_signal_emit_by_name (page->search_entry, "search-changed");
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_receiving (page, "call.ended"));
-  g_assert_true (has_all_events (model));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, cw_test_count_webhooks (cw_endpoint_list_get_webhooks (page->list),
+                                            (CwTestWebhookFunc) converc_webhook_receives,
+                                            "call.ended"));
+  g_assert_nonnull (cw_test_find_webhook (model, cw_test_webhook_all_events, NULL));
 
   gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "no-such-endpoint-anywhere");
   g_signal_emit_by_name (page->search_entry, "search-changed");
@@ -293,7 +203,7 @@ test_page_disable_and_test (Fixture       *f,
 {
   CwEndpointsPage *page = loaded_page (f);
   GListModel *model = cw_endpoints_page_get_model (page);
-  ConvercWebhook *webhook = first_active (model);
+  ConvercWebhook *webhook = cw_test_find_webhook (model, cw_test_webhook_is_active, NULL);
   g_autofree char *id = NULL;
   GPtrArray *outcomes;
   CwTestOutcome *outcome;
@@ -302,7 +212,7 @@ test_page_disable_and_test (Fixture       *f,
 
   g_assert_nonnull (webhook);
   id = g_strdup (converc_webhook_get_id (webhook));
-  active = count_active (model);
+  active = cw_test_count_webhooks (model, cw_test_webhook_is_active, NULL);
 
   /* Send Test Event: the seeded endpoints point at the emulator's receiver. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "endpoints.test", "s", id));
@@ -329,7 +239,7 @@ test_page_disable_and_test (Fixture       *f,
   /* Disable: the row stays, marked Disabled. */
   _cw_endpoints_page_disable (page, id);
   WAIT_FOR (!converc_webhook_get_is_active (webhook));
-  g_assert_cmpuint (count_active (model), ==, active - 1);
+  g_assert_cmpuint (cw_test_count_webhooks (model, cw_test_webhook_is_active, NULL), ==, active - 1);
   g_assert_cmpstr (gtk_label_get_text (page->details_status_label), ==, "Disabled");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->disable_button)));
 
@@ -547,19 +457,19 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/cw/endpoints-page/lists", Fixture, NULL, fixture_setup, test_page_lists, fixture_teardown);
-  g_test_add ("/cw/endpoints-page/filter", Fixture, NULL, fixture_setup, test_page_filter, fixture_teardown);
-  g_test_add ("/cw/endpoints-page/cells", Fixture, NULL, fixture_setup, test_page_cells, fixture_teardown);
-  g_test_add ("/cw/endpoints-page/disable-and-test", Fixture, NULL, fixture_setup,
-              test_page_disable_and_test, fixture_teardown);
-  g_test_add ("/cw/endpoints-page/errors-keep-list", Fixture, NULL, fixture_setup,
-              test_page_errors_keep_list, fixture_teardown);
-  g_test_add ("/cw/endpoints-page/server-text-literal", Fixture, NULL, fixture_setup,
-              test_page_server_text_literal, fixture_teardown);
-  g_test_add ("/cw/endpoints-page/create-stores-secret", Fixture, NULL, fixture_setup,
-              test_page_create_stores_secret, fixture_teardown);
-  g_test_add ("/cw/endpoints-page/create-answer-lost", Fixture, NULL, fixture_setup,
-              test_page_create_answer_lost, fixture_teardown);
+  g_test_add ("/cw/endpoints-page/lists", Fixture, NULL, cw_test_server_setup, test_page_lists, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/filter", Fixture, NULL, cw_test_server_setup, test_page_filter, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/cells", Fixture, NULL, cw_test_server_setup, test_page_cells, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/disable-and-test", Fixture, NULL, cw_test_server_setup,
+              test_page_disable_and_test, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/errors-keep-list", Fixture, NULL, cw_test_server_setup,
+              test_page_errors_keep_list, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/server-text-literal", Fixture, NULL, cw_test_server_setup,
+              test_page_server_text_literal, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/create-stores-secret", Fixture, NULL, cw_test_server_setup,
+              test_page_create_stores_secret, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/create-answer-lost", Fixture, NULL, cw_test_server_setup,
+              test_page_create_answer_lost, cw_test_server_teardown);
 
   return g_test_run ();
 }

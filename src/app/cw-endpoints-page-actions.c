@@ -81,6 +81,19 @@ cw_endpoints_page_present (CwEndpointsPage *self,
   gtk_window_present (window);
 }
 
+/* An endpoint made in this run: into the list, shown and selected. */
+static void
+cw_endpoints_page_show_new (CwEndpointsPage *self,
+                            ConvercWebhook  *webhook)
+{
+  g_assert (CW_IS_ENDPOINTS_PAGE (self));
+
+  cw_endpoint_list_add (self->list, webhook);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  _cw_endpoints_page_update_view (self);
+  _cw_endpoints_page_select_id (self, converc_webhook_get_id (webhook));
+}
+
 static void
 cw_endpoints_page_disable_cb (GObject      *object,
                               GAsyncResult *result,
@@ -92,15 +105,25 @@ cw_endpoints_page_disable_cb (GObject      *object,
 
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
 
+  /* The page went away meanwhile (its list is cleared in dispose). */
+  if (self->list == NULL)
+    {
+      cw_endpoint_list_disable_finish (list, result, NULL);
+      return;
+    }
+
   if (!cw_endpoint_list_disable_finish (list, result, &error))
     {
       g_autofree char *message = NULL;
       g_autofree char *toast = NULL;
+      ConvercClient *client;
 
       if (cw_error_is_cancelled (error))
         return;
 
-      message = cw_error_describe_short (error, converc_client_get_retry_after (cw_endpoint_list_get_client (list)));
+      client = cw_endpoint_list_get_client (list);
+      message = cw_error_describe_short (error,
+                                         client ? converc_client_get_retry_after (client) : -1);
       toast = g_strdup_printf (_("Could not disable the endpoint. %s"), message);
       cw_widget_add_toast (GTK_WIDGET (self), toast);
       _cw_endpoints_page_update_actions (self);
@@ -172,6 +195,7 @@ cw_endpoints_page_secret_stored_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   CwSecretSaveStatus status;
+  CwSecretDialog *dialog;
 
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
 
@@ -183,10 +207,9 @@ cw_endpoints_page_secret_stored_cb (GObject      *object,
   else
     status = cw_endpoint_list_get_demo (list) ? CW_SECRET_DEMO : CW_SECRET_SAVED;
 
-  cw_endpoints_page_present (self,
-                             GTK_WINDOW (cw_secret_dialog_new (created->secret,
-                                                               converc_webhook_get_url (created->webhook),
-                                                               status, message)));
+  dialog = cw_secret_dialog_new (created->secret, converc_webhook_get_url (created->webhook),
+                                 status, message);
+  cw_endpoints_page_present (self, GTK_WINDOW (dialog));
 
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     _cw_endpoints_page_update_details (self);
@@ -201,18 +224,15 @@ cw_endpoints_page_created_cb (CwEndpointsPage     *self,
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
   g_assert (CONVERC_IS_WEBHOOK (webhook));
 
-  cw_endpoint_list_add (self->list, webhook);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  _cw_endpoints_page_update_view (self);
-  _cw_endpoints_page_select_id (self, converc_webhook_get_id (webhook));
+  cw_endpoints_page_show_new (self, webhook);
 
   if (cw_endpoint_list_get_secret_store (self->list) == NULL)
     {
-      cw_endpoints_page_present (self,
-                                 GTK_WINDOW (cw_secret_dialog_new (secret,
-                                                                   converc_webhook_get_url (webhook),
-                                                                   CW_SECRET_SAVE_FAILED,
-                                                                   _("No keyring is available."))));
+      CwSecretDialog *secret_dialog =
+        cw_secret_dialog_new (secret, converc_webhook_get_url (webhook),
+                              CW_SECRET_SAVE_FAILED, _("No keyring is available."));
+
+      cw_endpoints_page_present (self, GTK_WINDOW (secret_dialog));
       return;
     }
 
@@ -234,10 +254,7 @@ cw_endpoints_page_orphaned_cb (CwEndpointsPage     *self,
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
   g_assert (CONVERC_IS_WEBHOOK (webhook));
 
-  cw_endpoint_list_add (self->list, webhook);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  _cw_endpoints_page_update_view (self);
-  _cw_endpoints_page_select_id (self, converc_webhook_get_id (webhook));
+  cw_endpoints_page_show_new (self, webhook);
   cw_endpoints_page_refresh (self);
 
   body = g_strdup_printf (_("The answer to the create request did not arrive, but Converc "

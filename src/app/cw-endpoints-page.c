@@ -35,16 +35,6 @@
 
 G_DEFINE_FINAL_TYPE (CwEndpointsPage, cw_endpoints_page, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_SECRET_STORE,
-  PROP_DEMO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static gboolean
 cw_endpoints_page_filter_func (gpointer item,
                                gpointer user_data)
@@ -281,83 +271,16 @@ cw_endpoints_page_dispose (GObject *object)
 }
 
 static void
-cw_endpoints_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, cw_endpoint_list_get_client (self->list));
-      break;
-
-    case PROP_SECRET_STORE:
-      g_value_set_object (value, cw_endpoint_list_get_secret_store (self->list));
-      break;
-
-    case PROP_DEMO:
-      g_value_set_boolean (value, cw_endpoint_list_get_demo (self->list));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cw_endpoints_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      cw_endpoints_page_set_client (self, g_value_get_object (value));
-      break;
-
-    case PROP_SECRET_STORE:
-      cw_endpoints_page_set_secret_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_DEMO:
-      cw_endpoints_page_set_demo (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cw_endpoints_page_dispose;
-  object_class->get_property = cw_endpoints_page_get_property;
-  object_class->set_property = cw_endpoints_page_set_property;
 
   widget_class->grab_focus = cw_endpoints_page_grab_focus;
   widget_class->measure = cw_endpoints_page_measure;
   widget_class->size_allocate = cw_endpoints_page_size_allocate;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, CONVERC_TYPE_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SECRET_STORE] =
-    g_param_spec_object ("secret-store", NULL, NULL, CONVERC_TYPE_SECRET_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DEMO] =
-    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-endpoints-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, actions_column);
@@ -476,12 +399,8 @@ cw_endpoints_page_set_client (CwEndpointsPage *self,
   g_return_if_fail (CW_IS_ENDPOINTS_PAGE (self));
   g_return_if_fail (!client || CONVERC_IS_CLIENT (client));
 
-  if (cw_endpoint_list_get_client (self->list) == client)
-    return;
-
   cw_endpoint_list_set_client (self->list, client);
   _cw_endpoints_page_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 void
@@ -491,11 +410,7 @@ cw_endpoints_page_set_secret_store (CwEndpointsPage    *self,
   g_return_if_fail (CW_IS_ENDPOINTS_PAGE (self));
   g_return_if_fail (!store || CONVERC_IS_SECRET_STORE (store));
 
-  if (cw_endpoint_list_get_secret_store (self->list) == store)
-    return;
-
   cw_endpoint_list_set_secret_store (self->list, store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECRET_STORE]);
 }
 
 void
@@ -504,11 +419,7 @@ cw_endpoints_page_set_demo (CwEndpointsPage *self,
 {
   g_return_if_fail (CW_IS_ENDPOINTS_PAGE (self));
 
-  if (cw_endpoint_list_get_demo (self->list) == !!demo)
-    return;
-
   cw_endpoint_list_set_demo (self->list, demo);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
 
 /**

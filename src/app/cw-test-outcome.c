@@ -35,7 +35,8 @@ typedef struct
   CwTestOutcome   outcome;
 } CwTestOutcomeBox;
 
-#define OUTCOME_BOX(o) ((CwTestOutcomeBox *) ((char *) (o) - G_STRUCT_OFFSET (CwTestOutcomeBox, outcome)))
+#define OUTCOME_BOX(o) \
+  ((CwTestOutcomeBox *) ((char *) (o) - G_STRUCT_OFFSET (CwTestOutcomeBox, outcome)))
 
 G_DEFINE_BOXED_TYPE (CwTestOutcome, cw_test_outcome, cw_test_outcome_ref, cw_test_outcome_unref)
 
