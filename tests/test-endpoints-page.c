@@ -53,8 +53,9 @@ loaded_page (Fixture *f)
   return page;
 }
 
-static CwSecretDialog *
-find_secret_dialog (void)
+/* A visible top-level window of @type, or NULL. */
+static gpointer
+find_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -62,8 +63,9 @@ find_secret_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (CW_IS_SECRET_DIALOG (window))
-        return CW_SECRET_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
 
   return NULL;
@@ -334,22 +336,6 @@ test_page_errors_keep_list (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* The answer to a create is lost after the server made the endpoint: the
  * page shows that endpoint and says its secret is gone, instead of inviting
  * the user to create a duplicate; "Disable It" disables it. */
@@ -358,21 +344,14 @@ test_page_create_answer_lost (Fixture       *f,
                               gconstpointer  data)
 {
   CwEndpointsPage *page = loaded_page (f);
-  CwAddEndpointDialog *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  CwAddEndpointDialog *dialog;
   guint n_webhooks = converc_emulator_get_n_webhooks (f->emulator);
   AdwMessageDialog *message;
   ConvercWebhook *selected;
   g_autofree char *orphan_id = NULL;
 
   cw_endpoints_page_add_endpoint (page);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CW_IS_ADD_ENDPOINT_DIALOG (window))
-        dialog = CW_ADD_ENDPOINT_DIALOG (window);
-    }
+  dialog = find_window (CW_TYPE_ADD_ENDPOINT_DIALOG);
   g_assert_nonnull (dialog);
 
   /* The create is handled, then its answer comes after the client gave up. */
@@ -380,11 +359,11 @@ test_page_create_answer_lost (Fixture       *f,
   converc_emulator_set_latency_once (f->emulator, 3000);
   gtk_editable_set_text (GTK_EDITABLE (dialog->url_row), "https://example.com/lost-answer");
   g_signal_emit_by_name (dialog->create_button, "clicked");
-  WAIT_FOR (find_message_dialog () != NULL);
-  message = find_message_dialog ();
+  WAIT_FOR (find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  message = find_window (ADW_TYPE_MESSAGE_DIALOG);
 
   g_assert_cmpuint (converc_emulator_get_n_webhooks (f->emulator), ==, n_webhooks + 1);
-  g_assert_null (find_secret_dialog ());
+  g_assert_null (find_window (CW_TYPE_SECRET_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "Secret Was Lost"));
   selected = _cw_endpoints_page_get_selected (page);
   g_assert_nonnull (selected);
@@ -407,9 +386,8 @@ test_page_create_stores_secret (Fixture       *f,
                                 gconstpointer  data)
 {
   CwEndpointsPage *page = loaded_page (f);
-  CwAddEndpointDialog *dialog = NULL;
+  CwAddEndpointDialog *dialog;
   CwSecretDialog *secret_dialog;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autofree char *stored = NULL;
   g_autoptr(GError) error = NULL;
   ConvercWebhook *created;
@@ -417,19 +395,13 @@ test_page_create_stores_secret (Fixture       *f,
 
   cw_endpoints_page_set_demo (page, TRUE);
   cw_endpoints_page_add_endpoint (page);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CW_IS_ADD_ENDPOINT_DIALOG (window))
-        dialog = CW_ADD_ENDPOINT_DIALOG (window);
-    }
+  dialog = find_window (CW_TYPE_ADD_ENDPOINT_DIALOG);
   g_assert_nonnull (dialog);
 
   gtk_editable_set_text (GTK_EDITABLE (dialog->url_row), "http://127.0.0.1:9/hook");
   g_signal_emit_by_name (dialog->create_button, "clicked");
-  WAIT_FOR (find_secret_dialog () != NULL);
-  secret_dialog = find_secret_dialog ();
+  WAIT_FOR (find_window (CW_TYPE_SECRET_DIALOG) != NULL);
+  secret_dialog = find_window (CW_TYPE_SECRET_DIALOG);
 
   g_assert_cmpuint (g_list_model_get_n_items (cw_endpoints_page_get_model (page)), ==, n + 1);
   created = _cw_endpoints_page_get_selected (page);
