@@ -59,7 +59,8 @@ outcome_added_cb (CwEndpointList *list,
 {
   /* Not pending any more when the outcome is announced. */
   g_assert_false (cw_endpoint_list_is_test_pending (list, webhook_id));
-  g_assert_true (g_ptr_array_index (cw_endpoint_list_get_outcomes (list, webhook_id), 0) == outcome);
+  g_assert_true (g_ptr_array_index (cw_endpoint_list_get_outcomes (list, webhook_id), 0) ==
+                 outcome);
   g_ptr_array_add (f->outcomes, cw_test_outcome_ref (outcome));
 }
 
@@ -102,6 +103,13 @@ first_active (Fixture *f)
 {
   return cw_test_find_webhook (cw_endpoint_list_get_webhooks (f->list),
                                cw_test_webhook_is_active, NULL);
+}
+
+static GPtrArray *
+outcomes_of (Fixture        *f,
+             ConvercWebhook *webhook)
+{
+  return cw_endpoint_list_get_outcomes (f->list, converc_webhook_get_id (webhook));
 }
 
 static void
@@ -248,7 +256,8 @@ test_disable (Fixture       *f,
 
   /* An endpoint the server does not know: an error, the list as it was. */
   g_clear_object (&result);
-  cw_endpoint_list_disable_async (f->list, "wh_no_such_endpoint", converc_test_store_result_cb, &result);
+  cw_endpoint_list_disable_async (f->list, "wh_no_such_endpoint",
+                                  converc_test_store_result_cb, &result);
   converc_test_wait_for_result (&result, CW_TEST_WAIT_SECONDS);
   g_assert_false (cw_endpoint_list_disable_finish (f->list, result, &error));
   g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_NOT_FOUND);
@@ -307,8 +316,8 @@ test_outcome_failed (Fixture       *f,
 {
   g_autofree char *unreachable_url = g_strdup_printf ("http://127.0.0.1:%u/hook",
                                                       converc_test_get_unused_port ());
-  g_autofree char *refusing_url = g_strdup_printf ("%s/not-a-receiver",
-                                                   converc_emulator_get_base_url (f->server.emulator));
+  const char *base_url = converc_emulator_get_base_url (f->server.emulator);
+  g_autofree char *refusing_url = g_strdup_printf ("%s/not-a-receiver", base_url);
   g_autoptr(ConvercWebhook) unreachable = NULL;
   g_autoptr(ConvercWebhook) refusing = NULL;
   CwTestOutcome *outcome;
@@ -330,8 +339,8 @@ test_outcome_failed (Fixture       *f,
   g_assert_null (outcome->error);
 
   /* Each endpoint keeps its own outcomes. */
-  g_assert_cmpuint (cw_endpoint_list_get_outcomes (f->list, converc_webhook_get_id (unreachable))->len, ==, 1);
-  g_assert_cmpuint (cw_endpoint_list_get_outcomes (f->list, converc_webhook_get_id (refusing))->len, ==, 1);
+  g_assert_cmpuint (outcomes_of (f, unreachable)->len, ==, 1);
+  g_assert_cmpuint (outcomes_of (f, refusing)->len, ==, 1);
 }
 
 /* The test request itself fails: the outcome keeps the GError, untranslated. */
@@ -385,13 +394,15 @@ test_created_here (Fixture       *f,
   g_assert_true (cw_endpoint_list_store_secret_finish (f->list, result, &error));
   g_assert_no_error (error);
   g_assert_true (cw_endpoint_list_is_created_here (f->list, id));
-  stored = converc_secret_store_lookup_sync (f->server.store, converc_emulator_get_base_url (f->server.emulator),
+  stored = converc_secret_store_lookup_sync (f->server.store,
+                                             converc_emulator_get_base_url (f->server.emulator),
                                              id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, secret);
 
   /* The seeded endpoints were not made here. */
-  g_assert_false (cw_endpoint_list_is_created_here (f->list, converc_webhook_get_id (first_active (f))));
+  g_assert_false (cw_endpoint_list_is_created_here (f->list,
+                                                    converc_webhook_get_id (first_active (f))));
 
   /* No secret store: an error, and nothing recorded. */
   g_clear_object (&result);
@@ -428,7 +439,8 @@ test_errors_keep_list (Fixture       *f,
   converc_emulator_reset_knobs (f->server.emulator);
   converc_emulator_set_rate_limited (f->server.emulator, TRUE, "30");
   refresh_and_wait (f->list);
-  g_assert_error (cw_endpoint_list_get_last_error (f->list), CONVERC_ERROR, CONVERC_ERROR_RATE_LIMITED);
+  g_assert_error (cw_endpoint_list_get_last_error (f->list),
+                  CONVERC_ERROR, CONVERC_ERROR_RATE_LIMITED);
   g_assert_cmpint (cw_endpoint_list_get_last_retry_after (f->list), ==, 30);
   g_assert_cmpuint (g_list_model_get_n_items (webhooks), ==, n);
 
@@ -442,7 +454,8 @@ test_errors_keep_list (Fixture       *f,
   cw_endpoint_list_set_client (fresh, f->server.client);
   refresh_and_wait (fresh);
   g_assert_false (cw_endpoint_list_get_loaded (fresh));
-  g_assert_error (cw_endpoint_list_get_last_error (fresh), CONVERC_ERROR, CONVERC_ERROR_UNAUTHORIZED);
+  g_assert_error (cw_endpoint_list_get_last_error (fresh),
+                  CONVERC_ERROR, CONVERC_ERROR_UNAUTHORIZED);
   g_assert_cmpuint (g_list_model_get_n_items (cw_endpoint_list_get_webhooks (fresh)), ==, 0);
 }
 
@@ -541,8 +554,10 @@ main (int   argc,
 
   g_test_add_func ("/cw/endpoint-list/outcome-boxed", test_outcome_boxed);
   g_test_add ("/cw/endpoint-list/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
-  g_test_add ("/cw/endpoint-list/lookup", Fixture, NULL, fixture_setup, test_lookup, fixture_teardown);
-  g_test_add ("/cw/endpoint-list/disable", Fixture, NULL, fixture_setup, test_disable, fixture_teardown);
+  g_test_add ("/cw/endpoint-list/lookup", Fixture, NULL, fixture_setup,
+              test_lookup, fixture_teardown);
+  g_test_add ("/cw/endpoint-list/disable", Fixture, NULL, fixture_setup,
+              test_disable, fixture_teardown);
   g_test_add ("/cw/endpoint-list/outcome-delivered", Fixture, NULL, fixture_setup,
               test_outcome_delivered, fixture_teardown);
   g_test_add ("/cw/endpoint-list/outcome-failed", Fixture, NULL, fixture_setup,
