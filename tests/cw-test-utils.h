@@ -25,7 +25,7 @@
 /* Shared by the widget tests: the app's asynchronous work completes on the
  * main loop, so a test iterates it until what it waits for holds. */
 
-#define CW_TEST_WAIT_SECONDS 30
+#define CW_TEST_WAIT_SECONDS 60
 
 /* Iterates the main loop until @cond holds, failing after
  * CW_TEST_WAIT_SECONDS with the condition's text. */

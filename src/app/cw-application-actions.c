@@ -25,8 +25,8 @@
 #include <glib/gi18n.h>
 
 #include "cw-application-private.h"
+#include "cw-accessible.h"
 #include "cw-preferences-window.h"
-#include "cw-util.h"
 #include "cw-window.h"
 
 static void
@@ -133,9 +133,7 @@ cw_application_actions_demo (GSimpleAction *action,
       return;
     }
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (CW_IS_WINDOW (l->data))
-      cw_window_load_session (CW_WINDOW (l->data));
+  cw_application_session_changed (self);
 }
 
 static const GActionEntry actions[] = {

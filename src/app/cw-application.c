@@ -35,6 +35,13 @@
 
 G_DEFINE_FINAL_TYPE (CwApplication, cw_application, ADW_TYPE_APPLICATION)
 
+enum {
+  SESSION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The demo's emulator runs in a thread of its own, with its own main
  * context, as a real server would run elsewhere: it answers the first
  * requests while the main thread builds and shows the window, and serving
@@ -63,16 +70,6 @@ cw_application_create_memory_settings (void)
 }
 
 static void
-cw_application_reload_windows (CwApplication *self)
-{
-  g_assert (CW_IS_APPLICATION (self));
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (CW_IS_WINDOW (l->data))
-      cw_window_load_session (CW_WINDOW (l->data));
-}
-
-static void
 cw_application_base_url_changed_cb (CwApplication *self,
                                     const char    *key,
                                     GSettings     *settings)
@@ -90,7 +87,7 @@ cw_application_base_url_changed_cb (CwApplication *self,
 
   converc_client_set_base_url (self->client, url);
   converc_client_set_api_key (self->client, NULL);
-  cw_application_reload_windows (self);
+  cw_application_session_changed (self);
 }
 
 static int
@@ -241,6 +238,16 @@ cw_application_class_init (CwApplicationClass *klass)
   app_class->handle_local_options = cw_application_handle_local_options;
   app_class->shutdown = cw_application_shutdown;
   app_class->startup = cw_application_startup;
+
+  /**
+   * CwApplication::session-changed:
+   *
+   * The API key, the base URL or the demo changed: every window loads its
+   * session again.
+   */
+  signals[SESSION_CHANGED] =
+    g_signal_new ("session-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -356,4 +363,18 @@ _cw_application_get_startup_failed (CwApplication *self)
   g_return_val_if_fail (CW_IS_APPLICATION (self), TRUE);
 
   return self->startup_failed;
+}
+
+/**
+ * cw_application_session_changed:
+ *
+ * Says that the API key, the base URL or the demo changed
+ * (#CwApplication::session-changed).
+ */
+void
+cw_application_session_changed (CwApplication *self)
+{
+  g_return_if_fail (CW_IS_APPLICATION (self));
+
+  g_signal_emit (self, signals[SESSION_CHANGED], 0);
 }

@@ -41,5 +41,6 @@ gboolean            cw_application_get_demo          (CwApplication  *self);
 gboolean            cw_application_has_base_url_override (CwApplication *self);
 gboolean            cw_application_start_demo        (CwApplication  *self,
                                                       GError        **error);
+void                cw_application_session_changed   (CwApplication  *self);
 
 G_END_DECLS

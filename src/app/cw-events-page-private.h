@@ -21,6 +21,7 @@
 #pragma once
 
 #include "cw-event-detail.h"
+#include "cw-event-feed.h"
 #include "cw-event-filter.h"
 #include "cw-events-page.h"
 #include "cw-slot-model.h"
@@ -31,60 +32,34 @@ struct _CwEventsPage
 {
   AdwBin               parent_instance;
 
-  ConvercClient       *client;
-  GCancellable        *cancellable;
-  GNetworkMonitor     *network_monitor;
+  /* The model shown; the page follows it with these groups. */
+  CwEventFeed         *feed;
+  GSignalGroup        *feed_signals;
+  GBindingGroup       *feed_bindings;
 
-  /* Every loaded event, in arrival order; the views sort and filter. */
-  GListStore          *store;
-  /* merge key (the event id) → ConvercEvent in @store (borrowed) */
-  GHashTable          *keys;
+  /* feed events → sort (column view's sorter) → filter (type, search) →
+   * selection → slots (the column view's model, see cw-slot-model.h) */
   GtkSortListModel    *sort_model;
   CwEventFilter       *filter;
   GtkFilterListModel  *filter_model;
   GtkSingleSelection  *selection;
-  /* Events of the last answer not in @store yet, newest first, and the
-   * index of the next one to add */
-  GPtrArray           *pending;
-  guint                pending_pos;
-  guint                pending_source;
-  /* @selection as the column view sees it (see cw-slot-model.h) */
   CwSlotModel         *slots;
 
-  /* "All types", the documented types, then unknown types seen */
-  GtkStringList       *types;
-  GHashTable          *type_names;
+  /* The type drop-down's model: "All types", then the feed's types */
+  GListStore          *type_lists;
+  GtkFlattenListModel *type_choices;
+
   /* GtkListItems bound in the Time column, to refresh "2 min ago" */
   GHashTable          *bound_times;
-
-  char                *event_type;
-  guint                event_count;
-  guint                refresh_interval;
-
-  /* What the events in @store were fetched for */
-  char                *loaded_type;
-  guint                loaded_count;
-
-  char                *last_error;
-  char                *problem;
-  guint                n_failures;
-  gint64               retry_after;
-  gint64               last_update;      /* real time, µs; 0: never */
-  gint64               last_attempt;     /* monotonic time, µs; 0: never */
-  gint64               next_poll;        /* monotonic time, µs; 0: none */
-
-  guint                poll_source;
   guint                tick_source;
+
+  char                *problem;
   guint                count_source;
 
   GdkSurface          *surface;
   gulong               surface_state_handler;
 
-  guint                auto_refresh : 1;
-  guint                loading : 1;
-  guint                loaded : 1;
   guint                minimized : 1;
-  guint                paused : 1;
   guint                updating_controls : 1;
   guint                setting_search : 1;
 
@@ -111,13 +86,14 @@ struct _CwEventsPage
   GtkDropDown         *type_dropdown;
 };
 
-/* "2 min ago" for recent times, else the local date and time; the raw text
- * when the time could not be read. */
-char *_cw_events_page_format_time (ConvercEvent *event,
-                                   gint64        now_unix);
+/* cw-events-page-columns.c: the cells of the four columns, their sorters
+ * and tooltips, and the ticker that keeps "2 min ago" true. */
+void        _cw_events_page_setup_columns (CwEventsPage *self);
+void        _cw_events_page_stop_columns  (CwEventsPage *self);
+
 /* The text of the status line. */
-const char *_cw_events_page_get_status (CwEventsPage *self);
+const char *_cw_events_page_get_status    (CwEventsPage *self);
 /* The inline problem message, or NULL when none is shown. */
-const char *_cw_events_page_get_problem (CwEventsPage *self);
+const char *_cw_events_page_get_problem   (CwEventsPage *self);
 
 G_END_DECLS

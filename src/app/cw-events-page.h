@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "converc.h"
+#include "cw-event-feed.h"
 
 G_BEGIN_DECLS
 
@@ -30,40 +31,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwEventsPage, cw_events_page, CW, EVENTS_PAGE, AdwBin)
 
-/* The event browser. Properties: "client" (ConvercClient), "event-type"
- * (string, NULL for every type), "event-count" (uint, the API's display),
- * "auto-refresh" (boolean), "refresh-interval" (uint seconds; 0 turns
- * auto-refresh off), "loading" and "paused" (read-only booleans).
- * Actions: "events.refresh", "events.find". */
-CwEventsPage  *cw_events_page_new                  (void);
-ConvercClient *cw_events_page_get_client           (CwEventsPage  *self);
-void           cw_events_page_set_client           (CwEventsPage  *self,
-                                                    ConvercClient *client);
-const char    *cw_events_page_get_event_type       (CwEventsPage  *self);
-void           cw_events_page_set_event_type       (CwEventsPage  *self,
-                                                    const char    *event_type);
-guint          cw_events_page_get_event_count      (CwEventsPage  *self);
-void           cw_events_page_set_event_count      (CwEventsPage  *self,
-                                                    guint          event_count);
-gboolean       cw_events_page_get_auto_refresh     (CwEventsPage  *self);
-void           cw_events_page_set_auto_refresh     (CwEventsPage  *self,
-                                                    gboolean       auto_refresh);
-guint          cw_events_page_get_refresh_interval (CwEventsPage  *self);
-void           cw_events_page_set_refresh_interval (CwEventsPage  *self,
-                                                    guint          seconds);
-gboolean       cw_events_page_get_loading          (CwEventsPage  *self);
-gboolean       cw_events_page_get_paused           (CwEventsPage  *self);
-void           cw_events_page_refresh              (CwEventsPage  *self);
-void           cw_events_page_clear                (CwEventsPage  *self);
-void           cw_events_page_focus_search         (CwEventsPage  *self);
-void           cw_events_page_set_search_text      (CwEventsPage  *self,
-                                                    const char    *text);
+/* The event browser: shows a CwEventFeed (its own until another is set)
+ * with a type filter, a search, the columns and the detail of the selected
+ * event. Property: "feed". Actions: "events.refresh", "events.find". */
+CwEventsPage *cw_events_page_new             (void);
+CwEventFeed  *cw_events_page_get_feed        (CwEventsPage *self);
+void          cw_events_page_set_feed        (CwEventsPage *self,
+                                              CwEventFeed  *feed);
+void          cw_events_page_focus_search    (CwEventsPage *self);
+void          cw_events_page_set_search_text (CwEventsPage *self,
+                                              const char   *text);
 /* The events shown: filtered and sorted, newest first by default. */
-GListModel    *cw_events_page_get_model            (CwEventsPage  *self);
-/* The event types the filter offers, after "All types". */
-GListModel    *cw_events_page_get_types            (CwEventsPage  *self);
-ConvercEvent  *cw_events_page_get_selected         (CwEventsPage  *self);
-gboolean       cw_events_page_select_id            (CwEventsPage  *self,
-                                                    const char    *event_id);
+GListModel   *cw_events_page_get_model       (CwEventsPage *self);
+ConvercEvent *cw_events_page_get_selected    (CwEventsPage *self);
+gboolean      cw_events_page_select_id       (CwEventsPage *self,
+                                              const char   *event_id);
 
 G_END_DECLS

@@ -25,9 +25,9 @@
 #include <glib/gi18n.h>
 
 #include "cw-application.h"
+#include "cw-accessible.h"
+#include "cw-error-text.h"
 #include "cw-preferences-window.h"
-#include "cw-util.h"
-#include "cw-window.h"
 
 struct _CwPreferencesWindow
 {
@@ -73,16 +73,6 @@ set_message (GtkLabel   *label,
 }
 
 static void
-cw_preferences_window_reload_windows (CwPreferencesWindow *self)
-{
-  g_assert (CW_IS_PREFERENCES_WINDOW (self));
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->application)); l; l = l->next)
-    if (CW_IS_WINDOW (l->data))
-      cw_window_load_session (CW_WINDOW (l->data));
-}
-
-static void
 cw_preferences_window_stored_cb (GObject      *object,
                                  GAsyncResult *result,
                                  gpointer      user_data)
@@ -115,7 +105,7 @@ cw_preferences_window_stored_cb (GObject      *object,
                                         adw_toast_new (_("API key replaced")));
     }
 
-  cw_preferences_window_reload_windows (self);
+  cw_application_session_changed (self->application);
 }
 
 static void
@@ -207,7 +197,7 @@ cw_preferences_window_cleared_cb (GObject      *object,
 
   converc_client_set_api_key (cw_application_get_client (self->application), NULL);
   set_message (self->key_message_label, _("The API key was removed. Sign in again to continue."), FALSE);
-  cw_preferences_window_reload_windows (self);
+  cw_application_session_changed (self->application);
 }
 
 static void

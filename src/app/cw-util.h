@@ -22,25 +22,15 @@
 
 #include <adwaita.h>
 
+/* Being dissolved: the pieces have their own headers now. */
+#include "cw-accessible.h"
+#include "cw-cell.h"
+#include "cw-error-text.h"
+#include "cw-time-format.h"
+#include "cw-toast.h"
+
 G_BEGIN_DECLS
 
-char     *cw_error_describe        (const GError *error,
-                                    gint64        retry_after);
-char     *cw_error_describe_short  (const GError *error,
-                                    gint64        retry_after);
-char     *cw_format_timestamp      (const char   *text);
-char     *cw_format_timestamp_short (const char  *text);
-AdwToast *cw_toast_new             (const char   *text);
-char     *cw_text_one_line         (const char   *text);
-/* One-line text cells for the lists */
-GtkWidget *cw_cell_new      (guint                   min_chars,
-                             guint                   nat_chars,
-                             GtkInscriptionOverflow  overflow);
-void       cw_cell_set_text (GtkWidget              *cell,
-                             const char             *text);
-void      cw_widget_add_toast      (GtkWidget    *widget,
-                                    const char   *title);
-gboolean  cw_error_is_cancelled    (const GError *error);
 void      cw_adaptive_paned_measure  (GtkWidget      *child,
                                       GtkPaned       *paned,
                                       GtkOrientation  orientation,
@@ -55,9 +45,5 @@ void      cw_adaptive_paned_allocate (GtkWidget      *child,
                                       int             width,
                                       int             height,
                                       int             baseline);
-
-void      cw_accessible_label_internals (GtkWidget  *root,
-                                         const char *label);
-void      cw_accessible_fix_drop_downs  (GtkWidget  *root);
 
 G_END_DECLS

@@ -24,12 +24,15 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-window.h"
+
+#include "cw-accessible.h"
 #include "cw-application.h"
 #include "cw-endpoints-page.h"
+#include "cw-error-text.h"
 #include "cw-events-page.h"
 #include "cw-sign-in-page.h"
-#include "cw-util.h"
-#include "cw-window.h"
+#include "cw-toast.h"
 
 struct _CwWindow
 {
@@ -115,7 +118,8 @@ cw_window_update_pages (CwWindow *self)
                                       cw_application_get_secret_store (app));
   cw_endpoints_page_set_demo (self->endpoints_page, demo);
   if (self->events_page != NULL)
-    cw_events_page_set_client (self->events_page, cw_application_get_client (app));
+    cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
+                              cw_application_get_client (app));
 
   cw_sign_in_page_set_base_url (self->sign_in_page, cw_application_get_base_url (app));
   cw_sign_in_page_set_secret_store (self->sign_in_page, cw_application_get_secret_store (app));
@@ -134,7 +138,7 @@ cw_window_show_main (CwWindow *self)
   cw_endpoints_page_refresh (self->endpoints_page);
   /* The client may be the same object with a new key: load again. */
   if (self->events_page != NULL)
-    cw_events_page_refresh (self->events_page);
+    cw_event_feed_refresh (cw_events_page_get_feed (self->events_page));
   gtk_widget_grab_focus (GTK_WIDGET (self->endpoints_page));
 }
 
@@ -234,7 +238,7 @@ cw_window_refresh_action (GtkWidget  *widget,
 
   if (self->events_page != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0)
-    cw_events_page_refresh (self->events_page);
+    cw_event_feed_refresh (cw_events_page_get_feed (self->events_page));
   else
     cw_endpoints_page_refresh (self->endpoints_page);
 }
@@ -257,14 +261,15 @@ cw_window_ensure_events_page (CwWindow *self)
   if (app != NULL && (settings = cw_application_get_settings (app)) != NULL)
     {
       g_settings_bind (settings, "event-count",
-                       self->events_page, "event-count",
+                       cw_events_page_get_feed (self->events_page), "event-count",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "refresh-interval",
-                       self->events_page, "refresh-interval",
+                       cw_events_page_get_feed (self->events_page), "refresh-interval",
                        G_SETTINGS_BIND_GET);
     }
   if (app != NULL)
-    cw_events_page_set_client (self->events_page, cw_application_get_client (app));
+    cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
+                              cw_application_get_client (app));
 
   adw_bin_set_child (self->events_bin, GTK_WIDGET (self->events_page));
   cw_accessible_fix_drop_downs (GTK_WIDGET (self->events_page));
@@ -387,6 +392,8 @@ cw_window_new (CwApplication *application)
   self = g_object_new (CW_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  g_signal_connect_object (application, "session-changed",
+                           G_CALLBACK (cw_window_load_session), self, G_CONNECT_SWAPPED);
 
   /* GtkApplication has loaded gtk/help-overlay.ui by now. */
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
@@ -490,7 +497,7 @@ cw_window_load_session (CwWindow *self)
   cw_window_update_pages (self);
   cw_endpoints_page_clear (self->endpoints_page);
   if (self->events_page != NULL)
-    cw_events_page_clear (self->events_page);
+    cw_event_feed_clear (cw_events_page_get_feed (self->events_page));
 
   if (cw_application_get_demo (app) ||
       converc_client_has_api_key (cw_application_get_client (app)))

@@ -176,6 +176,7 @@ run_one (guint       n_events,
   g_autofree char *needle = NULL;
   GtkWindow *window;
   CwEventsPage *page;
+  CwEventFeed *feed;
   GListModel *model;
   GdkFrameClock *clock;
   gint64 start, listed, painted;
@@ -207,8 +208,9 @@ run_one (guint       n_events,
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
   page = cw_events_page_new ();
-  cw_events_page_set_auto_refresh (page, FALSE);
-  cw_events_page_set_event_count (page, n_events);
+  feed = cw_events_page_get_feed (page);
+  cw_event_feed_set_auto_refresh (feed, FALSE);
+  cw_event_feed_set_event_count (feed, n_events);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (page)))
@@ -230,12 +232,12 @@ run_one (guint       n_events,
   last_tick = last_frame = g_get_monotonic_time ();
   start = g_get_monotonic_time ();
   cpu_start = thread_cpu_usec ();
-  cw_events_page_set_client (page, client);
-  while (cw_events_page_get_loading (page) || g_list_model_get_n_items (model) < n_events)
+  cw_event_feed_set_client (feed, client);
+  while (cw_event_feed_get_loading (feed) || g_list_model_get_n_items (model) < n_events)
     {
       g_main_context_iteration (NULL, TRUE);
-      if (!cw_events_page_get_loading (page) && page->last_error != NULL)
-        g_error ("load failed: %s", page->last_error);
+      if (!cw_event_feed_get_loading (feed) && cw_event_feed_get_last_error (feed) != NULL)
+        g_error ("load failed: %s", cw_event_feed_get_last_error (feed)->message);
     }
   listed = g_get_monotonic_time ();
   cpu_listed = thread_cpu_usec ();

@@ -1,4 +1,4 @@
-/* test-app-events.c
+/* test-events-page.c
  *
  * Copyright 2026 Converc Webhooks contributors
  *
@@ -18,7 +18,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "test-app-events"
+#define G_LOG_DOMAIN "test-events-page"
 
 #include "config.h"
 
@@ -30,6 +30,7 @@
 #include "converc-event-private.h"
 #include "cw-events-page-private.h"
 #include "cw-test-utils.h"
+#include "cw-time-format.h"
 
 typedef struct
 {
@@ -37,6 +38,7 @@ typedef struct
   ConvercClient   *client;
   GtkWindow       *window;
   CwEventsPage    *page;
+  CwEventFeed     *feed;   /* the page's */
 } Fixture;
 
 static void
@@ -56,8 +58,9 @@ fixture_setup (Fixture       *f,
   gtk_window_set_default_size (f->window, 1100, 700);
   f->page = cw_events_page_new ();
   g_object_ref (f->page);
+  f->feed = cw_events_page_get_feed (f->page);
   /* Auto-refresh is tested on its own; here every load is explicit. */
-  cw_events_page_set_auto_refresh (f->page, FALSE);
+  cw_event_feed_set_auto_refresh (f->feed, FALSE);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
 }
 
@@ -80,18 +83,19 @@ fixture_teardown (Fixture       *f,
 static void
 show_and_load (Fixture *f)
 {
-  cw_events_page_set_client (f->page, f->client);
+  cw_event_feed_set_client (f->feed, f->client);
   gtk_window_present (f->window);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
-  WAIT_FOR (f->page->last_attempt != 0 && !cw_events_page_get_loading (f->page));
+  WAIT_FOR ((cw_event_feed_get_loaded (f->feed) || cw_event_feed_get_last_error (f->feed) != NULL) &&
+            !cw_event_feed_get_loading (f->feed));
 }
 
 static void
 refresh_and_wait (Fixture *f)
 {
-  cw_events_page_refresh (f->page);
-  g_assert_true (cw_events_page_get_loading (f->page));
-  WAIT_FOR (!cw_events_page_get_loading (f->page));
+  cw_event_feed_refresh (f->feed);
+  g_assert_true (cw_event_feed_get_loading (f->feed));
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed));
 }
 
 static ConvercEvent *
@@ -210,15 +214,15 @@ test_count (Fixture       *f,
   GListModel *model = cw_events_page_get_model (f->page);
   guint n_requests;
 
-  cw_events_page_set_event_count (f->page, 7);
+  cw_event_feed_set_event_count (f->feed, 7);
   show_and_load (f);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
 
   /* Changing the count asks again, in the spin button too. */
   n_requests = converc_emulator_get_n_requests (f->emulator);
   gtk_spin_button_set_value (f->page->count_spin, 12);
-  WAIT_FOR (cw_events_page_get_event_count (f->page) == 12 &&
-            !cw_events_page_get_loading (f->page) &&
+  WAIT_FOR (cw_event_feed_get_event_count (f->feed) == 12 &&
+            !cw_event_feed_get_loading (f->feed) &&
             converc_emulator_get_n_requests (f->emulator) > n_requests);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
 }
@@ -228,15 +232,17 @@ test_filter_type (Fixture       *f,
                   gconstpointer  data)
 {
   GListModel *model = cw_events_page_get_model (f->page);
-  GListModel *types = cw_events_page_get_types (f->page);
+  GListModel *types = cw_event_feed_get_types (f->feed);
   guint position = GTK_INVALID_LIST_POSITION;
   guint n_all;
 
   show_and_load (f);
   n_all = g_list_model_get_n_items (model);
 
-  /* "All types" and the eight documented types are offered. */
-  g_assert_cmpuint (g_list_model_get_n_items (types), >=, 9);
+  /* The eight documented types are offered, after "All types". */
+  g_assert_cmpuint (g_list_model_get_n_items (types), >=, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (f->page->type_dropdown)),
+                    ==, g_list_model_get_n_items (types) + 1);
   for (guint i = 0; i < g_list_model_get_n_items (types); i++)
     {
       if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (types), i), "call.ended") == 0)
@@ -245,9 +251,9 @@ test_filter_type (Fixture       *f,
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
   /* Choose it as a user would, in the drop-down. */
-  gtk_drop_down_set_selected (f->page->type_dropdown, position);
-  g_assert_cmpstr (cw_events_page_get_event_type (f->page), ==, "call.ended");
-  WAIT_FOR (!cw_events_page_get_loading (f->page));
+  gtk_drop_down_set_selected (f->page->type_dropdown, position + 1);
+  g_assert_cmpstr (cw_event_feed_get_event_type (f->feed), ==, "call.ended");
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed));
 
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
@@ -256,8 +262,8 @@ test_filter_type (Fixture       *f,
 
   /* Back to every type. */
   gtk_drop_down_set_selected (f->page->type_dropdown, 0);
-  g_assert_null (cw_events_page_get_event_type (f->page));
-  WAIT_FOR (!cw_events_page_get_loading (f->page));
+  g_assert_null (cw_event_feed_get_event_type (f->feed));
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
 }
 
@@ -372,7 +378,7 @@ test_unknown_type (Fixture       *f,
                    gconstpointer  data)
 {
   GListModel *model = cw_events_page_get_model (f->page);
-  GListModel *types = cw_events_page_get_types (f->page);
+  GListModel *types = cw_event_feed_get_types (f->feed);
   gboolean offered = FALSE;
 
   converc_emulator_add_raw_event (f->emulator,
@@ -402,7 +408,7 @@ test_unknown_type (Fixture       *f,
   /* Its garbled time is shown as sent. */
   {
     ConvercEvent *event = cw_events_page_get_selected (f->page);
-    g_autofree char *when = _cw_events_page_format_time (event, g_get_real_time () / G_USEC_PER_SEC);
+    g_autofree char *when = cw_format_event_time (event, g_get_real_time () / G_USEC_PER_SEC);
 
     if (converc_event_get_created_unix (event) == G_MININT64)
       g_assert_cmpstr (when, ==, "2024-01-01T00: 00: 0002");
@@ -411,8 +417,8 @@ test_unknown_type (Fixture       *f,
   }
 
   /* Filtering by the unknown type asks the server for that type. */
-  cw_events_page_set_event_type (f->page, "call.event");
-  WAIT_FOR (!cw_events_page_get_loading (f->page));
+  cw_event_feed_set_event_type (f->feed, "call.event");
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed));
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_assert_cmpstr (converc_event_get_event_type (item_at (model, i)), ==, "call.event");
@@ -453,8 +459,8 @@ test_detail (Fixture       *f,
   g_autofree char *json = NULL;
 
   show_and_load (f);
-  cw_events_page_set_event_type (f->page, "call.ended");
-  WAIT_FOR (!cw_events_page_get_loading (f->page));
+  cw_event_feed_set_event_type (f->feed, "call.ended");
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed));
 
   for (guint i = 0; i < g_list_model_get_n_items (model) && ended == NULL; i++)
     {
@@ -550,7 +556,7 @@ test_errors (Fixture       *f,
   show_and_load (f);
   g_assert_cmpstr (visible_page (f), ==, "error");
   g_assert_cmpstr (gtk_label_get_text (f->page->error_label), !=, "");
-  g_assert_cmpuint (f->page->n_failures, ==, 1);
+  g_assert_cmpuint (cw_event_feed_get_n_failures (f->feed), ==, 1);
 
   /* It works again. */
   converc_emulator_reset_knobs (f->emulator);
@@ -560,29 +566,24 @@ test_errors (Fixture       *f,
 
   /* Rate limited while events are shown: they stay, the message says so,
    * and auto-refresh waits at least as long as Retry-After asks. */
-  cw_events_page_set_refresh_interval (f->page, 10);
-  cw_events_page_set_auto_refresh (f->page, TRUE);
+  cw_event_feed_set_refresh_interval (f->feed, 10);
+  cw_event_feed_set_auto_refresh (f->feed, TRUE);
   converc_emulator_set_rate_limited (f->emulator, TRUE, "120");
   refresh_and_wait (f);
   g_assert_cmpstr (visible_page (f), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
   g_assert_nonnull (_cw_events_page_get_problem (f->page));
-  g_assert_cmpint (f->page->retry_after, ==, 120);
-  g_assert_cmpuint (f->page->poll_source, !=, 0);
-  g_assert_cmpint (f->page->next_poll - g_get_monotonic_time (), >, 110 * G_USEC_PER_SEC);
+  g_assert_cmpint (cw_event_feed_get_retry_after (f->feed), ==, 120);
+  g_assert_cmpuint (cw_event_feed_get_next_poll (f->feed), !=, 0);
+  g_assert_cmpint (cw_event_feed_get_next_poll (f->feed) - g_get_monotonic_time (), >, 110 * G_USEC_PER_SEC);
   g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "wait"));
 
   /* Back-off without Retry-After: twice the interval, then four times. */
   converc_emulator_set_rate_limited (f->emulator, FALSE, NULL);
   converc_emulator_set_forced_status (f->emulator, 503, NULL);
-  f->page->n_failures = 0;
-  g_clear_handle_id (&f->page->poll_source, g_source_remove);
-  cw_events_page_set_auto_refresh (f->page, FALSE);
-  cw_events_page_set_auto_refresh (f->page, TRUE);
-  f->page->last_attempt = 0;
   refresh_and_wait (f);
-  g_assert_cmpint (f->page->next_poll - g_get_monotonic_time (), >, 15 * G_USEC_PER_SEC);
-  g_assert_cmpint (f->page->next_poll - g_get_monotonic_time (), <=, 20 * G_USEC_PER_SEC);
+  g_assert_cmpint (cw_event_feed_get_next_poll (f->feed) - g_get_monotonic_time (), >, 15 * G_USEC_PER_SEC);
+  g_assert_cmpint (cw_event_feed_get_next_poll (f->feed) - g_get_monotonic_time (), <=, 20 * G_USEC_PER_SEC);
   g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "refresh failed"));
 }
 
@@ -590,28 +591,28 @@ static void
 test_paused_when_hidden (Fixture       *f,
                          gconstpointer  data)
 {
-  cw_events_page_set_refresh_interval (f->page, 30);
-  cw_events_page_set_auto_refresh (f->page, TRUE);
+  cw_event_feed_set_refresh_interval (f->feed, 30);
+  cw_event_feed_set_auto_refresh (f->feed, TRUE);
   show_and_load (f);
 
-  g_assert_false (cw_events_page_get_paused (f->page));
-  g_assert_cmpuint (f->page->poll_source, !=, 0);
+  g_assert_false (cw_event_feed_get_paused (f->feed));
+  g_assert_cmpuint (cw_event_feed_get_next_poll (f->feed), !=, 0);
   g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "auto-refresh every 30 s"));
 
   gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
   WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (f->page)));
-  g_assert_true (cw_events_page_get_paused (f->page));
-  g_assert_cmpuint (f->page->poll_source, ==, 0);
+  g_assert_true (cw_event_feed_get_paused (f->feed));
+  g_assert_cmpuint (cw_event_feed_get_next_poll (f->feed), ==, 0);
   g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "paused while the events are hidden"));
 
   gtk_window_present (f->window);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
-  g_assert_false (cw_events_page_get_paused (f->page));
-  g_assert_cmpuint (f->page->poll_source, !=, 0);
+  g_assert_false (cw_event_feed_get_paused (f->feed));
+  g_assert_cmpuint (cw_event_feed_get_next_poll (f->feed), !=, 0);
 
   /* Auto-refresh off: no polling at all. */
-  cw_events_page_set_auto_refresh (f->page, FALSE);
-  g_assert_cmpuint (f->page->poll_source, ==, 0);
+  cw_event_feed_set_auto_refresh (f->feed, FALSE);
+  g_assert_cmpuint (cw_event_feed_get_next_poll (f->feed), ==, 0);
   g_assert_false (gtk_toggle_button_get_active (f->page->auto_refresh_button));
 }
 
@@ -628,8 +629,8 @@ test_auto_refresh_merges (Fixture       *f,
 
   /* Shortest interval: a poll comes within MIN_POLL_SECONDS. */
   converc_emulator_generate_events (f->emulator, 3, 5);
-  cw_events_page_set_refresh_interval (f->page, 1);
-  cw_events_page_set_auto_refresh (f->page, TRUE);
+  cw_event_feed_set_refresh_interval (f->feed, 1);
+  cw_event_feed_set_auto_refresh (f->feed, TRUE);
   WAIT_FOR (g_list_model_get_n_items (model) == n_before + 3);
   g_assert_true (cw_events_page_get_selected (f->page) == item_at (model, 5));
 }
@@ -808,7 +809,7 @@ test_large_load (Fixture       *f,
   guint n_all = 40 + 600;
 
   converc_emulator_generate_events (f->emulator, 600, 77);
-  cw_events_page_set_event_count (f->page, 1000);
+  cw_event_feed_set_event_count (f->feed, 1000);
   show_and_load (f);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
@@ -823,17 +824,17 @@ test_large_load (Fixture       *f,
     }
 
   /* Again from scratch; refresh while the first events are shown. */
-  cw_events_page_clear (f->page);
+  cw_event_feed_clear (f->feed);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  cw_events_page_refresh (f->page);
-  WAIT_FOR (g_list_model_get_n_items (model) > 0 || !cw_events_page_get_loading (f->page));
-  if (cw_events_page_get_loading (f->page))
+  cw_event_feed_refresh (f->feed);
+  WAIT_FOR (g_list_model_get_n_items (model) > 0 || !cw_event_feed_get_loading (f->feed));
+  if (cw_event_feed_get_loading (f->feed))
     {
       g_test_message ("refreshing with %u of %u events shown",
                       g_list_model_get_n_items (model), n_all);
-      cw_events_page_refresh (f->page);
+      cw_event_feed_refresh (f->feed);
       g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
-      WAIT_FOR (!cw_events_page_get_loading (f->page));
+      WAIT_FOR (!cw_event_feed_get_loading (f->feed));
     }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
 }
