@@ -36,7 +36,8 @@
 #include "cw-secret-dialog-private.h"
 #include "cw-test-endpoints.h"
 #include "cw-test-utils.h"
-#include "cw-util.h"
+#include "cw-time-format.h"
+#include "cw-toast.h"
 
 typedef CwTestServer Fixture;
 

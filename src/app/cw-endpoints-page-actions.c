@@ -30,8 +30,9 @@
 
 #include "cw-add-endpoint-dialog.h"
 #include "cw-endpoints-page-private.h"
+#include "cw-error-text.h"
 #include "cw-secret-dialog.h"
-#include "cw-util.h"
+#include "cw-toast.h"
 
 /* An endpoint just created, while its secret goes to the keyring. */
 typedef struct

@@ -26,8 +26,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-cell.h"
 #include "cw-endpoints-page-private.h"
-#include "cw-util.h"
+#include "cw-time-format.h"
 
 typedef enum
 {

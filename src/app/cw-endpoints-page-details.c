@@ -28,7 +28,8 @@
 #include <glib/gi18n.h>
 
 #include "cw-endpoints-page-private.h"
-#include "cw-util.h"
+#include "cw-error-text.h"
+#include "cw-time-format.h"
 
 /* A keyring lookup for the endpoint then selected. */
 typedef struct

@@ -31,6 +31,8 @@
 #include <glib/gi18n.h>
 
 #include "cw-endpoints-page-private.h"
+#include "cw-error-text.h"
+#include "cw-toast.h"
 #include "cw-util.h"
 
 G_DEFINE_FINAL_TYPE (CwEndpointsPage, cw_endpoints_page, ADW_TYPE_BIN)
