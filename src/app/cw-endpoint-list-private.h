@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* CwEndpointList's insides, shared by cw-endpoint-list.c (the list) and
+ * cw-endpoint-list-actions.c (what is done to one endpoint). */
+
 #pragma once
 
 #include "cw-endpoint-list.h"

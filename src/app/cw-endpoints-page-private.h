@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The Endpoints page's insides, shared by its files: cw-endpoints-page.c
+ * (state), -details.c, -columns.c and -actions.c. */
+
 #pragma once
 
 #include "cw-endpoint-list.h"
