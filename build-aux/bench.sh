@@ -23,7 +23,7 @@ ENDPOINTS=${ENDPOINTS:-5000}
 if [ -z "${CONVERC_BENCH_INSIDE:-}" ]; then
   for f in src/app/converc-webhooks src/cli/converc tests/bench/bench-events \
            tests/bench/bench-endpoints tests/bench/bench-minimal-window \
-           tests/bench/bench-startup tests/bench/bench-json-parse; do
+           tests/bench/bench-startup tests/bench/bench-app tests/bench/bench-json-parse; do
     if [ ! -x "$BUILD/$f" ]; then
       echo "bench.sh: $BUILD/$f is missing; build with -Dapp=true first" >&2
       exit 1
@@ -67,7 +67,7 @@ echo "Converc Webhooks benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores
 echo "start-up ..." >&2
 for i in $(seq $((RUNS + 2))); do
   timeout 60 "$B/bench-startup" "$B/bench-minimal-window" >> "$T/minimal" 2>/dev/null
-  timeout 60 "$B/bench-startup" "$BUILD/src/app/converc-webhooks" --demo >> "$T/app" 2>/dev/null
+  timeout 60 "$B/bench-startup" "$B/bench-app" --demo >> "$T/app" 2>/dev/null
   GSK_RENDERER=cairo timeout 60 "$B/bench-startup" "$B/bench-minimal-window" >> "$T/minimal-cairo" 2>/dev/null
 done
 START_APP=$(value startup_ms "$T/app" | median)

@@ -252,6 +252,67 @@ test_parse_webhook_list_documented (void)
   g_assert_null (converc_webhook_get_updated_at (wh));
 }
 
+/* Who receives an event type: an endpoint with no event list ("All
+ * events") receives every type, one with a list only what it lists. */
+static void
+test_webhook_receives (void)
+{
+  static const char * const some[] = { "call.ended", "call.missed", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(ConvercWebhook) listed = converc_webhook_new ("wh_1", "https://a.example/", some,
+                                                          TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) all = converc_webhook_new ("wh_2", "https://b.example/", NULL,
+                                                       TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) empty = converc_webhook_new ("wh_3", "https://c.example/", none,
+                                                         FALSE, NULL, NULL);
+
+  g_assert_true (converc_webhook_receives (listed, "call.ended"));
+  g_assert_true (converc_webhook_receives (listed, "call.missed"));
+  g_assert_false (converc_webhook_receives (listed, "call.accepted"));
+  g_assert_false (converc_webhook_receives (listed, "call.end"));
+  g_assert_false (converc_webhook_receives (listed, ""));
+
+  g_assert_true (converc_webhook_receives (all, "call.ended"));
+  g_assert_true (converc_webhook_receives (all, "call.accepted"));
+  g_assert_true (converc_webhook_receives (all, "some.future_type"));
+
+  /* An empty list is "All events" too; being disabled does not matter. */
+  g_assert_true (converc_webhook_receives (empty, "call.ended"));
+}
+
+/* The Endpoints page's search (issue 12): an endpoint with no event list
+ * receives every type, so searching a type finds it too. */
+static void
+test_webhook_matches (void)
+{
+  static const char * const ended[] = { "call.ended", NULL };
+  static const char * const missed[] = { "call.missed", "call.canceled", NULL };
+  g_autoptr(ConvercWebhook) all = converc_webhook_new ("wh_all", "https://crm.example/in",
+                                                       NULL, TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) on_ended = converc_webhook_new ("wh_ended", "https://a.example/hook",
+                                                            ended, TRUE, NULL, NULL);
+  g_autoptr(ConvercWebhook) on_missed = converc_webhook_new ("wh_missed", "https://b.example/x",
+                                                             missed, TRUE, NULL, NULL);
+
+  /* "Who receives call.ended?" */
+  g_assert_true (converc_webhook_matches (all, "call.ended"));
+  g_assert_true (converc_webhook_matches (on_ended, "call.ended"));
+  g_assert_false (converc_webhook_matches (on_missed, "call.ended"));
+
+  /* A part of a type name. */
+  g_assert_true (converc_webhook_matches (all, "ended"));
+  g_assert_true (converc_webhook_matches (on_missed, "missed"));
+  g_assert_false (converc_webhook_matches (on_ended, "missed"));
+
+  /* URL, id and the events label as before. */
+  g_assert_true (converc_webhook_matches (on_missed, "b.example"));
+  g_assert_false (converc_webhook_matches (all, "b.example"));
+  g_assert_true (converc_webhook_matches (on_ended, "wh_ended"));
+  g_assert_true (converc_webhook_matches (all, "all events"));
+  g_assert_false (converc_webhook_matches (on_ended, "all events"));
+  g_assert_false (converc_webhook_matches (all, "no-such-endpoint-anywhere"));
+}
+
 static void
 test_parse_webhook_list_empty (void)
 {
@@ -1815,6 +1876,8 @@ main (int   argc,
   g_test_add_func ("/converc/parse/json-deep", test_parse_json_deep);
   g_test_add_func ("/converc/parse/webhook-list-documented", test_parse_webhook_list_documented);
   g_test_add_func ("/converc/parse/webhook-list-empty", test_parse_webhook_list_empty);
+  g_test_add_func ("/converc/webhook/receives", test_webhook_receives);
+  g_test_add_func ("/converc/webhook/matches", test_webhook_matches);
   g_test_add_func ("/converc/parse/webhook-list-nulls", test_parse_webhook_list_nulls);
   g_test_add_func ("/converc/parse/webhook-list-bad-elements", test_parse_webhook_list_bad_elements);
   g_test_add_func ("/converc/parse/webhook-list-wrong-shape", test_parse_webhook_list_wrong_shape);

@@ -18,8 +18,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The Endpoints page's insides, shared by its files: cw-endpoints-page.c
+ * (state), -details.c, -columns.c and -actions.c. */
+
 #pragma once
 
+#include "cw-endpoint-list.h"
 #include "cw-endpoints-page.h"
 
 G_BEGIN_DECLS
@@ -28,28 +32,17 @@ struct _CwEndpointsPage
 {
   AdwBin               parent_instance;
 
-  ConvercClient       *client;
-  ConvercSecretStore  *secret_store;
-  GCancellable        *cancellable;
+  /* The endpoints, their tests and what this run created: the model */
+  CwEndpointList      *list;
   GCancellable        *secret_cancellable;
 
-  GListStore          *store;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
 
-  /* webhook id → GPtrArray of result strings, newest first */
-  GHashTable          *test_results;
-  /* webhook ids with a test event in flight */
-  GHashTable          *pending_tests;
-  /* webhook ids whose secret this run saved (demo: in memory) */
-  GHashTable          *created_here;
-
-  char                *last_error;
-  guint                loaded : 1;
-  guint                loading : 1;
-  guint                demo : 1;
+  /* The selected endpoint's id while the list changes under it */
+  char                *reselect_id;
 
   /* Template widgets */
   GtkColumnViewColumn *actions_column;
@@ -82,10 +75,31 @@ struct _CwEndpointsPage
   AdwActionRow        *url_row;
 };
 
-ConvercWebhook *_cw_endpoints_page_get_selected (CwEndpointsPage *self);
-gboolean        _cw_endpoints_page_select_id    (CwEndpointsPage *self,
-                                                 const char      *webhook_id);
-void            _cw_endpoints_page_disable      (CwEndpointsPage *self,
-                                                 const char      *webhook_id);
+/* cw-endpoints-page.c: state */
+ConvercWebhook *_cw_endpoints_page_get_selected     (CwEndpointsPage *self);
+gboolean        _cw_endpoints_page_select_id        (CwEndpointsPage *self,
+                                                     const char      *webhook_id);
+void            _cw_endpoints_page_update_view      (CwEndpointsPage *self);
+void            _cw_endpoints_page_update_actions   (CwEndpointsPage *self);
+char           *_cw_endpoints_page_dup_error_text   (CwEndpointsPage *self);
+
+/* cw-endpoints-page-details.c: the selected endpoint, its tests */
+void            _cw_endpoints_page_update_details   (CwEndpointsPage *self);
+char           *_cw_endpoints_page_dup_outcome_text   (CwTestOutcome   *outcome,
+                                                       gboolean         brief);
+void            _cw_endpoints_page_update_test_results (CwEndpointsPage *self,
+                                                        ConvercWebhook  *webhook);
+
+/* cw-endpoints-page-columns.c: cells, tooltips, sorters */
+void            _cw_endpoints_page_setup_columns    (CwEndpointsPage *self);
+void            _cw_endpoints_page_set_status_badge (GtkLabel        *label,
+                                                     ConvercWebhook  *webhook);
+
+/* cw-endpoints-page-actions.c: the endpoints.* actions */
+void            _cw_endpoints_page_class_actions_init (CwEndpointsPageClass *klass);
+void            _cw_endpoints_page_send_test        (CwEndpointsPage *self,
+                                                     const char      *webhook_id);
+void            _cw_endpoints_page_disable          (CwEndpointsPage *self,
+                                                     const char      *webhook_id);
 
 G_END_DECLS

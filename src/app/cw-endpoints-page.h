@@ -42,5 +42,6 @@ void             cw_endpoints_page_refresh          (CwEndpointsPage    *self);
 void             cw_endpoints_page_clear            (CwEndpointsPage    *self);
 void             cw_endpoints_page_add_endpoint     (CwEndpointsPage    *self);
 GListModel      *cw_endpoints_page_get_model        (CwEndpointsPage    *self);
+CwEndpointList  *cw_endpoints_page_get_endpoint_list (CwEndpointsPage   *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 
 typedef struct _CwAddEndpointDialog  CwAddEndpointDialog;
 typedef struct _CwApplication        CwApplication;
+typedef struct _CwEndpointList       CwEndpointList;
 typedef struct _CwEndpointsPage      CwEndpointsPage;
 typedef struct _CwEventDetail        CwEventDetail;
 typedef struct _CwEventFilter        CwEventFilter;

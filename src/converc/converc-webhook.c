@@ -26,6 +26,10 @@
 
 #include "converc-webhook.h"
 
+#include "converc-event-types.h"
+
+#include <string.h>
+
 struct _ConvercWebhook
 {
   GObject   parent_instance;
@@ -295,6 +299,29 @@ converc_webhook_set_updated_at (ConvercWebhook *self,
 }
 
 /**
+ * converc_webhook_receives:
+ * @event_type: an event type such as "call.ended"
+ *
+ * Whether the endpoint is subscribed to @event_type. An endpoint that chose
+ * no event types is subscribed to all of them, so it receives every type.
+ * Whether it is active is not considered.
+ *
+ * Returns: %TRUE when Converc sends @self events of @event_type
+ */
+gboolean
+converc_webhook_receives (ConvercWebhook *self,
+                          const char     *event_type)
+{
+  g_return_val_if_fail (CONVERC_IS_WEBHOOK (self), FALSE);
+  g_return_val_if_fail (event_type != NULL, FALSE);
+
+  if (converc_webhook_get_all_events (self))
+    return TRUE;
+
+  return g_strv_contains ((const char * const *) self->events, event_type);
+}
+
+/**
  * converc_webhook_dup_events_label:
  *
  * Returns: (transfer full): "call.ended, call.missed", or "All events" when
@@ -309,4 +336,49 @@ converc_webhook_dup_events_label (ConvercWebhook *self)
     return g_strdup (_("All events"));
 
   return g_strjoinv (", ", self->events);
+}
+
+/**
+ * converc_webhook_matches:
+ * @needle: the search text, case-folded (g_utf8_casefold()), not empty
+ *
+ * A search for endpoints (the app's Endpoints page): @needle in the URL,
+ * id or event list, or in the name of an event type that the endpoint
+ * receives. So "call.ended" finds the endpoints subscribed to all events.
+ *
+ * Returns: %TRUE when @self matches
+ */
+gboolean
+converc_webhook_matches (ConvercWebhook *self,
+                         const char     *needle)
+{
+  const ConvercEventTypeInfo *types;
+  g_autofree char *events = NULL;
+  g_autofree char *haystack = NULL;
+  g_autofree char *folded = NULL;
+  guint n_types;
+
+  g_return_val_if_fail (CONVERC_IS_WEBHOOK (self), FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+
+  events = converc_webhook_dup_events_label (self);
+  haystack = g_strjoin ("\n",
+                        converc_webhook_get_url (self),
+                        converc_webhook_get_id (self),
+                        events,
+                        NULL);
+  folded = g_utf8_casefold (haystack, -1);
+  if (strstr (folded, needle) != NULL)
+    return TRUE;
+
+  /* Type names are lower-case ASCII: folding leaves them as they are. */
+  types = converc_event_types_get (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      if (strstr (types[i].name, needle) != NULL &&
+          converc_webhook_receives (self, types[i].name))
+        return TRUE;
+    }
+
+  return FALSE;
 }

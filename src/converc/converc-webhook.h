@@ -47,6 +47,14 @@ const char         *converc_webhook_get_created_at   (ConvercWebhook      *self)
 const char         *converc_webhook_get_updated_at   (ConvercWebhook      *self);
 void                converc_webhook_set_updated_at   (ConvercWebhook      *self,
                                                       const char          *updated_at);
+/* TRUE when Converc sends events of @event_type to it: an endpoint with no
+ * event list ("All events") receives every type. Active or not. */
+gboolean            converc_webhook_receives         (ConvercWebhook      *self,
+                                                      const char          *event_type);
+/* @needle (case-folded, g_utf8_casefold()) in the URL, id or event list, or
+ * in the name of an event type the endpoint receives. */
+gboolean            converc_webhook_matches          (ConvercWebhook      *self,
+                                                      const char          *needle);
 /* "call.ended, call.missed" or "All events" (translated) */
 char               *converc_webhook_dup_events_label (ConvercWebhook      *self);
 

@@ -1,0 +1,290 @@
+/* cw-endpoint-list-actions.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What is done to one endpoint of a CwEndpointList: disabling it, test
+ * events and their outcomes, keeping the secret of one made here. */
+
+#define G_LOG_DOMAIN "cw-endpoint-list"
+
+#include "config.h"
+
+#include "cw-endpoint-list-private.h"
+
+static void
+cw_endpoint_list_disable_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CwEndpointList *self = g_task_get_source_object (task);
+  const char *webhook_id = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  ConvercWebhook *webhook;
+
+  if (!converc_client_disable_webhook_finish (CONVERC_CLIENT (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_assert (CW_IS_ENDPOINT_LIST (self));
+
+  webhook = cw_endpoint_list_lookup (self, webhook_id, NULL);
+  if (webhook != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+      converc_webhook_set_is_active (webhook, FALSE);
+      converc_webhook_set_updated_at (webhook, stamp);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+cw_endpoint_list_test_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  CwEndpointList *self = request->self;
+  ConvercClient *client = CONVERC_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvercTestResult) test = NULL;
+  g_autoptr(CwTestOutcome) outcome = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  test = converc_client_test_webhook_finish (client, result, &error);
+  if (g_cancellable_is_cancelled (request->cancellable))
+    return;
+
+  g_assert (CW_IS_ENDPOINT_LIST (self));
+
+  g_hash_table_remove (self->pending_tests, request->webhook_id);
+
+  now = g_date_time_new_now_utc ();
+  if (test == NULL)
+    outcome = cw_test_outcome_new (now, FALSE, 0, NULL, error,
+                                   converc_client_get_retry_after (client));
+  else
+    outcome = cw_test_outcome_new (now, test->status >= 200 && test->status < 300,
+                                   MAX (test->status, 0), test->error, NULL, -1);
+
+  _cw_endpoint_list_add_outcome (self, request->webhook_id, outcome);
+}
+
+static void
+cw_endpoint_list_secret_stored_cb (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CwEndpointList *self = g_task_get_source_object (task);
+  const char *webhook_id = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!converc_secret_store_store_finish (CONVERC_SECRET_STORE (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_assert (CW_IS_ENDPOINT_LIST (self));
+
+  g_hash_table_add (self->created_here, g_strdup (webhook_id));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cw_endpoint_list_disable_async:
+ *
+ * Disables the endpoint @webhook_id. When the server agreed, the endpoint
+ * in the list is marked inactive before @callback runs.
+ */
+void
+cw_endpoint_list_disable_async (CwEndpointList      *self,
+                                const char          *webhook_id,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
+  g_return_if_fail (webhook_id != NULL);
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, cw_endpoint_list_disable_async);
+  g_task_set_task_data (task, g_strdup (webhook_id), g_free);
+
+  if (self->client == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               "No client to disable the endpoint with");
+      return;
+    }
+
+  converc_client_disable_webhook_async (self->client,
+                                        webhook_id,
+                                        self->cancellable,
+                                        cw_endpoint_list_disable_cb,
+                                        g_steal_pointer (&task));
+}
+
+gboolean
+cw_endpoint_list_disable_finish (CwEndpointList  *self,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * cw_endpoint_list_send_test:
+ *
+ * Has Converc send a test event to the endpoint @webhook_id. Emits
+ * #CwEndpointList::test-started now and #CwEndpointList::outcome-added when
+ * the answer came. One test per endpoint at a time.
+ *
+ * Returns: %TRUE when a test was started
+ */
+gboolean
+cw_endpoint_list_send_test (CwEndpointList *self,
+                            const char     *webhook_id)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
+
+  if (self->client == NULL || webhook_id == NULL)
+    return FALSE;
+
+  if (g_hash_table_contains (self->pending_tests, webhook_id))
+    return FALSE;
+
+  g_hash_table_add (self->pending_tests, g_strdup (webhook_id));
+  converc_client_test_webhook_async (self->client,
+                                     webhook_id,
+                                     self->cancellable,
+                                     cw_endpoint_list_test_cb,
+                                     _cw_endpoint_list_request_new (self, webhook_id));
+  _cw_endpoint_list_emit_test_started (self, webhook_id);
+
+  return TRUE;
+}
+
+gboolean
+cw_endpoint_list_is_test_pending (CwEndpointList *self,
+                                  const char     *webhook_id)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
+
+  return webhook_id != NULL && g_hash_table_contains (self->pending_tests, webhook_id);
+}
+
+/**
+ * cw_endpoint_list_get_outcomes:
+ *
+ * Returns: (nullable) (transfer none) (element-type CwTestOutcome): the
+ *   outcomes of the tests sent to @webhook_id in this run, newest first,
+ *   or %NULL when none was
+ */
+GPtrArray *
+cw_endpoint_list_get_outcomes (CwEndpointList *self,
+                               const char     *webhook_id)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), NULL);
+
+  if (webhook_id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->outcomes, webhook_id);
+}
+
+/**
+ * cw_endpoint_list_store_secret_async:
+ * @webhook: an endpoint just created
+ * @secret: its signing secret
+ *
+ * Keeps @secret in the secret store, under the client's base URL and the
+ * endpoint's id. This is never cancelled: losing the only copy of a secret
+ * is worse than a late answer.
+ */
+void
+cw_endpoint_list_store_secret_async (CwEndpointList      *self,
+                                     ConvercWebhook      *webhook,
+                                     const char          *secret,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
+  g_return_if_fail (CONVERC_IS_WEBHOOK (webhook));
+  g_return_if_fail (secret != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, cw_endpoint_list_store_secret_async);
+  g_task_set_task_data (task, g_strdup (converc_webhook_get_id (webhook)), g_free);
+
+  if (self->secret_store == NULL || self->client == NULL)
+    {
+      g_task_return_new_error (task, CONVERC_ERROR, CONVERC_ERROR_NO_KEYRING,
+                               "No keyring is available");
+      return;
+    }
+
+  converc_secret_store_store_async (self->secret_store,
+                                    converc_client_get_base_url (self->client),
+                                    converc_webhook_get_id (webhook),
+                                    secret,
+                                    NULL,
+                                    cw_endpoint_list_secret_stored_cb,
+                                    g_steal_pointer (&task));
+}
+
+gboolean
+cw_endpoint_list_store_secret_finish (CwEndpointList  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * cw_endpoint_list_is_created_here:
+ *
+ * Returns: %TRUE when this run stored the signing secret of @webhook_id
+ */
+gboolean
+cw_endpoint_list_is_created_here (CwEndpointList *self,
+                                  const char     *webhook_id)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
+
+  return webhook_id != NULL && g_hash_table_contains (self->created_here, webhook_id);
+}
