@@ -36,7 +36,7 @@
 #include "cw-sign-in-page-private.h"
 #include "cw-test-endpoints.h"
 #include "cw-test-utils.h"
-#include "cw-util.h"
+#include "cw-cell.h"
 #include "cw-window.h"
 
 typedef CwTestServer Fixture;

@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-add-endpoint-dialog-private.h"
-#include "cw-util.h"
+#include "cw-error-text.h"
 
 G_DEFINE_FINAL_TYPE (CwAddEndpointDialog, cw_add_endpoint_dialog, ADW_TYPE_WINDOW)
 

@@ -24,16 +24,16 @@
 #define G_LOG_DOMAIN "cw-endpoints-page"
 
 /* Below this width the details go below the list. */
-#define NARROW_WIDTH 760
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "cw-endpoints-page-private.h"
+
+#include "cw-adaptive-paned.h"
 #include "cw-error-text.h"
 #include "cw-toast.h"
-#include "cw-util.h"
 
 G_DEFINE_FINAL_TYPE (CwEndpointsPage, cw_endpoints_page, ADW_TYPE_BIN)
 
@@ -214,35 +214,6 @@ cw_endpoints_page_grab_focus (GtkWidget *widget)
   return GTK_WIDGET_CLASS (cw_endpoints_page_parent_class)->grab_focus (widget);
 }
 
-/* The details go below the list when the page is narrow (cw-util.c). */
-static void
-cw_endpoints_page_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
-{
-  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
-
-  cw_adaptive_paned_measure (adw_bin_get_child (ADW_BIN (widget)), self->paned,
-                             orientation, for_size, minimum, natural,
-                             minimum_baseline, natural_baseline);
-}
-
-static void
-cw_endpoints_page_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
-{
-  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
-
-  cw_adaptive_paned_allocate (adw_bin_get_child (ADW_BIN (widget)), self->paned,
-                              NARROW_WIDTH, width, height, baseline);
-}
-
 static void
 cw_endpoints_page_dispose (GObject *object)
 {
@@ -281,8 +252,6 @@ cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
   object_class->dispose = cw_endpoints_page_dispose;
 
   widget_class->grab_focus = cw_endpoints_page_grab_focus;
-  widget_class->measure = cw_endpoints_page_measure;
-  widget_class->size_allocate = cw_endpoints_page_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-endpoints-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, actions_column);
@@ -321,6 +290,7 @@ cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "endpointspage");
 
+  g_type_ensure (CW_TYPE_ADAPTIVE_PANED);
   g_type_ensure (CW_TYPE_ENDPOINT_LIST);
 }
 
@@ -330,8 +300,6 @@ cw_endpoints_page_init (CwEndpointsPage *self)
   GListModel *webhooks;
   GtkSorter *sorter;
 
-  /* The page lays out its child itself (measure, size_allocate). */
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -26,7 +26,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cw-event-detail.h"
-#include "cw-util.h"
+#include "cw-toast.h"
 
 struct _CwEventDetail
 {

@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-sign-in-page-private.h"
-#include "cw-util.h"
+#include "cw-error-text.h"
 
 G_DEFINE_FINAL_TYPE (CwSignInPage, cw_sign_in_page, ADW_TYPE_BIN)
 
