@@ -36,4 +36,12 @@ JsonArray  *converc_json_array_member  (JsonObject *object,
 char       *converc_json_dup_string    (JsonObject *object,
                                         const char *name);
 
+/* What a node holds, for messages: "an object", "a string"… */
+const char *converc_json_describe_node (JsonNode   *node);
+/* Sets CONVERC_ERROR_INVALID_RESPONSE, "The server’s answer could not be
+ * understood: " and the detail. Returns FALSE. */
+gboolean    converc_invalid_response   (GError    **error,
+                                        const char *format,
+                                        ...) G_GNUC_PRINTF (2, 3);
+
 G_END_DECLS
