@@ -1,0 +1,38 @@
+/* converc-validate.h
+ *
+ * Checking what a person types before any request: addresses (and, below,
+ * the API key).
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Accepts https:// anywhere and http:// only for loopback hosts. */
+gboolean converc_validate_base_url     (const char  *url,
+                                        GError     **error);
+/* Validates a receiving URL for a new endpoint: https, or http for loopback;
+ * a host is required. */
+gboolean converc_validate_endpoint_url (const char  *url,
+                                        GError     **error);
+
+G_END_DECLS
