@@ -1,5 +1,9 @@
 /* converc-emulator-private.h
  *
+ * What the emulator's files share: its state, the cross-file functions of
+ * its object, handlers and deliveries, the JSON writer and the generator;
+ * and the knobs tests use.
+ *
  * Copyright 2026 Converc Webhooks contributors
  *
  * This program is free software: you can redistribute it and/or modify
