@@ -30,6 +30,7 @@
 
 #include "converc-error.h"
 #include "converc-secret-store.h"
+#include "converc-secret-store-keyring-private.h"
 #include "converc-secret-store-private.h"
 
 /* The schemas use SECRET_SCHEMA_DONT_MATCH_NAME so that items can be found
@@ -72,13 +73,30 @@ get_signing_secret_schema (void)
   return &schema;
 }
 
+static void
+password_free (char *password)
+{
+  secret_password_free (password);
+}
+
+static const ConvercKeyringBackend libsecret_backend = {
+  .store = secret_password_storev,
+  .store_finish = secret_password_store_finish,
+  .lookup = secret_password_lookupv,
+  .lookup_finish = secret_password_lookup_finish,
+  .password_free = password_free,
+  .clear = secret_password_clearv,
+  .clear_finish = secret_password_clear_finish,
+};
+
 #define CONVERC_TYPE_KEYRING_STORE (converc_keyring_store_get_type ())
 G_DECLARE_FINAL_TYPE (ConvercKeyringStore, converc_keyring_store, CONVERC, KEYRING_STORE, GObject)
 
 struct _ConvercKeyringStore
 {
-  GObject parent_instance;
-  guint   timeout_seconds;
+  GObject                      parent_instance;
+  const ConvercKeyringBackend *backend;
+  guint                        timeout_seconds;
 };
 
 static void converc_keyring_store_iface_init (ConvercSecretStoreInterface *iface);
@@ -88,15 +106,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ConvercKeyringStore, converc_keyring_store, G_TYP
                                                       converc_keyring_store_iface_init))
 
 /* One pending libsecret call. Its own cancellable is cancelled either by the
- * caller's cancellable or by the timeout; timed_out tells the two apart. */
+ * caller's cancellable or by the timeout. The timeout answers the task
+ * itself: a keyring waiting for an unlock prompt may not call back for a
+ * long time after a cancel, or ever. The libsecret callback, when it comes,
+ * then only frees what it brought (the task lives until then: the callback
+ * holds a reference). */
 typedef struct
 {
-  GCancellable *cancellable;
-  GCancellable *caller_cancellable;
-  gulong        caller_handler;
-  GSource      *timeout_source;
-  guint         timeout_seconds;
-  gboolean      timed_out;
+  GTask                       *task;        /* not owned: the task owns this */
+  const ConvercKeyringBackend *backend;
+  GCancellable                *cancellable;
+  GCancellable                *caller_cancellable;
+  gulong                       caller_handler;
+  GSource                     *timeout_source;
+  guint                        timeout_seconds;
+  gboolean                     answered;    /* the task has its result */
 } KeyringCall;
 
 static void
@@ -126,14 +150,20 @@ keyring_call_free (gpointer data)
   g_free (call);
 }
 
+static GError *timeout_error_new (guint seconds);
+
 static gboolean
 keyring_call_timeout_cb (gpointer user_data)
 {
   KeyringCall *call = user_data;
 
-  call->timed_out = TRUE;
-  g_cancellable_cancel (call->cancellable);
   g_clear_pointer (&call->timeout_source, g_source_unref);
+  keyring_call_stop (call);
+
+  /* Answer first: cancelling may run the libsecret callback at once. */
+  call->answered = TRUE;
+  g_task_return_error (call->task, timeout_error_new (call->timeout_seconds));
+  g_cancellable_cancel (call->cancellable);
 
   return G_SOURCE_REMOVE;
 }
@@ -162,10 +192,12 @@ keyring_call_new (ConvercKeyringStore *self,
 
   task = g_task_new (self, caller_cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
-  /* The error is decided in the callback (cancelled vs. timed out). */
+  /* The error is decided here (cancelled, timed out or libsecret's). */
   g_task_set_check_cancellable (task, FALSE);
 
   call = g_new0 (KeyringCall, 1);
+  call->task = task;
+  call->backend = self->backend;
   call->cancellable = g_cancellable_new ();
   call->timeout_seconds = self->timeout_seconds;
   g_task_set_task_data (task, call, keyring_call_free);
@@ -261,13 +293,10 @@ map_keyring_error (KeyringCall *call,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      if (call->timed_out &&
-          (call->caller_cancellable == NULL ||
-           !g_cancellable_is_cancelled (call->caller_cancellable)))
-        mapped = timeout_error_new (call->timeout_seconds);
-      else
-        mapped = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                      _("The operation was cancelled."));
+      /* Only the caller's cancellable gets here: the timeout answered
+       * the task before it cancelled. */
+      mapped = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                    _("The operation was cancelled."));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
@@ -345,6 +374,13 @@ keyring_return_boolean (GTask         *task,
   finish (result, &error);
   keyring_call_stop (call);
 
+  if (call->answered)
+    {
+      /* Too late: the timeout answered already. */
+      g_clear_error (&error);
+      return;
+    }
+
   if (error != NULL)
     g_task_return_error (task, map_keyring_error (call, error));
   else
@@ -358,7 +394,9 @@ keyring_store_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
 
-  keyring_return_boolean (task, secret_password_store_finish, result);
+  KeyringCall *call = g_task_get_task_data (task);
+
+  keyring_return_boolean (task, call->backend->store_finish, result);
 }
 
 static void
@@ -391,9 +429,9 @@ converc_keyring_store_store_async (ConvercSecretStore  *store,
     /* Translators: the keyring item's label; %s is the endpoint id, then the base URL */
     label = g_strdup_printf (_("Converc signing secret for %s (%s)"), webhook_id, url);
 
-  secret_password_storev (schema, attributes, SECRET_COLLECTION_DEFAULT, label, secret,
-                          keyring_call_get_cancellable (task),
-                          keyring_store_cb, g_object_ref (task));
+  self->backend->store (schema, attributes, SECRET_COLLECTION_DEFAULT, label, secret,
+                        keyring_call_get_cancellable (task),
+                        keyring_store_cb, g_object_ref (task));
 }
 
 static void
@@ -406,10 +444,17 @@ keyring_lookup_cb (GObject      *object,
   GError *error = NULL;
   char *password;
 
-  password = secret_password_lookup_finish (result, &error);
+  password = call->backend->lookup_finish (result, &error);
   keyring_call_stop (call);
 
-  if (error != NULL)
+  if (call->answered)
+    {
+      /* Too late: the timeout answered already. */
+      g_clear_error (&error);
+      if (password != NULL)
+        call->backend->password_free (password);
+    }
+  else if (error != NULL)
     {
       g_task_return_error (task, map_keyring_error (call, error));
     }
@@ -423,7 +468,7 @@ keyring_lookup_cb (GObject      *object,
        * libsecret's copy on the way out. */
       char *copy = g_strdup (password);
 
-      secret_password_free (password);
+      call->backend->password_free (password);
       g_task_return_pointer (task, copy, converc_secret_store_wipe_and_free);
     }
 }
@@ -447,8 +492,8 @@ converc_keyring_store_lookup_async (ConvercSecretStore  *store,
                            callback, user_data);
   attributes = build_attributes (base_url, webhook_id, &schema);
 
-  secret_password_lookupv (schema, attributes, keyring_call_get_cancellable (task),
-                           keyring_lookup_cb, g_object_ref (task));
+  self->backend->lookup (schema, attributes, keyring_call_get_cancellable (task),
+                         keyring_lookup_cb, g_object_ref (task));
 }
 
 static void
@@ -458,7 +503,9 @@ keyring_clear_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
 
-  keyring_return_boolean (task, secret_password_clear_finish, result);
+  KeyringCall *call = g_task_get_task_data (task);
+
+  keyring_return_boolean (task, call->backend->clear_finish, result);
 }
 
 static void
@@ -480,8 +527,8 @@ converc_keyring_store_clear_async (ConvercSecretStore  *store,
                            callback, user_data);
   attributes = build_attributes (base_url, webhook_id, &schema);
 
-  secret_password_clearv (schema, attributes, keyring_call_get_cancellable (task),
-                          keyring_clear_cb, g_object_ref (task));
+  self->backend->clear (schema, attributes, keyring_call_get_cancellable (task),
+                        keyring_clear_cb, g_object_ref (task));
 }
 
 static void
@@ -503,6 +550,7 @@ converc_keyring_store_class_init (ConvercKeyringStoreClass *klass)
 static void
 converc_keyring_store_init (ConvercKeyringStore *self)
 {
+  self->backend = &libsecret_backend;
   self->timeout_seconds = CONVERC_SECRET_DEFAULT_TIMEOUT;
 }
 
@@ -515,9 +563,19 @@ converc_keyring_store_init (ConvercKeyringStore *self)
 ConvercSecretStore *
 converc_keyring_store_new (guint timeout_seconds)
 {
+  return converc_keyring_store_new_with_backend (timeout_seconds, &libsecret_backend);
+}
+
+ConvercSecretStore *
+converc_keyring_store_new_with_backend (guint                        timeout_seconds,
+                                        const ConvercKeyringBackend *backend)
+{
   ConvercKeyringStore *self;
 
+  g_return_val_if_fail (backend != NULL, NULL);
+
   self = g_object_new (CONVERC_TYPE_KEYRING_STORE, NULL);
+  self->backend = backend;
   self->timeout_seconds = timeout_seconds ? timeout_seconds : CONVERC_SECRET_DEFAULT_TIMEOUT;
 
   return CONVERC_SECRET_STORE (self);
