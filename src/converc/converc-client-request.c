@@ -32,6 +32,7 @@
 #include "converc-client-private.h"
 #include "converc-error.h"
 #include "converc-parse.h"
+#include "converc-validate.h"
 
 #define MAX_REDIRECTS 5
 #define READ_CHUNK    (64 * 1024)
@@ -282,7 +283,8 @@ follow_redirect (GTask *task)
 
   if (!same_origin (current, target))
     {
-      g_autofree char *shown = g_uri_to_string_partial (target, G_URI_HIDE_PASSWORD);
+      g_autofree char *target_url = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
+      g_autofree char *shown = converc_dup_url_for_message (target_url);
 
       /* The API key must not follow a redirect to another host. */
       return_error (task, g_error_new (CONVERC_ERROR, CONVERC_ERROR_HTTP,
@@ -420,7 +422,10 @@ converc_client_request_async (ConvercClient       *self,
       return;
     }
 
-  if (!converc_validate_base_url (self->base_url, &error))
+  /* A key with a line break would never reach the server (libsoup drops
+   * the header): say what is wrong with it instead of "refused". */
+  if (!converc_validate_api_key (self->api_key, &error) ||
+      !converc_validate_base_url (self->base_url, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -430,9 +435,10 @@ converc_client_request_async (ConvercClient       *self,
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &error);
   if (uri == NULL)
     {
+      g_autofree char *shown = converc_dup_url_for_message (url);
+
       g_task_return_new_error (task, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT,
-                               _("The request address %s is not valid: %s"),
-                               url, error->message);
+                               _("The request address %s is not valid."), shown);
       return;
     }
 

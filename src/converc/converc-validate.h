@@ -1,7 +1,7 @@
 /* converc-validate.h
  *
- * Checking what a person types before any request: addresses (and, below,
- * the API key).
+ * Checking what a person types before any request: addresses and the API
+ * key; and showing an address in a message without its password.
  *
  * Copyright 2026 Converc Webhooks contributors
  *
@@ -27,6 +27,10 @@
 
 G_BEGIN_DECLS
 
+/* The longest base URL or endpoint URL accepted (the app's and the CLI's
+ * limit; the server refuses longer receiving URLs too). */
+#define CONVERC_MAX_URL_LENGTH 2048
+
 /* Accepts https:// anywhere and http:// only for loopback hosts. */
 gboolean converc_validate_base_url     (const char  *url,
                                         GError     **error);
@@ -34,5 +38,16 @@ gboolean converc_validate_base_url     (const char  *url,
  * a host is required. */
 gboolean converc_validate_endpoint_url (const char  *url,
                                         GError     **error);
+
+/* An API key as typed or pasted: surrounding white space is ignored (the
+ * client strips it); empty, line breaks, other control characters, spaces
+ * and non-ASCII characters inside are refused, with a message that says
+ * which and where, never the key. */
+gboolean converc_validate_api_key      (const char  *api_key,
+                                        GError     **error);
+/* A URL as error messages may show it: any user name and password
+ * replaced by "***", and cut to a readable length. Any text is accepted;
+ * the result is valid UTF-8. */
+char    *converc_dup_url_for_message   (const char  *url);
 
 G_END_DECLS
