@@ -121,6 +121,9 @@ typedef struct
   GSource                     *timeout_source;
   guint                        timeout_seconds;
   gboolean                     answered;    /* the task has its result */
+  /* For store and clear: the backend's finish */
+  gboolean                   (*finish_boolean) (GAsyncResult  *result,
+                                                GError       **error);
 } KeyringCall;
 
 static void
@@ -220,12 +223,16 @@ keyring_call_new (ConvercKeyringStore *self,
   return task;
 }
 
+static KeyringCall *
+keyring_call_get (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
 static GCancellable *
 keyring_call_get_cancellable (GTask *task)
 {
-  KeyringCall *call = g_task_get_task_data (task);
-
-  return call->cancellable;
+  return keyring_call_get (task)->cancellable;
 }
 
 static gboolean
@@ -362,16 +369,16 @@ build_attributes (const char  *base_url,
 /* Store and clear both end in a boolean: hand it, or the mapped error, to
  * the task. */
 static void
-keyring_return_boolean (GTask         *task,
-                        gboolean     (*finish) (GAsyncResult  *result,
-                                                GError       **error),
-                        GAsyncResult  *result)
+keyring_boolean_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
   KeyringCall *call = g_task_get_task_data (task);
   GError *error = NULL;
 
   /* For clear, FALSE without an error means nothing was stored: fine. */
-  finish (result, &error);
+  call->finish_boolean (result, &error);
   keyring_call_stop (call);
 
   if (call->answered)
@@ -385,18 +392,6 @@ keyring_return_boolean (GTask         *task,
     g_task_return_error (task, map_keyring_error (call, error));
   else
     g_task_return_boolean (task, TRUE);
-}
-
-static void
-keyring_store_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  KeyringCall *call = g_task_get_task_data (task);
-
-  keyring_return_boolean (task, call->backend->store_finish, result);
 }
 
 static void
@@ -419,6 +414,7 @@ converc_keyring_store_store_async (ConvercSecretStore  *store,
 
   task = keyring_call_new (self, converc_keyring_store_store_async, cancellable,
                            callback, user_data);
+  keyring_call_get (task)->finish_boolean = self->backend->store_finish;
   attributes = build_attributes (base_url, webhook_id, &schema);
   url = converc_secret_store_normalize_base_url (base_url);
 
@@ -431,7 +427,7 @@ converc_keyring_store_store_async (ConvercSecretStore  *store,
 
   self->backend->store (schema, attributes, SECRET_COLLECTION_DEFAULT, label, secret,
                         keyring_call_get_cancellable (task),
-                        keyring_store_cb, g_object_ref (task));
+                        keyring_boolean_cb, g_object_ref (task));
 }
 
 static void
@@ -497,18 +493,6 @@ converc_keyring_store_lookup_async (ConvercSecretStore  *store,
 }
 
 static void
-keyring_clear_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  KeyringCall *call = g_task_get_task_data (task);
-
-  keyring_return_boolean (task, call->backend->clear_finish, result);
-}
-
-static void
 converc_keyring_store_clear_async (ConvercSecretStore  *store,
                                    const char          *base_url,
                                    const char          *webhook_id,
@@ -525,10 +509,11 @@ converc_keyring_store_clear_async (ConvercSecretStore  *store,
 
   task = keyring_call_new (self, converc_keyring_store_clear_async, cancellable,
                            callback, user_data);
+  keyring_call_get (task)->finish_boolean = self->backend->clear_finish;
   attributes = build_attributes (base_url, webhook_id, &schema);
 
   self->backend->clear (schema, attributes, keyring_call_get_cancellable (task),
-                        keyring_clear_cb, g_object_ref (task));
+                        keyring_boolean_cb, g_object_ref (task));
 }
 
 static void
