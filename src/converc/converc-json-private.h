@@ -1,5 +1,8 @@
 /* converc-json-private.h
  *
+ * What libconverc's parsers share: reading JSON members that may be missing,
+ * and the 'answer could not be understood' error.
+ *
  * Copyright 2026 Converc Webhooks contributors
  *
  * This program is free software: you can redistribute it and/or modify

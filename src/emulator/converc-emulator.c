@@ -32,7 +32,6 @@
 
 #include "converc-emulator.h"
 #include "converc-emulator-private.h"
-#include "converc-signature.h"
 
 #define DELIVERY_TIMEOUT_SECONDS  10
 #define DEMO_RECEIVER_PREFIX      "/demo-receiver/"
