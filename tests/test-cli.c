@@ -1135,6 +1135,118 @@ test_debug_logs_keep_secrets (Fixture       *f,
     }
 }
 
+/* --- Hostile input (issue 13, items 7 to 10) -------------------------------- */
+
+static void
+test_hostile_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *long_url = NULL;
+  guint n_requests;
+  CliRun *run;
+
+  /* Item 8: a password in a URL is never printed back */
+  run = run_cli (f, "webhooks", "create", "--url", "https://user:pass@host.example/x", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  assert_contains (run->err, "user name or password");
+  assert_contains (run->err, "https://***@host.example/x");
+  g_assert_null (strstr (run->err, "pass@"));
+  g_assert_null (strstr (run->err, "user:"));
+  cli_run_free (run);
+
+  {
+    const char *args[] = { "--base-url", "https://user:hunter2@api.converc.com", "events",
+                           NULL };
+
+    run = run_cli_full (f, f->api_key, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 2);
+    g_assert_null (strstr (run->err, "hunter2"));
+    cli_run_free (run);
+  }
+
+  /* ... and a URL has the app's length limit: nothing is created. */
+  long_url = g_strdup_printf ("https://%0*d.example/x", CONVERC_MAX_URL_LENGTH, 0);
+  n_requests = converc_emulator_get_n_requests (f->emulator);
+  run = run_cli (f, "webhooks", "create", "--url", long_url, NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  assert_contains (run->err, "too long");
+  g_assert_cmpint (strlen (run->err), <, 1000);
+  g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, n_requests);
+  cli_run_free (run);
+
+  /* Item 9: a key with a line break is refused before any request */
+  {
+    const char *args[] = { "--base-url", f->base_url, "webhooks", "list", NULL };
+
+    n_requests = converc_emulator_get_n_requests (f->emulator);
+    run = run_cli_full (f, "K1\r\nX-Evil: 1", NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 2);
+    assert_contains (run->err, "API key contains a line break");
+    g_assert_null (strstr (run->err, "X-Evil"));
+    g_assert_null (strstr (run->err, "CRITICAL"));
+    g_assert_null (strstr (run->err, "401"));
+    g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, n_requests);
+    cli_run_free (run);
+  }
+
+  {
+    const char *args[] = { "--base-url", f->base_url, "login", "--no-verify", NULL };
+
+    run = run_cli_full (f, NULL, "sk_live\tsecond\n", NULL, args);
+    g_assert_cmpint (run->status, ==, 2);
+    assert_contains (run->err, "API key contains a tab");
+    g_assert_null (strstr (run->out, "saved"));
+    cli_run_free (run);
+  }
+
+  /* Item 10: an argument that is not UTF-8 is named */
+  run = run_cli (f, "webhooks", "create", "--url", "https://host.example/\xff\xfe", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  assert_contains (run->err, "The value of --url is not valid UTF-8 text.");
+  g_assert_null (strstr (run->err, "Invalid byte sequence"));
+  cli_run_free (run);
+
+  run = run_cli (f, "events", "--type=call.\xff", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  assert_contains (run->err, "The value of --type is not valid UTF-8 text.");
+  cli_run_free (run);
+
+  {
+    const char *args[] = { "--base-url", "https://api\xe9.example", "events", NULL };
+
+    run = run_cli_full (f, f->api_key, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 2);
+    assert_contains (run->err, "The value of --base-url is not valid UTF-8 text.");
+    cli_run_free (run);
+  }
+
+  run = run_cli (f, "webhooks", "disable", "wh_\xff", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  assert_contains (run->err, "not valid UTF-8 text");
+  cli_run_free (run);
+
+  /* Item 7: bidi controls and other invisible format characters from the
+   * server are shown as their code, like ESC and line breaks are defused. */
+  converc_emulator_add_raw_event (f->emulator,
+                                  "{\"id\":\"evt_bidi\",\"type\":\"call.ended\","
+                                  "\"createdAt\":\"2030-01-01T00:00:00.000Z\","
+                                  "\"data\":{\"contact\":{\"name\":\"Alice \\u202egnp.exe"
+                                  "\\u2067x\\u2069\\u200e\\u200f\\u061c\\u200b\\u202a\\u2066\"},"
+                                  "\"call\":{\"status\":\"ended\\u001b[31m\"}}}");
+  run = run_cli (f, "events", "--count", "100", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  assert_contains (run->out, "Alice <U+202E>gnp.exe<U+2067>x<U+2069><U+200E><U+200F>"
+                             "<U+061C><U+200B><U+202A><U+2066>");
+  for (const char *p = run->out; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_true (c == '\n' || !g_unichar_iscntrl (c));
+      g_assert_cmpint (g_unichar_type (c), !=, G_UNICODE_FORMAT);
+    }
+  cli_run_free (run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1156,6 +1268,7 @@ main (int   argc,
   ADD ("login-logout", test_login_logout);
   ADD ("emulator-command", test_emulator_command);
   ADD ("debug-logs-keep-secrets", test_debug_logs_keep_secrets);
+  ADD ("hostile-input", test_hostile_input);
 
 #undef ADD
 

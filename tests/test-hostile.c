@@ -744,6 +744,149 @@ test_self_signed_refused (void)
   g_test_message ("self-signed: %s", error->message);
 }
 
+/* Issue 13, item 9: a key with a line break, another control character,
+ * a space, non-ASCII text, or nothing at all is refused before any request,
+ * with a message that says what is wrong and never shows the key. */
+static void
+count_request_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  guint *n_requests = user_data;
+
+  (*n_requests)++;
+  soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
+}
+
+static void
+test_api_key_refused_before_request (void)
+{
+  static const struct
+  {
+    const char *key;
+    const char *says;
+  } bad[] = {
+    { "K1\r\nX-Evil: 1", "line break" },
+    { "K1\nX-Evil: 1", "line break" },
+    { "sk_live\tsecond", "tab" },
+    { "sk_live\x1b[31m", "control character" },
+    { "sk_live\x7f", "control character" },
+    { "sk_live second", "space" },
+    { "sk_live_\xc3\xa9t\xc3\xa9", "not ASCII" },
+    { "sk_live_\xff\xfe", "not valid text" },
+    { "", "empty" },
+    { "  \t ", "empty" },
+  };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_url = NULL;
+  guint n_requests = 0;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, count_request_cb, &n_requests, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  /* White space around a key is not part of it. */
+  g_assert_true (converc_validate_api_key (" " API_KEY "\r\n", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(ConvercClient) client = converc_client_new (base_url, NULL);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+
+      g_assert_false (converc_validate_api_key (bad[i].key, &error));
+      g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, bad[i].says));
+      g_clear_error (&error);
+
+      converc_client_set_api_key (client, bad[i].key);
+      converc_client_list_webhooks_async (client, NULL, converc_test_store_result_cb, &result);
+      converc_test_wait_for_result (&result, 10);
+      list = converc_client_list_webhooks_finish (client, result, &error);
+      g_assert_null (list);
+      /* "No API key" for the blank ones, else what is wrong with it */
+      if (strspn (bad[i].key, " \t") == strlen (bad[i].key))
+        g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_NO_API_KEY);
+      else
+        {
+          g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT);
+          g_assert_nonnull (strstr (error->message, bad[i].says));
+          g_assert_null (strstr (error->message, "sk_live"));
+          g_assert_null (strstr (error->message, "X-Evil"));
+        }
+      g_test_message ("%u: %s", i, error->message);
+      g_clear_error (&error);
+    }
+
+  g_assert_cmpuint (n_requests, ==, 0);
+}
+
+/* Issue 13, item 8: a URL's user name and password never come back in a
+ * message, and a URL has a length limit. */
+static void
+test_url_userinfo_and_length (void)
+{
+  static const struct
+  {
+    const char *url;
+    const char *shown;
+  } shown[] = {
+    { "https://user:hunter2@api.converc.com/x", "https://***@api.converc.com/x" },
+    { "https://user@host", "https://***@host" },
+    { "https://a:b@c@host/p@q", "https://***@host/p@q" },
+    { "user:hunter2@host/x", "***@host/x" },
+    { "https://host/path?x=@y", "https://host/path?x=@y" },
+    { "not a url", "not a url" },
+    { "", "" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) url = g_string_new ("https://example.com/");
+  g_autofree char *long_shown = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      g_autofree char *text = converc_dup_url_for_message (shown[i].url);
+
+      g_assert_cmpstr (text, ==, shown[i].shown);
+    }
+
+  g_assert_false (converc_validate_endpoint_url ("https://user:hunter2@example.com/x", &error));
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_clear_error (&error);
+  g_assert_false (converc_validate_base_url ("https://user:hunter2@api.converc.com", &error));
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_clear_error (&error);
+
+  while (url->len < CONVERC_MAX_URL_LENGTH)
+    g_string_append_c (url, 'a');
+  g_assert_true (converc_validate_endpoint_url (url->str, &error));
+  g_assert_no_error (error);
+  g_assert_true (converc_validate_base_url (url->str, &error));
+  g_assert_no_error (error);
+
+  g_string_append_c (url, 'a');
+  g_assert_false (converc_validate_endpoint_url (url->str, &error));
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+  g_assert_false (converc_validate_base_url (url->str, &error));
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* A long URL in a message is cut. */
+  long_shown = converc_dup_url_for_message (url->str);
+  g_assert_cmpint (g_utf8_strlen (long_shown, -1), <=, 201);
+  g_assert_true (g_str_has_suffix (long_shown, "…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +916,9 @@ main (int   argc,
     }
 
   g_test_add_func ("/converc/hostile/self-signed-certificate", test_self_signed_refused);
+  g_test_add_func ("/converc/hostile/api-key-refused-before-request",
+                   test_api_key_refused_before_request);
+  g_test_add_func ("/converc/hostile/url-userinfo-and-length", test_url_userinfo_and_length);
 
   status = g_test_run ();
 

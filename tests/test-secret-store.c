@@ -34,6 +34,7 @@
 
 #include "converc-error.h"
 #include "converc-secret-store.h"
+#include "converc-secret-store-keyring-private.h"
 
 #define SECRET_A "sk_test_first-secret-value"
 #define SECRET_B "whsec_second-secret-value"
@@ -545,6 +546,197 @@ test_timeout (void)
   g_test_trap_assert_stderr ("*The keyring did not answer within 1 second*");
 }
 
+/* A keyring that does not call back when cancelled (one waiting for an
+ * unlock prompt): it keeps each call, and the test answers it late. */
+typedef struct
+{
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
+} PendingCall;
+
+static GArray *pending_calls;
+static guint   n_late_finished;
+static guint   n_late_freed;
+
+static void
+silent_keep (GAsyncReadyCallback callback,
+             gpointer            user_data)
+{
+  PendingCall call = { callback, user_data };
+
+  g_array_append_val (pending_calls, call);
+}
+
+static void
+silent_store (const SecretSchema  *schema,
+              GHashTable          *attributes,
+              const char          *collection,
+              const char          *label,
+              const char          *password,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  silent_keep (callback, user_data);
+}
+
+static void
+silent_lookup (const SecretSchema  *schema,
+               GHashTable          *attributes,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  silent_keep (callback, user_data);
+}
+
+static gboolean
+late_boolean_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  n_late_finished++;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static char *
+late_lookup_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  n_late_finished++;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+late_password_free (char *password)
+{
+  n_late_freed++;
+  g_free (password);
+}
+
+static const ConvercKeyringBackend silent_backend = {
+  .store = silent_store,
+  .store_finish = late_boolean_finish,
+  .lookup = silent_lookup,
+  .lookup_finish = late_lookup_finish,
+  .password_free = late_password_free,
+  .clear = silent_lookup,
+  .clear_finish = late_boolean_finish,
+};
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+  guint         n_calls;
+} CountedData;
+
+static void
+counted_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CountedData *data = user_data;
+
+  data->n_calls++;
+  g_set_object (&data->result, result);
+  g_main_loop_quit (data->loop);
+}
+
+static gboolean
+quit_guard_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Answers every kept call now, as libsecret would once the prompt goes. */
+static void
+answer_pending_calls (gboolean with_password)
+{
+  for (guint i = 0; i < pending_calls->len; i++)
+    {
+      PendingCall *call = &g_array_index (pending_calls, PendingCall, i);
+      g_autoptr(GTask) late = g_task_new (NULL, NULL, call->callback, call->user_data);
+
+      if (with_password)
+        g_task_return_pointer (late, g_strdup (SECRET_B), g_free);
+      else
+        g_task_return_boolean (late, TRUE);
+    }
+  g_array_set_size (pending_calls, 0);
+}
+
+/* Issue 13, item 4: the timeout answers by itself, whatever the keyring
+ * does after the cancel; a late answer is then dropped (and freed). */
+static void
+test_timeout_without_callback (void)
+{
+  g_autoptr(ConvercSecretStore) store = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  CountedData data = { loop, NULL, 0 };
+  guint guard;
+  gint64 start;
+
+  pending_calls = g_array_new (FALSE, FALSE, sizeof (PendingCall));
+  n_late_finished = n_late_freed = 0;
+  store = converc_keyring_store_new_with_backend (1, &silent_backend);
+
+  /* Store: the sign-in path */
+  start = g_get_monotonic_time ();
+  converc_secret_store_store_async (store, "https://api.converc.com", NULL, SECRET_A, NULL,
+                                    counted_done_cb, &data);
+  guard = g_timeout_add_seconds (10, quit_guard_cb, loop);
+  g_main_loop_run (loop);
+  g_printerr ("store answered after %.2f s\n",
+              (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (data.n_calls, ==, 1);
+  g_source_remove (guard);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_false (converc_secret_store_store_finish (store, data.result, &error));
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_KEYRING);
+  g_assert_nonnull (strstr (error->message, "did not answer within 1 second"));
+  assert_no_secret_in (error);
+  g_clear_error (&error);
+  g_clear_object (&data.result);
+
+  /* The keyring answers late: nothing more reaches the caller. */
+  g_assert_cmpuint (pending_calls->len, ==, 1);
+  answer_pending_calls (FALSE);
+  while (n_late_finished < 1)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (data.n_calls, ==, 1);
+
+  /* Lookup: a password arriving late is freed, not handed out. */
+  data.n_calls = 0;
+  converc_secret_store_lookup_async (store, "https://api.converc.com", "wh_1", NULL,
+                                     counted_done_cb, &data);
+  guard = g_timeout_add_seconds (10, quit_guard_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (data.n_calls, ==, 1);
+  g_source_remove (guard);
+  value = converc_secret_store_lookup_finish (store, data.result, &error);
+  g_assert_null (value);
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_KEYRING);
+  g_clear_error (&error);
+  g_clear_object (&data.result);
+
+  answer_pending_calls (TRUE);
+  while (n_late_finished < 2)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (data.n_calls, ==, 1);
+  g_assert_cmpuint (n_late_freed, ==, 1);
+
+  /* Every task was released with its late answer. */
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_clear_pointer (&pending_calls, g_array_unref);
+}
+
 /* --- The memory store ------------------------------------------------------ */
 
 static void
@@ -637,6 +829,8 @@ main (int   argc,
   g_test_add_func ("/converc/secret-store/keyring/no-secret-service", test_no_secret_service);
   g_test_add_func ("/converc/secret-store/keyring/no-session-bus", test_no_session_bus);
   g_test_add_func ("/converc/secret-store/keyring/timeout", test_timeout);
+  g_test_add_func ("/converc/secret-store/keyring/timeout-without-callback",
+                   test_timeout_without_callback);
 
   return g_test_run ();
 }

@@ -165,6 +165,7 @@ static void
 sign_in_cb (CwSignInPage *self)
 {
   g_autoptr(ConvercClient) client = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *api_key = NULL;
   SignIn *state;
 
@@ -177,6 +178,14 @@ sign_in_cb (CwSignInPage *self)
   if (*api_key == '\0')
     {
       cw_sign_in_page_show_error (self, _("Enter an API key first."));
+      return;
+    }
+
+  /* A line break or another control character pasted with the key: say
+   * so now, not "refused" after a request without it. */
+  if (!converc_validate_api_key (api_key, &error))
+    {
+      cw_sign_in_page_show_error (self, error->message);
       return;
     }
 

@@ -125,6 +125,10 @@ cli_command_login (CliContext  *cli,
   if (!(key = read_key (&error)))
     return cli_report_error (cli, error);
 
+  /* Checked before anything is sent or saved, --no-verify or not. */
+  if (!converc_validate_api_key (key, &error))
+    return cli_report_error (cli, error);
+
   if (!no_verify)
     {
       g_autoptr(ConvercClient) client = converc_client_new (cli->base_url, key);

@@ -88,8 +88,9 @@ void            cli_wait_cb            (GObject             *object,
                                         gpointer             user_data);
 GAsyncResult   *cli_wait_run           (CliWait             *wait);
 
-/* Text from the server, safe for a terminal: no control characters, valid
- * UTF-8, "—" for NULL or empty. */
+/* Text from the server, safe for a terminal: no control characters, format
+ * characters (bidi controls, zero-width) shown as "<U+202E>", valid UTF-8,
+ * "—" for NULL or empty. */
 char           *cli_sanitize           (const char          *text);
 
 typedef struct _CliTable CliTable;

@@ -202,7 +202,8 @@ webhooks_create (CliContext  *cli,
 
   if (!converc_validate_endpoint_url (url, &error))
     {
-      g_autofree char *shown = cli_sanitize (url);
+      g_autofree char *redacted = converc_dup_url_for_message (url);
+      g_autofree char *shown = cli_sanitize (redacted);
 
       return cli_usage_error ("webhooks create", _("Invalid URL “%s”: %s"), shown,
                               error->message);

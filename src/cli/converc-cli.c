@@ -99,6 +99,108 @@ cli_usage_error (const char *command_words,
   return CLI_EXIT_USAGE;
 }
 
+/* The entry of @sets named by the option @arg ("--name[=value]" or "-n"). */
+static const GOptionEntry *
+find_option_entry (const GOptionEntry * const *sets,
+                   const char                 *arg)
+{
+  gboolean is_long = arg[1] == '-';
+  const char *name = arg + (is_long ? 2 : 1);
+  gsize name_len = is_long ? strcspn (name, "=") : 1;
+
+  for (guint s = 0; sets[s] != NULL; s++)
+    {
+      for (const GOptionEntry *e = sets[s]; e->long_name != NULL; e++)
+        {
+          if (is_long ? (strlen (e->long_name) == name_len &&
+                         strncmp (e->long_name, name, name_len) == 0)
+                      : (e->short_name != 0 && e->short_name == name[0]))
+            return e;
+        }
+    }
+
+  return NULL;
+}
+
+/* GOption converts the values of string options to UTF-8 and, when that
+ * fails, says only "Invalid byte sequence in conversion input". Name the
+ * option or argument instead. Values of filename options may be any bytes.
+ * With @stop_at_command, the first argument that is not an option ends the
+ * check (the command parses the rest). */
+static gboolean
+check_arguments_utf8 (const char                 *command_words,
+                      const GOptionEntry * const *sets,
+                      int                         argc,
+                      char                      **argv,
+                      gboolean                    stop_at_command)
+{
+  gboolean options_end = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const GOptionEntry *entry;
+      const char *value = NULL;
+
+      if (!options_end && g_str_equal (arg, "--"))
+        {
+          options_end = TRUE;
+          continue;
+        }
+
+      if (options_end || arg[0] != '-' || arg[1] == '\0')
+        {
+          if (stop_at_command)
+            return TRUE;
+
+          if (!g_utf8_validate (arg, -1, NULL))
+            {
+              g_autofree char *shown = cli_sanitize (arg);
+
+              cli_usage_error (command_words, _("The argument “%s” is not valid UTF-8 text."),
+                               shown);
+              return FALSE;
+            }
+          continue;
+        }
+
+      entry = find_option_entry (sets, arg);
+      if (entry == NULL)
+        {
+          if (!g_utf8_validate (arg, -1, NULL))
+            {
+              g_autofree char *shown = cli_sanitize (arg);
+
+              cli_usage_error (command_words, _("The option “%s” is not valid UTF-8 text."),
+                               shown);
+              return FALSE;
+            }
+          continue;
+        }
+
+      if (entry->arg == G_OPTION_ARG_NONE)
+        continue;
+
+      if (arg[1] == '-' && strchr (arg, '=') != NULL)
+        value = strchr (arg, '=') + 1;
+      else if (arg[1] != '-' && arg[2] != '\0')
+        value = arg + 2;
+      else if (i + 1 < argc)
+        value = argv[++i];
+
+      if (value != NULL &&
+          entry->arg != G_OPTION_ARG_FILENAME && entry->arg != G_OPTION_ARG_FILENAME_ARRAY &&
+          !g_utf8_validate (value, -1, NULL))
+        {
+          cli_usage_error (command_words, _("The value of --%s is not valid UTF-8 text."),
+                           entry->long_name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 cli_parse_options (CliContext          *cli,
                    const char          *command_words,
@@ -127,6 +229,14 @@ cli_parse_options (CliContext          *cli,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   g_option_context_add_main_entries (context, globals, GETTEXT_PACKAGE);
+
+  {
+    /* @entries may be NULL: it then ends the list. */
+    const GOptionEntry *sets[] = { globals, entries, NULL };
+
+    if (!check_arguments_utf8 (command_words, sets, *argc, *argv, FALSE))
+      return FALSE;
+  }
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -219,7 +329,8 @@ cli_resolve_base_url (CliContext *cli,
 
   if (!converc_validate_base_url (url, &error))
     {
-      g_autofree char *shown = cli_sanitize (url);
+      g_autofree char *redacted = converc_dup_url_for_message (url);
+      g_autofree char *shown = cli_sanitize (redacted);
 
       *exit_status = cli_usage_error (NULL, _("Invalid API base URL “%s”: %s"),
                                       shown, error->message);
@@ -343,6 +454,12 @@ cli_sanitize (const char *text)
        * terminal. */
       if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
         g_string_append_c (out, ' ');
+      /* Nor invisible format characters: the bidi controls (U+202A–U+202E,
+       * U+2066–U+2069, U+200E, U+200F, U+061C) would reorder what follows
+       * ("Alice <U+202E>gnp.exe" shown as "Alice exe.png"), zero-width ones
+       * hide text. They are shown as their code instead. */
+      else if (g_unichar_type (c) == G_UNICODE_FORMAT)
+        g_string_append_printf (out, "<U+%04X>", c);
       else
         g_string_append_unichar (out, c);
     }
@@ -520,6 +637,16 @@ main (int   argc,
   g_option_context_add_main_entries (context, main_entries, GETTEXT_PACKAGE);
   globals = global_entries (&cli);
   g_option_context_add_main_entries (context, globals, GETTEXT_PACKAGE);
+
+  {
+    const GOptionEntry *sets[] = { main_entries, globals, NULL };
+
+    if (!check_arguments_utf8 (NULL, sets, argc, argv, TRUE))
+      {
+        status = CLI_EXIT_USAGE;
+        goto out;
+      }
+  }
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

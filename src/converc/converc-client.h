@@ -24,6 +24,7 @@
 
 #include "converc-event.h"
 #include "converc-parse.h"
+#include "converc-validate.h"
 #include "converc-webhook.h"
 
 G_BEGIN_DECLS
@@ -55,13 +56,6 @@ void               converc_client_set_timeout         (ConvercClient        *sel
                                                        guint                 seconds);
 void               converc_client_set_max_body_size   (ConvercClient        *self,
                                                        gsize                 max_body_size);
-/* Accepts https:// anywhere and http:// only for loopback hosts. */
-gboolean           converc_validate_base_url          (const char           *url,
-                                                       GError              **error);
-/* Validates a receiving URL for a new endpoint: https, or http for loopback;
- * a host is required. */
-gboolean           converc_validate_endpoint_url      (const char           *url,
-                                                       GError              **error);
 /* Seconds asked by the last 429's Retry-After, or -1 when none. */
 gint64             converc_client_get_retry_after     (ConvercClient        *self);
 

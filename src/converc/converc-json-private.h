@@ -1,5 +1,8 @@
 /* converc-json-private.h
  *
+ * What libconverc's parsers share: reading JSON members that may be missing,
+ * and the 'answer could not be understood' error.
+ *
  * Copyright 2026 Converc Webhooks contributors
  *
  * This program is free software: you can redistribute it and/or modify
@@ -35,5 +38,13 @@ JsonArray  *converc_json_array_member  (JsonObject *object,
  * servers send ids as numbers. Anything else is NULL. */
 char       *converc_json_dup_string    (JsonObject *object,
                                         const char *name);
+
+/* What a node holds, for messages: "an object", "a string"… */
+const char *converc_json_describe_node (JsonNode   *node);
+/* Sets CONVERC_ERROR_INVALID_RESPONSE, "The server’s answer could not be
+ * understood: " and the detail. Returns FALSE. */
+gboolean    converc_invalid_response   (GError    **error,
+                                        const char *format,
+                                        ...) G_GNUC_PRINTF (2, 3);
 
 G_END_DECLS

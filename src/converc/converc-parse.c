@@ -1,5 +1,8 @@
 /* converc-parse.c
  *
+ * Parsing the server's answers: JSON with the checks json-glib leaves out,
+ * members that may be missing, endpoints and test results.
+ *
  * Copyright 2026 Converc Webhooks contributors
  *
  * This program is free software: you can redistribute it and/or modify
@@ -26,8 +29,8 @@
 #include <string.h>
 
 #include "converc-error.h"
-#include "converc-event-private.h"
 #include "converc-json-private.h"
+#include "converc-json-scan.h"
 #include "converc-parse.h"
 
 void
@@ -39,8 +42,8 @@ converc_test_result_free (ConvercTestResult *result)
   g_free (result);
 }
 
-static const char *
-describe_node (JsonNode *node)
+const char *
+converc_json_describe_node (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return _("null");
@@ -60,15 +63,10 @@ describe_node (JsonNode *node)
     }
 }
 
-static gboolean
-invalid_response (GError     **error,
-                  const char  *format,
-                  ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid_response (GError     **error,
-                  const char  *format,
-                  ...)
+gboolean
+converc_invalid_response (GError     **error,
+                          const char  *format,
+                          ...)
 {
   g_autofree char *detail = NULL;
   va_list args;
@@ -80,29 +78,6 @@ invalid_response (GError     **error,
   g_set_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE,
                _("The server’s answer could not be understood: %s"), detail);
   return FALSE;
-}
-
-/* Skips a JSON string starting at data[i] == '"'; returns the index after
- * the closing quote, or len when it is not closed. */
-static gsize
-skip_string (const char *data,
-             gsize       len,
-             gsize       i)
-{
-  for (i++; i < len; i++)
-    {
-      if (data[i] == '\\')
-        i++;
-      else if (data[i] == '"')
-        return i + 1;
-    }
-  return len;
-}
-
-static gboolean
-is_json_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 static gboolean
@@ -118,13 +93,14 @@ check_depth (const char  *data,
 
       if (c == '"')
         {
-          i = skip_string (data, len, i) - 1;
+          i = converc_json_skip_string (data, len, i) - 1;
         }
       else if (c == '[' || c == '{')
         {
           if (++depth > CONVERC_MAX_NESTING_DEPTH)
-            return invalid_response (error, _("values are nested more than %d levels deep"),
-                                     CONVERC_MAX_NESTING_DEPTH);
+            return converc_invalid_response (error,
+                                             _("values are nested more than %d levels deep"),
+                                             CONVERC_MAX_NESTING_DEPTH);
         }
       else if (c == ']' || c == '}')
         {
@@ -157,7 +133,7 @@ converc_parse_json (const char  *data,
 
   if (data == NULL || len == 0)
     {
-      invalid_response (error, _("the body is empty"));
+      converc_invalid_response (error, _("the body is empty"));
       return NULL;
     }
 
@@ -167,13 +143,13 @@ converc_parse_json (const char  *data,
 
   if (!g_utf8_validate_len (data + start, len - start, NULL))
     {
-      invalid_response (error, _("the body is not valid UTF-8 text"));
+      converc_invalid_response (error, _("the body is not valid UTF-8 text"));
       return NULL;
     }
 
   if (memchr (data + start, '\0', len - start) != NULL)
     {
-      invalid_response (error, _("the body contains a NUL byte"));
+      converc_invalid_response (error, _("the body contains a NUL byte"));
       return NULL;
     }
 
@@ -183,13 +159,13 @@ converc_parse_json (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data + start, len - start, &local_error))
     {
-      invalid_response (error, _("it is not valid JSON (%s)"), local_error->message);
+      converc_invalid_response (error, _("it is not valid JSON (%s)"), local_error->message);
       return NULL;
     }
 
   if (json_parser_get_root (parser) == NULL)
     {
-      invalid_response (error, _("the body is empty"));
+      converc_invalid_response (error, _("the body is empty"));
       return NULL;
     }
 
@@ -207,7 +183,7 @@ parse_object (GBytes  *body,
 
   if (body == NULL)
     {
-      invalid_response (error, _("the body is empty"));
+      converc_invalid_response (error, _("the body is empty"));
       return NULL;
     }
 
@@ -218,7 +194,7 @@ parse_object (GBytes  *body,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      invalid_response (error, _("expected an object, got %s"), describe_node (root));
+      converc_invalid_response (error, _("expected an object, got %s"), converc_json_describe_node (root));
       return NULL;
     }
 
@@ -312,7 +288,7 @@ converc_parse_webhook_object (JsonObject  *object,
 
   if (id == NULL || id[0] == '\0')
     {
-      invalid_response (error, _("an endpoint has no id"));
+      converc_invalid_response (error, _("an endpoint has no id"));
       return NULL;
     }
 
@@ -380,7 +356,7 @@ converc_parse_webhook_list (GBytes  *body,
 
   if (body == NULL)
     {
-      invalid_response (error, _("the body is empty"));
+      converc_invalid_response (error, _("the body is empty"));
       return NULL;
     }
 
@@ -403,19 +379,19 @@ converc_parse_webhook_list (GBytes  *body,
 
       if (list == NULL || JSON_NODE_HOLDS_NULL (list))
         {
-          invalid_response (error, _("it has no “webhooks” list"));
+          converc_invalid_response (error, _("it has no “webhooks” list"));
           return NULL;
         }
       if (!JSON_NODE_HOLDS_ARRAY (list))
         {
-          invalid_response (error, _("“webhooks” is %s, not a list"), describe_node (list));
+          converc_invalid_response (error, _("“webhooks” is %s, not a list"), converc_json_describe_node (list));
           return NULL;
         }
       array = json_node_get_array (list);
     }
   else
     {
-      invalid_response (error, _("expected an object, got %s"), describe_node (root));
+      converc_invalid_response (error, _("expected an object, got %s"), converc_json_describe_node (root));
       return NULL;
     }
 
@@ -494,7 +470,7 @@ converc_parse_create_response (GBytes  *body,
     }
   else
     {
-      invalid_response (error, _("it has no “webhook” object"));
+      converc_invalid_response (error, _("it has no “webhook” object"));
       return NULL;
     }
 
@@ -608,388 +584,9 @@ converc_parse_test_response (GBytes  *body,
   if (!json_object_has_member (object, "ok") && !json_object_has_member (object, "status") &&
       !json_object_has_member (object, "error"))
     {
-      invalid_response (error, _("it says nothing about the delivery"));
+      converc_invalid_response (error, _("it says nothing about the delivery"));
       return NULL;
     }
 
   return g_steal_pointer (&result);
-}
-
-/**
- * converc_json_split_array:
- * @data: (array length=len): JSON text holding an array
- * @len: its length
- * @error: a #GError
- *
- * Finds where each element of a top-level array starts and ends without
- * building a tree, so every element's exact bytes can be kept. Strings and
- * nesting are honoured; the elements' own syntax is checked later, when each
- * is parsed.
- *
- * Returns: (transfer full) (element-type gsize): offset and length pairs
- */
-GArray *
-converc_json_split_array (const char  *data,
-                          gsize        len,
-                          GError     **error)
-{
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize i = 0;
-
-  if (data == NULL || len == 0)
-    {
-      invalid_response (error, _("the body is empty"));
-      return NULL;
-    }
-
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-
-  while (i < len && is_json_space (data[i]))
-    i++;
-
-  if (i >= len || data[i] != '[')
-    {
-      invalid_response (error, _("expected a list of events"));
-      return NULL;
-    }
-  i++;
-
-  for (;;)
-    {
-      gsize start;
-      gsize end;
-      int depth = 0;
-
-      while (i < len && is_json_space (data[i]))
-        i++;
-
-      if (i >= len)
-        {
-          invalid_response (error, _("the list of events is cut short"));
-          return NULL;
-        }
-
-      if (data[i] == ']' && ranges->len == 0)
-        {
-          i++;
-          break;
-        }
-
-      start = i;
-      for (; i < len; i++)
-        {
-          char c = data[i];
-
-          if (c == '"')
-            {
-              i = skip_string (data, len, i) - 1;
-            }
-          else if (c == '[' || c == '{')
-            {
-              if (++depth > CONVERC_MAX_NESTING_DEPTH)
-                {
-                  invalid_response (error, _("values are nested more than %d levels deep"),
-                                    CONVERC_MAX_NESTING_DEPTH);
-                  return NULL;
-                }
-            }
-          else if (c == ']' || c == '}')
-            {
-              if (depth == 0)
-                break;
-              depth--;
-            }
-          else if (c == ',' && depth == 0)
-            {
-              break;
-            }
-        }
-
-      if (i >= len)
-        {
-          invalid_response (error, _("the list of events is cut short"));
-          return NULL;
-        }
-
-      end = i;
-      while (end > start && is_json_space (data[end - 1]))
-        end--;
-
-      if (end == start)
-        {
-          invalid_response (error, _("the list of events has an empty element"));
-          return NULL;
-        }
-
-      if (data[i] == '}')
-        {
-          invalid_response (error, _("the list of events has an unmatched “}”"));
-          return NULL;
-        }
-
-      g_array_append_val (ranges, start);
-      {
-        gsize length = end - start;
-        g_array_append_val (ranges, length);
-      }
-
-      if (data[i] == ']')
-        {
-          i++;
-          break;
-        }
-      i++; /* the comma */
-    }
-
-  while (i < len && is_json_space (data[i]))
-    i++;
-
-  if (i != len)
-    {
-      invalid_response (error, _("there is text after the list of events"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&ranges);
-}
-
-static const char *
-find_member_array (const char *data,
-                   gsize       len,
-                   gsize      *out_len)
-{
-  const char *names[] = { "\"events\"", "\"data\"", "\"items\"" };
-
-  /* Locates the array of a wrapper object such as {"events": [...]} by
-   * scanning top-level members only. */
-  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-    {
-      gsize name_len = strlen (names[n]);
-      int depth = 0;
-
-      for (gsize i = 0; i < len; i++)
-        {
-          char c = data[i];
-
-          if (c == '"')
-            {
-              gsize after = skip_string (data, len, i);
-
-              if (depth == 1 && after - i == name_len && memcmp (data + i, names[n], name_len) == 0)
-                {
-                  gsize j = after;
-
-                  while (j < len && is_json_space (data[j]))
-                    j++;
-                  if (j < len && data[j] == ':')
-                    {
-                      j++;
-                      while (j < len && is_json_space (data[j]))
-                        j++;
-                      if (j < len && data[j] == '[')
-                        {
-                          gsize k = j;
-                          int inner = 0;
-
-                          for (; k < len; k++)
-                            {
-                              if (data[k] == '"')
-                                k = skip_string (data, len, k) - 1;
-                              else if (data[k] == '[' || data[k] == '{')
-                                inner++;
-                              else if ((data[k] == ']' || data[k] == '}') && --inner == 0)
-                                break;
-                            }
-                          if (k < len)
-                            {
-                              *out_len = k + 1 - j;
-                              return data + j;
-                            }
-                          return NULL;
-                        }
-                    }
-                }
-              i = after - 1;
-            }
-          else if (c == '[' || c == '{')
-            depth++;
-          else if (c == ']' || c == '}')
-            depth--;
-        }
-    }
-
-  return NULL;
-}
-
-/* Below this many events one thread is quicker than starting another. */
-#define PARSE_PARALLEL_MIN 512
-
-typedef struct
-{
-  GBytes        *body;
-  gsize          base;      /* where the ranges' offsets start in @body */
-  GArray        *ranges;
-  guint          begin;
-  guint          end;
-  ConvercEvent **events;    /* [i]: the event, or NULL when it failed */
-  char         **problems;  /* [i]: why it failed */
-} ParseSlice;
-
-static void
-parse_slice (ParseSlice *slice)
-{
-  for (guint i = slice->begin; i < slice->end; i++)
-    {
-      gsize offset = g_array_index (slice->ranges, gsize, 2 * i);
-      gsize length = g_array_index (slice->ranges, gsize, 2 * i + 1);
-      g_autoptr(GError) event_error = NULL;
-
-      /* No copy: the event's bytes are a slice of the body. */
-      slice->events[i] = converc_parse_event_slice (slice->body, slice->base + offset, length,
-                                                    &event_error);
-      if (slice->events[i] == NULL)
-        slice->problems[i] = g_strdup (event_error->message);
-    }
-}
-
-static gpointer
-parse_slice_thread (gpointer data)
-{
-  parse_slice (data);
-  return NULL;
-}
-
-/**
- * converc_parse_event_list:
- * @body: the body of `GET /webhooks/events`
- * @n_skipped: (out) (optional): elements that could not be read
- * @first_problem: (out) (optional) (transfer full): why the first one failed
- * @error: a #GError
- *
- * Reads the documented bare array, and also `{"events": [...]}`,
- * `{"data": [...]}` or `{"items": [...]}`. Each event keeps its exact bytes,
- * as a slice of @body: @body stays alive as long as one of the events does
- * (see converc_event_compact()). One bad element does not lose the others.
- *
- * Returns: (transfer full) (element-type ConvercEvent): the events, in the
- *   server's order
- */
-GPtrArray *
-converc_parse_event_list (GBytes  *body,
-                          guint   *n_skipped,
-                          char   **first_problem,
-                          GError **error)
-{
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GArray) ranges = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *problem = NULL;
-  const char *data;
-  const char *array_data;
-  gsize array_len;
-  gsize len = 0;
-  guint skipped = 0;
-  guint n_events;
-  ConvercEvent **parsed;
-  char **problems;
-
-  if (n_skipped != NULL)
-    *n_skipped = 0;
-  if (first_problem != NULL)
-    *first_problem = NULL;
-
-  if (body == NULL || g_bytes_get_size (body) == 0)
-    {
-      invalid_response (error, _("the body is empty"));
-      return NULL;
-    }
-
-  data = g_bytes_get_data (body, &len);
-
-  if (!g_utf8_validate_len (data, len, NULL))
-    {
-      invalid_response (error, _("the body is not valid UTF-8 text"));
-      return NULL;
-    }
-
-  array_data = data;
-  array_len = len;
-
-  ranges = converc_json_split_array (array_data, array_len, &local_error);
-  if (ranges == NULL)
-    {
-      /* Perhaps a wrapper object around the list. */
-      if ((array_data = find_member_array (data, len, &array_len)) != NULL)
-        ranges = converc_json_split_array (array_data, array_len, NULL);
-
-      if (ranges == NULL)
-        {
-          /* A whole-body JSON error says more than the splitter's. */
-          g_autoptr(JsonNode) root = converc_parse_json (data, len, error);
-
-          if (root != NULL)
-            {
-              if (JSON_NODE_HOLDS_ARRAY (root))
-                g_propagate_error (error, g_steal_pointer (&local_error));
-              else
-                invalid_response (error, _("expected a list of events, got %s"),
-                                  describe_node (root));
-            }
-          return NULL;
-        }
-    }
-
-  n_events = ranges->len / 2;
-  parsed = g_new0 (ConvercEvent *, n_events);
-  problems = g_new0 (char *, n_events);
-
-  {
-    ParseSlice first = { body, array_data - data, ranges, 0, n_events, parsed, problems };
-    ParseSlice second = first;
-    GThread *helper = NULL;
-
-    /* Two cores parse twice as fast: the second half of a long list goes to
-     * a thread of its own (this function already runs off the main
-     * thread). The events keep the server's order either way. */
-    if (n_events >= PARSE_PARALLEL_MIN && g_get_num_processors () > 1)
-      {
-        first.end = second.begin = n_events / 2;
-        helper = g_thread_try_new ("converc-parse", parse_slice_thread, &second, NULL);
-        if (helper == NULL)
-          first.end = n_events;
-      }
-
-    parse_slice (&first);
-    if (helper != NULL)
-      g_thread_join (helper);
-  }
-
-  events = g_ptr_array_new_full (n_events, g_object_unref);
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      if (parsed[i] != NULL)
-        {
-          g_ptr_array_add (events, parsed[i]);
-          continue;
-        }
-
-      skipped++;
-      if (problem == NULL)
-        problem = g_strdup_printf (_("Event %u of the list could not be read: %s"),
-                                   i + 1, problems[i]);
-    }
-
-  for (guint i = 0; i < n_events; i++)
-    g_free (problems[i]);
-  g_free (problems);
-  g_free (parsed);
-
-  if (n_skipped != NULL)
-    *n_skipped = skipped;
-  if (first_problem != NULL)
-    *first_problem = g_steal_pointer (&problem);
-
-  return g_steal_pointer (&events);
 }

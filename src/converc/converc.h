@@ -28,5 +28,6 @@
 #include "converc-secret-store.h"
 #include "converc-signature.h"
 #include "converc-timestamp.h"
+#include "converc-validate.h"
 #include "converc-webhook.h"
 #include "converc-event-details.h"

@@ -1,5 +1,9 @@
 /* converc-emulator-private.h
  *
+ * What the emulator's files share: its state, the cross-file functions of
+ * its object, handlers and deliveries, the JSON writer and the generator;
+ * and the knobs tests use.
+ *
  * Copyright 2026 Converc Webhooks contributors
  *
  * This program is free software: you can redistribute it and/or modify
@@ -21,6 +25,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libsoup/soup.h>
 
 #include "converc-emulator.h"
 
@@ -96,5 +101,119 @@ guint32                   converc_emulator_generator_int_range (ConvercEmulatorG
                                                                 guint32                   end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConvercEmulatorGenerator, converc_emulator_generator_free)
+
+/* The emulator's state, shared by its object (converc-emulator.c), its
+ * handlers (converc-emulator-handlers.c) and its deliveries
+ * (converc-emulator-deliveries.c). */
+
+typedef struct
+{
+  char     *id;
+  char     *url;
+  char     *demo_path;    /* "/demo-receiver/crm" for seeded endpoints, else NULL */
+  GStrv     events;       /* empty: every type */
+  gboolean  is_active;
+  gint64    created;
+  gint64    updated;
+  char     *secret;
+} EmuWebhook;
+
+typedef struct
+{
+  char   *id;
+  char   *type;         /* NULL when the raw JSON has no readable type */
+  char   *raw;
+  gsize   len;
+  gint64  created;
+} EmuEvent;
+
+/* A request answered later (latency knob). */
+typedef struct
+{
+  ConvercEmulator   *self;
+  SoupServerMessage *msg;
+  guint              source_id;
+} PendingReply;
+
+/* A delivery in flight. It holds no reference on the emulator: dispose
+ * cancels @cancellable first, and callbacks look at it before @self. */
+typedef struct
+{
+  ConvercEmulator   *self;
+  GCancellable      *cancellable;
+  SoupMessage       *message;
+  char              *webhook_id;
+  char              *event_id;
+  char              *event_type;
+  SoupServerMessage *test_request;  /* the paused /test request, or NULL */
+} Delivery;
+
+struct _ConvercEmulator
+{
+  GObject                   parent_instance;
+
+  char                     *api_key;
+  SoupServer               *server;
+  char                     *base_url;
+  SoupSession              *session;
+  GCancellable             *cancellable;
+
+  GPtrArray                *webhooks;     /* EmuWebhook */
+  GPtrArray                *events;       /* EmuEvent, oldest first */
+  GPtrArray                *deliveries;   /* ConvercEmulatorDelivery */
+  GPtrArray                *pending;      /* PendingReply */
+  GPtrArray                *in_flight;    /* Delivery, not owned */
+  ConvercEmulatorGenerator *live;         /* for emit_event and test events */
+  gint64                    reference_time;
+
+  guint                     latency;
+  guint                     latency_once;  /* for the next response only */
+  guint                     forced_status;
+  char                     *forced_body;
+  gboolean                  rate_limited;
+  char                     *retry_after;
+  gboolean                  malformed;
+  guint                     n_requests;
+};
+
+/* converc-emulator.c */
+gint64      converc_emulator_now_usec          (ConvercEmulator   *self);
+EmuWebhook *converc_emulator_find_webhook      (ConvercEmulator   *self,
+                                                const char        *id);
+void        converc_emulator_write_webhook     (GString           *s,
+                                                const char        *key,
+                                                EmuWebhook        *w);
+/* Renders and stores one live event (emit_event, test events). */
+EmuEvent   *converc_emulator_make_live_event   (ConvercEmulator   *self,
+                                                const char        *type);
+void        converc_emulator_delivery_finished (ConvercEmulator   *self);
+
+/* converc-emulator-handlers.c */
+void        converc_emulator_api_handler_cb     (SoupServer        *server,
+                                                 SoupServerMessage *msg,
+                                                 const char        *path,
+                                                 GHashTable        *query,
+                                                 gpointer           user_data);
+void        converc_emulator_demo_receiver_cb   (SoupServer        *server,
+                                                 SoupServerMessage *msg,
+                                                 const char        *path,
+                                                 GHashTable        *query,
+                                                 gpointer           user_data);
+/* Every API response goes through here (the latency and malformed knobs).
+ * Takes @body. @paused: whether @msg is paused already. */
+void        converc_emulator_finish_response    (ConvercEmulator   *self,
+                                                 SoupServerMessage *msg,
+                                                 guint              status,
+                                                 char              *body,
+                                                 gboolean           paused);
+void        converc_emulator_pending_reply_free (gpointer           data);
+
+/* converc-emulator-deliveries.c */
+/* Posts @event to @webhook; answers @test_request (if any) when done. */
+void        converc_emulator_deliver              (ConvercEmulator   *self,
+                                                   EmuWebhook        *webhook,
+                                                   EmuEvent          *event,
+                                                   SoupServerMessage *test_request);
+void        converc_emulator_delivery_record_free (gpointer           data);
 
 G_END_DECLS

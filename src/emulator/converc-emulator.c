@@ -1,5 +1,8 @@
 /* converc-emulator.c
  *
+ * The emulator object: its state (endpoints, events, deliveries), the
+ * server's start and stop, seeding and generating data, and the test knobs.
+ *
  * Copyright 2026 Converc Webhooks contributors
  *
  * This program is free software: you can redistribute it and/or modify
@@ -29,84 +32,9 @@
 
 #include "converc-emulator.h"
 #include "converc-emulator-private.h"
-#include "converc-signature.h"
 
 #define DELIVERY_TIMEOUT_SECONDS  10
-#define DISPLAY_DEFAULT           10
-#define DISPLAY_MAX               100000
 #define DEMO_RECEIVER_PREFIX      "/demo-receiver/"
-#define MAX_REQUEST_BODY          (1024 * 1024)
-#define MAX_URL_LENGTH            2048
-
-typedef struct
-{
-  char     *id;
-  char     *url;
-  char     *demo_path;    /* "/demo-receiver/crm" for seeded endpoints, else NULL */
-  GStrv     events;       /* empty: every type */
-  gboolean  is_active;
-  gint64    created;
-  gint64    updated;
-  char     *secret;
-} EmuWebhook;
-
-typedef struct
-{
-  char   *id;
-  char   *type;         /* NULL when the raw JSON has no readable type */
-  char   *raw;
-  gsize   len;
-  gint64  created;
-} EmuEvent;
-
-/* A request answered later (latency knob). */
-typedef struct
-{
-  ConvercEmulator   *self;
-  SoupServerMessage *msg;
-  guint              source_id;
-} PendingReply;
-
-/* A delivery in flight. It holds no reference on the emulator: dispose
- * cancels @cancellable first, and callbacks look at it before @self. */
-typedef struct
-{
-  ConvercEmulator   *self;
-  GCancellable      *cancellable;
-  SoupMessage       *message;
-  char              *webhook_id;
-  char              *event_id;
-  char              *event_type;
-  SoupServerMessage *test_request;  /* the paused /test request, or NULL */
-} Delivery;
-
-struct _ConvercEmulator
-{
-  GObject                   parent_instance;
-
-  char                     *api_key;
-  SoupServer               *server;
-  char                     *base_url;
-  SoupSession              *session;
-  GCancellable             *cancellable;
-
-  GPtrArray                *webhooks;     /* EmuWebhook */
-  GPtrArray                *events;       /* EmuEvent, oldest first */
-  GPtrArray                *deliveries;   /* ConvercEmulatorDelivery */
-  GPtrArray                *pending;      /* PendingReply */
-  GPtrArray                *in_flight;    /* Delivery, not owned */
-  ConvercEmulatorGenerator *live;         /* for emit_event and test events */
-  gint64                    reference_time;
-
-  guint                     latency;
-  guint                     latency_once;  /* for the next response only */
-  guint                     forced_status;
-  char                     *forced_body;
-  gboolean                  rate_limited;
-  char                     *retry_after;
-  gboolean                  malformed;
-  guint                     n_requests;
-};
 
 G_DEFINE_FINAL_TYPE (ConvercEmulator, converc_emulator, G_TYPE_OBJECT)
 
@@ -124,13 +52,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void deliver (ConvercEmulator   *self,
-                     EmuWebhook        *webhook,
-                     EmuEvent          *event,
-                     SoupServerMessage *test_request);
-
-/* Helpers */
 
 static void
 emu_webhook_free (gpointer data)
@@ -158,42 +79,8 @@ emu_event_free (gpointer data)
   g_free (e);
 }
 
-static void
-delivery_record_free (gpointer data)
-{
-  ConvercEmulatorDelivery *d = data;
-
-  g_free (d->webhook_id);
-  g_free (d->event_id);
-  g_free (d->event_type);
-  g_free (d->error);
-  g_free (d);
-}
-
-static void
-delivery_free (Delivery *d)
-{
-  g_clear_object (&d->cancellable);
-  g_clear_object (&d->message);
-  g_clear_object (&d->test_request);
-  g_free (d->webhook_id);
-  g_free (d->event_id);
-  g_free (d->event_type);
-  g_free (d);
-}
-
-static void
-pending_reply_free (gpointer data)
-{
-  PendingReply *p = data;
-
-  g_clear_handle_id (&p->source_id, g_source_remove);
-  g_clear_object (&p->msg);
-  g_free (p);
-}
-
-static gint64
-now_usec (ConvercEmulator *self)
+gint64
+converc_emulator_now_usec (ConvercEmulator *self)
 {
   g_assert (CONVERC_IS_EMULATOR (self));
 
@@ -202,34 +89,9 @@ now_usec (ConvercEmulator *self)
   return g_get_real_time ();
 }
 
-static char *
-random_hex (guint n_bytes)
-{
-  GString *s = g_string_sized_new (n_bytes * 2 + 1);
-
-  for (guint i = 0; i < n_bytes; i++)
-    g_string_append_printf (s, "%02x", g_random_int_range (0, 256));
-
-  return g_string_free (s, FALSE);
-}
-
-static char *
-random_id (const char *prefix,
-           guint       n_chars)
-{
-  static const char chars[] =
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  GString *s = g_string_new (prefix);
-
-  for (guint i = 0; i < n_chars; i++)
-    g_string_append_c (s, chars[g_random_int_range (0, sizeof chars - 1)]);
-
-  return g_string_free (s, FALSE);
-}
-
-static EmuWebhook *
-find_webhook (ConvercEmulator *self,
-              const char      *id)
+EmuWebhook *
+converc_emulator_find_webhook (ConvercEmulator *self,
+                               const char      *id)
 {
   g_assert (CONVERC_IS_EMULATOR (self));
 
@@ -253,10 +115,10 @@ webhook_wants (EmuWebhook *w,
   return type != NULL && g_strv_contains ((const char * const *)w->events, type);
 }
 
-static void
-write_webhook (GString    *s,
-               const char *key,
-               EmuWebhook *w)
+void
+converc_emulator_write_webhook (GString    *s,
+                                const char *key,
+                                EmuWebhook *w)
 {
   g_autofree char *created = converc_emulator_format_time (w->created, TRUE);
   g_autofree char *updated = converc_emulator_format_time (w->updated, TRUE);
@@ -330,13 +192,13 @@ last_event_time (ConvercEmulator *self)
 }
 
 /* Renders and stores one live event (emit_event, test events). */
-static EmuEvent *
-make_live_event (ConvercEmulator *self,
-                 const char      *type)
+EmuEvent *
+converc_emulator_make_live_event (ConvercEmulator *self,
+                                  const char      *type)
 {
   char *id = NULL;
   char *raw;
-  gint64 created = now_usec (self);
+  gint64 created = converc_emulator_now_usec (self);
   gint64 last = last_event_time (self);
 
   g_assert (CONVERC_IS_EMULATOR (self));
@@ -346,720 +208,6 @@ make_live_event (ConvercEmulator *self,
 
   raw = converc_emulator_generator_render (self->live, type, created, &id);
   return add_event (self, id, type, raw, created);
-}
-
-/* Responses */
-
-static void
-set_json_response (SoupServerMessage *msg,
-                   guint              status,
-                   char              *body)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    body, strlen (body));
-}
-
-static char *
-error_string_body (const char *message)
-{
-  GString *s = g_string_new (NULL);
-
-  converc_emulator_json_begin_object (s, NULL);
-  converc_emulator_json_string (s, "error", message);
-  converc_emulator_json_end_object (s);
-
-  return converc_emulator_json_finish (s);
-}
-
-static char *
-error_object_body (const char *message)
-{
-  GString *s = g_string_new (NULL);
-
-  converc_emulator_json_begin_object (s, NULL);
-  converc_emulator_json_begin_object (s, "error");
-  converc_emulator_json_string (s, "message", message);
-  converc_emulator_json_end_object (s);
-  converc_emulator_json_end_object (s);
-
-  return converc_emulator_json_finish (s);
-}
-
-static gboolean
-pending_reply_cb (gpointer user_data)
-{
-  PendingReply *p = user_data;
-  ConvercEmulator *self = p->self;
-
-  p->source_id = 0;
-  soup_server_message_unpause (p->msg);
-  g_ptr_array_remove (self->pending, p);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Every API response goes through here: the malformed and latency knobs
- * apply to whatever the handler decided. @paused: whether @msg is paused
- * already (asynchronous handlers). */
-static void
-finish_response (ConvercEmulator   *self,
-                 SoupServerMessage *msg,
-                 guint              status,
-                 char              *body,
-                 gboolean           paused)
-{
-  guint latency;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  if (self->malformed && SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      gsize len = strlen (body);
-      gsize cut = MAX (len / 2, 1);
-
-      /* Half of any JSON object or array is never valid JSON */
-      body[cut] = '\0';
-      status = SOUP_STATUS_OK;
-    }
-
-  set_json_response (msg, status, body);
-
-  latency = self->latency_once > 0 ? self->latency_once : self->latency;
-  self->latency_once = 0;
-
-  if (latency > 0)
-    {
-      PendingReply *p = g_new0 (PendingReply, 1);
-
-      p->self = self;
-      p->msg = g_object_ref (msg);
-      if (!paused)
-        soup_server_message_pause (msg);
-      p->source_id = g_timeout_add (latency, pending_reply_cb, p);
-      g_ptr_array_add (self->pending, p);
-    }
-  else if (paused)
-    {
-      soup_server_message_unpause (msg);
-    }
-}
-
-static gboolean
-check_auth (ConvercEmulator   *self,
-            SoupServerMessage *msg)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *value = soup_message_headers_get_one (headers, "Authorization");
-  g_autofree char *expected = NULL;
-  gsize len;
-  guint8 diff = 0;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  if (value == NULL || self->api_key == NULL || self->api_key[0] == '\0')
-    return FALSE;
-
-  expected = g_strconcat ("Bearer ", self->api_key, NULL);
-  len = strlen (expected);
-  if (strlen (value) != len)
-    return FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    diff |= (guint8)(value[i] ^ expected[i]);
-
-  return diff == 0;
-}
-
-static JsonObject *
-parse_body_object (SoupServerMessage  *msg,
-                   JsonParser         *parser)
-{
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  JsonNode *root;
-
-  if (body == NULL || body->length == 0 || body->length > MAX_REQUEST_BODY)
-    return NULL;
-
-  if (!json_parser_load_from_data (parser, body->data, body->length, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  return json_node_get_object (root);
-}
-
-/* Endpoint handlers. Each returns the status and takes the body, or
- * returns 0 when it answers later by itself. */
-
-static guint
-handle_list (ConvercEmulator  *self,
-             char            **body)
-{
-  GString *s = g_string_new (NULL);
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  converc_emulator_json_begin_object (s, NULL);
-  converc_emulator_json_begin_array (s, "webhooks");
-  for (guint i = 0; i < self->webhooks->len; i++)
-    write_webhook (s, NULL, g_ptr_array_index (self->webhooks, i));
-  converc_emulator_json_end_array (s);
-  converc_emulator_json_end_object (s);
-
-  *body = converc_emulator_json_finish (s);
-  return SOUP_STATUS_OK;
-}
-
-static gboolean
-validate_url (const char  *url,
-              char       **message)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (strlen (url) > MAX_URL_LENGTH)
-    {
-      *message = g_strdup ("url is too long");
-      return FALSE;
-    }
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    {
-      *message = g_strdup ("url is not a valid URL");
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  if (scheme == NULL ||
-      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
-    {
-      *message = g_strdup ("url must use http or https");
-      return FALSE;
-    }
-
-  if (host == NULL || host[0] == '\0')
-    {
-      *message = g_strdup ("url must have a host");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static guint
-handle_create (ConvercEmulator    *self,
-               SoupServerMessage  *msg,
-               char              **body)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *message = NULL;
-  JsonObject *object;
-  JsonNode *url_node;
-  JsonNode *events_node;
-  const char *url;
-  EmuWebhook *w;
-  GString *s;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  object = parse_body_object (msg, parser);
-  if (object == NULL)
-    {
-      *body = error_object_body ("Request body must be a JSON object");
-      return SOUP_STATUS_BAD_REQUEST;
-    }
-
-  url_node = json_object_get_member (object, "url");
-  if (url_node == NULL || JSON_NODE_HOLDS_NULL (url_node))
-    {
-      *body = error_object_body ("url is required");
-      return SOUP_STATUS_UNPROCESSABLE_ENTITY;
-    }
-  if (json_node_get_value_type (url_node) != G_TYPE_STRING)
-    {
-      *body = error_object_body ("url must be a string");
-      return SOUP_STATUS_UNPROCESSABLE_ENTITY;
-    }
-
-  url = json_node_get_string (url_node);
-  if (!validate_url (url, &message))
-    {
-      *body = error_object_body (message);
-      return SOUP_STATUS_UNPROCESSABLE_ENTITY;
-    }
-
-  events_node = json_object_get_member (object, "events");
-  if (events_node != NULL && !JSON_NODE_HOLDS_NULL (events_node))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (events_node))
-        {
-          *body = error_object_body ("events must be an array of event types");
-          return SOUP_STATUS_UNPROCESSABLE_ENTITY;
-        }
-
-      array = json_node_get_array (events_node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          const char *type;
-
-          if (json_node_get_value_type (node) != G_TYPE_STRING)
-            {
-              *body = error_object_body ("events must be an array of event types");
-              return SOUP_STATUS_UNPROCESSABLE_ENTITY;
-            }
-
-          type = json_node_get_string (node);
-          if (!converc_emulator_type_is_documented (type))
-            {
-              g_autofree char *text = g_strdup_printf ("Unknown event type: %s", type);
-
-              *body = error_object_body (text);
-              return SOUP_STATUS_UNPROCESSABLE_ENTITY;
-            }
-
-          if (!g_ptr_array_find_with_equal_func (events, type, g_str_equal, NULL))
-            g_ptr_array_add (events, g_strdup (type));
-        }
-    }
-  g_ptr_array_add (events, NULL);
-
-  w = g_new0 (EmuWebhook, 1);
-  w->id = random_id ("wh_", 20);
-  w->url = g_strdup (url);
-  w->events = (GStrv)g_ptr_array_steal (events, NULL);
-  w->is_active = TRUE;
-  w->created = w->updated = g_get_real_time ();
-  {
-    g_autofree char *hex = random_hex (32);
-
-    w->secret = g_strconcat ("whsec_", hex, NULL);
-  }
-  g_ptr_array_add (self->webhooks, w);
-
-  s = g_string_new (NULL);
-  converc_emulator_json_begin_object (s, NULL);
-  write_webhook (s, "webhook", w);
-  converc_emulator_json_string (s, "secret", w->secret);
-  converc_emulator_json_end_object (s);
-
-  *body = converc_emulator_json_finish (s);
-  return SOUP_STATUS_CREATED;
-}
-
-static guint
-handle_disable (ConvercEmulator  *self,
-                const char       *id,
-                char            **body)
-{
-  EmuWebhook *w = find_webhook (self, id);
-  GString *s;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  if (w == NULL)
-    {
-      *body = error_string_body ("Webhook not found");
-      return SOUP_STATUS_NOT_FOUND;
-    }
-
-  if (w->is_active)
-    {
-      w->is_active = FALSE;
-      w->updated = MAX (g_get_real_time (), w->updated + 1000);
-    }
-
-  s = g_string_new (NULL);
-  converc_emulator_json_begin_object (s, NULL);
-  converc_emulator_json_boolean (s, "ok", TRUE);
-  converc_emulator_json_string (s, "webhookId", w->id);
-  converc_emulator_json_boolean (s, "isActive", FALSE);
-  converc_emulator_json_end_object (s);
-
-  *body = converc_emulator_json_finish (s);
-  return SOUP_STATUS_OK;
-}
-
-static guint
-handle_test (ConvercEmulator    *self,
-             SoupServerMessage  *msg,
-             char              **body)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
-  JsonNode *node;
-  EmuWebhook *w;
-  EmuEvent *event;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  object = parse_body_object (msg, parser);
-  if (object == NULL)
-    {
-      *body = error_string_body ("Request body must be a JSON object");
-      return SOUP_STATUS_BAD_REQUEST;
-    }
-
-  node = json_object_get_member (object, "webhookId");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING ||
-      json_node_get_string (node)[0] == '\0')
-    {
-      *body = error_string_body ("webhookId is required");
-      return SOUP_STATUS_BAD_REQUEST;
-    }
-
-  w = find_webhook (self, json_node_get_string (node));
-  if (w == NULL)
-    {
-      *body = error_string_body ("Webhook not found");
-      return SOUP_STATUS_NOT_FOUND;
-    }
-
-  event = make_live_event (self, "webhook.test");
-  soup_server_message_pause (msg);
-  deliver (self, w, event, msg);
-
-  return 0;
-}
-
-static guint
-handle_events (ConvercEmulator  *self,
-               GHashTable       *query,
-               char            **body)
-{
-  const char *type = NULL;
-  const char *display_text = NULL;
-  guint64 display = DISPLAY_DEFAULT;
-  GString *s;
-  guint n = 0;
-  gsize estimate = 2;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  if (query != NULL)
-    {
-      type = g_hash_table_lookup (query, "eventType");
-      display_text = g_hash_table_lookup (query, "display");
-    }
-
-  if (type != NULL && type[0] == '\0')
-    type = NULL;
-
-  if (display_text != NULL &&
-      !g_ascii_string_to_unsigned (display_text, 10, 0, G_MAXUINT64, &display, NULL))
-    {
-      *body = error_string_body ("display must be a non-negative number");
-      return SOUP_STATUS_BAD_REQUEST;
-    }
-  display = MIN (display, DISPLAY_MAX);
-
-  /* One pass to size the buffer, one to copy: no JSON trees involved */
-  for (guint i = self->events->len; i > 0 && n < display; i--)
-    {
-      EmuEvent *e = g_ptr_array_index (self->events, i - 1);
-
-      if (type == NULL || g_strcmp0 (e->type, type) == 0)
-        {
-          estimate += e->len + 1;
-          n++;
-        }
-    }
-
-  s = g_string_sized_new (estimate + 1);
-  g_string_append_c (s, '[');
-  n = 0;
-  for (guint i = self->events->len; i > 0 && n < display; i--)
-    {
-      EmuEvent *e = g_ptr_array_index (self->events, i - 1);
-
-      if (type == NULL || g_strcmp0 (e->type, type) == 0)
-        {
-          if (n > 0)
-            g_string_append_c (s, ',');
-          g_string_append_len (s, e->raw, e->len);
-          n++;
-        }
-    }
-  g_string_append_c (s, ']');
-
-  *body = g_string_free (s, FALSE);
-  return SOUP_STATUS_OK;
-}
-
-/* Server callbacks */
-
-static void
-api_handler_cb (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
-{
-  ConvercEmulator *self = user_data;
-  const char *method = soup_server_message_get_method (msg);
-  char *body = NULL;
-  guint status;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  self->n_requests++;
-
-  if (!check_auth (self, msg))
-    {
-      finish_response (self, msg, SOUP_STATUS_UNAUTHORIZED,
-                       error_string_body ("Invalid API key"), FALSE);
-      return;
-    }
-
-  if (self->rate_limited)
-    {
-      if (self->retry_after != NULL)
-        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                      "Retry-After", self->retry_after);
-      finish_response (self, msg, 429,
-                       error_string_body ("Too many requests"), FALSE);
-      return;
-    }
-
-  if (self->forced_status != 0)
-    {
-      if (self->forced_body != NULL)
-        body = g_strdup (self->forced_body);
-      else
-        body = error_string_body (soup_status_get_phrase (self->forced_status) != NULL ?
-                                  soup_status_get_phrase (self->forced_status) :
-                                  "Forced error");
-      finish_response (self, msg, self->forced_status, body, FALSE);
-      return;
-    }
-
-  if (g_str_equal (path, "/integrations/webhooks"))
-    {
-      if (g_str_equal (method, "GET"))
-        status = handle_list (self, &body);
-      else if (g_str_equal (method, "POST"))
-        status = handle_create (self, msg, &body);
-      else
-        {
-          status = SOUP_STATUS_METHOD_NOT_ALLOWED;
-          body = error_string_body ("Method not allowed");
-        }
-    }
-  else if (g_str_equal (path, "/integrations/webhooks/test") &&
-           g_str_equal (method, "POST"))
-    {
-      status = handle_test (self, msg, &body);
-      if (status == 0)
-        return;
-    }
-  else if (g_str_has_prefix (path, "/integrations/webhooks/") &&
-           strchr (path + strlen ("/integrations/webhooks/"), '/') == NULL &&
-           path[strlen ("/integrations/webhooks/")] != '\0')
-    {
-      if (g_str_equal (method, "DELETE"))
-        status = handle_disable (self, path + strlen ("/integrations/webhooks/"), &body);
-      else
-        {
-          status = SOUP_STATUS_METHOD_NOT_ALLOWED;
-          body = error_string_body ("Method not allowed");
-        }
-    }
-  else if (g_str_equal (path, "/webhooks/events"))
-    {
-      if (g_str_equal (method, "GET"))
-        status = handle_events (self, query, &body);
-      else
-        {
-          status = SOUP_STATUS_METHOD_NOT_ALLOWED;
-          body = error_string_body ("Method not allowed");
-        }
-    }
-  else
-    {
-      status = SOUP_STATUS_NOT_FOUND;
-      body = error_string_body ("Not found");
-    }
-
-  finish_response (self, msg, status, body, FALSE);
-}
-
-/* The demo receiver: what seeded endpoints point at, so that "Send Test
- * Event" works in demo mode. It checks the signature like a real receiver
- * would, against the secret of every endpoint registered on its URL. */
-static void
-demo_receiver_cb (SoupServer        *server,
-                  SoupServerMessage *msg,
-                  const char        *path,
-                  GHashTable        *query,
-                  gpointer           user_data)
-{
-  ConvercEmulator *self = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  const char *signature = soup_message_headers_get_one (headers, "X-IC-Signature");
-  gboolean verified = FALSE;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  if (!g_str_equal (soup_server_message_get_method (msg), "POST"))
-    {
-      set_json_response (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
-                         error_string_body ("Method not allowed"));
-      return;
-    }
-
-  for (guint i = 0; signature != NULL && i < self->webhooks->len && !verified; i++)
-    {
-      EmuWebhook *w = g_ptr_array_index (self->webhooks, i);
-      g_autoptr(GUri) uri = g_uri_parse (w->url, G_URI_FLAGS_NONE, NULL);
-
-      if (uri == NULL || g_strcmp0 (g_uri_get_path (uri), path) != 0)
-        continue;
-
-      verified = converc_signature_verify (w->secret, signature,
-                                           (const guint8 *)body->data, body->length,
-                                           g_get_real_time () / G_USEC_PER_SEC,
-                                           CONVERC_SIGNATURE_DEFAULT_TOLERANCE, NULL);
-    }
-
-  if (verified)
-    set_json_response (msg, SOUP_STATUS_OK, g_strdup ("{\"received\":true}"));
-  else
-    set_json_response (msg, SOUP_STATUS_UNAUTHORIZED,
-                       error_string_body ("Invalid signature"));
-}
-
-/* Deliveries */
-
-static void
-deliver_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Delivery *d = user_data;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  ConvercEmulator *self;
-  ConvercEmulatorDelivery *record;
-  guint status = 0;
-  GString *s;
-
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-
-  /* The emulator is being disposed: it may be gone, do not touch it */
-  if (g_cancellable_is_cancelled (d->cancellable))
-    {
-      delivery_free (d);
-      return;
-    }
-
-  self = d->self;
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  g_ptr_array_remove_fast (self->in_flight, d);
-
-  if (error == NULL)
-    status = soup_message_get_status (d->message);
-
-  record = g_new0 (ConvercEmulatorDelivery, 1);
-  record->webhook_id = g_strdup (d->webhook_id);
-  record->event_id = g_strdup (d->event_id);
-  record->event_type = g_strdup (d->event_type);
-  record->status = (int)status;
-  record->error = error != NULL ? g_strdup (error->message) : NULL;
-  g_ptr_array_add (self->deliveries, record);
-
-  if (error != NULL)
-    g_debug ("Delivery of %s to %s failed: %s", d->event_id, d->webhook_id, error->message);
-
-  if (d->test_request != NULL)
-    {
-      s = g_string_new (NULL);
-      converc_emulator_json_begin_object (s, NULL);
-      converc_emulator_json_boolean (s, "ok", error == NULL);
-      if (error == NULL)
-        converc_emulator_json_int (s, "status", status);
-      else
-        converc_emulator_json_null (s, "status");
-      converc_emulator_json_string (s, "error", error != NULL ? error->message : NULL);
-      converc_emulator_json_end_object (s);
-
-      finish_response (self, d->test_request, SOUP_STATUS_OK,
-                       converc_emulator_json_finish (s), TRUE);
-    }
-
-  g_signal_emit (self, signals[DELIVERY_FINISHED], 0, self->deliveries->len - 1);
-
-  delivery_free (d);
-}
-
-static void
-deliver (ConvercEmulator   *self,
-         EmuWebhook        *webhook,
-         EmuEvent          *event,
-         SoupServerMessage *test_request)
-{
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autofree char *signature = NULL;
-  SoupMessageHeaders *headers;
-  Delivery *d;
-
-  g_assert (CONVERC_IS_EMULATOR (self));
-
-  d = g_new0 (Delivery, 1);
-  d->self = self;
-  d->cancellable = g_object_ref (self->cancellable);
-  d->webhook_id = g_strdup (webhook->id);
-  d->event_id = g_strdup (event->id);
-  d->event_type = g_strdup (event->type);
-  d->test_request = test_request != NULL ? g_object_ref (test_request) : NULL;
-
-  message = soup_message_new (SOUP_METHOD_POST, webhook->url);
-  if (message == NULL)
-    {
-      /* Cannot happen for validated URLs, but answer like a transport error */
-      ConvercEmulatorDelivery *record = g_new0 (ConvercEmulatorDelivery, 1);
-
-      record->webhook_id = g_strdup (webhook->id);
-      record->event_id = g_strdup (event->id);
-      record->event_type = g_strdup (event->type);
-      record->error = g_strdup ("Invalid endpoint URL");
-      g_ptr_array_add (self->deliveries, record);
-
-      if (test_request != NULL)
-        finish_response (self, test_request, SOUP_STATUS_OK,
-                         g_strdup ("{\"ok\":false,\"status\":null,"
-                                   "\"error\":\"Invalid endpoint URL\"}"), TRUE);
-
-      g_signal_emit (self, signals[DELIVERY_FINISHED], 0, self->deliveries->len - 1);
-      delivery_free (d);
-      return;
-    }
-
-  signature = converc_signature_header (webhook->secret, g_get_real_time () / G_USEC_PER_SEC,
-                                        (const guint8 *)event->raw, event->len);
-  headers = soup_message_get_request_headers (message);
-  soup_message_headers_replace (headers, "X-IC-Signature", signature);
-  soup_message_headers_replace (headers, "X-IC-Event", event->type != NULL ? event->type : "");
-  soup_message_headers_replace (headers, "X-IC-Id", event->id != NULL ? event->id : "");
-
-  body = g_bytes_new (event->raw, event->len);
-  soup_message_set_request_body_from_bytes (message, "application/json", body);
-
-  d->message = g_object_ref (message);
-  g_ptr_array_add (self->in_flight, d);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    self->cancellable, deliver_cb, d);
 }
 
 /* GObject */
@@ -1186,14 +334,25 @@ converc_emulator_init (ConvercEmulator *self)
   self->cancellable = g_cancellable_new ();
   self->webhooks = g_ptr_array_new_with_free_func (emu_webhook_free);
   self->events = g_ptr_array_new_with_free_func (emu_event_free);
-  self->deliveries = g_ptr_array_new_with_free_func (delivery_record_free);
-  self->pending = g_ptr_array_new_with_free_func (pending_reply_free);
+  self->deliveries = g_ptr_array_new_with_free_func (converc_emulator_delivery_record_free);
+  self->pending = g_ptr_array_new_with_free_func (converc_emulator_pending_reply_free);
   self->in_flight = g_ptr_array_new ();
   self->live = converc_emulator_generator_new (g_random_int ());
   self->session = soup_session_new_with_options ("timeout", DELIVERY_TIMEOUT_SECONDS,
                                                  "idle-timeout", DELIVERY_TIMEOUT_SECONDS,
                                                  "user-agent", "Converc-Webhooks/1.0",
                                                  NULL);
+}
+
+/* Private API */
+
+/* Tells listeners about the delivery recorded last. */
+void
+converc_emulator_delivery_finished (ConvercEmulator *self)
+{
+  g_assert (CONVERC_IS_EMULATOR (self));
+
+  g_signal_emit (self, signals[DELIVERY_FINISHED], 0, self->deliveries->len - 1);
 }
 
 /* Public API */
@@ -1225,8 +384,8 @@ converc_emulator_start (ConvercEmulator  *self,
     return TRUE;
 
   server = soup_server_new ("server-header", "converc-emulator/" PACKAGE_VERSION " ", NULL);
-  soup_server_add_handler (server, "/", api_handler_cb, self, NULL);
-  soup_server_add_handler (server, DEMO_RECEIVER_PREFIX, demo_receiver_cb, self, NULL);
+  soup_server_add_handler (server, "/", converc_emulator_api_handler_cb, self, NULL);
+  soup_server_add_handler (server, DEMO_RECEIVER_PREFIX, converc_emulator_demo_receiver_cb, self, NULL);
 
   loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   address = g_inet_socket_address_new (loopback, (guint16)port);
@@ -1341,7 +500,7 @@ converc_emulator_seed (ConvercEmulator *self,
   g_return_if_fail (CONVERC_IS_EMULATOR (self));
 
   gen = converc_emulator_generator_new (seed ^ 0x5EED);
-  now = now_usec (self);
+  now = converc_emulator_now_usec (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (seeded); i++)
     {
@@ -1394,7 +553,7 @@ converc_emulator_generate_events (ConvercEmulator *self,
     return;
 
   gen = converc_emulator_generator_new (seed);
-  now = now_usec (self);
+  now = converc_emulator_now_usec (self);
   last = last_event_time (self);
 
   /* Spread over the last few days (or the time since the newest event
@@ -1497,14 +656,14 @@ converc_emulator_emit_event (ConvercEmulator *self,
   g_return_if_fail (CONVERC_IS_EMULATOR (self));
   g_return_if_fail (type != NULL);
 
-  event = make_live_event (self, type);
+  event = converc_emulator_make_live_event (self, type);
 
   for (guint i = 0; i < self->webhooks->len; i++)
     {
       EmuWebhook *w = g_ptr_array_index (self->webhooks, i);
 
       if (w->is_active && webhook_wants (w, type))
-        deliver (self, w, event, NULL);
+        converc_emulator_deliver (self, w, event, NULL);
     }
 }
 
@@ -1533,7 +692,7 @@ converc_emulator_get_secret (ConvercEmulator *self,
   g_return_val_if_fail (CONVERC_IS_EMULATOR (self), NULL);
   g_return_val_if_fail (webhook_id != NULL, NULL);
 
-  w = find_webhook (self, webhook_id);
+  w = converc_emulator_find_webhook (self, webhook_id);
   return w != NULL ? w->secret : NULL;
 }
 
@@ -1629,3 +788,4 @@ converc_emulator_set_latency_once (ConvercEmulator *self,
 
   self->latency_once = milliseconds;
 }
+

@@ -1,0 +1,67 @@
+/* converc-client-private.h
+ *
+ * What the client's files share: the client's fields and the one request
+ * function every operation goes through.
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "converc-client.h"
+
+G_BEGIN_DECLS
+
+struct _ConvercClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *base_url;
+  char        *api_key;
+  gsize        max_body_size;
+  gint64       retry_after;
+  guint        timeout;
+};
+
+/* Parses a 2xx body in a worker thread; returns the result or NULL with
+ * @error set. */
+typedef gpointer (*ConvercParseFunc) (GBytes  *body,
+                                      GError **error);
+
+/* Starts METHOD base_url + path, with an optional JSON body; on 2xx the
+ * body goes to @parse in a worker thread, and its result is the task's. */
+void     converc_client_request_async  (ConvercClient       *self,
+                                        const char          *method,
+                                        const char          *path,
+                                        JsonNode            *json_body,
+                                        ConvercParseFunc     parse,
+                                        GDestroyNotify       result_free,
+                                        gpointer             source_tag,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gpointer converc_client_request_finish (ConvercClient       *self,
+                                        GAsyncResult        *result,
+                                        gpointer             source_tag,
+                                        GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* converc-secret-store-memory.c
+ *
+ * The in-memory secret store: secrets kept for this process only (demo
+ * mode, tests, no keyring).
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "converc-secret-store"
+
+#include "config.h"
+
+#include "converc-secret-store.h"
+#include "converc-secret-store-private.h"
+
+#define CONVERC_TYPE_MEMORY_STORE (converc_memory_store_get_type ())
+G_DECLARE_FINAL_TYPE (ConvercMemoryStore, converc_memory_store, CONVERC, MEMORY_STORE, GObject)
+
+struct _ConvercMemoryStore
+{
+  GObject     parent_instance;
+  /* "<base-url>\n<webhook-id or empty>" -> secret (wiped on removal) */
+  GHashTable *secrets;
+};
+
+static void converc_memory_store_iface_init (ConvercSecretStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ConvercMemoryStore, converc_memory_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (CONVERC_TYPE_SECRET_STORE,
+                                                      converc_memory_store_iface_init))
+
+static char *
+memory_key (const char *base_url,
+            const char *webhook_id)
+{
+  g_autofree char *url = converc_secret_store_normalize_base_url (base_url);
+
+  return g_strconcat (url, "\n", converc_secret_store_is_api_key (webhook_id) ? "" : webhook_id, NULL);
+}
+
+static void
+converc_memory_store_store_async (ConvercSecretStore  *store,
+                                  const char          *base_url,
+                                  const char          *webhook_id,
+                                  const char          *secret,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  ConvercMemoryStore *self = (ConvercMemoryStore *)store;
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (CONVERC_IS_MEMORY_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, converc_memory_store_store_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_hash_table_replace (self->secrets, memory_key (base_url, webhook_id), g_strdup (secret));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+converc_memory_store_lookup_async (ConvercSecretStore  *store,
+                                   const char          *base_url,
+                                   const char          *webhook_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  ConvercMemoryStore *self = (ConvercMemoryStore *)store;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+  const char *secret;
+
+  g_assert (CONVERC_IS_MEMORY_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, converc_memory_store_lookup_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  key = memory_key (base_url, webhook_id);
+  secret = g_hash_table_lookup (self->secrets, key);
+  g_task_return_pointer (task, g_strdup (secret), converc_secret_store_wipe_and_free);
+}
+
+static void
+converc_memory_store_clear_async (ConvercSecretStore  *store,
+                                  const char          *base_url,
+                                  const char          *webhook_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  ConvercMemoryStore *self = (ConvercMemoryStore *)store;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+
+  g_assert (CONVERC_IS_MEMORY_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, converc_memory_store_clear_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  key = memory_key (base_url, webhook_id);
+  g_hash_table_remove (self->secrets, key);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+converc_memory_store_iface_init (ConvercSecretStoreInterface *iface)
+{
+  iface->store_async = converc_memory_store_store_async;
+  iface->store_finish = converc_secret_store_task_finish_boolean;
+  iface->lookup_async = converc_memory_store_lookup_async;
+  iface->lookup_finish = converc_secret_store_task_finish_pointer;
+  iface->clear_async = converc_memory_store_clear_async;
+  iface->clear_finish = converc_secret_store_task_finish_boolean;
+}
+
+static void
+converc_memory_store_finalize (GObject *object)
+{
+  ConvercMemoryStore *self = (ConvercMemoryStore *)object;
+
+  g_clear_pointer (&self->secrets, g_hash_table_unref);
+
+  G_OBJECT_CLASS (converc_memory_store_parent_class)->finalize (object);
+}
+
+static void
+converc_memory_store_class_init (ConvercMemoryStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = converc_memory_store_finalize;
+}
+
+static void
+converc_memory_store_init (ConvercMemoryStore *self)
+{
+  self->secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, converc_secret_store_wipe_and_free);
+}
+
+/**
+ * converc_memory_store_new:
+ *
+ * Returns: (transfer full): a store that keeps secrets for this process only
+ */
+ConvercSecretStore *
+converc_memory_store_new (void)
+{
+  return g_object_new (CONVERC_TYPE_MEMORY_STORE, NULL);
+}
