@@ -212,8 +212,9 @@ cw_endpoints_page_secret_stored_cb (GObject      *object,
                                  status, message);
   cw_endpoints_page_present (self, GTK_WINDOW (dialog));
 
-  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    _cw_endpoints_page_update_details (self);
+  /* Only now does the endpoint's text (its URL, which the server chose)
+   * reach the list and the details. */
+  cw_endpoints_page_show_new (self, created->webhook);
 }
 
 static void
@@ -225,8 +226,6 @@ cw_endpoints_page_created_cb (CwEndpointsPage     *self,
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
   g_assert (CONVERC_IS_WEBHOOK (webhook));
 
-  cw_endpoints_page_show_new (self, webhook);
-
   if (cw_endpoint_list_get_secret_store (self->list) == NULL)
     {
       CwSecretDialog *secret_dialog =
@@ -234,10 +233,13 @@ cw_endpoints_page_created_cb (CwEndpointsPage     *self,
                               CW_SECRET_SAVE_FAILED, _("No keyring is available."));
 
       cw_endpoints_page_present (self, GTK_WINDOW (secret_dialog));
+      cw_endpoints_page_show_new (self, webhook);
       return;
     }
 
-  /* First keep the secret, then show it. */
+  /* First keep the secret, then show it, then the endpoint: nothing that
+   * lays out text the server sent (a URL of any length) may run before the
+   * only copy of the secret is in the keyring. */
   cw_endpoint_list_store_secret_async (self->list, webhook, secret,
                                        cw_endpoints_page_secret_stored_cb,
                                        new_endpoint_new (self, webhook, secret));
