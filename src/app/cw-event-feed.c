@@ -18,10 +18,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The one concern of this file: the events of one account as a model —
- * loading, polling with back-off and Retry-After, pausing while inactive or
- * offline, merging answers (dedupe, compaction) and adding long answers in
- * steps. No widget code. */
+/* The one concern of this file: the event feed as an object — its
+ * properties, signal and accessors. When it asks the server is in
+ * cw-event-feed-loading.c, how answers join its events in
+ * cw-event-feed-merge.c. No widget code. */
 
 #define G_LOG_DOMAIN "cw-event-feed"
 
@@ -29,83 +29,9 @@
 
 #include <gtk/gtk.h>
 
-#include "cw-event-feed.h"
-
-struct _CwEventFeed
-{
-  GObject          parent_instance;
-
-  ConvercClient   *client;
-  GCancellable    *cancellable;
-  GNetworkMonitor *network_monitor;
-
-  /* Every loaded event, in arrival order; views sort and filter. */
-  GListStore      *store;
-  /* merge key (the event id) → ConvercEvent in @store (borrowed) */
-  GHashTable      *keys;
-  /* Events of the last answer not in @store yet, newest first, and the
-   * index of the next one to add */
-  GPtrArray       *pending;
-  guint            pending_pos;
-  guint            pending_source;
-
-  /* The documented types, then unknown types seen */
-  GtkStringList   *types;
-  GHashTable      *type_names;
-
-  char            *event_type;
-  guint            event_count;
-  guint            refresh_interval;
-
-  /* What the events in @store were fetched for */
-  char            *loaded_type;
-  guint            loaded_count;
-
-  GError          *last_error;
-  char            *skip_problem;
-  guint            n_skipped;
-  guint            n_failures;
-  gint64           retry_after;
-  gint64           last_update;      /* real time, µs; 0: never */
-  gint64           last_attempt;     /* monotonic time, µs; 0: never */
-  gint64           next_poll;        /* monotonic time, µs; 0: none */
-
-  guint            poll_source;
-
-  guint            auto_refresh : 1;
-  guint            active : 1;
-  guint            loading : 1;
-  guint            loaded : 1;
-  guint            paused : 1;
-  guint            offline : 1;
-};
+#include "cw-event-feed-private.h"
 
 G_DEFINE_FINAL_TYPE (CwEventFeed, cw_event_feed, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_NETWORK_MONITOR,
-  PROP_EVENT_TYPE,
-  PROP_EVENT_COUNT,
-  PROP_AUTO_REFRESH,
-  PROP_REFRESH_INTERVAL,
-  PROP_ACTIVE,
-  PROP_LOADING,
-  PROP_LOADED,
-  PROP_PAUSED,
-  PROP_OFFLINE,
-  PROP_N_FAILURES,
-  PROP_RETRY_AFTER,
-  PROP_LAST_ERROR,
-  PROP_LAST_UPDATE,
-  PROP_NEXT_POLL,
-  PROP_N_SKIPPED,
-  PROP_SKIP_PROBLEM,
-  PROP_EVENTS,
-  PROP_TYPES,
-  N_PROPS
-};
 
 enum {
   ANSWERED,
@@ -118,581 +44,12 @@ static guint signals[N_SIGNALS];
 #define DEFAULT_EVENT_COUNT       100
 #define DEFAULT_REFRESH_INTERVAL  60
 #define MAX_EVENT_COUNT           100000
-#define MIN_POLL_SECONDS          5
-#define MAX_BACKOFF_SECONDS       900
-#define MAX_RETRY_AFTER_SECONDS   3600
-/* Events added to the list in one main-loop iteration while a view builds
- * its first ROWS_CHUNKED rows */
-#define FIRST_CHUNK               50
-#define ROWS_CHUNKED              200
 
-/* One list request and what it was for. */
-typedef struct
-{
-  CwEventFeed *self;
-  char        *event_type;
-  guint        count;
-  guint        replace : 1;
-} Load;
-
-static void schedule_poll (CwEventFeed *self);
-static void start_load    (CwEventFeed *self,
-                           gboolean     replace);
-
-static void
-load_free (Load *load)
-{
-  g_clear_pointer (&load->event_type, g_free);
-  g_free (load);
-}
-
-static void
-notify (CwEventFeed *self,
-        guint        prop)
+void
+_cw_event_feed_notify (CwEventFeed *self,
+                       guint        prop)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static gboolean
-host_is_loopback (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *host;
-
-  if (url == NULL)
-    return FALSE;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
-    return FALSE;
-
-  return g_str_equal (host, "localhost") ||
-         g_str_has_prefix (host, "127.") ||
-         g_str_equal (host, "::1") ||
-         g_str_equal (host, "[::1]");
-}
-
-static gboolean
-compute_offline (CwEventFeed *self)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->network_monitor == NULL || self->client == NULL)
-    return FALSE;
-
-  /* The demo's emulator on loopback works without any network. */
-  if (host_is_loopback (converc_client_get_base_url (self->client)))
-    return FALSE;
-
-  return !g_network_monitor_get_network_available (self->network_monitor);
-}
-
-static void
-set_loading (CwEventFeed *self,
-             gboolean     loading)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  loading = !!loading;
-  if (self->loading == loading)
-    return;
-
-  self->loading = loading;
-  notify (self, PROP_LOADING);
-}
-
-static void
-set_next_poll (CwEventFeed *self,
-               gint64       next_poll)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->next_poll == next_poll)
-    return;
-
-  self->next_poll = next_poll;
-  notify (self, PROP_NEXT_POLL);
-}
-
-static void
-cancel_poll (CwEventFeed *self)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  g_clear_handle_id (&self->poll_source, g_source_remove);
-  set_next_poll (self, 0);
-}
-
-static void
-set_failures (CwEventFeed *self,
-              guint        n_failures,
-              gint64       retry_after)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->n_failures != n_failures)
-    {
-      self->n_failures = n_failures;
-      notify (self, PROP_N_FAILURES);
-    }
-  if (self->retry_after != retry_after)
-    {
-      self->retry_after = retry_after;
-      notify (self, PROP_RETRY_AFTER);
-    }
-}
-
-static void
-set_last_error (CwEventFeed  *self,
-                const GError *error)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->last_error == NULL && error == NULL)
-    return;
-
-  g_clear_error (&self->last_error);
-  if (error != NULL)
-    self->last_error = g_error_copy (error);
-  notify (self, PROP_LAST_ERROR);
-}
-
-static void
-set_skipped (CwEventFeed *self,
-             guint        n_skipped,
-             const char  *problem)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->n_skipped != n_skipped)
-    {
-      self->n_skipped = n_skipped;
-      notify (self, PROP_N_SKIPPED);
-    }
-  if (g_strcmp0 (self->skip_problem, problem) != 0)
-    {
-      g_free (self->skip_problem);
-      self->skip_problem = g_strdup (problem);
-      notify (self, PROP_SKIP_PROBLEM);
-    }
-}
-
-static char *
-merge_key (ConvercEvent *event)
-{
-  const char *id = converc_event_get_id (event);
-  g_autofree char *checksum = NULL;
-  GBytes *raw;
-
-  if (id != NULL)
-    return g_strdup (id);
-
-  /* No id: the same bytes are the same event. */
-  raw = converc_event_get_raw (event);
-  if (raw == NULL)
-    return NULL;
-
-  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, raw);
-  return g_strconcat ("\001", checksum, NULL);
-}
-
-static void
-remember_type (CwEventFeed *self,
-               const char  *type)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (type == NULL || type[0] == '\0' || g_hash_table_contains (self->type_names, type))
-    return;
-
-  g_hash_table_add (self->type_names, g_strdup (type));
-  gtk_string_list_append (self->types, type);
-}
-
-/* Keeps the events not in the store yet (or all, when the store was just
- * emptied), in the order given, and remembers their keys and types.
- *
- * The events of an answer share its bytes (one slice each). When most of
- * the answer is dropped, as on a refresh that brings a few new events among
- * those already shown, the kept events get bytes of their own, so that the
- * whole answer is not kept alive for them. When most of it is kept, the
- * little that is dropped does not pay for copying the rest. This runs as
- * the events reach the main thread, before any other code reads them. */
-static GPtrArray *
-collect_new (CwEventFeed *self,
-             GPtrArray   *events)
-{
-  GPtrArray *fresh = g_ptr_array_sized_new (events->len);
-  gsize kept_bytes = 0;
-  gsize all_bytes = 0;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      ConvercEvent *event = g_ptr_array_index (events, i);
-      gsize size = g_bytes_get_size (converc_event_get_raw (event));
-      char *key = merge_key (event);
-
-      all_bytes += size;
-
-      if (key != NULL)
-        {
-          if (g_hash_table_contains (self->keys, key))
-            {
-              g_free (key);
-              continue;
-            }
-          g_hash_table_insert (self->keys, key, event);
-        }
-
-      remember_type (self, converc_event_get_event_type (event));
-      g_ptr_array_add (fresh, event);
-      kept_bytes += size;
-    }
-
-  if (fresh->len < events->len && kept_bytes < all_bytes / 2)
-    {
-      for (guint i = 0; i < fresh->len; i++)
-        converc_event_compact (g_ptr_array_index (fresh, i));
-    }
-
-  return fresh;
-}
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  gint64 x = converc_event_get_created_unix (*(ConvercEvent **) a);
-  gint64 y = converc_event_get_created_unix (*(ConvercEvent **) b);
-
-  return x < y ? 1 : x > y ? -1 : 0;
-}
-
-/* How many pending events the next step adds: small steps while a list
- * view builds its rows (it keeps rows for up to 200 items), then all the
- * others, which only need sorting. */
-static guint
-next_chunk_size (CwEventFeed *self)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->pending_pos < ROWS_CHUNKED)
-    return FIRST_CHUNK;
-
-  return G_MAXUINT;
-}
-
-/* Adds the next pending events to the store. Returns TRUE when some are
- * still pending. */
-static gboolean
-splice_pending (CwEventFeed *self,
-                guint        position,
-                guint        n_removed,
-                guint        max)
-{
-  guint n;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-  g_assert (self->pending != NULL);
-
-  n = MIN (max, self->pending->len - self->pending_pos);
-  g_list_store_splice (self->store, position, n_removed,
-                       self->pending->pdata + self->pending_pos, n);
-  self->pending_pos += n;
-
-  if (self->pending_pos < self->pending->len)
-    return TRUE;
-
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->pending_pos = 0;
-  return FALSE;
-}
-
-static void
-finish_load (CwEventFeed *self)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  set_loading (self, FALSE);
-  schedule_poll (self);
-}
-
-static gboolean
-splice_pending_cb (gpointer user_data)
-{
-  CwEventFeed *self = user_data;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (splice_pending (self, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
-                      next_chunk_size (self)))
-    return G_SOURCE_CONTINUE;
-
-  self->pending_source = 0;
-  finish_load (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Adds every pending event now (before another load starts). */
-static void
-flush_pending (CwEventFeed *self)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  g_clear_handle_id (&self->pending_source, g_source_remove);
-  if (self->pending != NULL)
-    splice_pending (self, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0, G_MAXUINT);
-}
-
-/* Forgets the pending events (the store is cleared). */
-static void
-drop_pending (CwEventFeed *self)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  g_clear_handle_id (&self->pending_source, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->pending_pos = 0;
-}
-
-/* Adds the new events of an answer. Some are added later, from idle
- * callbacks, while self->pending is set: adding 10,000 events at once
- * would make a view sort them and build all its rows in one main-loop
- * iteration. */
-static void
-add_events (CwEventFeed *self,
-            GPtrArray   *events,
-            gboolean     replace)
-{
-  g_autoptr(GPtrArray) fresh = NULL;
-  guint n_items;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-  g_assert (self->pending == NULL);
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  if (replace)
-    g_hash_table_remove_all (self->keys);
-
-  fresh = collect_new (self, events);
-  if (fresh->len == 0 && !replace)
-    return;
-
-  /* Newest first, whatever order the server used: the first steps then
-   * hold the rows at the top of the default order, and later steps go
-   * below them. New events go at the end of the store; views sort them
-   * into place. */
-  g_ptr_array_sort (fresh, compare_newest_first);
-  self->pending = g_ptr_array_new_full (fresh->len, g_object_unref);
-  for (guint i = 0; i < fresh->len; i++)
-    g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (fresh, i)));
-  self->pending_pos = 0;
-
-  /* The first step at once: a small refresh is one items-changed. */
-  if (splice_pending (self, replace ? 0 : n_items, replace ? n_items : 0, FIRST_CHUNK))
-    {
-      self->pending_source = g_idle_add (splice_pending_cb, self);
-      g_source_set_name_by_id (self->pending_source, "[cw] events adding");
-    }
-}
-
-static void
-update_paused (CwEventFeed *self)
-{
-  gboolean offline;
-  gboolean paused;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  offline = compute_offline (self);
-  paused = cw_event_feed_auto_refresh_enabled (self) && (!self->active || offline);
-
-  if (offline != self->offline)
-    {
-      self->offline = offline;
-      notify (self, PROP_OFFLINE);
-    }
-  if (paused != self->paused)
-    {
-      self->paused = paused;
-      notify (self, PROP_PAUSED);
-    }
-
-  schedule_poll (self);
-}
-
-static gboolean
-poll_cb (gpointer user_data)
-{
-  CwEventFeed *self = user_data;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  self->poll_source = 0;
-  set_next_poll (self, 0);
-  start_load (self, FALSE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_poll (CwEventFeed *self)
-{
-  gint64 delay;
-  gint64 elapsed;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  g_clear_handle_id (&self->poll_source, g_source_remove);
-
-  /* Polls follow a first attempt, even a failed one (with back-off). */
-  if (!cw_event_feed_auto_refresh_enabled (self) || self->paused || self->loading ||
-      self->last_attempt == 0)
-    {
-      set_next_poll (self, 0);
-      return;
-    }
-
-  delay = MAX (self->refresh_interval, MIN_POLL_SECONDS);
-
-  /* Back off on errors: twice as long after each failure, up to 15 min,
-   * and never sooner than the server's Retry-After. */
-  if (self->n_failures > 0)
-    delay = MIN (delay << MIN (self->n_failures, 8), MAX (delay, MAX_BACKOFF_SECONDS));
-  if (self->retry_after > delay)
-    delay = MIN (self->retry_after, MAX_RETRY_AFTER_SECONDS);
-
-  elapsed = (g_get_monotonic_time () - self->last_attempt) / G_USEC_PER_SEC;
-  delay = MAX (0, delay - elapsed);
-
-  self->poll_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (delay * 1000),
-                                          poll_cb, self, NULL);
-  g_source_set_name_by_id (self->poll_source, "[cw] events poll");
-  set_next_poll (self, g_get_monotonic_time () + delay * G_USEC_PER_SEC);
-}
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  ConvercClient *client = CONVERC_CLIENT (object);
-  Load *load = user_data;
-  CwEventFeed *self;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *first_problem = NULL;
-  guint n_skipped = 0;
-
-  events = converc_client_list_events_finish (client, result, &n_skipped, &first_problem, &error);
-
-  /* Cancelled: the feed may be gone, do not touch it. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_free (load);
-      return;
-    }
-
-  self = load->self;
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (events == NULL)
-    {
-      /* Only a 429 asks to wait; the client remembers its Retry-After. */
-      set_failures (self, self->n_failures + 1,
-                    g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_RATE_LIMITED)
-                    ? converc_client_get_retry_after (client) : -1);
-      set_last_error (self, error);
-    }
-  else
-    {
-      set_failures (self, 0, -1);
-      set_last_error (self, NULL);
-
-      add_events (self, events, load->replace);
-
-      g_free (self->loaded_type);
-      self->loaded_type = g_strdup (load->event_type);
-      self->loaded_count = load->count;
-      self->last_update = g_get_real_time ();
-      if (!self->loaded)
-        {
-          self->loaded = TRUE;
-          notify (self, PROP_LOADED);
-        }
-      notify (self, PROP_LAST_UPDATE);
-      set_skipped (self, n_skipped, first_problem);
-    }
-
-  load_free (load);
-
-  g_signal_emit (self, signals[ANSWERED], 0);
-
-  /* Still adding events: the load ends when the last are in. */
-  if (self->pending == NULL)
-    finish_load (self);
-
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-start_load (CwEventFeed *self,
-            gboolean     replace)
-{
-  Load *load;
-
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->client == NULL)
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  /* The previous answer's last events go in first. */
-  flush_pending (self);
-
-  cancel_poll (self);
-  self->last_attempt = g_get_monotonic_time ();
-
-  load = g_new0 (Load, 1);
-  load->self = self;
-  load->event_type = g_strdup (self->event_type);
-  load->count = self->event_count;
-  load->replace = replace || !self->loaded ||
-                  g_strcmp0 (self->loaded_type, self->event_type) != 0 ||
-                  self->loaded_count != self->event_count;
-
-  set_loading (self, TRUE);
-
-  converc_client_list_events_async (self->client, self->event_type, self->event_count,
-                                    self->cancellable, load_cb, load);
-}
-
-/* Asks again for what the settings now say, when something was asked. */
-static void
-reload_if_started (CwEventFeed *self)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  if (self->client != NULL && (self->loaded || self->loading))
-    start_load (self, TRUE);
-}
-
-static void
-network_changed_cb (CwEventFeed     *self,
-                    gboolean         available,
-                    GNetworkMonitor *monitor)
-{
-  g_assert (CW_IS_EVENT_FEED (self));
-
-  update_paused (self);
 }
 
 static void
@@ -705,7 +62,7 @@ cw_event_feed_constructed (GObject *object)
   if (self->network_monitor == NULL)
     self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   g_signal_connect_object (self->network_monitor, "network-changed",
-                           G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_cw_event_feed_network_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -716,7 +73,7 @@ cw_event_feed_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  drop_pending (self);
+  _cw_event_feed_drop_pending (self);
 
   if (self->network_monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->network_monitor, self);
@@ -964,7 +321,7 @@ cw_event_feed_init (CwEventFeed *self)
   self->types = gtk_string_list_new (NULL);
   infos = converc_event_types_get (&n_types);
   for (guint i = 0; i < n_types; i++)
-    remember_type (self, infos[i].name);
+    _cw_event_feed_remember_type (self, infos[i].name);
 }
 
 CwEventFeed *
@@ -1016,10 +373,10 @@ cw_event_feed_set_client (CwEventFeed   *self,
   g_set_object (&self->client, client);
 
   if (self->client != NULL && self->active)
-    start_load (self, TRUE);
+    _cw_event_feed_start_load (self, TRUE);
 
-  update_paused (self);
-  notify (self, PROP_CLIENT);
+  _cw_event_feed_update_paused (self);
+  _cw_event_feed_notify (self, PROP_CLIENT);
 }
 
 const char *
@@ -1051,10 +408,10 @@ cw_event_feed_set_event_type (CwEventFeed *self,
 
   g_free (self->event_type);
   self->event_type = g_strdup (event_type);
-  remember_type (self, event_type);
+  _cw_event_feed_remember_type (self, event_type);
 
-  reload_if_started (self);
-  notify (self, PROP_EVENT_TYPE);
+  _cw_event_feed_reload_if_started (self);
+  _cw_event_feed_notify (self, PROP_EVENT_TYPE);
 }
 
 guint
@@ -1076,8 +433,8 @@ cw_event_feed_set_event_count (CwEventFeed *self,
     return;
 
   self->event_count = event_count;
-  reload_if_started (self);
-  notify (self, PROP_EVENT_COUNT);
+  _cw_event_feed_reload_if_started (self);
+  _cw_event_feed_notify (self, PROP_EVENT_COUNT);
 }
 
 gboolean
@@ -1099,8 +456,8 @@ cw_event_feed_set_auto_refresh (CwEventFeed *self,
     return;
 
   self->auto_refresh = auto_refresh;
-  update_paused (self);
-  notify (self, PROP_AUTO_REFRESH);
+  _cw_event_feed_update_paused (self);
+  _cw_event_feed_notify (self, PROP_AUTO_REFRESH);
 }
 
 guint
@@ -1125,8 +482,8 @@ cw_event_feed_set_refresh_interval (CwEventFeed *self,
     return;
 
   self->refresh_interval = seconds;
-  update_paused (self);
-  notify (self, PROP_REFRESH_INTERVAL);
+  _cw_event_feed_update_paused (self);
+  _cw_event_feed_notify (self, PROP_REFRESH_INTERVAL);
 }
 
 gboolean
@@ -1158,10 +515,10 @@ cw_event_feed_set_active (CwEventFeed *self,
   self->active = active;
 
   if (active && self->client != NULL && self->last_attempt == 0 && !self->loading)
-    start_load (self, TRUE);
+    _cw_event_feed_start_load (self, TRUE);
 
-  update_paused (self);
-  notify (self, PROP_ACTIVE);
+  _cw_event_feed_update_paused (self);
+  _cw_event_feed_notify (self, PROP_ACTIVE);
 }
 
 gboolean
@@ -1343,84 +700,10 @@ cw_event_feed_lookup (CwEventFeed *self,
   return g_hash_table_lookup (self->keys, event_id);
 }
 
-/**
- * cw_event_feed_auto_refresh_enabled:
- *
- * Returns: %TRUE when auto-refresh is on, with an interval, and signed in
- */
-gboolean
-cw_event_feed_auto_refresh_enabled (CwEventFeed *self)
-{
-  g_return_val_if_fail (CW_IS_EVENT_FEED (self), FALSE);
-
-  return self->auto_refresh && self->refresh_interval > 0 && self->client != NULL;
-}
-
-/**
- * cw_event_feed_refresh:
- *
- * Fetches the recent events now. Events already loaded stay, new ones are
- * added.
- */
 void
-cw_event_feed_refresh (CwEventFeed *self)
+_cw_event_feed_emit_answered (CwEventFeed *self)
 {
-  g_return_if_fail (CW_IS_EVENT_FEED (self));
+  g_assert (CW_IS_EVENT_FEED (self));
 
-  if (self->client == NULL)
-    return;
-
-  /* A manual refresh is a fresh start for the back-off. */
-  set_failures (self, 0, -1);
-  start_load (self, FALSE);
-}
-
-/**
- * cw_event_feed_clear:
- *
- * Forgets every loaded event (for example after signing out).
- */
-void
-cw_event_feed_clear (CwEventFeed *self)
-{
-  g_return_if_fail (CW_IS_EVENT_FEED (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  cancel_poll (self);
-
-  drop_pending (self);
-  g_hash_table_remove_all (self->keys);
-  g_list_store_remove_all (self->store);
-
-  if (self->loaded)
-    {
-      self->loaded = FALSE;
-      notify (self, PROP_LOADED);
-    }
-  if (self->last_update != 0)
-    {
-      self->last_update = 0;
-      notify (self, PROP_LAST_UPDATE);
-    }
-  self->last_attempt = 0;
-  g_clear_pointer (&self->loaded_type, g_free);
-  set_failures (self, 0, -1);
-  set_last_error (self, NULL);
-  set_skipped (self, 0, NULL);
-  set_loading (self, FALSE);
-
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-void
-_cw_event_feed_poll_now (CwEventFeed *self)
-{
-  g_return_if_fail (CW_IS_EVENT_FEED (self));
-  g_return_if_fail (self->poll_source != 0);
-
-  g_clear_handle_id (&self->poll_source, g_source_remove);
-  poll_cb (self);
+  g_signal_emit (self, signals[ANSWERED], 0);
 }
