@@ -25,6 +25,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -133,7 +134,11 @@ name_from_label (GtkWidget  *widget,
 static void
 button_label_changed_cb (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget))
+  if (ADW_IS_BUTTON_CONTENT (widget) && GTK_IS_BUTTON (gtk_widget_get_parent (widget)))
+    name_from_label (gtk_widget_get_parent (widget),
+                     adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)),
+                     adw_button_content_get_use_underline (ADW_BUTTON_CONTENT (widget)));
+  else if (GTK_IS_BUTTON (widget))
     cw_accessible_name_button (GTK_BUTTON (widget));
   else if (GTK_IS_CHECK_BUTTON (widget))
     name_from_label (widget,
@@ -171,14 +176,16 @@ cw_accessible_name_button (GtkButton *button)
  *
  * Names every labelled button, toggle, check and menu button under @root
  * as its label reads (see cw_accessible_name_button()), now and whenever
- * its label changes.
+ * its label changes. A button whose child is an AdwButtonContent (an icon
+ * and a label) is named after that label the same way.
  */
 void
 cw_accessible_fix_names (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_BUTTON (root) || GTK_IS_CHECK_BUTTON (root) || GTK_IS_MENU_BUTTON (root))
+  if (GTK_IS_BUTTON (root) || GTK_IS_CHECK_BUTTON (root) || GTK_IS_MENU_BUTTON (root) ||
+      (ADW_IS_BUTTON_CONTENT (root) && GTK_IS_BUTTON (gtk_widget_get_parent (root))))
     {
       button_label_changed_cb (root);
       if (g_object_get_data (G_OBJECT (root), "cw-accessible-named") == NULL)

@@ -154,14 +154,16 @@ def accessible_name(node):
     return ''
 
 
-MNEMONIC = re.compile(r'_[^\W\d_]')
+# "_Done", "Show _Disabled"; not "call.transcript_ready" (an identifier).
+MNEMONIC = re.compile(r'(?<![^\W_])_[^\W\d_]')
+MNEMONIC_MARK = re.compile(r'(?<![^\W_])_(?=[^\W\d_])')
 
 
 def repeated_phrase(name):
     """The phrase that @name says twice in a row ("Done Done", "Show
     Disabled Show Disabled"), or ''. GTK 4.8 joins a button's label property
     and the label it is labelled by into one name."""
-    words = name.replace('_', '').split()
+    words = MNEMONIC_MARK.sub('', name).split()
     for size in range(1, len(words) // 2 + 1):
         for start in range(len(words) - 2 * size + 1):
             if words[start:start + size] == words[start + size:start + 2 * size]:
