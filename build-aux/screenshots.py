@@ -4,7 +4,9 @@
 # contrast, narrow (360 px) and German variants.
 #
 # Usage: build-aux/headless.sh build-aux/screenshots.py BUILD_DIR OUT_DIR [VARIANT…]
-#   VARIANT: light dark hc narrow de (default: all)
+#   VARIANT: light dark hc narrow de offline (default: all)
+#   offline: the sign-in page after a key was tried against a server that
+#   cannot be reached (the key field must not be marked wrong).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -29,6 +31,7 @@ VARIANTS = {
     'hc': {'ADW_DEBUG_HIGH_CONTRAST': '1'},
     'narrow': {},
     'de': {'LANGUAGE': 'de', 'LANG': 'de_DE.UTF-8', 'LC_ALL': 'C.UTF-8'},
+    'offline': {},
 }
 
 
@@ -62,6 +65,10 @@ def run_variant(build, out, variant):
     os.makedirs(conf, exist_ok=True)
     with open(os.path.join(conf, 'settings.ini'), 'w') as f:
         f.write('[Settings]\ngtk-decoration-layout=appmenu:close\n')
+
+    if variant == 'offline':
+        run_offline(build, out, env)
+        return
 
     proc = subprocess.Popen([os.path.join(build, 'src', 'app', 'converc-webhooks'), '--demo'],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -109,6 +116,23 @@ def run_variant(build, out, variant):
         subprocess.run(['xdotool', 'key', 'ctrl+n'])
         time.sleep(1.5)
         shot(proc.pid, os.path.join(out, '%s-add-endpoint.png' % variant), main_window=False)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def run_offline(build, out, env):
+    """The sign-in page after Sign In against a port where nothing listens."""
+    proc = subprocess.Popen([os.path.join(build, 'src', 'app', 'converc-webhooks'),
+                             '--base-url=http://127.0.0.1:9'],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        app = e2e.wait_for('the app', lambda: e2e.find_app('converc-webhooks', proc.pid))
+        key_row = e2e.wait_for('the API key field', lambda: e2e.editable(app, 'API Key'))
+        e2e.type_into(key_row, 'a-key-that-may-be-right')
+        e2e.click(e2e.wait_for('Sign In', lambda: e2e.button(app, 'Sign In')))
+        e2e.wait_for('the error', lambda: e2e.anything_containing(app, 'Could not reach'))
+        shot(proc.pid, os.path.join(out, 'offline-sign-in.png'))
     finally:
         proc.terminate()
         proc.wait(timeout=10)

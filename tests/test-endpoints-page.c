@@ -192,9 +192,9 @@ test_page_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 
   /* "Show disabled" off hides the disabled ones. */
-  gtk_toggle_button_set_active (page->show_disabled_button, FALSE);
+  gtk_check_button_set_active (page->show_disabled_button, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, active);
-  gtk_toggle_button_set_active (page->show_disabled_button, TRUE);
+  gtk_check_button_set_active (page->show_disabled_button, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 
   g_assert_finalize_object (page);
@@ -423,6 +423,115 @@ test_page_create_stores_secret (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* The table gives the URL the room: one date column ("Updated" only where
+ * it differs, in the tooltip and the details), the status a coloured label
+ * rather than a pill, "Show Disabled" a check box that reads as on or off. */
+static void
+test_page_table (Fixture       *f,
+                 gconstpointer  data)
+{
+  CwEndpointsPage *page = loaded_page (f);
+  GListModel *columns = gtk_column_view_get_columns (page->column_view);
+  g_autoptr(ConvercWebhook) same = converc_webhook_new ("wh_1", "https://example.com/a", NULL, TRUE,
+                                                        "2026-11-27T14:03:00Z",
+                                                        "2026-11-27T14:03:00Z");
+  g_autoptr(ConvercWebhook) changed = converc_webhook_new ("wh_2", "https://example.com/b", NULL, TRUE,
+                                                           "2026-11-27T14:03:00Z",
+                                                           "2026-11-28T09:30:00Z");
+  g_autofree char *updated = NULL;
+  g_autoptr(GtkWidget) badge = g_object_ref_sink (gtk_label_new (NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), !=, "Updated");
+    }
+  g_assert_true (gtk_column_view_column_get_expand (page->url_column));
+
+  g_assert_null (_cw_endpoints_page_dup_updated_text (same));
+  updated = _cw_endpoints_page_dup_updated_text (changed);
+  g_assert_nonnull (updated);
+  g_assert_nonnull (strstr (updated, "2026-11-28"));
+
+  /* The details show "Updated" only when it differs. */
+  g_assert_true (_cw_endpoints_page_select_id (page, converc_webhook_get_id (
+    cw_test_find_webhook (cw_endpoints_page_get_model (page), cw_test_webhook_is_active, NULL))));
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (page->updated_row)), ==,
+                   _cw_endpoints_page_dup_updated_text (_cw_endpoints_page_get_selected (page)) != NULL);
+
+  /* Status: text and colour, no pill. */
+  _cw_endpoints_page_set_status_badge (GTK_LABEL (badge), same);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Active");
+  g_assert_true (gtk_widget_has_css_class (badge, "active"));
+  converc_webhook_set_is_active (same, FALSE);
+  _cw_endpoints_page_set_status_badge (GTK_LABEL (badge), same);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Disabled");
+  g_assert_true (gtk_widget_has_css_class (badge, "disabled"));
+  g_assert_false (gtk_widget_has_css_class (badge, "active"));
+  g_assert_false (GTK_IS_BUTTON (badge));
+
+  /* A check box: on or off, as it reads. */
+  g_assert_true (GTK_IS_CHECK_BUTTON (page->show_disabled_button));
+  g_assert_true (gtk_check_button_get_active (page->show_disabled_button));
+  g_assert_cmpstr (gtk_check_button_get_label (page->show_disabled_button), ==, "Show _Disabled");
+
+  g_assert_finalize_object (page);
+}
+
+/* A failed refresh over a list: a banner stays while the list is stale, with
+ * "Try Again"; a refused key offers Preferences, where the key is replaced;
+ * a refresh that works takes it away. */
+static void
+test_page_stale_banner (Fixture       *f,
+                        gconstpointer  data)
+{
+  CwEndpointsPage *page = loaded_page (f);
+
+  g_assert_false (gtk_revealer_get_reveal_child (page->problem_revealer));
+
+  converc_emulator_set_forced_status (f->emulator, 500, NULL);
+  cw_endpoints_page_refresh (page);
+  WAIT_FOR (!cw_endpoint_list_get_loading (page->list));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->content_stack), ==, "list");
+  g_assert_true (gtk_revealer_get_reveal_child (page->problem_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (page->problem_label), "Could not refresh endpoints"));
+  g_assert_nonnull (strstr (gtk_label_get_text (page->problem_label), "out of date"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (page->problem_button)), ==,
+                   "endpoints.refresh");
+  g_assert_cmpstr (gtk_button_get_label (page->problem_button), ==, "_Try Again");
+
+  /* It stays: no timeout takes it away. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_revealer_get_reveal_child (page->problem_revealer));
+
+  converc_emulator_reset_knobs (f->emulator);
+  converc_emulator_set_forced_status (f->emulator, 401, NULL);
+  cw_endpoints_page_refresh (page);
+  WAIT_FOR (!cw_endpoint_list_get_loading (page->list));
+  g_assert_true (gtk_revealer_get_reveal_child (page->problem_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (page->problem_label), "API key"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (page->problem_button)), ==,
+                   "app.preferences");
+
+  converc_emulator_reset_knobs (f->emulator);
+  converc_emulator_set_forced_status (f->emulator, 403, NULL);
+  cw_endpoints_page_refresh (page);
+  WAIT_FOR (!cw_endpoint_list_get_loading (page->list));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (page->problem_button)), ==,
+                   "app.preferences");
+
+  converc_emulator_reset_knobs (f->emulator);
+  cw_endpoints_page_refresh (page);
+  WAIT_FOR (!cw_endpoint_list_get_loading (page->list));
+  g_assert_null (cw_endpoint_list_get_last_error (page->list));
+  g_assert_false (gtk_revealer_get_reveal_child (page->problem_revealer));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +542,9 @@ main (int   argc,
   g_test_add ("/cw/endpoints-page/lists", Fixture, NULL, cw_test_server_setup, test_page_lists, cw_test_server_teardown);
   g_test_add ("/cw/endpoints-page/filter", Fixture, NULL, cw_test_server_setup, test_page_filter, cw_test_server_teardown);
   g_test_add ("/cw/endpoints-page/cells", Fixture, NULL, cw_test_server_setup, test_page_cells, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/table", Fixture, NULL, cw_test_server_setup, test_page_table, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/stale-banner", Fixture, NULL, cw_test_server_setup,
+              test_page_stale_banner, cw_test_server_teardown);
   g_test_add ("/cw/endpoints-page/disable-and-test", Fixture, NULL, cw_test_server_setup,
               test_page_disable_and_test, cw_test_server_teardown);
   g_test_add ("/cw/endpoints-page/errors-keep-list", Fixture, NULL, cw_test_server_setup,

@@ -239,7 +239,7 @@ test_filter_type (Fixture       *f,
   show_and_load (f);
   n_all = g_list_model_get_n_items (model);
 
-  /* The eight documented types are offered, after "All types". */
+  /* The eight documented types are offered, after "All Types". */
   g_assert_cmpuint (g_list_model_get_n_items (types), >=, 8);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (f->page->type_dropdown)),
                     ==, g_list_model_get_n_items (types) + 1);
@@ -597,7 +597,7 @@ test_paused_when_hidden (Fixture       *f,
 
   g_assert_false (cw_event_feed_get_paused (f->feed));
   g_assert_cmpuint (cw_event_feed_get_next_poll (f->feed), !=, 0);
-  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "auto-refresh every 30 s"));
+  g_assert_nonnull (strstr (_cw_events_page_get_status (f->page), "Auto-Refresh every 30 s"));
 
   gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
   WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (f->page)));

@@ -25,7 +25,9 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cw-accessible.h"
 
@@ -90,5 +92,149 @@ cw_accessible_fix_drop_downs (GtkWidget *root)
         drop_down_unfocus_item (child);
       else
         cw_accessible_fix_drop_downs (child);
+    }
+}
+
+/* "_Disable…" as it reads: "Disable…" ("__" is a literal underscore). */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* "_x" reads "x"; "__" reads "_" */
+      if (*p == '_' && p[1] != '_')
+        continue;
+      if (*p == '_')
+        p++;
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+name_from_label (GtkWidget  *widget,
+                 const char *label,
+                 gboolean    use_underline)
+{
+  g_autofree char *name = NULL;
+
+  if (label == NULL || label[0] == '\0')
+    return;
+
+  name = use_underline ? strip_mnemonic (label) : g_strdup (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+static void
+button_label_changed_cb (GtkWidget *widget)
+{
+  if (ADW_IS_BUTTON_CONTENT (widget) && GTK_IS_BUTTON (gtk_widget_get_parent (widget)))
+    name_from_label (gtk_widget_get_parent (widget),
+                     adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)),
+                     adw_button_content_get_use_underline (ADW_BUTTON_CONTENT (widget)));
+  else if (GTK_IS_BUTTON (widget))
+    cw_accessible_name_button (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    name_from_label (widget,
+                     gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)),
+                     gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    name_from_label (widget,
+                     gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)),
+                     gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)));
+}
+
+/**
+ * cw_accessible_name_button:
+ * @button: a button with a text label
+ *
+ * GTK 4.8 names a labelled button twice over: its label property, with the
+ * mnemonic underscore ("_Done"), and the label it is labelled by ("Done"),
+ * so a screen reader says "underscore Done Done". This names @button once,
+ * exactly as its label reads. A button with an icon or a child of its own
+ * is left alone.
+ */
+void
+cw_accessible_name_button (GtkButton *button)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  name_from_label (GTK_WIDGET (button),
+                   gtk_button_get_label (button),
+                   gtk_button_get_use_underline (button));
+}
+
+/**
+ * cw_accessible_fix_names:
+ * @root: a window or any widget
+ *
+ * Names every labelled button, toggle, check and menu button under @root
+ * as its label reads (see cw_accessible_name_button()), now and whenever
+ * its label changes. A button whose child is an AdwButtonContent (an icon
+ * and a label) is named after that label the same way.
+ */
+void
+cw_accessible_fix_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) || GTK_IS_CHECK_BUTTON (root) || GTK_IS_MENU_BUTTON (root) ||
+      (ADW_IS_BUTTON_CONTENT (root) && GTK_IS_BUTTON (gtk_widget_get_parent (root))))
+    {
+      button_label_changed_cb (root);
+      if (g_object_get_data (G_OBJECT (root), "cw-accessible-named") == NULL)
+        {
+          g_object_set_data (G_OBJECT (root), "cw-accessible-named", GINT_TO_POINTER (TRUE));
+          g_signal_connect (root, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
+          g_signal_connect (root, "notify::use-underline",
+                            G_CALLBACK (button_label_changed_cb), NULL);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cw_accessible_fix_names (child);
+}
+
+static gboolean
+window_map_hook (GSignalInvocationHint *hint,
+                 guint                  n_params,
+                 const GValue          *params,
+                 gpointer               user_data)
+{
+  GObject *instance = g_value_get_object (&params[0]);
+
+  if (GTK_IS_WINDOW (instance))
+    cw_accessible_fix_names (GTK_WIDGET (instance));
+
+  return TRUE;
+}
+
+/**
+ * cw_accessible_fix_names_on_map:
+ *
+ * From now on, every window's buttons are named as they read
+ * (cw_accessible_fix_names()) each time a window is shown: the app's own
+ * windows and what libadwaita builds (a message dialog's responses, the
+ * About window). Call once, at startup.
+ */
+void
+cw_accessible_fix_names_on_map (void)
+{
+  static gsize hooked = 0;
+
+  if (g_once_init_enter (&hooked))
+    {
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WINDOW));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  window_map_hook, NULL, NULL);
+      g_once_init_leave (&hooked, 1);
     }
 }

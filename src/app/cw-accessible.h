@@ -27,5 +27,8 @@ G_BEGIN_DECLS
 void cw_accessible_label_internals (GtkWidget  *root,
                                     const char *label);
 void cw_accessible_fix_drop_downs  (GtkWidget  *root);
+void cw_accessible_name_button     (GtkButton  *button);
+void cw_accessible_fix_names       (GtkWidget  *root);
+void cw_accessible_fix_names_on_map (void);
 
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "converc-emulator.h"
+#include "cw-accessible.h"
 #include "cw-application-private.h"
 #include "cw-renderer.h"
 #include "cw-window.h"
@@ -134,6 +135,9 @@ cw_application_startup (GApplication *app)
 
   /* Before any window: cairo rather than GL drawn in software. */
   cw_renderer_choose (gdk_display_get_default ());
+  /* Every window's buttons read as they are labelled (GTK 4.8 adds the
+   * mnemonic and the label twice). */
+  cw_accessible_fix_names_on_map ();
   gtk_window_set_default_icon_name (APP_ID);
 
   source = g_settings_schema_source_get_default ();

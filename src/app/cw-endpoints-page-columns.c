@@ -36,7 +36,6 @@ typedef enum
   COLUMN_URL,
   COLUMN_EVENTS,
   COLUMN_CREATED,
-  COLUMN_UPDATED,
   COLUMN_ACTIONS,
 } Column;
 
@@ -71,11 +70,11 @@ cell_update (GtkListItem *list_item)
       break;
 
     case COLUMN_CREATED:
+      /* One date column: "Updated" only in the tooltip, and only when it
+       * says something "Created" does not. */
       text = cw_format_timestamp_short (converc_webhook_get_created_at (webhook));
-      break;
-
-    case COLUMN_UPDATED:
-      text = cw_format_timestamp_short (converc_webhook_get_updated_at (webhook));
+      g_object_set_data_full (G_OBJECT (child), "cw-updated",
+                              _cw_endpoints_page_dup_updated_text (webhook), g_free);
       break;
 
     case COLUMN_ACTIONS:
@@ -110,6 +109,8 @@ cell_query_tooltip_cb (GtkWidget  *child,
                        GtkTooltip *tooltip,
                        gpointer    user_data)
 {
+  const char *updated = g_object_get_data (G_OBJECT (child), "cw-updated");
+  g_autofree char *both = NULL;
   const char *text;
 
   if (GTK_IS_BUTTON (child))
@@ -119,6 +120,14 @@ cell_query_tooltip_cb (GtkWidget  *child,
 
   if (text == NULL || text[0] == '\0')
     return FALSE;
+
+  if (updated != NULL)
+    {
+      /* TRANSLATORS: a tooltip: when an endpoint was created, then when it
+       * was last changed */
+      both = g_strdup_printf (_("Created %s\nUpdated %s"), text, updated);
+      text = both;
+    }
 
   /* Server text: plain text, never markup. */
   gtk_tooltip_set_text (tooltip, text);
@@ -152,14 +161,16 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   else if (column == COLUMN_STATUS)
     {
       child = gtk_label_new (NULL);
-      gtk_widget_add_css_class (child, "status-badge");
+      gtk_widget_add_css_class (child, "endpoint-status");
       gtk_label_set_xalign (GTK_LABEL (child), 0.5);
       gtk_widget_set_halign (child, GTK_ALIGN_START);
     }
   else
     {
+      /* The URL has the room: host and path readable, cut in the middle
+       * of the path only when the window is narrow. */
       if (column == COLUMN_URL)
-        child = cw_cell_new (10, 24, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+        child = cw_cell_new (24, 48, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
       else if (column == COLUMN_EVENTS)
         child = cw_cell_new (8, 14, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       else
@@ -252,6 +263,24 @@ _cw_endpoints_page_set_status_badge (GtkLabel       *label,
   gtk_widget_add_css_class (GTK_WIDGET (label), active ? "active" : "disabled");
 }
 
+/* When @webhook was last changed, or %NULL when that reads the same as
+ * when it was created (the API sets both at creation). */
+char *
+_cw_endpoints_page_dup_updated_text (ConvercWebhook *webhook)
+{
+  g_autofree char *created = cw_format_timestamp_short (converc_webhook_get_created_at (webhook));
+  g_autofree char *updated = NULL;
+
+  if (converc_webhook_get_updated_at (webhook) == NULL)
+    return NULL;
+
+  updated = cw_format_timestamp_short (converc_webhook_get_updated_at (webhook));
+  if (updated == NULL || updated[0] == '\0' || g_strcmp0 (created, updated) == 0)
+    return NULL;
+
+  return g_steal_pointer (&updated);
+}
+
 /* Sets up every column's factory and sorter; the list is sorted newest
  * first. */
 void
@@ -267,7 +296,5 @@ _cw_endpoints_page_setup_columns (CwEndpointsPage *self)
   cw_endpoints_page_setup_column (self->events_column, COLUMN_EVENTS, NULL);
   cw_endpoints_page_setup_column (self->created_column, COLUMN_CREATED,
                                   string_sorter_for ("created-at"));
-  cw_endpoints_page_setup_column (self->updated_column, COLUMN_UPDATED,
-                                  string_sorter_for ("updated-at"));
   cw_endpoints_page_setup_column (self->actions_column, COLUMN_ACTIONS, NULL);
 }

@@ -177,7 +177,7 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
   SecretLookup *lookup;
   g_autofree char *events = NULL;
   g_autofree char *created = NULL;
-  g_autofree char *updated = NULL;
+  g_autofree char *changed = NULL;
 
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
 
@@ -193,7 +193,8 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
 
   events = converc_webhook_dup_events_label (webhook);
   created = cw_format_timestamp (converc_webhook_get_created_at (webhook));
-  updated = cw_format_timestamp (converc_webhook_get_updated_at (webhook));
+  /* "Updated" only when it is not the creation time again. */
+  changed = _cw_endpoints_page_dup_updated_text (webhook);
 
   _cw_endpoints_page_set_status_badge (self->details_status_label, webhook);
   gtk_label_set_text (self->details_title, converc_webhook_get_url (webhook));
@@ -201,7 +202,13 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
   adw_action_row_set_subtitle (self->url_row, converc_webhook_get_url (webhook));
   adw_action_row_set_subtitle (self->events_row, events);
   adw_action_row_set_subtitle (self->created_row, created);
-  adw_action_row_set_subtitle (self->updated_row, updated);
+  gtk_widget_set_visible (GTK_WIDGET (self->updated_row), changed != NULL);
+  if (changed != NULL)
+    {
+      g_autofree char *updated = cw_format_timestamp (converc_webhook_get_updated_at (webhook));
+
+      adw_action_row_set_subtitle (self->updated_row, updated);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->disable_button),
                           converc_webhook_get_is_active (webhook));
 

@@ -61,15 +61,17 @@ struct _CwEndpointsPage
   GtkStack            *list_stack;
   GtkSpinner          *loading_spinner;
   GtkPaned            *paned;
+  GtkButton           *problem_button;
+  GtkLabel            *problem_label;
+  GtkRevealer         *problem_revealer;
   GtkSearchEntry      *search_entry;
   AdwActionRow        *secret_row;
-  GtkToggleButton     *show_disabled_button;
+  GtkCheckButton      *show_disabled_button;
   GtkColumnViewColumn *status_column;
   GtkButton           *test_button;
   GtkLabel            *test_label;
   GtkListBox          *test_results_list;
   GtkSpinner          *test_spinner;
-  GtkColumnViewColumn *updated_column;
   AdwActionRow        *updated_row;
   GtkColumnViewColumn *url_column;
   AdwActionRow        *url_row;
@@ -94,6 +96,7 @@ void            _cw_endpoints_page_update_test_results (CwEndpointsPage *self,
 void            _cw_endpoints_page_setup_columns    (CwEndpointsPage *self);
 void            _cw_endpoints_page_set_status_badge (GtkLabel        *label,
                                                      ConvercWebhook  *webhook);
+char           *_cw_endpoints_page_dup_updated_text (ConvercWebhook  *webhook);
 
 /* cw-endpoints-page-actions.c: the endpoints.* actions */
 void            _cw_endpoints_page_class_actions_init (CwEndpointsPageClass *klass);

@@ -31,6 +31,7 @@
 
 #include "cw-endpoints-page-private.h"
 
+#include "cw-accessible.h"
 #include "cw-adaptive-paned.h"
 #include "cw-error-text.h"
 #include "cw-toast.h"
@@ -46,7 +47,7 @@ cw_endpoints_page_filter_func (gpointer item,
   g_autofree char *needle = NULL;
   const char *text;
 
-  if (!gtk_toggle_button_get_active (self->show_disabled_button) &&
+  if (!gtk_check_button_get_active (self->show_disabled_button) &&
       !converc_webhook_get_is_active (webhook))
     return FALSE;
 
@@ -59,34 +60,64 @@ cw_endpoints_page_filter_func (gpointer item,
   return converc_webhook_matches (webhook, needle);
 }
 
+/* A refresh failed over a list that stays: the banner says so while the
+ * list is stale, and offers what helps. Only a refused key sends the user
+ * to where the key is replaced; anything else is worth trying again. */
+static void
+update_problem (CwEndpointsPage *self)
+{
+  const GError *error;
+  gboolean stale;
+
+  g_assert (CW_IS_ENDPOINTS_PAGE (self));
+
+  error = cw_endpoint_list_get_last_error (self->list);
+  stale = error != NULL && cw_endpoint_list_get_loaded (self->list);
+
+  if (stale)
+    {
+      g_autofree char *brief =
+        cw_error_describe_short (error, cw_endpoint_list_get_last_retry_after (self->list));
+      g_autofree char *text =
+        g_strdup_printf (_("Could not refresh endpoints: the list may be out of date. %s"), brief);
+      gboolean key_refused = g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_UNAUTHORIZED) ||
+                             g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_FORBIDDEN);
+
+      gtk_label_set_text (self->problem_label, text);
+      if (key_refused)
+        {
+          gtk_button_set_label (self->problem_button, _("Open _Preferences"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->problem_button), "app.preferences");
+        }
+      else
+        {
+          gtk_button_set_label (self->problem_button, _("_Try Again"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->problem_button), "endpoints.refresh");
+        }
+      cw_accessible_name_button (self->problem_button);
+    }
+
+  gtk_revealer_set_reveal_child (self->problem_revealer, stale);
+}
+
 static void
 list_state_changed_cb (CwEndpointsPage *self)
 {
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
 
+  update_problem (self);
   _cw_endpoints_page_update_view (self);
   _cw_endpoints_page_update_actions (self);
 }
 
 /* A refresh failed: the error page says it while nothing was loaded; over a
- * list, which stays, a toast does. */
+ * list, which stays, the banner does until a refresh succeeds. */
 static void
 list_error_changed_cb (CwEndpointsPage *self)
 {
-  const GError *error;
-
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
 
-  error = cw_endpoint_list_get_last_error (self->list);
-  if (error != NULL && cw_endpoint_list_get_loaded (self->list))
-    {
-      g_autofree char *brief =
-        cw_error_describe_short (error, cw_endpoint_list_get_last_retry_after (self->list));
-      g_autofree char *toast = g_strdup_printf (_("Could not refresh endpoints. %s"), brief);
-
-      cw_widget_add_toast (GTK_WIDGET (self), toast);
-    }
-
+  update_problem (self);
   _cw_endpoints_page_update_view (self);
 }
 
@@ -171,7 +202,7 @@ show_disabled_toggled_cb (CwEndpointsPage *self)
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
 
   gtk_filter_changed (GTK_FILTER (self->filter),
-                      gtk_toggle_button_get_active (self->show_disabled_button)
+                      gtk_check_button_get_active (self->show_disabled_button)
                         ? GTK_FILTER_CHANGE_LESS_STRICT
                         : GTK_FILTER_CHANGE_MORE_STRICT);
   _cw_endpoints_page_update_view (self);
@@ -270,6 +301,9 @@ cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, problem_button);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, show_disabled_button);
@@ -278,7 +312,6 @@ cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, test_label);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, test_results_list);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, test_spinner);
-  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, updated_column);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, updated_row);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, url_column);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, url_row);
@@ -396,7 +429,8 @@ cw_endpoints_page_set_demo (CwEndpointsPage *self,
  * cw_endpoints_page_refresh:
  *
  * Fetches the endpoint list again. The list keeps its contents until an
- * answer arrives; a failure after a first success only shows a toast.
+ * answer arrives; a failure after a first success shows a banner over the
+ * list until a refresh succeeds.
  */
 void
 cw_endpoints_page_refresh (CwEndpointsPage *self)

@@ -45,7 +45,7 @@ struct _CwEventsPage
   GtkSingleSelection  *selection;
   CwSlotModel         *slots;
 
-  /* The type drop-down's model: "All types", then the feed's types */
+  /* The type drop-down's model: "All Types", then the feed's types */
   GListStore          *type_lists;
   GtkFlattenListModel *type_choices;
 

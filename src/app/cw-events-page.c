@@ -109,14 +109,14 @@ update_status (CwEventsPage *self)
   if (!cw_event_feed_auto_refresh_enabled (feed))
     {
       if (cw_event_feed_get_auto_refresh (feed) && cw_event_feed_get_refresh_interval (feed) == 0)
-        g_ptr_array_add (parts, g_strdup (_("auto-refresh is off in Preferences")));
+        g_ptr_array_add (parts, g_strdup (_("Auto-Refresh is off in Preferences")));
     }
   else if (cw_event_feed_get_paused (feed) && cw_event_feed_get_offline (feed))
-    g_ptr_array_add (parts, g_strdup (_("auto-refresh paused: offline")));
+    g_ptr_array_add (parts, g_strdup (_("Auto-Refresh paused: offline")));
   else if (cw_event_feed_get_paused (feed) && self->minimized)
-    g_ptr_array_add (parts, g_strdup (_("auto-refresh paused while the window is minimized")));
+    g_ptr_array_add (parts, g_strdup (_("Auto-Refresh paused while the window is minimized")));
   else if (cw_event_feed_get_paused (feed))
-    g_ptr_array_add (parts, g_strdup (_("auto-refresh paused while the events are hidden")));
+    g_ptr_array_add (parts, g_strdup (_("Auto-Refresh paused while the events are hidden")));
   else if (cw_event_feed_get_n_failures (feed) > 0 && cw_event_feed_get_next_poll (feed) != 0)
     {
       gint64 wait = (cw_event_feed_get_next_poll (feed) - g_get_monotonic_time ()) / G_USEC_PER_SEC;
@@ -131,7 +131,7 @@ update_status (CwEventsPage *self)
     {
       g_autofree char *every = cw_format_seconds_short (cw_event_feed_get_refresh_interval (feed));
 
-      g_ptr_array_add (parts, g_strdup_printf (_("auto-refresh every %s"), every));
+      g_ptr_array_add (parts, g_strdup_printf (_("Auto-Refresh every %s"), every));
     }
 
   g_ptr_array_add (parts, NULL);
@@ -660,7 +660,7 @@ cw_events_page_init (CwEventsPage *self)
 
   /* The type filter: all, then the feed's types. */
   all = gtk_string_list_new (NULL);
-  gtk_string_list_append (all, _("All types"));
+  gtk_string_list_append (all, _("All Types"));
   self->type_lists = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (self->type_lists, all);
   self->type_choices = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->type_lists)));

@@ -75,15 +75,18 @@ cw_sign_in_page_set_busy (CwSignInPage *self,
                             !busy && *gtk_editable_get_text (GTK_EDITABLE (self->key_row)) != '\0');
 }
 
+/* @blame_key: whether the key field is marked wrong: only when the key is
+ * (missing, refused); a network or server failure says nothing about it. */
 static void
 cw_sign_in_page_show_error (CwSignInPage *self,
-                            const char   *message)
+                            const char   *message,
+                            gboolean      blame_key)
 {
   g_assert (CW_IS_SIGN_IN_PAGE (self));
 
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message != NULL)
+  if (message != NULL && blame_key)
     gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "error");
@@ -133,10 +136,20 @@ cw_sign_in_page_list_cb (GObject      *object,
 
   if (webhooks == NULL)
     {
-      g_autofree char *message = cw_error_describe (error, converc_client_get_retry_after (client));
+      gboolean key_refused = g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_UNAUTHORIZED) ||
+                             g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_FORBIDDEN);
+      g_autofree char *message = NULL;
+
+      /* Here the key is typed: say to type it again, not to go elsewhere. */
+      if (g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_UNAUTHORIZED))
+        message = g_strdup (_("Converc refused the API key. Copy it again from the Converc "
+                              "dashboard (Settings → Integrations → API Keys) and retype or "
+                              "paste it here."));
+      else
+        message = cw_error_describe (error, converc_client_get_retry_after (client));
 
       cw_sign_in_page_set_busy (self, FALSE);
-      cw_sign_in_page_show_error (self, message);
+      cw_sign_in_page_show_error (self, message, key_refused);
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
       return;
     }
@@ -177,7 +190,7 @@ sign_in_cb (CwSignInPage *self)
   api_key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
   if (*api_key == '\0')
     {
-      cw_sign_in_page_show_error (self, _("Enter an API key first."));
+      cw_sign_in_page_show_error (self, _("Enter an API key first."), TRUE);
       return;
     }
 
@@ -185,11 +198,11 @@ sign_in_cb (CwSignInPage *self)
    * so now, not "refused" after a request without it. */
   if (!converc_validate_api_key (api_key, &error))
     {
-      cw_sign_in_page_show_error (self, error->message);
+      cw_sign_in_page_show_error (self, error->message, TRUE);
       return;
     }
 
-  cw_sign_in_page_show_error (self, NULL);
+  cw_sign_in_page_show_error (self, NULL, FALSE);
   cw_sign_in_page_set_busy (self, TRUE);
 
   state = g_new0 (SignIn, 1);
@@ -214,7 +227,7 @@ key_changed_cb (CwSignInPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button),
                             text != NULL && *text != '\0' &&
                             !gtk_widget_get_visible (GTK_WIDGET (self->sign_in_spinner)));
-  cw_sign_in_page_show_error (self, NULL);
+  cw_sign_in_page_show_error (self, NULL, FALSE);
 }
 
 static gboolean

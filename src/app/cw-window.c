@@ -311,6 +311,8 @@ cw_window_ensure_events_page (CwWindow *self)
 
   adw_bin_set_child (self->events_bin, GTK_WIDGET (self->events_page));
   cw_accessible_fix_drop_downs (GTK_WIDGET (self->events_page));
+  /* Built after the window was shown: its buttons are named here. */
+  cw_accessible_fix_names (GTK_WIDGET (self->events_page));
 }
 
 static void

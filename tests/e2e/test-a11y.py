@@ -13,7 +13,9 @@
 #      Shortcuts, About) and its whole accessible tree is walked. Every
 #      focusable control must have an accessible name and a specific role
 #      (not UNKNOWN, INVALID, FILLER, PANEL, REDUNDANT_OBJECT or a focusable
-#      plain SECTION). Whatever is wrong is printed, one line per control.
+#      plain SECTION), and the name must read as the control's label: no
+#      mnemonic underscore ("_Done") and no phrase said twice ("Done Done").
+#      Whatever is wrong is printed, one line per control.
 #   2. Keyboard only: the main scenario (demo, add an endpoint, send a test
 #      event, disable it) with key presses only (xdotool key: Tab, arrows,
 #      Enter, Escape, shortcuts and mnemonics; no clicks). AT-SPI only reads.
@@ -152,9 +154,48 @@ def accessible_name(node):
     return ''
 
 
+# "_Done", "Show _Disabled"; not "call.transcript_ready" (an identifier).
+MNEMONIC = re.compile(r'(?<![^\W_])_[^\W\d_]')
+MNEMONIC_MARK = re.compile(r'(?<![^\W_])_(?=[^\W\d_])')
+
+
+def repeated_phrase(name):
+    """The phrase that @name says twice in a row ("Done Done", "Show
+    Disabled Show Disabled"), or ''. GTK 4.8 joins a button's label property
+    and the label it is labelled by into one name."""
+    words = MNEMONIC_MARK.sub('', name).split()
+    for size in range(1, len(words) // 2 + 1):
+        for start in range(len(words) - 2 * size + 1):
+            if words[start:start + size] == words[start + size:start + 2 * size]:
+                phrase = ' '.join(words[start:start + size])
+                # One short word twice may be real text ("10 10"); a phrase
+                # of a word with letters is not.
+                if re.search(r'[^\W\d_]{2}', phrase):
+                    return phrase
+    return ''
+
+
+def name_defect(node):
+    """What is wrong with @node's name as a screen reader reads it: a
+    mnemonic underscore the visible label does not show, or a phrase said
+    twice. '' when it reads as it should."""
+    name = real_name(node)
+    if not name:
+        return ''
+    visible = text_of(node) + ' ' + all_text(node)
+    if MNEMONIC.search(name) and not MNEMONIC.search(visible):
+        return 'mnemonic underscore in the name "%s"' % name
+    phrase = repeated_phrase(name)
+    if phrase and not repeated_phrase(visible):
+        return 'the name "%s" says "%s" twice' % (name, phrase)
+    return ''
+
+
 def audit(root, where):
-    """Returns one line per focusable control that lacks a name or has a
-    generic role. Hidden controls (not VISIBLE) are skipped."""
+    """Returns one line per focusable control that lacks a name, has a
+    generic role, or has a name that does not read as its label (a mnemonic
+    underscore, a phrase said twice). Hidden controls (not VISIBLE) are
+    skipped."""
     problems = []
     seen = 0
     for n in walk(root):
@@ -172,6 +213,8 @@ def audit(root, where):
             problems.append('%s: generic role %s: %s' % (where, role.value_nick, path_of(n)))
         elif not accessible_name(n):
             problems.append('%s: no accessible name: %s' % (where, path_of(n)))
+        elif name_defect(n):
+            problems.append('%s: %s: %s' % (where, name_defect(n), path_of(n)))
     return seen, problems
 
 
@@ -187,7 +230,7 @@ class Walk:
             diag(p)
         self.found += problems
         ok(seen > 0 and not problems,
-           '%s: %d focusable controls, all named, none generic (%d problems)'
+           '%s: %d focusable controls, all named as they read, none generic (%d problems)'
            % (where, seen, len(problems)))
 
     def shot(self, name):
