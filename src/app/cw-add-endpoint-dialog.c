@@ -467,9 +467,6 @@ cw_add_endpoint_dialog_init (CwAddEndpointDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), types[i].name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(types[i].description));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, types[i].name,
-                                      -1);
       g_object_set_data_full (G_OBJECT (check), "event-type", g_strdup (types[i].name), g_free);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

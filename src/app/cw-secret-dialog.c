@@ -196,8 +196,8 @@ cw_secret_dialog_new (const char         *secret,
     {
     case CW_SECRET_SAVED:
       title = _("Saved in the Keyring");
-      status_text = g_strdup (_("This app can tell you later that it is there, and you can "
-                                "find it in Passwords and Keys."));
+      status_text = g_strdup (_("The endpoint’s details will show that it is saved, and you "
+                                "can find it in Passwords and Keys."));
       icon_name = "emblem-ok-symbolic";
       css_class = "success";
       break;
