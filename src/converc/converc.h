@@ -21,6 +21,7 @@
 #pragma once
 
 #include "converc-client.h"
+#include "converc-display-text.h"
 #include "converc-error.h"
 #include "converc-event.h"
 #include "converc-event-types.h"
