@@ -20,6 +20,7 @@
 
 #pragma once
 
+#include "converc-atomic-file.h"
 #include "converc-client.h"
 #include "converc-display-text.h"
 #include "converc-error.h"
