@@ -26,6 +26,11 @@
 
 #include "cw-detail-list.h"
 
+#include <string.h>
+
+/* The characters a row is made for, when all items are shown. */
+#define ROW_CHARS 60
+
 /* The items as a GListModel of GtkStringObject, each made when a row asks
  * for it: 200,000 transcript lines cost nothing until they are scrolled to. */
 #define CW_TYPE_DETAIL_LIST_MODEL (cw_detail_list_model_get_type())
@@ -131,17 +136,24 @@ text_label_new (const char *text)
   return label;
 }
 
+/* Rows are inscriptions: their height comes from a line count, not from
+ * laying out their text, so showing a list measures no row's text. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *label = text_label_new ("");
+  GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_margin_top (label, 3);
-  gtk_widget_set_margin_bottom (label, 3);
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (inscription), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 20);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), ROW_CHARS);
+  gtk_widget_set_margin_top (inscription, 3);
+  gtk_widget_set_margin_bottom (inscription, 3);
+  gtk_list_item_set_child (item, inscription);
 }
 
 static void
@@ -149,10 +161,24 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  guint lines = 0;
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
+  /* Enough lines for the text at ROW_CHARS characters a line: a wider row
+   * leaves some space, a narrower one ellipsizes the end. */
+  for (const char *line = text; line != NULL; )
+    {
+      const char *nl = strchr (line, '\n');
+      glong chars = g_utf8_strlen (line, nl != NULL ? nl - line : -1);
+
+      lines += MAX (1, (chars + ROW_CHARS - 1) / ROW_CHARS);
+      line = nl != NULL ? nl + 1 : NULL;
+    }
+
+  gtk_inscription_set_min_lines (inscription, MIN (lines, 40));
+  gtk_inscription_set_nat_lines (inscription, MIN (lines, 40));
+  gtk_inscription_set_text (inscription, text);
 }
 
 static void

@@ -34,9 +34,9 @@
 /* Events up to this size are read at once; larger ones in a thread. */
 #define SYNC_MAX          (64 * 1024)
 /* The JSON view first shows at most this much, each line capped. */
-#define JSON_PREVIEW_MAX  (32 * 1024)
-#define JSON_PREVIEW_LINES 600
-#define JSON_LINE_MAX     1000
+#define JSON_PREVIEW_MAX  (16 * 1024)
+#define JSON_PREVIEW_LINES 250
+#define JSON_LINE_MAX     300
 /* The whole JSON: long lines still capped, no wrapping, and no highlighting
  * above JSON_HIGHLIGHT_MAX; inserted in steps of JSON_STEP bytes. */
 #define JSON_WHOLE_LINE_MAX 10000

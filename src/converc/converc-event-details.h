@@ -38,7 +38,7 @@ typedef struct
 } ConvercAnswer;
 
 /* A transcript line is at most this many bytes: longer text is split. */
-#define CONVERC_TRANSCRIPT_LINE_MAX 1000
+#define CONVERC_TRANSCRIPT_LINE_MAX 500
 
 typedef struct
 {
