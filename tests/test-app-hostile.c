@@ -37,6 +37,7 @@
 #include "cw-application-private.h"
 #include "cw-event-detail.h"
 #include "cw-preferences-window.h"
+#include "cw-renderer.h"
 #include "cw-test-utils.h"
 
 /* Generous bounds: the goal is 50 ms and 10× the event's size; a loaded
@@ -158,6 +159,32 @@ make_json_array (void)
   return event_end (s);
 }
 
+static GBytes *
+make_transcript_no_spaces (void)
+{
+  GString *s = event_begin ("evt_transcript_no_spaces");
+
+  g_string_append (s, "\"transcript\":\"");
+  while (s->len < 1024 * 1024)
+    g_string_append (s, "nospacesatallinthistranscript");
+  g_string_append (s, "\"");
+  return event_end (s);
+}
+
+static GBytes *
+make_answers_no_spaces (void)
+{
+  GString *s = event_begin ("evt_answers_no_spaces");
+  g_autofree char *word = g_strnfill (10000, 'A');
+
+  g_string_append (s, "\"qualificationAnswers\":[");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (s, "%s{\"question\":{\"label\":\"%s\"},\"answer\":\"%s\"}",
+                            i > 0 ? "," : "", word, word);
+  g_string_append (s, "]");
+  return event_end (s);
+}
+
 static const Case cases[] = {
   { "long-name", make_long_name, "WWWWWWWW", NULL },
   { "transcript-5000-segments", make_transcript_segments, "visitor: Segment 0:", "Show All 5000 Lines…" },
@@ -165,6 +192,8 @@ static const Case cases[] = {
   { "transcript-200k-array", make_transcript_array, "a: hi 0", "Show All 200000 Lines…" },
   { "answers-20k", make_answers, "Answer 0", "Show All 20000 Answers…" },
   { "json-200k-array", make_json_array, "ended", "Show the Whole JSON" },
+  { "transcript-1mb-no-spaces", make_transcript_no_spaces, "nospaces", "Show All " },
+  { "answers-10k-words", make_answers_no_spaces, "AAAAAAAA", "Show All 30 Answers…" },
 };
 
 /* Measuring */
@@ -597,6 +626,9 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* As the app does: cairo rather than GL drawn in software, whose shader
+   * compilation would be measured as stalls of the app. */
+  cw_renderer_choose (gdk_display_get_default ());
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

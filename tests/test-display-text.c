@@ -127,6 +127,26 @@ test_cap (void)
 }
 
 static void
+test_break_runs (void)
+{
+  g_autofree char *word = g_strnfill (100, 'x');
+  g_autofree char *out = converc_display_text (word, -1, 0, CONVERC_DISPLAY_TEXT_BREAK_RUNS);
+  g_auto(GStrv) parts = g_strsplit (out, "\u200B", -1);
+
+  /* 100 characters without a space: breaks after 40 and 80. */
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  g_assert_cmpuint (strlen (parts[0]), ==, 40);
+  g_assert_cmpuint (strlen (parts[1]), ==, 40);
+  g_assert_cmpuint (strlen (parts[2]), ==, 20);
+  /* Words are left alone, and so is text without the flag. */
+  check ("some ordinary words of prose", 0, CONVERC_DISPLAY_TEXT_BREAK_RUNS,
+         "some ordinary words of prose");
+  g_clear_pointer (&out, g_free);
+  out = converc_display_text (word, -1, 0, 0);
+  g_assert_cmpstr (out, ==, word);
+}
+
+static void
 test_invalid_utf8 (void)
 {
   g_autofree char *out = NULL;
@@ -149,6 +169,7 @@ main (int   argc,
   g_test_add_func ("/converc/display-text/invisible", test_invisible);
   g_test_add_func ("/converc/display-text/lines", test_lines);
   g_test_add_func ("/converc/display-text/cap", test_cap);
+  g_test_add_func ("/converc/display-text/break-runs", test_break_runs);
   g_test_add_func ("/converc/display-text/invalid-utf8", test_invalid_utf8);
 
   return g_test_run ();

@@ -35,13 +35,13 @@
 #define SYNC_MAX          (64 * 1024)
 /* The JSON view first shows at most this much, each line capped. */
 #define JSON_PREVIEW_MAX  (16 * 1024)
-#define JSON_PREVIEW_LINES 250
+#define JSON_PREVIEW_LINES 100
 #define JSON_LINE_MAX     300
 /* The whole JSON: long lines still capped, no wrapping, and no highlighting
  * above JSON_HIGHLIGHT_MAX; inserted in steps of JSON_STEP bytes. */
 #define JSON_WHOLE_LINE_MAX 10000
 #define JSON_HIGHLIGHT_MAX  (512 * 1024)
-#define JSON_STEP           (256 * 1024)
+#define JSON_STEP           (64 * 1024)
 
 
 struct _CwEventDetail
@@ -54,6 +54,7 @@ struct _CwEventDetail
   GCancellable      *load_cancellable;
   /* The pretty JSON while only a part of it is shown. */
   char              *json;
+  gsize              json_len;
   gsize              json_inserted;
   guint              json_source;
   GtkFileChooserNative *chooser;
@@ -308,7 +309,7 @@ stop_whole_json (CwEventDetail *self)
 
   g_clear_handle_id (&self->json_source, g_source_remove);
   g_clear_pointer (&self->json, g_free);
-  self->json_inserted = 0;
+  self->json_len = self->json_inserted = 0;
 }
 
 static void
@@ -325,7 +326,7 @@ set_json_scrolling (CwEventDetail *self,
   gtk_scrolled_window_set_max_content_height (self->json_scroller, whole ? 600 : -1);
   gtk_scrolled_window_set_min_content_height (self->json_scroller, whole ? 300 : -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->source_view),
-                               whole ? GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
+                               whole ? GTK_WRAP_NONE : GTK_WRAP_CHAR);
 }
 
 static void
@@ -371,6 +372,7 @@ show_json (CwEventDetail *self,
 
   gtk_text_buffer_set_text (buffer, preview, -1);
   self->json = g_steal_pointer (&owned);
+  self->json_len = len;
 }
 
 static gboolean
@@ -386,7 +388,7 @@ insert_json_step_cb (gpointer user_data)
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
-  len = strlen (self->json + self->json_inserted);
+  len = self->json_len - self->json_inserted;
   start = self->json + self->json_inserted;
   end = start + MIN (len, JSON_STEP);
   /* Whole lines per step. */
@@ -405,7 +407,7 @@ insert_json_step_cb (gpointer user_data)
   gtk_text_buffer_insert (buffer, &end_iter, step->str, step->len);
   self->json_inserted += end - start;
 
-  if (self->json[self->json_inserted] != '\0')
+  if (self->json_inserted < self->json_len)
     return G_SOURCE_CONTINUE;
 
   self->json_source = 0;
@@ -418,16 +420,15 @@ static void
 json_whole_clicked_cb (CwEventDetail *self)
 {
   GtkTextBuffer *buffer;
-  gsize len;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
   if (self->json == NULL || self->json_source != 0)
     return;
 
-  len = strlen (self->json);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
-  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), len <= JSON_HIGHLIGHT_MAX);
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer),
+                                          self->json_len <= JSON_HIGHLIGHT_MAX);
   set_json_scrolling (self, TRUE);
   gtk_text_buffer_set_text (buffer, "", 0);
   self->json_inserted = 0;

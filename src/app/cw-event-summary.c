@@ -32,9 +32,12 @@
 /* What a label may show of server text (characters). Layout of text without
  * spaces grows much faster than its length (11 s for 10,000 characters in a
  * wrapping label), so every string is capped; the JSON has it whole. */
-#define KEY_MAX           120
-#define FIELD_MAX         256
-#define ANSWER_MAX        500
+#define KEY_MAX           80
+#define FIELD_MAX         128
+/* A link button shows its whole target on one line (ellipsized in the
+ * middle, whole in the tooltip): no wrapping, so a longer cap is cheap. */
+#define URL_MAX           2048
+#define ANSWER_MAX        200
 #define ERROR_MAX         500
 #define TRANSCRIPT_MAX    CONVERC_TRANSCRIPT_LINE_MAX
 /* Lists show their first items, then all of them lazily on request. */
@@ -102,7 +105,9 @@ add_key (GtkWidget  *grid,
   GtkSizeGroup *keys = g_object_get_data (G_OBJECT (grid), "cw-keys");
 
   /* Keys may be server text too (question labels). */
-  shown = converc_display_text (key, -1, KEY_MAX, ONE_LINE);
+  /* Wrapping keys are question labels: prose. */
+  shown = converc_display_text (key, -1, KEY_MAX,
+                                aligned ? ONE_LINE : ONE_LINE | CONVERC_DISPLAY_TEXT_BREAK_RUNS);
   gtk_label_set_text (GTK_LABEL (label), shown);
   if (aligned && keys != NULL)
     gtk_size_group_add_widget (keys, label);
@@ -214,7 +219,7 @@ add_link_row (GtkWidget  *grid,
    * character, becomes a button: a bidi override, an invisible character
    * or a cut would let the label hide where it leads. Anything else is
    * shown as text, with what hides made visible. */
-  if (!is_web_link (url) || !converc_display_text_is_exact (url, FIELD_MAX, ONE_LINE | IDENTITY))
+  if (!is_web_link (url) || !converc_display_text_is_exact (url, URL_MAX, ONE_LINE | IDENTITY))
     {
       GtkWidget *label = add_row (grid, key, url);
 
@@ -272,7 +277,8 @@ format_answer (gconstpointer item)
                                                     -1, KEY_MAX, ONE_LINE);
   g_autofree char *text = converc_display_text (answer->answer != NULL ? answer->answer
                                                                        : _("(no answer)"),
-                                                -1, ANSWER_MAX, ONE_LINE);
+                                                -1, ANSWER_MAX,
+                                                ONE_LINE | CONVERC_DISPLAY_TEXT_BREAK_RUNS);
 
   /* Translators: a question and its answer in a list */
   return g_strdup_printf (_("%s: %s"), question, text);
@@ -282,7 +288,8 @@ static char *
 format_transcript_line (gconstpointer item)
 {
   const ConvercTranscriptLine *line = item;
-  g_autofree char *text = converc_display_text (line->text, -1, TRANSCRIPT_MAX, 0);
+  g_autofree char *text = converc_display_text (line->text, -1, TRANSCRIPT_MAX,
+                                                CONVERC_DISPLAY_TEXT_BREAK_RUNS);
   g_autofree char *speaker = NULL;
 
   if (line->speaker == NULL)
@@ -336,7 +343,7 @@ add_answers (GtkBox                    *summary,
       label = add_row_full (grid,
                             answer->question != NULL ? answer->question : _("Question"),
                             answer->answer != NULL ? answer->answer : _("(no answer)"),
-                            FALSE, ANSWER_MAX, ONE_LINE);
+                            FALSE, ANSWER_MAX, ONE_LINE | CONVERC_DISPLAY_TEXT_BREAK_RUNS);
       if (label != NULL && answer->type != NULL)
         {
           g_autofree char *type = converc_display_text (answer->type, -1, KEY_MAX, ONE_LINE);

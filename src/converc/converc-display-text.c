@@ -32,6 +32,7 @@
 #define RETURN_SYMBOL "\342\217\216"   /* U+23CE ⏎ */
 #define FSI "\342\201\250"             /* U+2068 */
 #define PDI "\342\201\251"             /* U+2069 */
+#define ZWSP "\342\200\213"            /* U+200B */
 
 /* Embeddings, overrides and isolates: they reorder what follows them, so
  * "Alice \u202Egnp.exe" reads "Alice exe.png". Always shown as marks. */
@@ -150,6 +151,7 @@ converc_display_text (const char              *text,
   gsize shown = 0;
   gsize cut = 0;       /* out->len while one character is left for "…" */
   gboolean after_cr = FALSE;
+  guint run = 0;
 
   if (text == NULL)
     text = "";
@@ -177,6 +179,17 @@ converc_display_text (const char              *text,
       else
         {
           step = c == 0 ? 1 : (gsize)g_utf8_skip[*(const guchar *)p];
+        }
+
+      if (flags & CONVERC_DISPLAY_TEXT_BREAK_RUNS)
+        {
+          if (g_unichar_isspace (c) || is_line_break (c) || c == 0x200B)
+            run = 0;
+          else if (++run > CONVERC_DISPLAY_RUN_MAX)
+            {
+              g_string_append (out, ZWSP);
+              run = 1;
+            }
         }
 
       /* A mark goes in whole or not at all. */

@@ -39,7 +39,14 @@ typedef enum
   /* Wrap the result in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, for
    * text placed inside a sentence or next to the app's own words. */
   CONVERC_DISPLAY_TEXT_ISOLATE  = 1 << 2,
+  /* Prose only: a run of CONVERC_DISPLAY_RUN_MAX characters without a space
+   * gets an invisible break opportunity (U+200B), so that wrapping it costs
+   * what wrapping words costs (without, it grows much faster than its
+   * length). Never for names or ids: a copy would carry the U+200B. */
+  CONVERC_DISPLAY_TEXT_BREAK_RUNS = 1 << 3,
 } ConvercDisplayTextFlags;
+
+#define CONVERC_DISPLAY_RUN_MAX 40
 
 #define CONVERC_DISPLAY_ELLIPSIS "…"
 
