@@ -36,7 +36,7 @@
 #define FIELD_MAX         128
 /* A link button shows its whole target on one line (ellipsized in the
  * middle, whole in the tooltip): no wrapping, so a longer cap is cheap. */
-#define URL_MAX           2048
+#define URL_MAX           1024
 #define ANSWER_MAX        200
 #define ERROR_MAX         500
 #define TRANSCRIPT_MAX    CONVERC_TRANSCRIPT_LINE_MAX
@@ -207,6 +207,7 @@ add_link_row (GtkWidget  *grid,
               const char *key,
               const char *url)
 {
+  g_autofree char *tooltip = NULL;
   GtkWidget *button;
   GtkWidget *child;
   GtkWidget *key_label;
@@ -236,7 +237,9 @@ add_link_row (GtkWidget  *grid,
   button = gtk_link_button_new_with_label (url, url);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_tooltip_text (button, url);
+  /* The tooltip wraps: break opportunities keep that cheap. */
+  tooltip = converc_display_text (url, -1, 0, CONVERC_DISPLAY_TEXT_BREAK_RUNS);
+  gtk_widget_set_tooltip_text (button, tooltip);
   child = gtk_button_get_child (GTK_BUTTON (button));
   if (GTK_IS_LABEL (child))
     {
