@@ -14,7 +14,7 @@ seconds=${1:-30}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(webhook-list create-response disable-response test-response event-list event
+  targets=(webhook-list create-response disable-response test-response event-list event event-details
            timestamp signature error-body)
 fi
 

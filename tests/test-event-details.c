@@ -166,6 +166,30 @@ test_details_answer_shapes (void)
     }
 }
 
+/* The transcript as "speaker: text" lines, or NULL. */
+static char *
+transcript_text (ConvercEventDetails *details)
+{
+  GString *out;
+
+  if (details->transcript == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < details->transcript->len; i++)
+    {
+      ConvercTranscriptLine *line = g_ptr_array_index (details->transcript, i);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (line->speaker != NULL)
+        g_string_append_printf (out, "%s: ", line->speaker);
+      g_string_append (out, line->text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 test_details_location_and_transcript (void)
 {
@@ -179,20 +203,82 @@ test_details_location_and_transcript (void)
   g_autoptr(ConvercEventDetails) c = details_for_text (
     "{\"data\":{\"contact\":{\"location\":{}},\"transcript\":{\"other\":1},"
     "\"recording\":{\"available\":\"yes\",\"expiresInSeconds\":-5}}}");
+  g_autofree char *a_text = transcript_text (a);
+  g_autofree char *b_text = transcript_text (b);
+  g_autofree char *c_text = transcript_text (c);
+
 
   g_assert_cmpstr (a->location, ==, "Berlin, Germany (DE)");
   g_assert_cmpstr (a->coordinates, ==, "52.5200, 13.4050");
-  g_assert_cmpstr (a->transcript, ==, "Visitor: Hello\nagent: Hi there\n...\n7");
+  g_assert_cmpstr (a_text, ==, "Visitor: Hello\nagent: Hi there\n...\n7");
 
   g_assert_cmpstr (b->location, ==, "FR");
-  g_assert_cmpstr (b->transcript, ==, "Bonjour");
+  g_assert_cmpstr (b_text, ==, "Bonjour");
 
   g_assert_null (c->location);
-  g_assert_nonnull (c->transcript);
-  g_assert_true (strstr (c->transcript, "other") != NULL);
+  g_assert_nonnull (c_text);
+  g_assert_true (strstr (c_text, "other") != NULL);
   g_assert_true (c->has_recording);
   g_assert_false (c->recording_available);
   g_assert_cmpint (c->recording_expires_in, ==, -1);
+}
+
+/* Without spaces and line breaks, which may be where lines were cut. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\\')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* A huge transcript string becomes lines of bounded length, at spaces or
+ * character boundaries, nothing else lost. */
+static void
+test_details_transcript_lines (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(ConvercEventDetails) details = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+
+  while (text->len < 3 * 1024 * 1024)
+    g_string_append (text, "the order never arrived ");
+  /* JSON escapes of a CRLF and a LF: squeeze() drops the backslashes too. */
+  g_string_append (text, "first\\r\\nsecond\\n");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, "\xc3\xa9");
+  json = g_strdup_printf ("{\"data\":{\"transcript\":\"%s\"}}", text->str);
+
+  details = details_for_text (json);
+  g_assert_nonnull (details->transcript);
+  g_assert_cmpuint (details->transcript->len, >, 3 * 1024);
+
+  for (guint i = 0; i < details->transcript->len; i++)
+    {
+      ConvercTranscriptLine *line = g_ptr_array_index (details->transcript, i);
+
+      g_assert_cmpuint (strlen (line->text), <=, CONVERC_TRANSCRIPT_LINE_MAX);
+      g_assert_true (g_utf8_validate (line->text, -1, NULL));
+      g_assert_null (strpbrk (line->text, "\r\n"));
+      g_assert_null (line->speaker);
+      g_string_append (joined, line->text);
+    }
+
+  want = squeeze (text->str);
+  want[strlen (want) - 6000 - strlen ("firstrnsecondn")] = '\0';
+  got = squeeze (joined->str);
+  g_assert_true (g_str_has_prefix (got, want));
+  g_string_truncate (text, 0);
+  g_string_append (text, "firstsecond");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, "\xc3\xa9");
+  g_assert_true (g_str_has_suffix (got, text->str));
 }
 
 static void
@@ -219,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/converc/event-details/unknown-type", test_details_unknown_type_and_empty);
   g_test_add_func ("/converc/event-details/answer-shapes", test_details_answer_shapes);
   g_test_add_func ("/converc/event-details/location-transcript", test_details_location_and_transcript);
+  g_test_add_func ("/converc/event-details/transcript-lines", test_details_transcript_lines);
   g_test_add_func ("/converc/event-details/format-duration", test_format_duration);
 
   return g_test_run ();

@@ -34,13 +34,21 @@ struct _CwApplication
   /* The demo's emulator, in a thread of its own */
   ConvercEmulatorThread *demo_server;
   char                  *base_url_override;
+  /* Why the saved base URL was not used, or NULL */
+  char                  *settings_problem;
 
   guint                  demo : 1;
   guint                  demo_requested : 1;
   guint                  startup_failed : 1;
 };
 
+/* The longest API base URL the app accepts from its settings. */
+#define CW_BASE_URL_MAX 2048
+
 void     _cw_application_actions_init       (CwApplication *self);
+char    *_cw_application_read_base_url      (GSettings     *settings,
+                                             char         **problem);
+const char *_cw_application_get_settings_problem (CwApplication *self);
 gboolean _cw_application_get_startup_failed (CwApplication *self);
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "converc-emulator.h"
 #include "cw-accessible.h"
@@ -70,6 +71,41 @@ cw_application_create_memory_settings (void)
   return g_settings_new_with_backend (SCHEMA_ID, backend);
 }
 
+/**
+ * _cw_application_read_base_url:
+ * @settings: the app's settings
+ * @problem: (out) (transfer full): why the saved value was not used, or %NULL
+ *
+ * Reads "base-url" and checks it before anything uses it: a value that is
+ * too long (a 64 KiB URL once made the app impossible to start) or not a
+ * valid https:// address is replaced by the default, and @problem says why
+ * without repeating the value. Preferences can then replace or reset it.
+ *
+ * Returns: (transfer full): the base URL to use
+ */
+char *
+_cw_application_read_base_url (GSettings  *settings,
+                               char      **problem)
+{
+  g_autofree char *url = g_settings_get_string (settings, "base-url");
+  g_autoptr(GError) error = NULL;
+  gsize len = strlen (url);
+
+  *problem = NULL;
+
+  if (len > CW_BASE_URL_MAX)
+    *problem = g_strdup_printf (_("The saved API base URL is %zu characters long, more than "
+                                  "the %d allowed."), len, CW_BASE_URL_MAX);
+  else if (!converc_validate_base_url (url, &error))
+    *problem = g_strdup (error->message);
+
+  if (*problem == NULL)
+    return g_steal_pointer (&url);
+
+  g_warning ("Saved base URL not used (%s); using %s", *problem, CONVERC_DEFAULT_BASE_URL);
+  return g_strdup (CONVERC_DEFAULT_BASE_URL);
+}
+
 static void
 cw_application_base_url_changed_cb (CwApplication *self,
                                     const char    *key,
@@ -82,7 +118,8 @@ cw_application_base_url_changed_cb (CwApplication *self,
   if (self->demo || self->base_url_override != NULL)
     return;
 
-  url = g_settings_get_string (settings, "base-url");
+  g_clear_pointer (&self->settings_problem, g_free);
+  url = _cw_application_read_base_url (settings, &self->settings_problem);
   if (g_strcmp0 (url, converc_client_get_base_url (self->client)) == 0)
     return;
 
@@ -169,7 +206,7 @@ cw_application_startup (GApplication *app)
   if (self->base_url_override != NULL)
     base_url = g_strdup (self->base_url_override);
   else
-    base_url = g_settings_get_string (self->settings, "base-url");
+    base_url = _cw_application_read_base_url (self->settings, &self->settings_problem);
 
   self->client = converc_client_new (base_url, NULL);
   self->secret_store = converc_keyring_store_new (0);
@@ -200,6 +237,14 @@ cw_application_activate (GApplication *app)
       window = GTK_WINDOW (cw_window_new (self));
       cw_window_load_session (CW_WINDOW (window));
       cw_window_present_when_ready (CW_WINDOW (window));
+      if (self->settings_problem != NULL)
+        {
+          g_autofree char *text =
+            g_strdup_printf (_("%s The default server is used; change it in Preferences."),
+                             self->settings_problem);
+
+          cw_window_add_toast (CW_WINDOW (window), text);
+        }
       return;
     }
 
@@ -226,6 +271,7 @@ cw_application_finalize (GObject *object)
   g_clear_object (&self->secret_store);
   g_clear_pointer (&self->demo_server, converc_emulator_thread_stop);
   g_clear_pointer (&self->base_url_override, g_free);
+  g_clear_pointer (&self->settings_problem, g_free);
 
   G_OBJECT_CLASS (cw_application_parent_class)->finalize (object);
 }
@@ -359,6 +405,14 @@ cw_application_start_demo (CwApplication  *self,
   converc_client_set_api_key (self->client, converc_emulator_thread_get_api_key (server));
 
   return TRUE;
+}
+
+const char *
+_cw_application_get_settings_problem (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
+
+  return self->settings_problem;
 }
 
 gboolean

@@ -26,7 +26,23 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cw-event-detail.h"
+#include "cw-event-summary.h"
 #include "cw-toast.h"
+
+/* What the title may show of the event's type (characters). */
+#define TITLE_MAX         200
+/* Events up to this size are read at once; larger ones in a thread. */
+#define SYNC_MAX          (64 * 1024)
+/* The JSON view first shows at most this much, each line capped. */
+#define JSON_PREVIEW_MAX  (16 * 1024)
+#define JSON_PREVIEW_LINES 100
+#define JSON_LINE_MAX     300
+/* The whole JSON: long lines still capped, no wrapping, and no highlighting
+ * above JSON_HIGHLIGHT_MAX; inserted in steps of JSON_STEP bytes. */
+#define JSON_WHOLE_LINE_MAX 10000
+#define JSON_HIGHLIGHT_MAX  (512 * 1024)
+#define JSON_STEP           (64 * 1024)
+
 
 struct _CwEventDetail
 {
@@ -34,6 +50,13 @@ struct _CwEventDetail
 
   ConvercEvent      *event;
   GCancellable      *cancellable;
+  /* Reading the current event in a thread; cancelled by the next one. */
+  GCancellable      *load_cancellable;
+  /* The pretty JSON while only a part of it is shown. */
+  char              *json;
+  gsize              json_len;
+  gsize              json_inserted;
+  guint              json_source;
   GtkFileChooserNative *chooser;
   /* Keys of every group line up */
   GtkSizeGroup      *keys;
@@ -43,7 +66,11 @@ struct _CwEventDetail
   /* Template widgets */
   GtkLabel          *description_label;
   GtkLabel          *feedback_label;
+  GtkBox            *json_cut_box;
+  GtkLabel          *json_cut_label;
   GtkLabel          *json_heading;
+  GtkScrolledWindow *json_scroller;
+  GtkButton         *json_whole_button;
   GtkScrolledWindow *scroller;
   GtkSourceView     *source_view;
   GtkStack          *stack;
@@ -105,187 +132,6 @@ cw_event_detail_feedback (CwEventDetail *self,
     self->feedback_source = g_timeout_add_seconds (4, hide_feedback_cb, self);
 }
 
-static GtkWidget *
-add_group (CwEventDetail *self,
-           const char    *title)
-{
-  GtkWidget *box;
-  GtkWidget *heading;
-  GtkWidget *grid;
-
-  g_assert (CW_IS_EVENT_DETAIL (self));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  heading = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_box_append (GTK_BOX (box), grid);
-
-  gtk_box_append (self->summary_box, box);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (grid),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
-                                  -1);
-
-  return grid;
-}
-
-static int
-grid_next_row (GtkWidget *grid)
-{
-  int rows = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (grid);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int row, height;
-
-      gtk_grid_query_child (GTK_GRID (grid), child, NULL, &row, NULL, &height);
-      rows = MAX (rows, row + height);
-    }
-
-  return rows;
-}
-
-static GtkWidget *
-add_key (GtkWidget  *grid,
-         const char *key,
-         int         row,
-         gboolean    aligned)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  CwEventDetail *self = CW_EVENT_DETAIL (gtk_widget_get_ancestor (grid, CW_TYPE_EVENT_DETAIL));
-
-  /* Keys may be server text too (question labels). */
-  gtk_label_set_text (GTK_LABEL (label), key);
-  if (aligned && self != NULL)
-    gtk_size_group_add_widget (self->keys, label);
-  if (!aligned)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-    }
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-
-  return label;
-}
-
-/* Adds "key: value" to @grid. @value is server text: set as plain text.
- * @aligned: line the key up with the keys of the other groups. */
-static GtkWidget *
-add_row_full (GtkWidget  *grid,
-              const char *key,
-              const char *value,
-              gboolean    aligned)
-{
-  GtkWidget *key_label;
-  GtkWidget *label;
-  int row;
-
-  if (value == NULL || value[0] == '\0')
-    return NULL;
-
-  row = grid_next_row (grid);
-  key_label = add_key (grid, key, row, aligned);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_text (GTK_LABEL (label), value);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
-                                  -1);
-  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
-
-  return label;
-}
-
-static GtkWidget *
-add_row (GtkWidget  *grid,
-         const char *key,
-         const char *value)
-{
-  return add_row_full (grid, key, value, TRUE);
-}
-
-static void
-add_time_row (GtkWidget  *grid,
-              const char *key,
-              const char *value)
-{
-  g_autofree char *formatted = NULL;
-  GtkWidget *label;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  /* Unreadable timestamps come back unchanged: shown raw. */
-  formatted = converc_timestamp_format (value, NULL);
-  label = add_row (grid, key, formatted != NULL ? formatted : value);
-  if (label != NULL && g_strcmp0 (formatted, value) != 0)
-    gtk_widget_set_tooltip_text (label, value);
-}
-
-static gboolean
-is_web_link (const char *url)
-{
-  return url != NULL &&
-         (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://"));
-}
-
-static void
-add_link_row (GtkWidget  *grid,
-              const char *key,
-              const char *url)
-{
-  GtkWidget *button;
-  GtkWidget *child;
-  GtkWidget *key_label;
-  int row;
-
-  if (url == NULL || url[0] == '\0')
-    return;
-
-  /* Only web links become buttons; anything else is shown as text. */
-  if (!is_web_link (url))
-    {
-      add_row (grid, key, url);
-      return;
-    }
-
-  row = grid_next_row (grid);
-  key_label = add_key (grid, key, row, TRUE);
-
-  button = gtk_link_button_new_with_label (url, url);
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_tooltip_text (button, url);
-  child = gtk_button_get_child (GTK_BUTTON (button));
-  if (GTK_IS_LABEL (child))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_use_markup (GTK_LABEL (child), FALSE);
-    }
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
-                                  -1);
-  gtk_grid_attach (GTK_GRID (grid), button, 1, row, 1, 1);
-}
-
 static void
 clear_summary (CwEventDetail *self)
 {
@@ -297,43 +143,20 @@ clear_summary (CwEventDetail *self)
     gtk_box_remove (self->summary_box, child);
 }
 
-static char *
-format_seconds (gint64 seconds)
-{
-  g_autofree char *exact = NULL;
-
-  if (seconds < 0)
-    return NULL;
-
-  /* Plain %lld: xgettext cannot read G_GINT64_FORMAT inside a msgid. */
-  exact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld second", "%lld seconds",
-                                        (gulong) seconds),
-                           (long long) seconds);
-  if (seconds < 3600)
-    return g_steal_pointer (&exact);
-
-  /* Translators: "86400 seconds (24 h)" */
-  return g_strdup_printf (_("%s (%lld h)"), exact, (long long) (seconds / 3600));
-}
-
 static void
-build_summary (CwEventDetail *self)
+set_title (CwEventDetail       *self,
+           ConvercEventDetails *details)
 {
-  g_autoptr(ConvercEventDetails) details = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *duration = NULL;
-  GtkWidget *grid;
+  g_autofree char *title = NULL;
   const char *type;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
-  g_assert (self->event != NULL);
-
-  clear_summary (self);
-
-  details = converc_event_details_new (self->event, &error);
 
   type = converc_event_get_event_type (self->event);
-  gtk_label_set_text (self->title_label, type != NULL ? type : _("Event without a type"));
+  title = converc_display_text (type != NULL ? type : _("Event without a type"), -1,
+                                TITLE_MAX,
+                                CONVERC_DISPLAY_TEXT_ONE_LINE | CONVERC_DISPLAY_TEXT_IDENTITY);
+  gtk_label_set_text (self->title_label, title);
 
   if (details != NULL && details->type_description != NULL)
     gtk_label_set_text (self->description_label, details->type_description);
@@ -342,143 +165,20 @@ build_summary (CwEventDetail *self)
   else
     gtk_label_set_text (self->description_label,
                         _("An event type this app does not know: every field it has is shown below."));
-
-  if (details == NULL)
-    {
-      g_autofree char *text = NULL;
-      GtkWidget *label;
-
-      /* Show what the list knows, and why the rest is missing. */
-      text = g_strdup_printf (_("The payload of this event could not be read: %s"),
-                              error != NULL ? error->message : _("unknown error"));
-      label = gtk_label_new (NULL);
-      gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (self->summary_box, label);
-
-      grid = add_group (self, _("Event"));
-      add_row (grid, _("ID"), converc_event_get_id (self->event));
-      add_row (grid, _("Type"), type);
-      add_time_row (grid, _("Created"), converc_event_get_created_at (self->event));
-      add_row (grid, _("Contact"), converc_event_get_contact_name (self->event));
-      add_row (grid, _("Email"), converc_event_get_contact_email (self->event));
-      add_row (grid, _("Phone"), converc_event_get_contact_phone (self->event));
-      return;
-    }
-
-  grid = add_group (self, _("Event"));
-  add_row (grid, _("ID"), details->id != NULL ? details->id : "—");
-  add_row (grid, _("Type"), details->type != NULL ? details->type : "—");
-  add_time_row (grid, _("Created"), details->created_at);
-  add_row (grid, _("Organization"), details->organization_id);
-
-  if (details->has_call)
-    {
-      duration = converc_format_duration (details->duration);
-
-      grid = add_group (self, _("Call"));
-      add_row (grid, _("Status"), details->call_status);
-      add_row (grid, _("Media"), details->media_type);
-      add_time_row (grid, _("Requested"), details->requested_at);
-      add_time_row (grid, _("Accepted"), details->accepted_at);
-      add_time_row (grid, _("Ended"), details->ended_at);
-      add_row (grid, _("Duration"), duration);
-      add_row (grid, _("Accepted by"), details->accepted_by);
-      add_row (grid, _("Call ID"), details->call_id);
-      add_row (grid, _("Session"), details->session_id);
-      add_row (grid, _("Site"), details->site_id);
-      add_row (grid, _("Visitor fingerprint"), details->visitor_fingerprint);
-      add_row (grid, _("Qualification flow"), details->qualification_flow_id);
-      if (grid_next_row (grid) == 0)
-        add_row (grid, _("Call"), _("No call fields in this event"));
-    }
-
-  if (details->has_contact)
-    {
-      grid = add_group (self, _("Contact"));
-      add_row (grid, _("Name"), details->contact_name);
-      add_row (grid, _("Email"), details->contact_email);
-      add_row (grid, _("Phone"), details->contact_phone);
-      add_row (grid, _("Location"), details->location);
-      add_row (grid, _("Time zone"), details->location_timezone);
-      add_row (grid, _("Coordinates"), details->coordinates);
-      add_time_row (grid, _("Last seen"), details->contact_last_seen_at);
-      add_row (grid, _("Identity ID"), details->contact_identity_id);
-      add_row (grid, _("Fingerprint"), details->contact_fingerprint);
-      if (grid_next_row (grid) == 0)
-        add_row (grid, _("Contact"), _("No contact fields in this event"));
-    }
-
-  if (details->answers->len > 0)
-    {
-      grid = add_group (self, _("Qualification Answers"));
-      for (guint i = 0; i < details->answers->len; i++)
-        {
-          ConvercAnswer *answer = g_ptr_array_index (details->answers, i);
-          GtkWidget *label;
-
-          label = add_row_full (grid,
-                                answer->question != NULL ? answer->question : _("Question"),
-                                answer->answer != NULL ? answer->answer : _("(no answer)"),
-                                FALSE);
-          if (label != NULL && answer->type != NULL)
-            gtk_widget_set_tooltip_text (label, answer->type);
-        }
-    }
-
-  if (details->has_recording)
-    {
-      g_autofree char *expires = format_seconds (details->recording_expires_in);
-
-      grid = add_group (self, _("Recording"));
-      add_row (grid, _("Available"), details->recording_available ? _("Yes") : _("No"));
-      add_link_row (grid, _("Video"), details->video_url);
-      add_link_row (grid, _("Audio"), details->audio_url);
-      add_row (grid, _("Links expire in"), expires);
-    }
-
-  if (details->transcript != NULL)
-    {
-      GtkWidget *box;
-      GtkWidget *heading;
-      GtkWidget *label;
-
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      heading = gtk_label_new (_("Transcript"));
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_box_append (GTK_BOX (box), heading);
-
-      label = gtk_label_new (NULL);
-      gtk_label_set_text (GTK_LABEL (label), details->transcript);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
-                                      -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (self->summary_box, box);
-    }
 }
 
 static char *
-dup_json (CwEventDetail *self)
+dup_json (ConvercEvent *event)
 {
   char *json;
 
-  g_assert (CW_IS_EVENT_DETAIL (self));
-
-  if (self->event == NULL)
+  if (event == NULL)
     return NULL;
 
-  json = converc_event_dup_pretty_json (self->event);
+  json = converc_event_dup_pretty_json (event);
   if (json == NULL)
     {
-      GBytes *raw = converc_event_get_raw (self->event);
+      GBytes *raw = converc_event_get_raw (event);
       gsize len = 0;
       const char *data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
 
@@ -532,12 +232,311 @@ ensure_highlighting (CwEventDetail *self)
   update_style_scheme (self);
 }
 
+/* Appends @json[@start, @end) to @out with every line capped at
+ * @line_max characters. Returns whether anything was cut. */
+static gboolean
+append_capped_lines (GString    *out,
+                     const char *start,
+                     const char *end,
+                     gsize       line_max)
+{
+  gboolean cut = FALSE;
+
+  while (start < end)
+    {
+      const char *nl = memchr (start, '\n', end - start);
+      const char *line_end = nl != NULL ? nl : end;
+      const char *p = start;
+      gsize n = 0;
+
+      while (p < line_end && n < line_max)
+        {
+          p = g_utf8_next_char (p);
+          n++;
+        }
+      if (p > line_end)
+        p = line_end;
+
+      g_string_append_len (out, start, p - start);
+      if (p < line_end)
+        {
+          g_string_append (out, CONVERC_DISPLAY_ELLIPSIS);
+          cut = TRUE;
+        }
+      if (nl != NULL)
+        g_string_append_c (out, '\n');
+      start = nl != NULL ? nl + 1 : end;
+    }
+
+  return cut;
+}
+
+/* The first part of @json for the view: whole lines up to a size and a
+ * count, each capped. Returns NULL when @json is small enough to show. */
+static char *
+json_preview (const char *json,
+              gsize       len)
+{
+  GString *out;
+  const char *end = json;
+  guint lines = 0;
+  gboolean cut;
+
+  while (end < json + len && (gsize)(end - json) < JSON_PREVIEW_MAX && lines < JSON_PREVIEW_LINES)
+    {
+      const char *nl = memchr (end, '\n', json + len - end);
+
+      end = nl != NULL ? nl + 1 : json + len;
+      lines++;
+    }
+
+  out = g_string_sized_new (end - json + 64);
+  cut = append_capped_lines (out, json, end, JSON_LINE_MAX);
+
+  if (!cut && end == json + len)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+stop_whole_json (CwEventDetail *self)
+{
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  g_clear_handle_id (&self->json_source, g_source_remove);
+  g_clear_pointer (&self->json, g_free);
+  self->json_len = self->json_inserted = 0;
+}
+
+static void
+set_json_scrolling (CwEventDetail *self,
+                    gboolean       whole)
+{
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  /* The whole of a large JSON scrolls on its own and does not wrap: only
+   * the lines on screen are laid out. */
+  gtk_scrolled_window_set_policy (self->json_scroller,
+                                  whole ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
+                                  whole ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_max_content_height (self->json_scroller, whole ? 600 : -1);
+  gtk_scrolled_window_set_min_content_height (self->json_scroller, whole ? 300 : -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->source_view),
+                               whole ? GTK_WRAP_NONE : GTK_WRAP_CHAR);
+}
+
+static void
+show_json (CwEventDetail *self,
+           char          *json)
+{
+  g_autofree char *owned = json;
+  g_autofree char *preview = NULL;
+  GtkTextBuffer *buffer;
+  gsize len;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  stop_whole_json (self);
+  set_json_scrolling (self, FALSE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+  ensure_highlighting (self);
+
+  len = strlen (owned);
+  preview = json_preview (owned, len);
+  if (preview == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
+      gtk_text_buffer_set_text (buffer, owned, len);
+      return;
+    }
+
+  {
+    g_autofree char *size = g_format_size (len);
+    g_autofree char *message = NULL;
+    g_autofree char *button = NULL;
+
+    message = g_strdup_printf (_("This JSON is %s: the first part is shown, with long lines cut. "
+                                 "Copy JSON and Save JSON keep all of it."), size);
+    /* Translators: %s is a size, e.g. "12.3 MB" */
+    button = g_strdup_printf (_("Show the Whole JSON (%s)"), size);
+    gtk_label_set_text (self->json_cut_label, message);
+    gtk_button_set_label (self->json_whole_button, button);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->json_whole_button), TRUE);
+    gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), TRUE);
+  }
+
+  gtk_text_buffer_set_text (buffer, preview, -1);
+  self->json = g_steal_pointer (&owned);
+  self->json_len = len;
+}
+
+static gboolean
+insert_json_step_cb (gpointer user_data)
+{
+  CwEventDetail *self = user_data;
+  g_autoptr(GString) step = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end_iter;
+  const char *start;
+  const char *end;
+  gsize len;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  len = self->json_len - self->json_inserted;
+  start = self->json + self->json_inserted;
+  end = start + MIN (len, JSON_STEP);
+  /* Whole lines per step. */
+  if (end < start + len)
+    {
+      const char *nl = memchr (end, '\n', start + len - end);
+
+      end = nl != NULL ? nl + 1 : start + len;
+    }
+
+  step = g_string_sized_new (end - start + 16);
+  append_capped_lines (step, start, end, JSON_WHOLE_LINE_MAX);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  gtk_text_buffer_get_end_iter (buffer, &end_iter);
+  gtk_text_buffer_insert (buffer, &end_iter, step->str, step->len);
+  self->json_inserted += end - start;
+
+  if (self->json_inserted < self->json_len)
+    return G_SOURCE_CONTINUE;
+
+  self->json_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
+  g_clear_pointer (&self->json, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+json_whole_clicked_cb (CwEventDetail *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  if (self->json == NULL || self->json_source != 0)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer),
+                                          self->json_len <= JSON_HIGHLIGHT_MAX);
+  set_json_scrolling (self, TRUE);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->json_inserted = 0;
+
+  gtk_label_set_text (self->json_cut_label, _("Showing the whole JSON…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->json_whole_button), FALSE);
+  self->json_source = g_idle_add_full (G_PRIORITY_LOW, insert_json_step_cb, self, NULL);
+}
+
+/* Reading an event: the details and the pretty JSON, in a thread for a
+ * large event. */
+typedef struct
+{
+  ConvercEventDetails *details;
+  GError              *error;
+  char                *json;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->details, converc_event_details_free);
+  g_clear_error (&loaded->error);
+  g_free (loaded->json);
+  g_free (loaded);
+}
+
+static Loaded *
+load_event (ConvercEvent *event)
+{
+  Loaded *loaded = g_new0 (Loaded, 1);
+
+  loaded->details = converc_event_details_new (event, &loaded->error);
+  loaded->json = dup_json (event);
+
+  return loaded;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_task_return_pointer (task, load_event (task_data), (GDestroyNotify)loaded_free);
+}
+
+static void
+show_loaded (CwEventDetail *self,
+             Loaded        *loaded)
+{
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  clear_summary (self);
+  set_title (self, loaded->details);
+  cw_event_summary_build (self->summary_box, self->keys, self->event,
+                          loaded->details, loaded->error);
+  show_json (self, g_steal_pointer (&loaded->json));
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CwEventDetail *self = CW_EVENT_DETAIL (object);
+  Loaded *loaded;
+
+  loaded = g_task_propagate_pointer (G_TASK (result), NULL);
+  /* A later event replaced this one (the task was cancelled). */
+  if (loaded == NULL)
+    return;
+
+  show_loaded (self, loaded);
+  loaded_free (loaded);
+}
+
+static void
+show_loading (CwEventDetail *self)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+  GtkTextBuffer *buffer;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  clear_summary (self);
+  stop_whole_json (self);
+  set_title (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  gtk_text_buffer_set_text (buffer, "", 0);
+
+  size = g_format_size (g_bytes_get_size (converc_event_get_raw (self->event)));
+  text = g_strdup_printf (_("Reading this event (%s)…"), size);
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (self->summary_box, label);
+}
+
 static void
 update (CwEventDetail *self)
 {
-  g_autofree char *json = NULL;
   GtkTextBuffer *buffer;
   gboolean has_event;
+  GBytes *raw;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
@@ -551,20 +550,41 @@ update (CwEventDetail *self)
   g_clear_handle_id (&self->feedback_source, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), FALSE);
 
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
 
   if (!has_event)
     {
       clear_summary (self);
+      stop_whole_json (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
       gtk_text_buffer_set_text (buffer, "", 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  build_summary (self);
-  json = dup_json (self);
-  ensure_highlighting (self);
-  gtk_text_buffer_set_text (buffer, json, -1);
+  raw = converc_event_get_raw (self->event);
+  if (raw == NULL || g_bytes_get_size (raw) <= SYNC_MAX)
+    {
+      Loaded *loaded = load_event (self->event);
+
+      show_loaded (self, loaded);
+      loaded_free (loaded);
+    }
+  else
+    {
+      g_autoptr(GTask) task = NULL;
+
+      show_loading (self);
+      self->load_cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->load_cancellable, loaded_cb, NULL);
+      g_task_set_source_tag (task, update);
+      g_task_set_return_on_cancel (task, TRUE);
+      g_task_set_task_data (task, g_object_ref (self->event), g_object_unref);
+      g_task_run_in_thread (task, load_thread);
+    }
 
   gtk_stack_set_visible_child_name (self->stack, "event");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -596,7 +616,7 @@ copy_json_action (GtkWidget  *widget,
   if (self->event == NULL)
     return;
 
-  json = dup_json (self);
+  json = dup_json (self->event);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), json);
   cw_event_detail_feedback (self, _("JSON copied"), FALSE);
 }
@@ -610,7 +630,7 @@ save_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GFile *file = G_FILE (object);
 
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+  if (!converc_atomic_file_replace_finish (file, result, &error))
     {
       g_autofree char *message = NULL;
 
@@ -652,16 +672,15 @@ chooser_response_cb (CwEventDetail        *self,
 
   /* The pretty-printed JSON, as shown, ending with a newline: it keeps every
    * number and escape exactly as the server spelled it. */
-  json = dup_json (self);
+  json = dup_json (self->event);
   len = strlen (json);
   json = g_realloc (json, len + 2);
   json[len] = '\n';
   json[len + 1] = '\0';
   bytes = g_bytes_new_take (g_steal_pointer (&json), len + 1);
 
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, save_cb, g_object_ref (self));
+  /* Never in place: a full disk must not destroy the file being replaced. */
+  converc_atomic_file_replace_async (file, bytes, self->cancellable, save_cb, g_object_ref (self));
   g_bytes_unref (bytes);
 }
 
@@ -717,6 +736,9 @@ cw_event_detail_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  stop_whole_json (self);
   g_clear_handle_id (&self->feedback_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -790,12 +812,17 @@ cw_event_detail_class_init (CwEventDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-event-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, description_label);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, feedback_label);
+  gtk_widget_class_bind_template_child (widget_class, CwEventDetail, json_cut_box);
+  gtk_widget_class_bind_template_child (widget_class, CwEventDetail, json_cut_label);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, json_heading);
+  gtk_widget_class_bind_template_child (widget_class, CwEventDetail, json_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CwEventDetail, json_whole_button);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, source_view);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, summary_box);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, json_whole_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "event.copy-id", NULL, copy_id_action);
   gtk_widget_class_install_action (widget_class, "event.copy-json", NULL, copy_json_action);

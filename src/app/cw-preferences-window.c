@@ -23,9 +23,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "cw-application.h"
 #include "cw-accessible.h"
+#include "cw-application-private.h"
 #include "cw-error-text.h"
 #include "cw-preferences-window.h"
 
@@ -247,7 +248,11 @@ base_url_apply_cb (CwPreferencesWindow *self)
   while (g_str_has_suffix (text, "/"))
     text[strlen (text) - 1] = '\0';
 
-  if (!converc_validate_base_url (text, &error))
+  if (strlen (text) > CW_BASE_URL_MAX)
+    g_set_error (&error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT,
+                 _("The API base URL is longer than %d characters."), CW_BASE_URL_MAX);
+
+  if (error != NULL || !converc_validate_base_url (text, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
@@ -325,6 +330,7 @@ cw_preferences_window_new (CwApplication *application)
   CwPreferencesWindow *self;
   GSettings *settings;
   g_autofree char *base_url = NULL;
+  const char *problem;
 
   g_return_val_if_fail (CW_IS_APPLICATION (application), NULL);
 
@@ -339,9 +345,24 @@ cw_preferences_window_new (CwApplication *application)
                    gtk_spin_button_get_adjustment (self->count_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
-  base_url = g_settings_get_string (settings, "base-url");
-  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
-  set_message (self->base_url_message_label, NULL, FALSE);
+  /* A saved value the app refused (too long, not https) is not put in the
+   * entry: the one in use is, with why, until Apply or Reset replaces it. */
+  problem = _cw_application_get_settings_problem (application);
+  if (problem != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s The default is used until you apply another address or reset it."),
+                         problem);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), CONVERC_DEFAULT_BASE_URL);
+      set_message (self->base_url_message_label, message, TRUE);
+    }
+  else
+    {
+      base_url = g_settings_get_string (settings, "base-url");
+      gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
+      set_message (self->base_url_message_label, NULL, FALSE);
+    }
 
   if (cw_application_get_demo (application))
     {

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "converc-error.h"
 #include "converc-event-details.h"
@@ -177,26 +178,97 @@ format_location (JsonObject *location)
   return g_string_free (out, out->len == 0);
 }
 
-static char *
-format_transcript (JsonNode *node)
+static void
+transcript_line_free (ConvercTranscriptLine *line)
 {
-  JsonObject *object;
+  g_free (line->speaker);
+  g_free (line->text);
+  g_free (line);
+}
+
+/* Adds @text (taken) as lines of at most CONVERC_TRANSCRIPT_LINE_MAX bytes:
+ * split at its line breaks, and a long line at its last space (or at a
+ * character boundary) before the limit. A 5 MB transcript string becomes
+ * lines a view can show lazily instead of one paragraph to lay out. */
+static void
+add_transcript_line (GPtrArray *lines,
+                     char      *speaker,
+                     char      *text)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+  gboolean first = TRUE;
+
+  while (p < end || first)
+    {
+      ConvercTranscriptLine *line = g_new (ConvercTranscriptLine, 1);
+      const char *stop = memchr (p, '\n', end - p);
+      const char *next;
+
+      if (stop == NULL)
+        stop = end;
+      next = stop < end ? stop + 1 : end;
+
+      if (stop - p > CONVERC_TRANSCRIPT_LINE_MAX)
+        {
+          const char *cut = p + CONVERC_TRANSCRIPT_LINE_MAX;
+          const char *space = g_strrstr_len (p, cut - p, " ");
+
+          if (space != NULL && space - p > CONVERC_TRANSCRIPT_LINE_MAX / 2)
+            {
+              stop = space;
+              next = space + 1;
+            }
+          else
+            {
+              /* No space: cut before the character that crosses the limit. */
+              while (cut > p + 1 && ((guchar)*cut & 0xC0) == 0x80)
+                cut--;
+              stop = next = cut;
+            }
+        }
+
+      if (stop > p && stop[-1] == '\r')
+        stop--;
+
+      line->speaker = first ? speaker : NULL;
+      line->text = g_strndup (p, stop - p);
+      g_ptr_array_add (lines, line);
+      first = FALSE;
+      p = next;
+    }
+
+  g_free (text);
+}
+
+/* One line per segment, however many: the view shows them lazily. */
+static GPtrArray *
+read_transcript (JsonNode *node)
+{
+  g_autoptr(GPtrArray) lines = NULL;
   JsonArray *segments = NULL;
   const char *names[] = { "segments", "messages", "entries", "lines", "utterances" };
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
 
-  if (JSON_NODE_HOLDS_VALUE (node) || JSON_NODE_HOLDS_ARRAY (node))
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify)transcript_line_free);
+
+  if (JSON_NODE_HOLDS_VALUE (node))
     {
-      if (JSON_NODE_HOLDS_ARRAY (node))
-        segments = json_node_get_array (node);
-      else
-        return node_to_text (node);
+      char *text = node_to_text (node);
+
+      if (text != NULL)
+        add_transcript_line (lines, NULL, text);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      segments = json_node_get_array (node);
     }
   else
     {
-      object = json_node_get_object (node);
+      JsonObject *object = json_node_get_object (node);
+
       for (guint i = 0; i < G_N_ELEMENTS (names) && segments == NULL; i++)
         segments = converc_json_array_member (object, names[i]);
 
@@ -204,50 +276,45 @@ format_transcript (JsonNode *node)
         {
           char *text = text_member (object, "text");
 
-          if (text != NULL)
-            return text;
-          return json_to_string (node, TRUE);
+          add_transcript_line (lines, NULL, text != NULL ? text : json_to_string (node, TRUE));
         }
     }
 
-  {
-    GString *out = g_string_new (NULL);
+  for (guint i = 0; segments != NULL && i < json_array_get_length (segments); i++)
+    {
+      JsonNode *element = json_array_get_element (segments, i);
+      char *speaker = NULL;
+      char *text = NULL;
 
-    for (guint i = 0; i < json_array_get_length (segments); i++)
-      {
-        JsonNode *element = json_array_get_element (segments, i);
-        g_autofree char *speaker = NULL;
-        g_autofree char *text = NULL;
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        {
+          JsonObject *segment = json_node_get_object (element);
 
-        if (JSON_NODE_HOLDS_OBJECT (element))
-          {
-            JsonObject *segment = json_node_get_object (element);
+          text = text_member (segment, "text");
+          if (text == NULL)
+            text = text_member (segment, "content");
+          if (text != NULL)
+            {
+              speaker = text_member (segment, "speaker");
+              if (speaker == NULL)
+                speaker = text_member (segment, "role");
+              if (speaker == NULL)
+                speaker = text_member (segment, "from");
+            }
+        }
+      else
+        {
+          text = node_to_text (element);
+        }
 
-            speaker = text_member (segment, "speaker");
-            if (speaker == NULL)
-              speaker = text_member (segment, "role");
-            if (speaker == NULL)
-              speaker = text_member (segment, "from");
-            text = text_member (segment, "text");
-            if (text == NULL)
-              text = text_member (segment, "content");
-          }
-        else
-          {
-            text = node_to_text (element);
-          }
+      if (text != NULL)
+        add_transcript_line (lines, speaker, text);
+    }
 
-        if (text == NULL)
-          continue;
-        if (out->len > 0)
-          g_string_append_c (out, '\n');
-        if (speaker != NULL)
-          g_string_append_printf (out, "%s: ", speaker);
-        g_string_append (out, text);
-      }
+  if (lines->len == 0)
+    return NULL;
 
-    return g_string_free (out, out->len == 0);
-  }
+  return g_steal_pointer (&lines);
 }
 
 char *
@@ -407,8 +474,8 @@ converc_event_details_new (ConvercEvent  *event,
         details->recording_expires_in = (gint64)expires;
     }
 
-  details->transcript = format_transcript (data != NULL ? json_object_get_member (data, "transcript")
-                                                        : NULL);
+  details->transcript = read_transcript (data != NULL ? json_object_get_member (data, "transcript")
+                                                      : NULL);
 
   return g_steal_pointer (&details);
 }
@@ -447,6 +514,6 @@ converc_event_details_free (ConvercEventDetails *details)
   g_clear_pointer (&details->answers, g_ptr_array_unref);
   g_free (details->video_url);
   g_free (details->audio_url);
-  g_free (details->transcript);
+  g_clear_pointer (&details->transcript, g_ptr_array_unref);
   g_free (details);
 }

@@ -37,6 +37,15 @@ typedef struct
   char *answer;     /* the answer as text: strings as they are, lists joined */
 } ConvercAnswer;
 
+/* A transcript line is at most this many bytes: longer text is split. */
+#define CONVERC_TRANSCRIPT_LINE_MAX 500
+
+typedef struct
+{
+  char *speaker;    /* "agent", "visitor", …; NULL when not said */
+  char *text;       /* never NULL */
+} ConvercTranscriptLine;
+
 typedef struct
 {
   char     *id;
@@ -78,7 +87,7 @@ typedef struct
   char     *audio_url;
   gint64    recording_expires_in; /* seconds, -1 unknown */
 
-  char     *transcript;        /* text of a transcript when present, else NULL */
+  GPtrArray *transcript;       /* of ConvercTranscriptLine; NULL without a transcript */
 } ConvercEventDetails;
 
 ConvercEventDetails *converc_event_details_new    (ConvercEvent         *event,

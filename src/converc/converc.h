@@ -20,7 +20,9 @@
 
 #pragma once
 
+#include "converc-atomic-file.h"
 #include "converc-client.h"
+#include "converc-display-text.h"
 #include "converc-error.h"
 #include "converc-event.h"
 #include "converc-event-types.h"

@@ -31,6 +31,32 @@
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
 
+#if defined(FUZZ_TARGET_EVENT_DETAILS)
+/* What the detail view shows of @text: bounded, valid, nothing hidden. */
+static void
+check_display (const char *text,
+               gssize      len,
+               gsize       max_chars,
+               gboolean    one_line)
+{
+  ConvercDisplayTextFlags flags = CONVERC_DISPLAY_TEXT_IDENTITY |
+                                  (one_line ? CONVERC_DISPLAY_TEXT_ONE_LINE : 0);
+  g_autofree char *shown = converc_display_text (text, len, max_chars, flags);
+
+  g_assert (g_utf8_validate (shown, -1, NULL));
+  g_assert (max_chars == 0 || (gsize)g_utf8_strlen (shown, -1) <= max_chars);
+  for (const char *p = shown; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert (!((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)));
+      g_assert (c >= 0x20 || c == '\n');
+      g_assert (!(c >= 0x200B && c <= 0x200F));
+      g_assert (!one_line || (c != '\n' && c != 0x2028 && c != 0x2029));
+    }
+}
+#endif
+
 static void
 fuzz_one (GBytes *bytes)
 {
@@ -97,6 +123,59 @@ fuzz_one (GBytes *bytes)
           g_autofree char *folded = converc_fold_for_search (piece);
 
           (void) converc_event_matches (event, folded);
+        }
+    }
+#elif defined(FUZZ_TARGET_EVENT_DETAILS)
+  g_autoptr(ConvercEvent) event = converc_parse_event (bytes, &error);
+
+  /* The raw bytes themselves, as any server string could be. */
+  check_display (data, size, 40, TRUE);
+  check_display (data, size, 0, FALSE);
+
+  if (event != NULL)
+    {
+      g_autoptr(GError) details_error = NULL;
+      g_autoptr(ConvercEventDetails) details = converc_event_details_new (event, &details_error);
+
+      g_assert ((details == NULL) == (details_error != NULL));
+      if (details != NULL)
+        {
+          const char *fields[] = {
+            details->id, details->type, details->created_at, details->organization_id,
+            details->call_id, details->call_status, details->media_type, details->accepted_by,
+            details->session_id, details->site_id, details->visitor_fingerprint,
+            details->contact_name, details->contact_email, details->contact_phone,
+            details->contact_identity_id, details->contact_fingerprint, details->location,
+            details->location_timezone, details->coordinates, details->video_url,
+            details->audio_url,
+          };
+
+          for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+            if (fields[i] != NULL)
+              {
+                g_assert (g_utf8_validate (fields[i], -1, NULL));
+                check_display (fields[i], -1, 64, TRUE);
+              }
+
+          for (guint i = 0; i < details->answers->len; i++)
+            {
+              ConvercAnswer *answer = g_ptr_array_index (details->answers, i);
+
+              g_assert (answer->question != NULL);
+              check_display (answer->question, -1, 64, TRUE);
+              check_display (answer->answer, -1, 64, TRUE);
+            }
+
+          for (guint i = 0; details->transcript != NULL && i < details->transcript->len; i++)
+            {
+              ConvercTranscriptLine *line = g_ptr_array_index (details->transcript, i);
+
+              g_assert (line->text != NULL);
+              g_assert (strlen (line->text) <= CONVERC_TRANSCRIPT_LINE_MAX);
+              g_assert (g_utf8_validate (line->text, -1, NULL));
+              check_display (line->text, -1, 0, FALSE);
+            }
+          g_assert (details->transcript == NULL || details->transcript->len > 0);
         }
     }
 #elif defined(FUZZ_TARGET_TIMESTAMP)
