@@ -43,6 +43,21 @@ test_text_one_line (void)
   g_assert_null (cw_text_one_line (NULL));
 }
 
+/* A cell's text costs what 512 characters cost, whatever the server sent,
+ * and a right-to-left override is shown, not obeyed (issue 13). */
+static void
+test_text_one_line_hostile (void)
+{
+  g_autofree char *huge = g_strnfill (100000, 'a');
+  g_autofree char *capped = cw_text_one_line (huge);
+  g_autofree char *rlo = cw_text_one_line ("Alice \u202Egnp.exe");
+
+  g_assert_cmpuint (g_utf8_strlen (capped, -1), <=, 513);
+  g_assert_true (g_str_has_suffix (capped, "…"));
+  g_assert_null (strstr (rlo, "\u202E"));
+  g_assert_nonnull (strstr (rlo, "U+202E"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -51,6 +66,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/cw/widgets/text-one-line", test_text_one_line);
+  g_test_add_func ("/cw/widgets/text-one-line-hostile", test_text_one_line_hostile);
 
   return g_test_run ();
 }

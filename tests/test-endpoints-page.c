@@ -35,6 +35,7 @@
 #include "cw-endpoints-page-private.h"
 #include "cw-secret-dialog-private.h"
 #include "cw-test-endpoints.h"
+#include "cw-renderer.h"
 #include "cw-test-utils.h"
 #include "cw-time-format.h"
 #include "cw-toast.h"
@@ -528,7 +529,115 @@ test_page_stale_banner (Fixture       *f,
   WAIT_FOR (!cw_endpoint_list_get_loading (page->list));
   g_assert_null (cw_endpoint_list_get_last_error (page->list));
   g_assert_false (gtk_revealer_get_reveal_child (page->problem_revealer));
+  g_assert_finalize_object (page);
+}
 
+/* The longest wait between two main-loop iterations while a probe runs. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} StallProbe;
+
+static gboolean
+stall_probe_cb (gpointer user_data)
+{
+  StallProbe *probe = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  probe->longest = MAX (probe->longest, now - probe->last);
+  probe->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct
+{
+  ConvercSecretStore *store;
+  const char         *base_url;
+  gboolean            listed;
+  gboolean            stored_before_listed;
+} CreateOrder;
+
+static void
+new_row_cb (GListModel  *model,
+            guint        position,
+            guint        removed,
+            guint        added,
+            CreateOrder *order)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (model, i);
+      g_autofree char *stored = NULL;
+
+      if (g_strcmp0 (converc_webhook_get_id (webhook), "wh_long_url") != 0 || order->listed)
+        continue;
+
+      /* The endpoint reaches the list: its secret must be kept already. */
+      order->listed = TRUE;
+      stored = converc_secret_store_lookup_sync (order->store, order->base_url, "wh_long_url", NULL);
+      order->stored_before_listed = g_strcmp0 (stored, "whsec_only_copy") == 0;
+    }
+}
+
+/* A server that answers a create with a URL of 100,000 characters: the
+ * secret is in the store before any of that text is laid out, and showing
+ * it never stalls the window for long (issue 13, item 1). */
+static void
+test_page_create_long_url (Fixture       *f,
+                           gconstpointer  data)
+{
+  CwEndpointsPage *page = loaded_page (f);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GString) url = g_string_new ("https://example.com/");
+  g_autoptr(ConvercWebhook) webhook = NULL;
+  CreateOrder order = { f->store, converc_client_get_base_url (f->client), FALSE, FALSE };
+  StallProbe probe = { 0, 0 };
+  CwAddEndpointDialog *dialog;
+  guint probe_id;
+
+  for (guint i = 0; i < 100000 - 20; i++)
+    g_string_append_c (url, "abcdefghij"[i % 10]);
+  webhook = converc_webhook_new ("wh_long_url", url->str, NULL, TRUE,
+                                 "2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z");
+
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_signal_connect (cw_endpoint_list_get_webhooks (page->list), "items-changed",
+                    G_CALLBACK (new_row_cb), &order);
+
+  cw_endpoints_page_add_endpoint (page);
+  dialog = find_window (CW_TYPE_ADD_ENDPOINT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  probe.last = g_get_monotonic_time ();
+  probe_id = g_timeout_add (5, stall_probe_cb, &probe);
+  /* As the dialog does when the create answer arrives. */
+  g_signal_emit_by_name (dialog, "created", webhook, "whsec_only_copy");
+  WAIT_FOR (order.listed && find_window (CW_TYPE_SECRET_DIALOG) != NULL);
+  for (int i = 0; i < 3; i++)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      gint64 counter = gdk_frame_clock_get_frame_counter (clock);
+
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      WAIT_FOR (gdk_frame_clock_get_frame_counter (clock) > counter);
+    }
+  g_source_remove (probe_id);
+  g_test_message ("longest main-loop stall while showing it: %" G_GINT64_FORMAT " ms",
+                  probe.longest / 1000);
+
+  g_assert_true (order.stored_before_listed);
+  /* A generous bound (the figure is printed): 60 s before the cap. */
+  g_assert_cmpint (probe.longest, <, 1 * G_USEC_PER_SEC);
+  g_assert_cmpstr (converc_webhook_get_id (_cw_endpoints_page_get_selected (page)), ==,
+                   "wh_long_url");
+
+  g_signal_handlers_disconnect_by_data (cw_endpoint_list_get_webhooks (page->list), &order);
+  gtk_window_destroy (GTK_WINDOW (find_window (CW_TYPE_SECRET_DIALOG)));
+  gtk_window_destroy (window);
   g_assert_finalize_object (page);
 }
 
@@ -538,6 +647,9 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Draw as the app does (cairo on a software GL): the stall figures are
+   * the app's, not llvmpipe's shader compiler's. */
+  cw_renderer_choose (gdk_display_get_default ());
 
   g_test_add ("/cw/endpoints-page/lists", Fixture, NULL, cw_test_server_setup, test_page_lists, cw_test_server_teardown);
   g_test_add ("/cw/endpoints-page/filter", Fixture, NULL, cw_test_server_setup, test_page_filter, cw_test_server_teardown);
@@ -555,6 +667,8 @@ main (int   argc,
               test_page_create_stores_secret, cw_test_server_teardown);
   g_test_add ("/cw/endpoints-page/create-answer-lost", Fixture, NULL, cw_test_server_setup,
               test_page_create_answer_lost, cw_test_server_teardown);
+  g_test_add ("/cw/endpoints-page/create-long-url", Fixture, NULL, cw_test_server_setup,
+              test_page_create_long_url, cw_test_server_teardown);
 
   return g_test_run ();
 }

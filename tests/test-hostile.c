@@ -887,6 +887,35 @@ test_url_userinfo_and_length (void)
   g_assert_true (g_str_has_suffix (long_shown, "…"));
 }
 
+
+/* The events list's summary puts the contact's name beside the app's own
+ * " · ended": a right-to-left override in the name is shown as <U+202E>,
+ * never obeyed, and a name of any length costs what 128 characters cost. */
+static void
+test_summary_bidi_and_length (void)
+{
+  g_autofree char *huge = g_strnfill (50000, 'x');
+  g_autofree char *json = g_strdup_printf ("[{\"id\":\"evt_1\",\"type\":\"call.ended\","
+                                           "\"data\":{\"call\":{\"status\":\"ended\"},"
+                                           "\"contact\":{\"name\":\"Alice \\u202Egnp.exe\"}}},"
+                                           "{\"id\":\"evt_2\",\"type\":\"call.ended\","
+                                           "\"data\":{\"contact\":{\"name\":\"%s\"}}}]", huge);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  events = converc_parse_event_list (body, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+
+  first = converc_event_dup_summary (g_ptr_array_index (events, 0));
+  g_assert_cmpstr (first, ==, "Alice <U+202E>gnp.exe · ended");
+  second = converc_event_dup_summary (g_ptr_array_index (events, 1));
+  g_assert_cmpuint (g_utf8_strlen (second, -1), <=, 129);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -919,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/converc/hostile/api-key-refused-before-request",
                    test_api_key_refused_before_request);
   g_test_add_func ("/converc/hostile/url-userinfo-and-length", test_url_userinfo_and_length);
+  g_test_add_func ("/converc/hostile/summary-bidi-and-length", test_summary_bidi_and_length);
 
   status = g_test_run ();
 

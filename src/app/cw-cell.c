@@ -29,6 +29,10 @@
 
 #include "cw-cell.h"
 
+#include "converc.h"
+
+#define CELL_MAX_CHARS 512
+
 /**
  * cw_text_one_line:
  * @text: (nullable): text, possibly from a server
@@ -43,7 +47,8 @@ char *
 cw_text_one_line (const char *text)
 {
   g_autofree char *valid = NULL;
-  GString *line;
+  g_autoptr(GString) line = NULL;
+  gsize n_chars = 0;
 
   if (text == NULL)
     return NULL;
@@ -51,8 +56,10 @@ cw_text_one_line (const char *text)
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
-  line = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  /* A cell shows a few dozen characters: what lies past CELL_MAX_CHARS is
+   * never laid out (a URL of 100,000 characters costs what 512 cost). */
+  line = g_string_new (NULL);
+  for (const char *p = text; *p != '\0' && n_chars <= CELL_MAX_CHARS; p = g_utf8_next_char (p), n_chars++)
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -62,7 +69,8 @@ cw_text_one_line (const char *text)
         g_string_append_len (line, p, g_utf8_next_char (p) - p);
     }
 
-  return g_string_free (line, FALSE);
+  /* Bounded, with bidi overrides shown, not obeyed. */
+  return converc_display_text (line->str, line->len, CELL_MAX_CHARS, CONVERC_DISPLAY_TEXT_DEFAULT);
 }
 
 /**

@@ -95,6 +95,16 @@ cw_endpoints_page_show_new (CwEndpointsPage *self,
   _cw_endpoints_page_select_id (self, converc_webhook_get_id (webhook));
 }
 
+/* The endpoint's URL inside one of the app's sentences: the server's
+ * text, bounded and isolated from the words around it. */
+static char *
+shown_url (ConvercWebhook *webhook)
+{
+  return converc_display_text (converc_webhook_get_url (webhook), -1, 256,
+                               CONVERC_DISPLAY_TEXT_ONE_LINE | CONVERC_DISPLAY_TEXT_IDENTITY |
+                               CONVERC_DISPLAY_TEXT_ISOLATE);
+}
+
 static void
 cw_endpoints_page_disable_cb (GObject      *object,
                               GAsyncResult *result,
@@ -253,6 +263,7 @@ cw_endpoints_page_orphaned_cb (CwEndpointsPage     *self,
                                CwAddEndpointDialog *dialog)
 {
   g_autofree char *body = NULL;
+  g_autofree char *url = NULL;
 
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
   g_assert (CONVERC_IS_WEBHOOK (webhook));
@@ -266,7 +277,7 @@ cw_endpoints_page_orphaned_cb (CwEndpointsPage     *self,
                             "cannot be verified. Disable it and add the endpoint again, "
                             "or keep it if you do not check signatures."),
                           converc_webhook_get_id (webhook),
-                          converc_webhook_get_url (webhook));
+                          url = shown_url (webhook));
   cw_endpoints_page_ask_disable (self, webhook, _("Endpoint Created, but Its Secret Was Lost"),
                                  body, _("_Keep It"), _("_Disable It"));
 }
@@ -295,6 +306,7 @@ cw_endpoints_page_disable_action (GtkWidget  *widget,
   CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
   ConvercWebhook *webhook;
   g_autofree char *body = NULL;
+  g_autofree char *url = NULL;
 
   webhook = _cw_endpoints_page_get_selected (self);
   if (webhook == NULL || !converc_webhook_get_is_active (webhook))
@@ -303,7 +315,7 @@ cw_endpoints_page_disable_action (GtkWidget  *widget,
   body = g_strdup_printf (_("Converc will stop sending events to %s. The endpoint "
                             "stays in the list as Disabled; it cannot be enabled "
                             "again from here."),
-                          converc_webhook_get_url (webhook));
+                          url = shown_url (webhook));
   cw_endpoints_page_ask_disable (self, webhook, _("Disable Endpoint?"), body,
                                  _("_Cancel"), _("_Disable"));
 }

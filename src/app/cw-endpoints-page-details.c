@@ -28,7 +28,9 @@
 #include <glib/gi18n.h>
 
 #include "cw-endpoints-page-private.h"
+
 #include "cw-error-text.h"
+#include "cw-machine-text.h"
 #include "cw-time-format.h"
 
 /* A keyring lookup for the endpoint then selected. */
@@ -197,9 +199,11 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
   changed = _cw_endpoints_page_dup_updated_text (webhook);
 
   _cw_endpoints_page_set_status_badge (self->details_status_label, webhook);
-  gtk_label_set_text (self->details_title, converc_webhook_get_url (webhook));
-  adw_action_row_set_subtitle (self->id_row, converc_webhook_get_id (webhook));
-  adw_action_row_set_subtitle (self->url_row, converc_webhook_get_url (webhook));
+  /* Server text, of any length: bounded, never hyphenated. The copy
+   * buttons copy the whole values. */
+  cw_label_set_machine_text (self->details_title, converc_webhook_get_url (webhook), 100);
+  cw_row_set_machine_subtitle (self->id_row, converc_webhook_get_id (webhook), 256);
+  cw_row_set_machine_subtitle (self->url_row, converc_webhook_get_url (webhook), 200);
   adw_action_row_set_subtitle (self->events_row, events);
   adw_action_row_set_subtitle (self->created_row, created);
   gtk_widget_set_visible (GTK_WIDGET (self->updated_row), changed != NULL);

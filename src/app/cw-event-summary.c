@@ -28,6 +28,7 @@
 
 #include "cw-detail-list.h"
 #include "cw-event-summary.h"
+#include "cw-machine-text.h"
 
 /* What a label may show of server text (characters). Layout of text without
  * spaces grows much faster than its length (11 s for 10,000 characters in a
@@ -155,6 +156,8 @@ add_row_full (GtkWidget               *grid,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Ids, fingerprints, phones: never a hyphen that is not there. */
+  cw_label_no_hyphens (GTK_LABEL (label));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (label),

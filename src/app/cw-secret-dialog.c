@@ -27,6 +27,9 @@
 
 #include "cw-secret-dialog-private.h"
 
+#include "converc.h"
+#include "cw-machine-text.h"
+
 G_DEFINE_FINAL_TYPE (CwSecretDialog, cw_secret_dialog, ADW_TYPE_WINDOW)
 
 enum {
@@ -175,6 +178,7 @@ cw_secret_dialog_new (const char         *secret,
   const char *icon_name;
   const char *css_class;
   const char *title;
+  g_autofree char *shown_url = NULL;
 
   g_return_val_if_fail (secret != NULL, NULL);
 
@@ -184,12 +188,18 @@ cw_secret_dialog_new (const char         *secret,
   self->status = status;
   self->status_message = g_strdup (status_message);
 
-  gtk_label_set_text (self->secret_label, secret);
+  /* Shown exactly: a secret read aloud with a hyphen Pango put in is
+   * another secret. */
+  cw_label_set_machine_text (self->secret_label, secret, 1024);
 
+  /* The URL is the server's: bounded and isolated in the sentence. */
+  shown_url = converc_display_text (url != NULL ? url : "", -1, 256,
+                                    CONVERC_DISPLAY_TEXT_ONE_LINE | CONVERC_DISPLAY_TEXT_IDENTITY |
+                                    CONVERC_DISPLAY_TEXT_ISOLATE);
   /* Translators: %s is the URL of the new endpoint */
   body = g_strdup_printf (_("Your receiver at %s needs this secret to check the "
                             "X-IC-Signature header of every delivery."),
-                          url ? url : "");
+                          shown_url);
   gtk_label_set_text (self->body_label, body);
 
   switch (status)

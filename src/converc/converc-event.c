@@ -28,6 +28,8 @@
 
 #include "converc-error.h"
 #include "converc-event.h"
+
+#include "converc-display-text.h"
 #include "converc-event-details.h"
 #include "converc-event-private.h"
 #include "converc-event-search-private.h"
@@ -502,14 +504,27 @@ converc_event_dup_summary (ConvercEvent *self)
   if (who == NULL || who[0] == '\0')
     who = self->contact_phone;
 
+  /* Server text beside the app's own " · ": bounded, on one line, with
+   * bidi controls shown, never obeyed (a name ending in U+202E would turn
+   * "· ended" around). */
   if (who != NULL && who[0] != '\0')
-    g_string_append (out, who);
+    {
+      g_autofree char *shown = converc_display_text (who, -1, 128,
+                                                     CONVERC_DISPLAY_TEXT_ONE_LINE |
+                                                     CONVERC_DISPLAY_TEXT_IDENTITY);
+
+      g_string_append (out, shown);
+    }
 
   if (self->call_status != NULL && self->call_status[0] != '\0')
     {
+      g_autofree char *shown = converc_display_text (self->call_status, -1, 64,
+                                                     CONVERC_DISPLAY_TEXT_ONE_LINE |
+                                                     CONVERC_DISPLAY_TEXT_IDENTITY);
+
       if (out->len > 0)
         g_string_append (out, " · ");
-      g_string_append (out, self->call_status);
+      g_string_append (out, shown);
     }
 
   if (self->duration >= 0)
