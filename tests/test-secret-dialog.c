@@ -78,6 +78,47 @@ test_secret_dialog (void)
   g_assert_finalize_object (demo);
 }
 
+static gboolean
+hyphens_off (PangoAttribute *attr,
+             gpointer        user_data)
+{
+  if (attr->klass->type == PANGO_ATTR_INSERT_HYPHENS && !((PangoAttrInt *) attr)->value)
+    *(gboolean *) user_data = TRUE;
+  return FALSE;
+}
+
+/* A long secret laid out narrow wraps, and Pango inserts no hyphen where
+ * it breaks it: the secret read from the screen is the secret. */
+static void
+test_secret_no_hyphens (void)
+{
+  const char *secret = "whsec_8f3b390b2b0fc0c6a1d94e7720b5c3e9f1a2b3c4d5e6f708192a3b4c5d6e7f80";
+  CwSecretDialog *dialog = cw_secret_dialog_new (secret, "https://example.com/a",
+                                                 CW_SECRET_SAVED, NULL);
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+  gboolean off = FALSE;
+
+  g_object_ref (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 500);
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpstr (gtk_label_get_text (dialog->secret_label), ==, secret);
+  layout = gtk_label_get_layout (dialog->secret_label);
+  g_assert_cmpstr (pango_layout_get_text (layout), ==, secret);
+  /* It does wrap at this width, so breaking matters. */
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+  attrs = pango_layout_get_attributes (layout);
+  g_assert_nonnull (attrs);
+  pango_attr_list_filter (attrs, hyphens_off, &off);
+  g_assert_true (off);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -86,6 +127,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/cw/widgets/secret-dialog", test_secret_dialog);
+  g_test_add_func ("/cw/widgets/secret-no-hyphens", test_secret_no_hyphens);
 
   return g_test_run ();
 }
