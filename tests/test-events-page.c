@@ -635,70 +635,6 @@ test_auto_refresh_merges (Fixture       *f,
   g_assert_true (cw_events_page_get_selected (f->page) == item_at (model, 5));
 }
 
-/* The events of an answer share its bytes. A refresh that brings a few new
- * events among those already shown gives the new ones bytes of their own,
- * so the rest of its answer is not kept for them; one that is mostly new
- * events copies nothing. */
-static void
-test_refresh_compacts (Fixture       *f,
-                       gconstpointer  data)
-{
-  GListModel *model = cw_events_page_get_model (f->page);
-  g_autoptr(GHashTable) before = g_hash_table_new (NULL, NULL);
-  guint n_before;
-  guint n_new = 0;
-
-  show_and_load (f);
-  n_before = g_list_model_get_n_items (model);
-  g_assert_cmpuint (n_before, ==, 40);
-  for (guint i = 0; i < n_before; i++)
-    {
-      g_assert_true (converc_event_raw_is_slice (item_at (model, i)));
-      g_hash_table_add (before, item_at (model, i));
-    }
-
-  /* 3 new events in an answer of 43 */
-  converc_emulator_generate_events (f->emulator, 3, 5);
-  refresh_and_wait (f);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 3);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      ConvercEvent *event = item_at (model, i);
-      GBytes *raw = converc_event_get_raw (event);
-      g_autoptr(JsonNode) node = converc_event_parse_payload (event, NULL);
-
-      if (g_hash_table_contains (before, event))
-        {
-          g_assert_true (converc_event_raw_is_slice (event));
-          continue;
-        }
-
-      /* Its own bytes, still the element's exactly */
-      n_new++;
-      g_assert_false (converc_event_raw_is_slice (event));
-      g_assert_nonnull (node);
-      g_assert_cmpuint (g_bytes_get_size (raw), >, 2);
-      g_assert_cmpint (((const char *) g_bytes_get_data (raw, NULL))[0], ==, '{');
-      g_assert_cmpint (((const char *) g_bytes_get_data (raw, NULL))[g_bytes_get_size (raw) - 1],
-                       ==, '}');
-    }
-  g_assert_cmpuint (n_new, ==, 3);
-
-  /* 80 new events in an answer of 100 (the count): they share it */
-  converc_emulator_generate_events (f->emulator, 80, 6);
-  refresh_and_wait (f);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 3 + 80);
-  n_new = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      ConvercEvent *event = item_at (model, i);
-
-      if (!g_hash_table_contains (before, event) && converc_event_raw_is_slice (event))
-        n_new++;
-    }
-  g_assert_cmpuint (n_new, ==, 80);
-}
-
 /* The rows on screen show what the model holds: after a search narrows the
  * list and after it is cleared, each shown event's id is in a row, the
  * hidden events' ids are in none, and the selected row is the selected
@@ -862,7 +798,6 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("paused-when-hidden", test_paused_when_hidden);
   ADD ("auto-refresh-merges", test_auto_refresh_merges);
-  ADD ("refresh-compacts", test_refresh_compacts);
   ADD ("rows-follow-model", test_rows_follow_model);
   ADD ("large-load", test_large_load);
 
