@@ -14,7 +14,7 @@ packages=(
   at-spi2-core python3 python3-gi gir1.2-gtk-4.0 gir1.2-atspi-2.0
   imagemagick libgl1-mesa-dri fonts-dejavu-core adwaita-icon-theme librsvg2-common
   glib-networking openssl curl valgrind
-  xdotool groff-base man-db bash-completion
+  xdotool groff-base man-db bash-completion clang-format
   libxml2-utils
   clang libclang-rt-14-dev llvm
 )
@@ -29,6 +29,8 @@ packages=(
 #   llvm                llvm-symbolizer, so ASan, UBSan and libFuzzer print
 #                       function names and LeakSanitizer's suppressions by
 #                       function name (build-aux/lsan.supp) match
+#   clang-format        `git clang-format`, to check a change's style
+#                       (HACKING.md)
 
 missing=()
 for p in "${packages[@]}"; do
