@@ -13,6 +13,11 @@ if ! command -v valgrind >/dev/null; then
   echo "valgrind: 0 passed, 1 failed"
   exit 1
 fi
+if [ ! -f "$BUILD/build.ninja" ]; then
+  echo "valgrind: no build in $BUILD (run build-aux/run-tests.sh first)" >&2
+  echo "valgrind: 0 passed, 1 failed"
+  exit 1
+fi
 if ! ninja -C "$BUILD" >"$BUILD/valgrind-build.log" 2>&1; then
   echo "valgrind: building $BUILD failed; the last lines of its output:" >&2
   tail -n 40 "$BUILD/valgrind-build.log" | sed 's/^/  | /' >&2
