@@ -11,11 +11,26 @@ packages=(
   libjson-glib-dev libsecret-1-dev libgtksourceview-5-dev libepoxy-dev
   desktop-file-utils appstream appstream-util
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  at-spi2-core python3-gi gir1.2-gtk-4.0 gir1.2-atspi-2.0
+  at-spi2-core python3 python3-gi gir1.2-gtk-4.0 gir1.2-atspi-2.0
   imagemagick libgl1-mesa-dri fonts-dejavu-core adwaita-icon-theme librsvg2-common
-  glib-networking openssl curl clang valgrind
-  xdotool groff-base man-db bash-completion
+  glib-networking openssl curl valgrind
+  xdotool groff-base man-db bash-completion clang-format
+  libxml2-utils
+  clang libclang-rt-14-dev llvm
 )
+# Not pulled in by the packages above with --no-install-recommends, and each
+# silently missing on a fresh Debian 12:
+#   libxml2-utils       xmllint, for xml-stripblanks in the GResource bundle
+#                       (without it glib-compile-resources warns and ships
+#                       the templates unstripped)
+#   libclang-rt-14-dev  clang's sanitizer and libFuzzer runtimes (only a
+#                       Recommends of clang): without it -fsanitize=fuzzer
+#                       and -fsanitize=address do not link
+#   llvm                llvm-symbolizer, so ASan, UBSan and libFuzzer print
+#                       function names and LeakSanitizer's suppressions by
+#                       function name (build-aux/lsan.supp) match
+#   clang-format        `git clang-format`, to check a change's style
+#                       (HACKING.md)
 
 missing=()
 for p in "${packages[@]}"; do

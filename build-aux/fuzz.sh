@@ -18,12 +18,31 @@ if [ ${#targets[@]} -eq 0 ]; then
            timestamp signature error-body)
 fi
 
+bash build-aux/deps.sh
+
 BUILD=_build-fuzz
+mkdir -p "$BUILD"
+
+# Setup and build are quiet when they work; when they fail, say which step
+# failed, show the end of its output and stop with a non-zero status.
+quiet () {
+  local what=$1 out=$2
+  shift 2
+  if ! "$@" >"$out" 2>&1; then
+    echo "fuzz: $what failed; the last lines of $out:" >&2
+    tail -n 40 "$out" | sed 's/^/  | /' >&2
+    echo "fuzz: BUILD FAILED ($what), no harness ran" >&2
+    exit 1
+  fi
+}
+
 if [ ! -f "$BUILD/build.ninja" ]; then
-  CC=clang meson setup "$BUILD" -Dfuzzing=true -Dapp=false -Dbuildtype=debugoptimized \
-    -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+  quiet "meson setup (clang, -Dfuzzing=true)" "$BUILD/setup.log" \
+    env CC=clang meson setup "$BUILD" -Dfuzzing=true -Dapp=false -Dbuildtype=debugoptimized \
+      -Db_sanitize=address,undefined -Db_lundef=false
 fi
-ninja -C "$BUILD" $(for t in "${targets[@]}"; do echo "tests/fuzz/fuzz-$t"; done) >/dev/null
+quiet "ninja (the fuzz-* harnesses)" "$BUILD/build.log" \
+  ninja -C "$BUILD" $(for t in "${targets[@]}"; do echo "tests/fuzz/fuzz-$t"; done)
 
 status=0
 for t in "${targets[@]}"; do

@@ -8,6 +8,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
+missing=()
+for tool in xvfb-run xauth mcookie dbus-run-session gnome-keyring-daemon; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "headless.sh: missing ${missing[*]}: run build-aux/deps.sh first" >&2
+  exit 1
+fi
+
 T=$(mktemp -d /tmp/converc-headless.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export HOME=$T/home
@@ -23,5 +32,7 @@ export NO_AT_BRIDGE=0
 export GIO_USE_PROXY_RESOLVER=dummy
 
 exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- bash -c '
-  echo -n converc-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+  if ! echo -n converc-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; then
+    echo "headless.sh: gnome-keyring-daemon did not start: keyring calls will fail" >&2
+  fi
   exec "$@"' _ "$@"

@@ -9,6 +9,9 @@ import re
 import sys
 
 passed = failed = skipped = 0
+# For a failed TAP test meson shows only stderr: name its failing subtest
+# (or, after a crash or timeout, the last one that passed) here.
+where = []
 with open(sys.argv[1] + "/meson-logs/testlog.json", encoding="utf-8") as log:
     for line in log:
         test = json.loads(line)
@@ -28,7 +31,17 @@ with open(sys.argv[1] + "/meson-logs/testlog.json", encoding="utf-8") as log:
         elif test.get("result") not in ("OK", "EXPECTEDFAIL", "SKIP"):
             # A crash or timeout after some subtests: count it as a failure.
             bad = max(bad, 1)
+        if bad and out:
+            tap = [l for l in out.splitlines() if re.match(r"(not )?ok \d+", l)]
+            failing = [l for l in tap if l.startswith("not ok")]
+            if failing:
+                where += [f"{test.get('name')}: {l}" for l in failing]
+            else:
+                last = tap[-1] if tap else "no subtest ran"
+                where.append(f"{test.get('name')}: {test.get('result')} after: {last}")
         passed += ok
         skipped += skip
         failed += bad
+for line in where:
+    print(f"failed: {line}")
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")

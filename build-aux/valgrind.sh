@@ -8,7 +8,22 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD=${BUILD_DIR:-_build}
-ninja -C "$BUILD" >/dev/null || exit 1
+if ! command -v valgrind >/dev/null; then
+  echo "valgrind: not installed (run build-aux/deps.sh)" >&2
+  echo "valgrind: 0 passed, 1 failed"
+  exit 1
+fi
+if [ ! -f "$BUILD/build.ninja" ]; then
+  echo "valgrind: no build in $BUILD (run build-aux/run-tests.sh first)" >&2
+  echo "valgrind: 0 passed, 1 failed"
+  exit 1
+fi
+if ! ninja -C "$BUILD" >"$BUILD/valgrind-build.log" 2>&1; then
+  echo "valgrind: building $BUILD failed; the last lines of its output:" >&2
+  tail -n 40 "$BUILD/valgrind-build.log" | sed 's/^/  | /' >&2
+  echo "valgrind: 0 passed, 1 failed"
+  exit 1
+fi
 export G_TEST_SRCDIR=$PWD/tests G_SLICE=always-malloc G_DEBUG=gc-friendly
 VG=(valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite
     --error-exitcode=9 --suppressions=build-aux/valgrind.supp --num-callers=30 -q)
@@ -22,9 +37,12 @@ check () {
   local rc
   # The command's own exit status is its business (usage errors exit 2);
   # valgrind's error status (9) or a report in the log is ours.
+  rm -f "$log"
   "${VG[@]}" --log-file="$log" "$@" >"$log.out" 2>&1
   rc=$?
-  if [ $rc -ne 9 ] && ! grep -q "definitely lost\|Invalid \|uninitialised\|Mismatched" "$log"; then
+  # No log means valgrind itself did not run (126, 127: not found or not
+  # executable), which must not pass as "clean".
+  if [ -f "$log" ] && [ $rc -ne 9 ] && [ $rc -lt 126 ] && ! grep -q "definitely lost\|Invalid \|uninitialised\|Mismatched" "$log"; then
     echo "valgrind: $name: clean (exit $rc)"
     passed=$((passed + 1))
   else
@@ -44,6 +62,14 @@ emulator=$!
 for _ in $(seq 50); do grep -q "listening on" "$BUILD/valgrind-emulator.out" && break; sleep 0.1; done
 url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$BUILD/valgrind-emulator.out")
 key=$(sed -n 's/^API key: //p' "$BUILD/valgrind-emulator.out")
+if [ -z "$url" ] || [ -z "$key" ]; then
+  # Without an emulator every CLI run below would only exercise its error path.
+  echo "valgrind: the emulator did not start; its output:" >&2
+  sed 's/^/  | /' "$BUILD/valgrind-emulator.out" >&2
+  kill $emulator 2>/dev/null
+  echo "valgrind: $passed passed, $((failed + 1)) failed"
+  exit 1
+fi
 export CONVERC_BASE_URL=$url CONVERC_API_KEY=$key
 C=$BUILD/src/cli/converc
 check cli-list "$C" webhooks list
