@@ -528,7 +528,8 @@ test_literal_text (Fixture       *f,
                                   "\"createdAt\":\"2024-05-01T10:00:00Z\",\"data\":{"
                                   "\"contact\":{\"name\":\"<b>Bold</b> & <span foreground=\\\"red\\\">Red</span>\","
                                   "\"email\":null,\"phone\":null,\"location\":null}}}");
-  /* A line break in server text stays on the row's one line. */
+  /* A line break in server text stays on the row's one line, shown as a
+   * mark so that it cannot pass for another field. */
   converc_emulator_add_raw_event (f->emulator,
                                   "{\"id\":\"evt_lines\",\"type\":\"call.ended\","
                                   "\"createdAt\":\"2024-05-01T10:00:01Z\",\"data\":{"
@@ -536,7 +537,7 @@ test_literal_text (Fixture       *f,
                                   "\"email\":null,\"phone\":null,\"location\":null}}}");
   show_and_load (f);
 
-  WAIT_FOR (widget_has_label_text (GTK_WIDGET (f->page->column_view), "Line one Line two"));
+  WAIT_FOR (widget_has_label_text (GTK_WIDGET (f->page->column_view), "Line one⏎Line two"));
   g_assert_false (has_multi_line_text (GTK_WIDGET (f->page->column_view)));
 
   g_assert_true (cw_events_page_select_id (f->page, "evt_markup"));
