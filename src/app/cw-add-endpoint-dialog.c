@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the Add Endpoint dialog — the form, its live validation and the
+ * create request, with what happens when its answer is lost. */
+
 #define G_LOG_DOMAIN "cw-add-endpoint-dialog"
 
 #include "config.h"

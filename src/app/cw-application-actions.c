@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the application's actions (about, demo, preferences, quit,
+ * shortcuts) and their keyboard shortcuts. */
+
 #define G_LOG_DOMAIN "cw-application-actions"
 
 #include "config.h"

@@ -18,6 +18,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the application — command-line options, the API client, the
+ * secret store and settings it owns, the demo server, and the
+ * session-changed signal windows follow. */
+
 #define G_LOG_DOMAIN "cw-application"
 
 #include "config.h"

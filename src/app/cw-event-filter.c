@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the Events page's filter — the event type and the search words
+ * it keeps events by. */
+
 #define G_LOG_DOMAIN "cw-event-filter"
 
 #include "config.h"

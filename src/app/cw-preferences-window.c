@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the Preferences window — replacing or forgetting the API key,
+ * the base URL, and the event preferences. */
+
 #define G_LOG_DOMAIN "cw-preferences-window"
 
 #include "config.h"

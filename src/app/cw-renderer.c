@@ -18,6 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: choosing the renderer at start-up (cairo on a software OpenGL). */
+
 #define G_LOG_DOMAIN "cw-renderer"
 
 #include "config.h"

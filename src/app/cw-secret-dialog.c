@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the dialog that shows a new endpoint's signing secret once,
+ * after it was kept in the keyring. */
+
 #define G_LOG_DOMAIN "cw-secret-dialog"
 
 #include "config.h"

@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the sign-in page — the API key checked with the server before it
+ * is kept, and the demo. */
+
 #define G_LOG_DOMAIN "cw-sign-in-page"
 
 #include "config.h"

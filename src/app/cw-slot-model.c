@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: a selection model of slots that lets a list view keep its row
+ * widgets when a filter changes which items are shown. */
+
 #define G_LOG_DOMAIN "cw-slot-model"
 
 #include "config.h"

@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the main window — its state (loading, sign-in, pages), the
+ * header, the pages it holds and the window actions. */
+
 #define G_LOG_DOMAIN "cw-window"
 
 #include "config.h"

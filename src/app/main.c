@@ -18,6 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the program's entry point. */
+
 #define G_LOG_DOMAIN "converc-webhooks"
 
 #include "config.h"

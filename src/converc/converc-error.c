@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the CONVERC_ERROR domain and the messages of HTTP statuses and
+ * error bodies. */
+
 #define G_LOG_DOMAIN "converc-error"
 
 #include "config.h"

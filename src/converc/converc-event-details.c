@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the detail model of an event — what the detail view shows,
+ * read from the payload when the event is opened. */
+
 #define G_LOG_DOMAIN "converc-event-details"
 
 #include "config.h"

@@ -18,6 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the catalogue of documented event types and their descriptions. */
+
 #define G_LOG_DOMAIN "converc-event-types"
 
 #include "config.h"

@@ -18,6 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: X-IC-Signature — signing a delivery and checking one. */
+
 #define G_LOG_DOMAIN "converc-signature"
 
 #include "config.h"

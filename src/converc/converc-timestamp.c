@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: reading the API's timestamps, the garbled documented form
+ * included, and writing them for people. */
+
 #define G_LOG_DOMAIN "converc-timestamp"
 
 #include "config.h"

@@ -18,6 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the webhook endpoint model. */
+
 #define G_LOG_DOMAIN "converc-webhook"
 
 #include "config.h"

@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: an emulator running in a thread of its own, as a server
+ * elsewhere would (the demo, the benchmarks). */
+
 #define G_LOG_DOMAIN "converc-emulator"
 
 #include "config.h"
