@@ -293,6 +293,12 @@ adapt_columns_cb (gpointer user_data)
   gtk_column_view_column_set_visible (self->type_column, self->narrow_level < 2);
   gtk_column_view_column_set_visible (self->id_column, self->narrow_level < 1);
   gtk_column_view_column_set_fixed_width (self->time_column, self->narrow_level >= 2 ? 110 : 140);
+  /* GTK 4.8 leaves an expanding column at the width it had beside the
+   * hidden ones: give Summary the rest of the list. */
+  gtk_column_view_column_set_fixed_width (self->summary_column,
+                                          self->narrow_level >= 2
+                                            ? MAX (120, self->list_width - 110 - 4)
+                                            : -1);
 
   if (!rebind)
     return G_SOURCE_REMOVE;
@@ -318,6 +324,7 @@ hadjustment_changed_cb (CwEventsPage  *self,
    * so the list cannot flip back and forth. */
   int list_width = (int) gtk_adjustment_get_page_size (adjustment);
   int level;
+  gboolean resized;
 
   g_assert (CW_IS_EVENTS_PAGE (self));
 
@@ -325,9 +332,10 @@ hadjustment_changed_cb (CwEventsPage  *self,
     return;
 
   level = list_width < NARROW_LIST_WIDTH ? 2 : list_width < NO_ID_WIDTH ? 1 : 0;
-  g_clear_handle_id (&self->adapt_source, g_source_remove);
+  resized = list_width != self->list_width;
+  self->list_width = list_width;
   self->wanted_level = level;
-  if (level != self->narrow_level)
+  if (self->adapt_source == 0 && (level != self->narrow_level || (level >= 2 && resized)))
     self->adapt_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, adapt_columns_cb, self, NULL);
 }
 

@@ -58,6 +58,7 @@ struct _CwEventsPage
   /* GtkListItems bound in the Summary column, to add or drop the type */
   GHashTable          *bound_summaries;
   int                  wanted_level;
+  int                  list_width;
   guint                adapt_source;
 
   char                *problem;
