@@ -1552,11 +1552,29 @@ test_event_summary (void)
   g_autoptr(ConvercEvent) event = load_event ("event-call-ended.json");
   g_autofree char *summary = converc_event_dup_summary (event);
 
-  /* "Ada Lovelace · completed · 4:12" */
-  g_assert_nonnull (summary);
-  g_assert_nonnull (strstr (summary, "Ada Lovelace"));
-  g_assert_nonnull (strstr (summary, "completed"));
-  g_assert_nonnull (strstr (summary, "4:12"));
+  /* Name, email, status, duration, in that order. */
+  g_assert_cmpstr (summary, ==, "Ada Lovelace · ada@example.com · completed · 4:12");
+}
+
+static void
+test_event_summary_bounded (void)
+{
+  g_autoptr(GString) body = g_string_new ("{\"data\": {\"contact\": {\"name\": \"Kwame\", \"email\": \"");
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(ConvercEvent) event = NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (body, 'k');
+  g_string_append (body, "@example.com\"}}}");
+  raw = g_bytes_new (body->str, body->len);
+  event = converc_parse_event (raw, NULL);
+  g_assert_nonnull (event);
+
+  /* The email is there, cut to a bound; only the email, when it is all. */
+  summary = converc_event_dup_summary (event);
+  g_assert_true (g_str_has_prefix (summary, "Kwame · kkkk"));
+  g_assert_cmpuint (g_utf8_strlen (summary, -1), <=, 300);
 }
 
 static void
@@ -1917,6 +1935,7 @@ main (int   argc,
   g_test_add_func ("/converc/event/search-every-needle", test_event_search_every_needle);
   g_test_add_func ("/converc/event/search-repetitive", test_event_search_repetitive);
   g_test_add_func ("/converc/event/summary", test_event_summary);
+  g_test_add_func ("/converc/event/summary-bounded", test_event_summary_bounded);
   g_test_add_func ("/converc/event/pretty-json", test_event_pretty_json);
   g_test_add_func ("/converc/event/pretty-json-document", test_event_pretty_json_document);
   g_test_add_func ("/converc/event/parse-payload", test_event_parse_payload);

@@ -27,16 +27,11 @@
 
 #include "cw-event-detail.h"
 #include "cw-event-summary.h"
+#include "cw-json-text.h"
 #include "cw-toast.h"
 
-/* What the title may show of the event's type (characters). */
-#define TITLE_MAX         200
 /* Events up to this size are read at once; larger ones in a thread. */
 #define SYNC_MAX          (64 * 1024)
-/* The JSON view first shows at most this much, each line capped. */
-#define JSON_PREVIEW_MAX  (16 * 1024)
-#define JSON_PREVIEW_LINES 100
-#define JSON_LINE_MAX     300
 /* The whole JSON: long lines still capped, no wrapping, and no highlighting
  * above JSON_HIGHLIGHT_MAX; inserted in steps of JSON_STEP bytes. */
 #define JSON_WHOLE_LINE_MAX 10000
@@ -152,10 +147,9 @@ set_title (CwEventDetail       *self,
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
+  /* "call.ended · Kwame Mensah · 10:42", the description below it. */
   type = converc_event_get_event_type (self->event);
-  title = converc_display_text (type != NULL ? type : _("Event without a type"), -1,
-                                TITLE_MAX,
-                                CONVERC_DISPLAY_TEXT_ONE_LINE | CONVERC_DISPLAY_TEXT_IDENTITY);
+  title = cw_event_summary_dup_heading (self->event, g_get_real_time () / G_USEC_PER_SEC);
   gtk_label_set_text (self->title_label, title);
 
   if (details != NULL && details->type_description != NULL)
@@ -232,76 +226,6 @@ ensure_highlighting (CwEventDetail *self)
   update_style_scheme (self);
 }
 
-/* Appends @json[@start, @end) to @out with every line capped at
- * @line_max characters. Returns whether anything was cut. */
-static gboolean
-append_capped_lines (GString    *out,
-                     const char *start,
-                     const char *end,
-                     gsize       line_max)
-{
-  gboolean cut = FALSE;
-
-  while (start < end)
-    {
-      const char *nl = memchr (start, '\n', end - start);
-      const char *line_end = nl != NULL ? nl : end;
-      const char *p = start;
-      gsize n = 0;
-
-      while (p < line_end && n < line_max)
-        {
-          p = g_utf8_next_char (p);
-          n++;
-        }
-      if (p > line_end)
-        p = line_end;
-
-      g_string_append_len (out, start, p - start);
-      if (p < line_end)
-        {
-          g_string_append (out, CONVERC_DISPLAY_ELLIPSIS);
-          cut = TRUE;
-        }
-      if (nl != NULL)
-        g_string_append_c (out, '\n');
-      start = nl != NULL ? nl + 1 : end;
-    }
-
-  return cut;
-}
-
-/* The first part of @json for the view: whole lines up to a size and a
- * count, each capped. Returns NULL when @json is small enough to show. */
-static char *
-json_preview (const char *json,
-              gsize       len)
-{
-  GString *out;
-  const char *end = json;
-  guint lines = 0;
-  gboolean cut;
-
-  while (end < json + len && (gsize)(end - json) < JSON_PREVIEW_MAX && lines < JSON_PREVIEW_LINES)
-    {
-      const char *nl = memchr (end, '\n', json + len - end);
-
-      end = nl != NULL ? nl + 1 : json + len;
-      lines++;
-    }
-
-  out = g_string_sized_new (end - json + 64);
-  cut = append_capped_lines (out, json, end, JSON_LINE_MAX);
-
-  if (!cut && end == json + len)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 stop_whole_json (CwEventDetail *self)
 {
@@ -347,11 +271,12 @@ show_json (CwEventDetail *self,
   ensure_highlighting (self);
 
   len = strlen (owned);
-  preview = json_preview (owned, len);
+  preview = cw_json_text_preview (owned, len);
   if (preview == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
       gtk_text_buffer_set_text (buffer, owned, len);
+      cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
       return;
     }
 
@@ -371,6 +296,7 @@ show_json (CwEventDetail *self,
   }
 
   gtk_text_buffer_set_text (buffer, preview, -1);
+  cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
   self->json = g_steal_pointer (&owned);
   self->json_len = len;
 }
@@ -400,7 +326,7 @@ insert_json_step_cb (gpointer user_data)
     }
 
   step = g_string_sized_new (end - start + 16);
-  append_capped_lines (step, start, end, JSON_WHOLE_LINE_MAX);
+  cw_json_text_append_capped_lines (step, start, end, JSON_WHOLE_LINE_MAX);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_text_buffer_get_end_iter (buffer, &end_iter);

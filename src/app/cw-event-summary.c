@@ -29,6 +29,8 @@
 #include "cw-detail-list.h"
 #include "cw-event-summary.h"
 #include "cw-machine-text.h"
+#include "cw-time-format.h"
+#include "cw-toast.h"
 
 /* What a label may show of server text (characters). Layout of text without
  * spaces grows much faster than its length (11 s for 10,000 characters in a
@@ -43,6 +45,9 @@
 #define TRANSCRIPT_MAX    CONVERC_TRANSCRIPT_LINE_MAX
 /* Lists show their first items, then all of them lazily on request. */
 #define N_PREVIEW         20
+
+/* What the heading may show of the type and of the contact (characters). */
+#define HEADING_MAX       80
 
 #define ONE_LINE  CONVERC_DISPLAY_TEXT_ONE_LINE
 #define IDENTITY  CONVERC_DISPLAY_TEXT_IDENTITY
@@ -128,6 +133,44 @@ add_key (GtkWidget  *grid,
   return label;
 }
 
+static void
+copy_value_clicked_cb (GtkButton *button)
+{
+  const char *value = g_object_get_data (G_OBJECT (button), "cw-value");
+
+  if (value == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), value);
+  cw_widget_add_toast (GTK_WIDGET (button), _("Copied"));
+}
+
+/* A small button in the third column that copies @value, exactly, and
+ * nothing else. Named after its key for a screen reader. */
+static void
+add_copy_button (GtkWidget  *grid,
+                 GtkWidget  *key_label,
+                 const char *value,
+                 int         row)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *button;
+
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "copy-value");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Copy"));
+  /* Translators: the name of a button that copies one value, "Copy Email" */
+  name = g_strdup_printf (_("Copy %s"), gtk_label_get_text (GTK_LABEL (key_label)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "cw-value", g_strdup (value), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_value_clicked_cb), NULL);
+  gtk_grid_attach (GTK_GRID (grid), button, 2, row, 1, 1);
+}
+
 /* Adds "key: value" to @grid. @value is server text: set as plain text,
  * capped to @max_chars, on one line, anything invisible made visible.
  * @aligned: line the key up with the keys of the other groups. */
@@ -154,6 +197,7 @@ add_row_full (GtkWidget               *grid,
   label = gtk_label_new (NULL);
   gtk_label_set_text (GTK_LABEL (label), shown);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* Ids, fingerprints, phones: never a hyphen that is not there. */
@@ -164,6 +208,7 @@ add_row_full (GtkWidget               *grid,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
                                   -1);
   gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
+  add_copy_button (grid, key_label, value, row);
 
   return label;
 }
@@ -188,7 +233,7 @@ add_time_row (GtkWidget  *grid,
     return;
 
   /* Unreadable timestamps come back unchanged: shown raw. */
-  formatted = converc_timestamp_format (value, NULL);
+  formatted = cw_format_timestamp_zone (value);
   label = add_row (grid, key, formatted != NULL ? formatted : value);
   if (label != NULL && g_strcmp0 (formatted, value) != 0)
     {
@@ -239,7 +284,10 @@ add_link_row (GtkWidget  *grid,
 
   button = gtk_link_button_new_with_label (url, url);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_set_hexpand (button, TRUE);
+  /* Level with its key, not indented: no button padding (style.css). */
+  gtk_widget_add_css_class (button, "inline-link");
   /* The tooltip wraps: break opportunities keep that cheap. */
   tooltip = converc_display_text (url, -1, 0, CONVERC_DISPLAY_TEXT_BREAK_RUNS);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -253,25 +301,7 @@ add_link_row (GtkWidget  *grid,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
                                   -1);
   gtk_grid_attach (GTK_GRID (grid), button, 1, row, 1, 1);
-}
-
-static char *
-format_seconds (gint64 seconds)
-{
-  g_autofree char *exact = NULL;
-
-  if (seconds < 0)
-    return NULL;
-
-  /* Plain %lld: xgettext cannot read G_GINT64_FORMAT inside a msgid. */
-  exact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld second", "%lld seconds",
-                                        (gulong) seconds),
-                           (long long) seconds);
-  if (seconds < 3600)
-    return g_steal_pointer (&exact);
-
-  /* Translators: "86400 seconds (24 h)" */
-  return g_strdup_printf (_("%s (%lld h)"), exact, (long long) (seconds / 3600));
+  add_copy_button (grid, key_label, url, row);
 }
 
 static char *
@@ -442,7 +472,7 @@ cw_event_summary_build (GtkBox                    *summary,
 
   if (details->has_call)
     {
-      duration = converc_format_duration (details->duration);
+      duration = cw_format_span (details->duration);
 
       grid = add_group (summary, keys, _("Call"));
       add_row (grid, _("Status"), details->call_status);
@@ -482,7 +512,7 @@ cw_event_summary_build (GtkBox                    *summary,
 
   if (details->has_recording)
     {
-      g_autofree char *expires = format_seconds (details->recording_expires_in);
+      g_autofree char *expires = cw_format_span (details->recording_expires_in);
 
       grid = add_group (summary, keys, _("Recording"));
       add_row (grid, _("Available"), details->recording_available ? _("Yes") : _("No"));
@@ -493,4 +523,53 @@ cw_event_summary_build (GtkBox                    *summary,
 
   if (details->transcript != NULL)
     add_transcript (summary, details);
+}
+
+/**
+ * cw_event_summary_dup_heading:
+ * @event: the event
+ * @now_unix: the current time, in seconds since 1970
+ *
+ * Returns: (transfer full): what a support person looks for first: the
+ *   type, who, and when, "call.ended · Kwame Mensah · 10:42"; each part
+ *   bounded, on one line, with anything invisible made visible
+ */
+char *
+cw_event_summary_dup_heading (ConvercEvent *event,
+                              gint64        now_unix)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *type = NULL;
+  g_autofree char *when = NULL;
+  const char *who;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (event), NULL);
+
+  type = converc_display_text (converc_event_get_event_type (event) != NULL
+                                 ? converc_event_get_event_type (event)
+                                 : _("Event without a type"),
+                               -1, HEADING_MAX, ONE_LINE | IDENTITY);
+  g_string_append (out, type);
+
+  who = converc_event_get_contact_name (event);
+  if (who == NULL || who[0] == '\0')
+    who = converc_event_get_contact_email (event);
+  if (who == NULL || who[0] == '\0')
+    who = converc_event_get_contact_phone (event);
+  if (who != NULL && who[0] != '\0')
+    {
+      g_autofree char *shown = converc_display_text (who, -1, HEADING_MAX, ONE_LINE | IDENTITY);
+
+      g_string_append (out, " · ");
+      g_string_append (out, shown);
+    }
+
+  when = cw_format_event_heading_time (event, now_unix);
+  if (when != NULL)
+    {
+      g_string_append (out, " · ");
+      g_string_append (out, when);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -31,5 +31,7 @@ void cw_event_summary_build (GtkBox                    *summary,
                              ConvercEvent              *event,
                              const ConvercEventDetails *details,
                              const GError              *error);
+char *cw_event_summary_dup_heading (ConvercEvent          *event,
+                                    gint64                 now_unix);
 
 G_END_DECLS

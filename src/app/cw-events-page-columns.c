@@ -31,6 +31,11 @@
 #include "cw-cell.h"
 #include "cw-time-format.h"
 
+/* A list narrower than this hides the Event ID column (px)… */
+#define NO_ID_WIDTH       640
+/* …and narrower than this shows Time and Summary only. */
+#define NARROW_LIST_WIDTH 460
+
 typedef enum
 {
   COLUMN_TIME,
@@ -52,6 +57,33 @@ bind_time (GtkListItem *item,
 
   text = cw_format_event_time (event, now_unix);
   cw_cell_set_text (cell, text);
+}
+
+static void
+bind_summary (CwEventsPage *self,
+              GtkListItem  *item)
+{
+  ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  g_autofree char *summary = NULL;
+  g_autofree char *with_type = NULL;
+
+  if (!CONVERC_IS_EVENT (event) || !GTK_IS_INSCRIPTION (cell))
+    return;
+
+  summary = converc_event_dup_summary (event);
+
+  /* Narrow, the Type column is hidden: the type leads the summary. */
+  if (self->narrow_level >= 2)
+    {
+      const char *type = converc_event_get_event_type (event);
+      g_autofree char *shown = converc_display_text (type != NULL ? type : "—", -1, 80,
+                                                     CONVERC_DISPLAY_TEXT_ONE_LINE |
+                                                     CONVERC_DISPLAY_TEXT_IDENTITY);
+
+      with_type = g_strconcat (shown, " · ", summary, NULL);
+    }
+  cw_cell_set_text (cell, with_type != NULL ? with_type : summary);
 }
 
 static gboolean
@@ -179,11 +211,9 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_SUMMARY:
-      {
-        g_autofree char *summary = converc_event_dup_summary (event);
-
-        cw_cell_set_text (cell, summary);
-      }
+      bind_summary (self, item);
+      if (self->bound_summaries != NULL)
+        g_hash_table_add (self->bound_summaries, item);
       break;
 
     case COLUMN_ID:
@@ -206,6 +236,8 @@ unbind_label_cb (GtkSignalListItemFactory *factory,
 {
   if (self->bound_times != NULL)
     g_hash_table_remove (self->bound_times, item);
+  if (self->bound_summaries != NULL)
+    g_hash_table_remove (self->bound_summaries, item);
 }
 
 static void
@@ -244,6 +276,69 @@ property_sorter (const char *property)
   return GTK_SORTER (gtk_string_sorter_new (expression));
 }
 
+static gboolean
+adapt_columns_cb (gpointer user_data)
+{
+  CwEventsPage *self = user_data;
+  GHashTableIter iter;
+  gpointer item;
+  gboolean rebind;
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  self->adapt_source = 0;
+  rebind = (self->narrow_level >= 2) != (self->wanted_level >= 2);
+  self->narrow_level = self->wanted_level;
+
+  gtk_column_view_column_set_visible (self->type_column, self->narrow_level < 2);
+  gtk_column_view_column_set_visible (self->id_column, self->narrow_level < 1);
+  gtk_column_view_column_set_fixed_width (self->time_column, self->narrow_level >= 2 ? 110 : 140);
+  /* GTK 4.8 leaves an expanding column at the width it had beside the
+   * hidden ones: give Summary the rest of the list. */
+  gtk_column_view_column_set_fixed_width (self->summary_column,
+                                          self->narrow_level >= 2
+                                            ? MAX (120, self->list_width - 110 - 4)
+                                            : -1);
+
+  if (!rebind)
+    return G_SOURCE_REMOVE;
+
+  /* The summaries on screen again, with or without their type. */
+  g_hash_table_iter_init (&iter, self->bound_summaries);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    bind_summary (self, item);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called after each allocation of the list: below NO_ID_WIDTH
+ * the Event ID column goes (the detail has it, and search finds it), below
+ * NARROW_LIST_WIDTH the Type column too, the type leading the summary, so
+ * that a 360 px window still says what happened to whom. Changed after the
+ * allocation, never during it. */
+static void
+hadjustment_changed_cb (CwEventsPage  *self,
+                        GtkAdjustment *adjustment)
+{
+  /* The list's width, not the columns': hiding columns never changes it,
+   * so the list cannot flip back and forth. */
+  int list_width = (int) gtk_adjustment_get_page_size (adjustment);
+  int level;
+  gboolean resized;
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  if (list_width <= 0)
+    return;
+
+  level = list_width < NARROW_LIST_WIDTH ? 2 : list_width < NO_ID_WIDTH ? 1 : 0;
+  resized = list_width != self->list_width;
+  self->list_width = list_width;
+  self->wanted_level = level;
+  if (self->adapt_source == 0 && (level != self->narrow_level || (level >= 2 && resized)))
+    self->adapt_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, adapt_columns_cb, self, NULL);
+}
+
 /* Called from init: sets the four columns up, newest first, and starts the
  * ticker. */
 void
@@ -254,6 +349,7 @@ _cw_events_page_setup_columns (CwEventsPage *self)
   g_assert (CW_IS_EVENTS_PAGE (self));
 
   self->bound_times = g_hash_table_new (NULL, NULL);
+  self->bound_summaries = g_hash_table_new (NULL, NULL);
 
   summary = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                          G_CALLBACK (summary_for_sort), NULL, NULL);
@@ -269,6 +365,10 @@ _cw_events_page_setup_columns (CwEventsPage *self)
 
   self->tick_source = g_timeout_add_seconds (30, tick_cb, self);
   g_source_set_name_by_id (self->tick_source, "[cw] events relative times");
+
+  /* Configured with the list's width at each allocation. */
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Called from dispose, before the column view goes. */
@@ -278,5 +378,7 @@ _cw_events_page_stop_columns (CwEventsPage *self)
   g_assert (CW_IS_EVENTS_PAGE (self));
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
+  g_clear_handle_id (&self->adapt_source, g_source_remove);
   g_clear_pointer (&self->bound_times, g_hash_table_unref);
+  g_clear_pointer (&self->bound_summaries, g_hash_table_unref);
 }

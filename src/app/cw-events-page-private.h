@@ -52,6 +52,14 @@ struct _CwEventsPage
   /* GtkListItems bound in the Time column, to refresh "2 min ago" */
   GHashTable          *bound_times;
   guint                tick_source;
+  /* 0: every column; 1: no Event ID; 2: Time and Summary, the type
+   * leading the summary (see _cw_events_page_adapt_columns) */
+  int                  narrow_level;
+  /* GtkListItems bound in the Summary column, to add or drop the type */
+  GHashTable          *bound_summaries;
+  int                  wanted_level;
+  int                  list_width;
+  guint                adapt_source;
 
   char                *problem;
 

@@ -177,3 +177,111 @@ cw_format_clock (gint64 real_time_us)
 
   return g_date_time_format (when, "%H:%M:%S");
 }
+
+/**
+ * cw_format_timestamp_zone:
+ * @text: (nullable): a timestamp as the server sent it
+ *
+ * Returns: (transfer full): "2026-12-06 10:42:07 CET", the local time with
+ *   its zone; @text unchanged when it cannot be read
+ */
+char *
+cw_format_timestamp_zone (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+
+  parsed = converc_timestamp_parse (text);
+  if (parsed == NULL || (local = g_date_time_to_local (parsed)) == NULL)
+    return g_strdup (text);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S %Z");
+}
+
+static char *
+format_unit (gint64 n,
+             int    unit)
+{
+  switch (unit)
+    {
+    case 0:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) n), (int) n);
+    case 1:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", (gulong) n), (int) n);
+    case 2:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) n), (int) n);
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", (gulong) n), (int) n);
+    }
+}
+
+/**
+ * cw_format_span:
+ * @seconds: a length of time
+ *
+ * Returns: (transfer full) (nullable): the length said as a person would,
+ *   with its two largest units: "1 day", "36 minutes 33 seconds",
+ *   "2 days 3 hours"; %NULL for a negative or absurd length
+ */
+char *
+cw_format_span (gint64 seconds)
+{
+  static const gint64 units[] = { 86400, 3600, 60, 1 };
+  g_autofree char *first = NULL;
+  int i;
+
+  /* More than a million days is not a length anyone sends on purpose. */
+  if (seconds < 0 || seconds > G_GINT64_CONSTANT (86400000000))
+    return NULL;
+
+  if (seconds == 0)
+    return format_unit (0, 3);
+
+  for (i = 0; seconds < units[i]; i++)
+    ;
+
+  first = format_unit (seconds / units[i], i);
+  seconds %= units[i];
+  if (i == 3 || seconds / units[i + 1] == 0)
+    return g_steal_pointer (&first);
+
+  {
+    g_autofree char *second = format_unit (seconds / units[i + 1], i + 1);
+
+    /* Translators: two parts of a length of time, "1 day 2 hours" */
+    return g_strdup_printf (_("%s %s"), first, second);
+  }
+}
+
+/**
+ * cw_format_event_heading_time:
+ * @now_unix: the current time, in seconds since 1970
+ *
+ * Returns: (transfer full) (nullable): when @event happened, short, for a
+ *   heading: "10:42" today, else "2026-12-05 10:42"; %NULL when unknown
+ */
+char *
+cw_format_event_heading_time (ConvercEvent *event,
+                              gint64        now_unix)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 created;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (event), NULL);
+
+  created = converc_event_get_created_unix (event);
+  if (created == G_MININT64 ||
+      (local = g_date_time_new_from_unix_local (created)) == NULL ||
+      (now = g_date_time_new_from_unix_local (now_unix)) == NULL)
+    return NULL;
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}

@@ -34,5 +34,9 @@ char *cw_format_event_time       (ConvercEvent *event,
 char *cw_format_event_time_exact (ConvercEvent *event);
 char *cw_format_seconds_short    (gint64        seconds);
 char *cw_format_clock            (gint64        real_time_us);
+char *cw_format_timestamp_zone   (const char   *text);
+char *cw_format_span             (gint64        seconds);
+char *cw_format_event_heading_time (ConvercEvent *event,
+                                    gint64        now_unix);
 
 G_END_DECLS

@@ -483,10 +483,32 @@ converc_event_matches (ConvercEvent *self,
   return converc_event_search_matches (&self->search, folded_needle);
 }
 
+static void
+append_part (GString    *out,
+             const char *text,
+             gsize       max_chars)
+{
+  g_autofree char *shown = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  /* Server text beside the app's own " · ": bounded, on one line, with
+   * bidi controls shown, never obeyed (a name ending in U+202E would turn
+   * "· ended" around). */
+  shown = converc_display_text (text, -1, max_chars,
+                                CONVERC_DISPLAY_TEXT_ONE_LINE | CONVERC_DISPLAY_TEXT_IDENTITY);
+  if (out->len > 0)
+    g_string_append (out, " · ");
+  g_string_append (out, shown);
+}
+
 /**
  * converc_event_dup_summary:
  *
- * Returns: (transfer full): one line: who, call status, duration
+ * Returns: (transfer full): one line: who, their email, call status,
+ *   duration ("Ada Lovelace · ada@example.com · completed · 4:12"), each
+ *   part bounded
  */
 char *
 converc_event_dup_summary (ConvercEvent *self)
@@ -504,28 +526,11 @@ converc_event_dup_summary (ConvercEvent *self)
   if (who == NULL || who[0] == '\0')
     who = self->contact_phone;
 
-  /* Server text beside the app's own " · ": bounded, on one line, with
-   * bidi controls shown, never obeyed (a name ending in U+202E would turn
-   * "· ended" around). */
-  if (who != NULL && who[0] != '\0')
-    {
-      g_autofree char *shown = converc_display_text (who, -1, 128,
-                                                     CONVERC_DISPLAY_TEXT_ONE_LINE |
-                                                     CONVERC_DISPLAY_TEXT_IDENTITY);
-
-      g_string_append (out, shown);
-    }
-
-  if (self->call_status != NULL && self->call_status[0] != '\0')
-    {
-      g_autofree char *shown = converc_display_text (self->call_status, -1, 64,
-                                                     CONVERC_DISPLAY_TEXT_ONE_LINE |
-                                                     CONVERC_DISPLAY_TEXT_IDENTITY);
-
-      if (out->len > 0)
-        g_string_append (out, " · ");
-      g_string_append (out, shown);
-    }
+  append_part (out, who, 128);
+  /* The email beside the name: what support searches for. */
+  if (who != self->contact_email)
+    append_part (out, self->contact_email, 128);
+  append_part (out, self->call_status, 64);
 
   if (self->duration >= 0)
     {
