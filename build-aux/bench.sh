@@ -137,7 +137,7 @@ FRAME_MAX=$(value endpoints_worst_frame_ms "$T/endpoints" | maximum)
 LIST=$(value endpoints_list_ms "$T/endpoints" | median)
 
 echo
-echo "The app's renderer here: ${RENDERER:-?} (GL_RENDERER of this display: software GL makes it cairo; see src/app/cw-renderer.c)"
+echo "The app's renderer here: ${RENDERER:-?} (GL_RENDERER of this display: software GL makes it cairo; see src/app/support/cw-renderer.c)"
 row () { printf '| %-40s | %10s | %-42s | %5s | %-8s | %-3s |\n' "$@"; }
 echo
 row "figure (median of $RUNS)" "measured" "reference" "ratio" "goal" "met"
