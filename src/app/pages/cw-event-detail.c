@@ -18,6 +18,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The one concern of this file: the detail pane of the selected event —
+ * its heading, the readable summary (cw-event-summary.c), the JSON
+ * (cw-json-text.c) and the copy and save actions. */
+
 #define G_LOG_DOMAIN "cw-event-detail"
 
 #include "config.h"
