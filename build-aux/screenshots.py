@@ -86,6 +86,9 @@ def run_variant(build, out, variant):
             main, lambda n: a11y.role_of(n) == Atspi.Role.TREE_TABLE))
         row = e2e.wait_for('a row', lambda: e2e.find(
             table, lambda n: a11y.role_of(n) == Atspi.Role.TABLE_ROW and 'demo-receiver' in a11y.all_text(n)))
+        # Before anything is selected: the details say so.
+        time.sleep(0.5)
+        shot(proc.pid, os.path.join(out, '%s-endpoints-unselected.png' % variant))
         a11y.click_at(row)
         test = e2e.wait_for('the test button', lambda: e2e.find(
             main, lambda n: a11y.role_of(n) == Atspi.Role.PUSH_BUTTON and

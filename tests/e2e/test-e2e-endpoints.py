@@ -376,6 +376,15 @@ def start_emulator(cli, extra=()):
 
 def add_endpoint(s, app, receiver_url):
     click(wait_for('the Add Endpoint button', lambda: button(app, 'Add Endpoint')))
+    # On a heavily loaded machine a click sent while the window still settles
+    # can be lost (seen once with three builds running): click once more if
+    # no dialog came, as a user would.
+    deadline = time.time() + 8
+    while time.time() < deadline and not editable(app, 'URL'):
+        time.sleep(0.25)
+    if not editable(app, 'URL'):
+        print('# no Add Endpoint dialog after 8 s: clicking again')
+        click(wait_for('the Add Endpoint button', lambda: button(app, 'Add Endpoint')))
     url_row = wait_for('the URL entry of the Add Endpoint dialog', lambda: editable(app, 'URL'))
     create = wait_for('the Create button', lambda: button(app, 'Create'))
     type_into(url_row, 'ftp://nope')
