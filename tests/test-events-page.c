@@ -30,6 +30,7 @@
 #include "converc-event-private.h"
 #include "cw-events-page-private.h"
 #include "cw-test-utils.h"
+#include "cw-test-widgets.h"
 #include "cw-time-format.h"
 
 typedef struct
@@ -589,27 +590,6 @@ test_detail_readable (Fixture       *f,
   g_assert_cmpstr (copied, ==, "kwame@example.com");
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* At 360 px the list still says what happened to whom, and the detail's
  * buttons show their whole labels. */
 static void
@@ -634,7 +614,7 @@ test_narrow (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      GtkWidget *button = find_action_button (GTK_WIDGET (f->page->detail), actions[i]);
+      GtkWidget *button = cw_test_find_action_button (GTK_WIDGET (f->page->detail), actions[i]);
       GtkWidget *label;
       int min;
 

@@ -31,28 +31,8 @@
 #include "cw-application.h"
 #include "cw-events-page.h"
 #include "cw-test-utils.h"
+#include "cw-test-widgets.h"
 #include "cw-window.h"
-
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_type (GtkWidget *root,
@@ -166,8 +146,8 @@ test_header_and_pages (void)
   gtk_window_present (GTK_WINDOW (window));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
-  add = find_action_button (GTK_WIDGET (window), "win.add-endpoint");
-  refresh = find_action_button (GTK_WIDGET (window), "win.refresh");
+  add = cw_test_find_action_button (GTK_WIDGET (window), "win.add-endpoint");
+  refresh = cw_test_find_action_button (GTK_WIDGET (window), "win.refresh");
   g_assert_nonnull (add);
   g_assert_nonnull (refresh);
 
