@@ -698,6 +698,27 @@ test_outcomes_file (Receiver      *r,
     g_clear_pointer (&list, g_ptr_array_unref);
   }
 
+  /* At most CONVERC_DELIVERY_OUTCOMES_MAX_ENDPOINTS endpoints: the stalest go. */
+  {
+    g_autoptr(ConvercDeliveryOutcomes) many = converc_delivery_outcomes_new (file);
+
+    for (guint i = 0; i < CONVERC_DELIVERY_OUTCOMES_MAX_ENDPOINTS + 10; i++)
+      {
+        g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", 10000 + i);
+        g_autoptr(ConvercDeliveryExchange) e =
+          converc_delivery_exchange_new_converc_test ("https://example.com/h", 200, NULL,
+                                                      1000 + i);
+
+        converc_delivery_outcomes_add (many, base, "wh_1", e);
+      }
+    list = converc_delivery_outcomes_list (many, "http://127.0.0.1:10000", "wh_1");
+    g_assert_cmpuint (list->len, ==, 0);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = converc_delivery_outcomes_list (many, "http://127.0.0.1:10010", "wh_1");
+    g_assert_cmpuint (list->len, ==, 1);
+    g_clear_pointer (&list, g_ptr_array_unref);
+  }
+
   /* A corrupt file: a clear error, empty outcomes, and the next save works. */
   {
     const char *corrupt[] = { "{\"version\":1,\"endpoints\":[", "\x01\x02garbage",

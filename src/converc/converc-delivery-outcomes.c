@@ -218,6 +218,38 @@ write_file (GFile         *file,
   return converc_atomic_file_replace (file, bytes, cancellable, error);
 }
 
+/* Drops the endpoints beyond CONVERC_DELIVERY_OUTCOMES_MAX_ENDPOINTS whose
+ * newest outcome is the oldest. */
+static void
+prune_endpoints (GHashTable *table)
+{
+  while (g_hash_table_size (table) > CONVERC_DELIVERY_OUTCOMES_MAX_ENDPOINTS)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      const char *oldest_key = NULL;
+      gint64 oldest = G_MAXINT64;
+
+      g_hash_table_iter_init (&iter, table);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GPtrArray *list = value;
+          gint64 newest = list->len > 0
+                          ? converc_delivery_exchange_get_started_at (g_ptr_array_index (list, 0))
+                          : G_MININT64;
+
+          if (oldest_key == NULL || newest < oldest ||
+              (newest == oldest && g_strcmp0 (key, oldest_key) < 0))
+            {
+              oldest_key = key;
+              oldest = newest;
+            }
+        }
+
+      g_hash_table_remove (table, oldest_key);
+    }
+}
+
 static GBytes *
 serialize (ConvercDeliveryOutcomes *self)
 {
@@ -453,6 +485,8 @@ converc_delivery_outcomes_add (ConvercDeliveryOutcomes *self,
   g_ptr_array_insert (list, 0, g_object_ref (exchange));
   if (list->len > CONVERC_DELIVERY_OUTCOMES_MAX)
     g_ptr_array_set_size (list, CONVERC_DELIVERY_OUTCOMES_MAX);
+
+  prune_endpoints (self->table);
 }
 
 gboolean

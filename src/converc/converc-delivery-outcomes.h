@@ -30,6 +30,9 @@
 G_BEGIN_DECLS
 
 #define CONVERC_DELIVERY_OUTCOMES_MAX 20
+/* Endpoints kept at most (demo runs add a new base URL each time): the one
+ * whose newest outcome is oldest goes first. */
+#define CONVERC_DELIVERY_OUTCOMES_MAX_ENDPOINTS 200
 
 #define CONVERC_TYPE_DELIVERY_OUTCOMES (converc_delivery_outcomes_get_type ())
 
