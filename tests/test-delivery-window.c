@@ -355,7 +355,11 @@ test_outcomes_survive (Fixture       *f,
   g_object_ref_sink (window);
   WAIT_FOR (window->outcomes_loaded);
   g_assert_cmpuint (count_rows (window->outcomes_list), ==, 2);
+
+  /* Closed as soon as the answer is shown: the outcome is still kept. */
+  send_and_wait (window);
   destroy_and_wait (window);
+  g_assert_cmpuint (count_stored (f->outcomes_file), ==, 3);
 }
 
 static void

@@ -43,6 +43,7 @@ struct _CwDeliveryWindow
   guint                    timeout_ms;
   gboolean                 sending;
   gboolean                 outcomes_loaded;
+  gboolean                 disposed;
 
   /* Template widgets */
   AdwActionRow            *event_row;

@@ -143,7 +143,8 @@ outcomes_saved_cb (GObject      *object,
     {
       g_autofree char *message = NULL;
 
-      if (cw_error_is_cancelled (error))
+      /* The window may have been closed meanwhile (its widgets are gone). */
+      if (cw_error_is_cancelled (error) || self->disposed)
         return;
 
       message = g_strdup_printf (_("The outcome could not be kept for later: %s"), error->message);
@@ -201,7 +202,8 @@ sent_cb (GObject      *object,
   converc_delivery_outcomes_add (self->outcomes, self->base_url,
                                  converc_webhook_get_id (self->webhook), exchange);
   show_outcomes (self);
-  converc_delivery_outcomes_save_async (self->outcomes, self->cancellable,
+  /* Not cancelled when the window closes: the outcome is kept anyway. */
+  converc_delivery_outcomes_save_async (self->outcomes, NULL,
                                         outcomes_saved_cb, g_object_ref (self));
 }
 
@@ -325,6 +327,7 @@ cw_delivery_window_dispose (GObject *object)
 {
   CwDeliveryWindow *self = (CwDeliveryWindow *)object;
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
 
   G_OBJECT_CLASS (cw_delivery_window_parent_class)->dispose (object);
