@@ -203,7 +203,7 @@ send_to (const char    *url,
   event = converc_delivery_build_test_event (g_get_real_time () / G_USEC_PER_SEC, NULL);
   converc_delivery_send_async (NULL, url, SECRET, event, "webhook.test", EVENT_ID, 0,
                                timeout_ms, cancellable, converc_test_store_result_cb, &result);
-  converc_test_wait_for_result (&result, 30);
+  converc_test_wait_for_result (&result, 90);
 
   return converc_delivery_send_finish (result, error);
 }
@@ -438,7 +438,7 @@ test_reset (void)
 
   url = g_strdup_printf ("http://127.0.0.1:%u/reset",
                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
-  exchange = send_to (url, 5000, NULL, &error);
+  exchange = send_to (url, 20000, NULL, &error);
   g_assert_no_error (error);
   failure = converc_delivery_exchange_get_error (exchange);
   g_assert_error (failure, CONVERC_ERROR, CONVERC_ERROR_NETWORK);
@@ -456,7 +456,7 @@ test_refused (void)
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/",
                                           converc_test_get_unused_port ());
   g_autoptr(GError) error = NULL;
-  g_autoptr(ConvercDeliveryExchange) exchange = send_to (url, 5000, NULL, &error);
+  g_autoptr(ConvercDeliveryExchange) exchange = send_to (url, 20000, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_error (converc_delivery_exchange_get_error (exchange), CONVERC_ERROR,
@@ -488,7 +488,7 @@ test_bad_certificate (void)
   url = g_strdup_printf ("https://127.0.0.1:%d/ok", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
-  exchange = send_to (url, 5000, NULL, &error);
+  exchange = send_to (url, 20000, NULL, &error);
   g_assert_no_error (error);
   failure = converc_delivery_exchange_get_error (exchange);
   g_assert_error (failure, CONVERC_ERROR, CONVERC_ERROR_TLS);
