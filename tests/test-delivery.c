@@ -135,6 +135,20 @@ handler_cb (SoupServer        *server,
       soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC,
                                         big_body, BIG_SIZE);
     }
+  else if (g_str_equal (path, "/deep"))
+    {
+      /* 30,000 nested arrays: valid JSON that no tree should be built for */
+      GString *deep = g_string_new (NULL);
+
+      for (guint i = 0; i < 30000; i++)
+        g_string_append_c (deep, '[');
+      for (guint i = 0; i < 30000; i++)
+        g_string_append_c (deep, ']');
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                        deep->str, deep->len);
+      g_string_free (deep, FALSE);
+    }
   else if (g_str_equal (path, "/binary"))
     {
       static guint8 data[256];
@@ -379,6 +393,24 @@ test_big_answer (Receiver      *r,
   text = converc_delivery_exchange_dup_body_text (exchange, &kind);
   g_assert_cmpint (kind, ==, CONVERC_DELIVERY_BODY_TEXT);
   g_assert_cmpuint (strlen (text), ==, CONVERC_DELIVERY_MAX_KEPT_BODY);
+}
+
+static void
+test_deep_json_answer (Receiver      *r,
+                       gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (r->base, "/deep", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvercDeliveryExchange) exchange = send_to (url, 0, NULL, &error);
+  g_autofree char *text = NULL;
+  ConvercDeliveryBodyKind kind;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (converc_delivery_exchange_get_body_size (exchange), ==, 60000);
+  /* Shown as text, never parsed into a 30,000-deep tree. */
+  text = converc_delivery_exchange_dup_body_text (exchange, &kind);
+  g_assert_cmpint (kind, ==, CONVERC_DELIVERY_BODY_TEXT);
+  g_assert_cmpuint (strlen (text), ==, 60000);
 }
 
 static void
@@ -721,7 +753,8 @@ test_outcomes_file (Receiver      *r,
 
   /* A corrupt file: a clear error, empty outcomes, and the next save works. */
   {
-    const char *corrupt[] = { "{\"version\":1,\"endpoints\":[", "\x01\x02garbage",
+    g_autofree char *deep = g_strnfill (100000, '[');
+    const char *corrupt[] = { "{\"version\":1,\"endpoints\":[", "\x01\x02garbage", deep,
                               "{\"version\":7,\"endpoints\":[]}", "[]" };
 
     for (guint i = 0; i < G_N_ELEMENTS (corrupt); i++)
@@ -795,6 +828,7 @@ main (int   argc,
   RECEIVER_TEST ("redirect-not-followed", test_redirect_not_followed);
   RECEIVER_TEST ("big-answer", test_big_answer);
   RECEIVER_TEST ("binary-answer", test_binary_answer);
+  RECEIVER_TEST ("deep-json-answer", test_deep_json_answer);
   RECEIVER_TEST ("json-round-trip", test_json_round_trip);
   RECEIVER_TEST ("outcomes-file", test_outcomes_file);
   g_test_add_func ("/converc/delivery/reset", test_reset);

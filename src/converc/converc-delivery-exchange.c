@@ -30,6 +30,7 @@
 
 #include "converc-delivery-private.h"
 #include "converc-error.h"
+#include "converc-parse.h"
 
 #define JSON_FORMAT_VERSION 1
 
@@ -348,15 +349,14 @@ converc_delivery_exchange_dup_body_text (ConvercDeliveryExchange *self,
     }
   else
     {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      JsonNode *root;
+      g_autoptr(JsonNode) root = NULL;
 
       k = CONVERC_DELIVERY_BODY_TEXT;
       text = NULL;
 
+      /* The bounded parser: a hostile receiver may nest without end. */
       if (!self->truncated &&
-          json_parser_load_from_data (parser, (const char *)data, len, NULL) &&
-          (root = json_parser_get_root (parser)) != NULL &&
+          (root = converc_parse_json ((const char *)data, len, NULL)) != NULL &&
           (JSON_NODE_HOLDS_OBJECT (root) || JSON_NODE_HOLDS_ARRAY (root)))
         {
           k = CONVERC_DELIVERY_BODY_JSON;

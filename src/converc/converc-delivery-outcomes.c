@@ -32,6 +32,7 @@
 #include "converc-atomic-file.h"
 #include "converc-delivery-outcomes.h"
 #include "converc-error.h"
+#include "converc-parse.h"
 
 #define FILE_FORMAT_VERSION 1
 /* A file this large is not ours (20 × 64 KB bodies per endpoint, base64) */
@@ -68,17 +69,18 @@ parse_file (GFile   *file,
             GBytes  *bytes,
             GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) table = table_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = g_file_get_parse_name (file);
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonNode *list;
   JsonArray *array;
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  /* The bounded parser: the file could have been tampered with. */
+  root = converc_parse_json (data, len, &local_error);
+  if (root == NULL)
     {
       g_set_error (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE,
                    _("The saved delivery outcomes in %s cannot be read (%s). They start "
@@ -87,8 +89,7 @@ parse_file (GFile   *file,
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
       json_object_get_int_member_with_default (json_node_get_object (root), "version", 0)
         != FILE_FORMAT_VERSION ||
       (list = json_object_get_member (json_node_get_object (root), "endpoints")) == NULL ||
