@@ -33,3 +33,6 @@
 #include "converc-validate.h"
 #include "converc-webhook.h"
 #include "converc-event-details.h"
+#include "converc-diagnosis.h"
+#include "converc-doctor.h"
+#include "converc-http-message.h"
