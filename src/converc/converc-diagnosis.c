@@ -39,11 +39,11 @@ struct _ConvercDiagnosis
 
 G_DEFINE_FINAL_TYPE (ConvercDiagnosis, converc_diagnosis, G_TYPE_OBJECT)
 
-/* "45 seconds", "12 minutes", "3 hours", "5 days" */
+/* "45 seconds", "301 seconds", "5 minutes", "3 hours", "5 days" */
 static char *
 format_duration (guint64 seconds)
 {
-  if (seconds < 120)
+  if (seconds < 120 || (seconds < 600 && seconds % 60 != 0))
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds",
                                          (gulong) seconds), (guint) seconds);
   if (seconds < 2 * 3600)
@@ -224,15 +224,11 @@ compose (ConvercDiagnosis *self)
       break;
 
     case CONVERC_DIAGNOSIS_TIMESTAMP:
-      {
-        g_autofree char *off = format_duration (magnitude (facts->age));
-
-        if (facts->timestamp_problem == CONVERC_TIMESTAMP_FUTURE)
-          self->title = g_strdup_printf (_("Signature Right, Timestamp %s in the Future"), off);
-        else
-          self->title = g_strdup_printf (_("Signature Right, Timestamp %s Old"), off);
-        g_string_append (text, _("The signature matches the body exactly."));
-      }
+      if (facts->timestamp_problem == CONVERC_TIMESTAMP_FUTURE)
+        self->title = g_strdup (_("Signature Right, Timestamp in the Future"));
+      else
+        self->title = g_strdup (_("Signature Right, Timestamp Too Old"));
+      g_string_append (text, _("The signature matches the body exactly."));
       break;
 
     case CONVERC_DIAGNOSIS_BODY_CHANGED:

@@ -97,48 +97,55 @@ add_variant (GArray            *variants,
 }
 
 static GBytes *
-bytes_with_suffix (const guint8 *data,
-                   gsize         len,
-                   const char   *suffix)
-{
-  gsize suffix_len = strlen (suffix);
-  guint8 *out = g_malloc (len + suffix_len);
-
-  if (len > 0)
-    memcpy (out, data, len);
-  memcpy (out + len, suffix, suffix_len);
-
-  return g_bytes_new_take (out, len + suffix_len);
-}
-
-static GBytes *
 replace_line_endings (const guint8 *data,
                       gsize         len,
                       gboolean      to_crlf)
 {
-  GByteArray *out = g_byte_array_sized_new (len + (to_crlf ? len / 16 : 0));
+  GString *out;
+  const guint8 *p = data;
+  const guint8 *end = data + len;
   gboolean changed = FALSE;
 
-  for (gsize i = 0; i < len; i++)
+  if (len == 0 || memchr (data, '\n', len) == NULL)
+    return NULL;
+
+  out = g_string_sized_new (len + (to_crlf ? len / 16 : 0));
+  while (p < end)
     {
-      if (to_crlf && data[i] == '\n' && (i == 0 || data[i - 1] != '\r'))
+      const guint8 *nl = memchr (p, '\n', end - p);
+      gboolean after_cr;
+
+      if (nl == NULL)
         {
-          g_byte_array_append (out, (const guint8 *) "\r\n", 2);
+          g_string_append_len (out, (const char *) p, end - p);
+          break;
+        }
+
+      after_cr = nl > data && nl[-1] == '\r';
+      if (to_crlf && !after_cr)
+        {
+          g_string_append_len (out, (const char *) p, nl - p);
+          g_string_append (out, "\r\n");
           changed = TRUE;
         }
-      else if (!to_crlf && data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
-        changed = TRUE;
+      else if (!to_crlf && after_cr)
+        {
+          g_string_append_len (out, (const char *) p, nl - 1 - p);
+          g_string_append_c (out, '\n');
+          changed = TRUE;
+        }
       else
-        g_byte_array_append (out, &data[i], 1);
+        g_string_append_len (out, (const char *) p, nl + 1 - p);
+      p = nl + 1;
     }
 
   if (!changed)
     {
-      g_byte_array_unref (out);
+      g_string_free (out, TRUE);
       return NULL;
     }
 
-  return g_byte_array_free_to_bytes (out);
+  return g_string_free_to_bytes (out);
 }
 
 /* The text read as UTF-8 and written as Latin-1 (NULL if it cannot be) */
@@ -151,7 +158,9 @@ utf8_to_latin1 (const guint8 *data,
   GByteArray *out;
   gboolean high = FALSE;
 
-  if (!g_utf8_validate_len (p, len, NULL))
+  for (gsize i = 0; i < len && !high; i++)
+    high = data[i] > 0x7f;
+  if (!high || !g_utf8_validate_len (p, len, NULL))
     return NULL;
 
   out = g_byte_array_sized_new (len);
@@ -410,20 +419,8 @@ converc_doctor_body_variants (GBytes   *body,
 
   g_array_set_clear_func (variants, variant_clear);
 
-  if (len >= 2 && data[len - 2] == '\r' && data[len - 1] == '\n')
-    add_variant (variants, body, g_bytes_new_from_bytes (body, 0, len - 2),
-                 CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED);
-  if (len >= 1 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
-    add_variant (variants, body, g_bytes_new_from_bytes (body, 0, len - 1),
-                 CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED);
-  else
-    {
-      add_variant (variants, body, bytes_with_suffix (data, len, "\n"),
-                   CONVERC_BODY_CHANGE_TRAILING_NEWLINE_REMOVED);
-      add_variant (variants, body, bytes_with_suffix (data, len, "\r\n"),
-                   CONVERC_BODY_CHANGE_TRAILING_NEWLINE_REMOVED);
-    }
-
+  /* A trailing newline added or removed is tried by the doctor itself,
+   * without a copy of the body. */
   add_variant (variants, body, replace_line_endings (data, len, FALSE),
                CONVERC_BODY_CHANGE_LF_TO_CRLF);
   add_variant (variants, body, replace_line_endings (data, len, TRUE),

@@ -38,7 +38,7 @@
 /* Work bounds, so that a body of several megabytes is diagnosed well under a
  * second: the bytes fed to HMAC in one diagnosis, the largest body that is
  * parsed as JSON to try re-serialisations, and the JSON depth written back. */
-#define MAX_WORK_BYTES    (48 * 1024 * 1024)
+#define MAX_WORK_BYTES    (40 * 1024 * 1024)
 #define MAX_JSON_BODY     (1024 * 1024)
 
 typedef struct
@@ -189,7 +189,7 @@ analyse_header (const char  *header,
           *t = (gint64) parsed;
           *have_t = TRUE;
         }
-      else if (strcmp (key, "v1") == 0)
+      else if (strcmp (key, "v1") == 0 && *val != '\0')
         {
           guint8 digest[DIGEST_LEN];
 
@@ -217,26 +217,24 @@ analyse_header (const char  *header,
 
 /* --- HMAC within the work bound ------------------------------------------- */
 
-static gboolean
-check_matches (Check        *check,
-               const guint8 *key,
-               gsize         key_len,
-               const guint8 *body,
-               gsize         body_len)
+/* HMAC state after the key, "<t>." and @body: NULL past the work bound */
+static GHmac *
+check_start (Check        *check,
+             const guint8 *key,
+             gsize         key_len,
+             const guint8 *body,
+             gsize         body_len)
 {
-  g_autoptr(GHmac) hmac = NULL;
-  guint8 digest[DIGEST_LEN];
-  gsize digest_len = sizeof digest;
-  gboolean match = FALSE;
+  GHmac *hmac;
 
   if (key_len == 0)
-    return FALSE;
+    return NULL;
 
   if (check->work + body_len > MAX_WORK_BYTES ||
       g_cancellable_is_cancelled (check->cancellable))
     {
       check->limited = TRUE;
-      return FALSE;
+      return NULL;
     }
   check->work += body_len + check->prefix_len;
 
@@ -244,7 +242,25 @@ check_matches (Check        *check,
   g_hmac_update (hmac, (const guint8 *) check->prefix, check->prefix_len);
   if (body_len > 0)
     g_hmac_update (hmac, body, body_len);
-  g_hmac_get_digest (hmac, digest, &digest_len);
+
+  return hmac;
+}
+
+/* Whether @hmac, with @suffix added, gives one of the signatures */
+static gboolean
+check_finish (Check        *check,
+              GHmac        *hmac,
+              const guint8 *suffix,
+              gsize         suffix_len)
+{
+  g_autoptr(GHmac) copy = g_hmac_copy (hmac);
+  guint8 digest[DIGEST_LEN];
+  gsize digest_len = sizeof digest;
+  gboolean match = FALSE;
+
+  if (suffix_len > 0)
+    g_hmac_update (copy, suffix, suffix_len);
+  g_hmac_get_digest (copy, digest, &digest_len);
 
   /* Constant time per signature: the length is public */
   for (guint i = 0; i < check->signatures->len; i++)
@@ -258,6 +274,18 @@ check_matches (Check        *check,
     }
 
   return match;
+}
+
+static gboolean
+check_matches (Check        *check,
+               const guint8 *key,
+               gsize         key_len,
+               const guint8 *body,
+               gsize         body_len)
+{
+  g_autoptr(GHmac) hmac = check_start (check, key, key_len, body, body_len);
+
+  return hmac != NULL && check_finish (check, hmac, NULL, 0);
 }
 
 /* --- the diagnosis --------------------------------------------------------- */
@@ -289,6 +317,8 @@ diagnose (ConvercDoctor *self,
   ConvercDiagnosisFacts facts = { 0, };
   Check check = { 0, };
   gboolean have_preferred = FALSE;
+  Candidate *newline_match = NULL;
+  gsize tail_len;
   gsize body_len;
   const guint8 *body_data = g_bytes_get_data (body, &body_len);
 
@@ -335,23 +365,48 @@ diagnose (ConvercDoctor *self,
         have_preferred |= candidate->preferred;
       }
 
-  /* 1. As it is */
+  /* 1. As it is, and with a trailing newline added or removed: one pass
+   * over the body for each secret, the endings tried on copies of its state */
+  tail_len = body_len >= 2 && memcmp (body_data + body_len - 2, "\r\n", 2) == 0 ? 2
+           : body_len >= 1 && (body_data[body_len - 1] == '\n' ||
+                               body_data[body_len - 1] == '\r') ? 1 : 0;
   for (guint i = 0; i < order->len; i++)
     {
       Candidate *candidate = g_ptr_array_index (order, i);
+      g_autoptr(GHmac) hmac = check_start (&check, candidate->secret, candidate->secret_len,
+                                           body_data, body_len - tail_len);
+      const guint8 *tail = body_data + body_len - tail_len;
 
-      if (!check_matches (&check, candidate->secret, candidate->secret_len,
-                          body_data, body_len))
-        continue;
+      if (hmac == NULL)
+        break;
 
-      facts.secret_label = candidate->label;
-      if (facts.timestamp_problem != CONVERC_TIMESTAMP_OK &&
-          facts.timestamp_problem != CONVERC_TIMESTAMP_UNCHECKED)
-        facts.kind = CONVERC_DIAGNOSIS_TIMESTAMP;
-      else if (have_preferred && !candidate->preferred)
-        facts.kind = CONVERC_DIAGNOSIS_VALID_OTHER_SECRET;
-      else
-        facts.kind = CONVERC_DIAGNOSIS_VALID;
+      if (check_finish (&check, hmac, tail, tail_len))
+        {
+          facts.secret_label = candidate->label;
+          if (facts.timestamp_problem != CONVERC_TIMESTAMP_OK &&
+              facts.timestamp_problem != CONVERC_TIMESTAMP_UNCHECKED)
+            facts.kind = CONVERC_DIAGNOSIS_TIMESTAMP;
+          else if (have_preferred && !candidate->preferred)
+            facts.kind = CONVERC_DIAGNOSIS_VALID_OTHER_SECRET;
+          else
+            facts.kind = CONVERC_DIAGNOSIS_VALID;
+          return converc_diagnosis_new (&facts);
+        }
+
+      if (newline_match == NULL &&
+          (tail_len > 0
+           ? check_finish (&check, hmac, NULL, 0)
+           : check_finish (&check, hmac, (const guint8 *) "\n", 1) ||
+             check_finish (&check, hmac, (const guint8 *) "\r\n", 2)))
+        newline_match = candidate;
+    }
+
+  if (newline_match != NULL)
+    {
+      facts.kind = CONVERC_DIAGNOSIS_BODY_CHANGED;
+      facts.body_change = tail_len > 0 ? CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED
+                                       : CONVERC_BODY_CHANGE_TRAILING_NEWLINE_REMOVED;
+      facts.secret_label = newline_match->label;
       return converc_diagnosis_new (&facts);
     }
 
