@@ -73,8 +73,9 @@ timestamp_sentence (const ConvercDiagnosisFacts *facts)
   switch (facts->timestamp_problem)
     {
     case CONVERC_TIMESTAMP_FUTURE:
-      return g_strdup_printf (_("Its timestamp is %s in the future, more than the %s allowed: "
-                                "the sender’s and the receiver’s clocks disagree (clock skew)."),
+      return g_strdup_printf (_("Its timestamp is %s in the future, more than the %s "
+                                "allowed: the sender’s and the receiver’s clocks disagree "
+                                "(clock skew)."),
                               off, allowed);
     case CONVERC_TIMESTAMP_SKEW:
       return g_strdup_printf (_("Its timestamp is %s old, more than the %s allowed: a clock "

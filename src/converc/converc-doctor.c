@@ -437,7 +437,8 @@ diagnose (ConvercDoctor *self,
   for (guint i = 0; i < order->len; i++)
     {
       Candidate *candidate = g_ptr_array_index (order, i);
-      g_autoptr(GArray) keys = converc_doctor_secret_variants (candidate->secret, candidate->secret_len);
+      g_autoptr(GArray) keys = converc_doctor_secret_variants (candidate->secret,
+                                                               candidate->secret_len);
 
       for (guint k = 0; k < keys->len; k++)
         {

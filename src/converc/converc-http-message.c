@@ -297,11 +297,16 @@ converc_http_message_parse (const guint8  *data,
 
       if (!add_header (self, text))
         {
-          g_set_error (error, CONVERC_HTTP_MESSAGE_ERROR, CONVERC_HTTP_MESSAGE_ERROR_MALFORMED,
-                       line_number == 1
-                       ? _("Line %u of the request is neither a request line (“POST /path HTTP/1.1”) nor a header (“Name: value”).")
-                       : _("Line %u of the request is not a header (“Name: value”), and no empty line came before it."),
-                       line_number);
+          if (line_number == 1)
+            g_set_error (error, CONVERC_HTTP_MESSAGE_ERROR, CONVERC_HTTP_MESSAGE_ERROR_MALFORMED,
+                         _("Line %u of the request is neither a request line "
+                           "(“POST /path HTTP/1.1”) nor a header (“Name: value”)."),
+                         line_number);
+          else
+            g_set_error (error, CONVERC_HTTP_MESSAGE_ERROR, CONVERC_HTTP_MESSAGE_ERROR_MALFORMED,
+                         _("Line %u of the request is not a header (“Name: value”), and no "
+                           "empty line came before it."),
+                         line_number);
           return NULL;
         }
     }
