@@ -38,7 +38,8 @@
 
 #define BASE_URL "https://api.converc.com"
 #define SECRET   "whsec_screenshot_secret"
-#define BODY     "{\"id\":\"evt_01HV8Z\",\"type\":\"call.ended\",\"data\":{\"call\":{\"status\":\"completed\",\"duration\":61}}}"
+#define BODY     "{\"id\":\"evt_01HV8Z\",\"type\":\"call.ended\"," \
+                 "\"data\":{\"call\":{\"status\":\"completed\",\"duration\":61}}}"
 
 static void
 wait (double seconds)

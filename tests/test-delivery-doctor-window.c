@@ -72,6 +72,7 @@ test_delivery_doctor_window (void)
   g_autoptr(ConvercSecretStore) store = converc_memory_store_new ();
   g_autoptr(GError) error = NULL;
   CwDeliveryDoctorWindow *window;
+  ConvercDiagnosis *diagnosis;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *header = converc_signature_header (SECRET, now, (const guint8 *) BODY,
                                                       strlen (BODY));
@@ -101,8 +102,9 @@ test_delivery_doctor_window (void)
                    "A trailing newline was added to the body");
   assert_contains (gtk_label_get_text (window->result_explanation), "endpoint wh_1");
   g_assert_null (strstr (gtk_label_get_text (window->result_explanation), SECRET));
-  g_assert_cmpint (converc_diagnosis_get_body_change (cw_delivery_doctor_window_get_diagnosis (window)),
-                   ==, CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED);
+  diagnosis = cw_delivery_doctor_window_get_diagnosis (window);
+  g_assert_cmpint (converc_diagnosis_get_body_change (diagnosis), ==,
+                   CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED);
 
   /* Header and body apart, with the secret given: valid */
   gtk_stack_set_visible_child_name (window->input_stack, "parts");

@@ -249,8 +249,10 @@ test_doctor_body_changed (void)
     ConvercBodyChange  change;
     const char        *words;
   } cases[] = {
-    { "json", "json-nl", CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED, "trailing newline was added" },
-    { "json-nl", "json", CONVERC_BODY_CHANGE_TRAILING_NEWLINE_REMOVED, "lost its trailing newline" },
+    { "json", "json-nl", CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED,
+      "trailing newline was added" },
+    { "json-nl", "json", CONVERC_BODY_CHANGE_TRAILING_NEWLINE_REMOVED,
+      "lost its trailing newline" },
     { "lf", "crlf", CONVERC_BODY_CHANGE_LF_TO_CRLF, "from LF to CRLF" },
     { "crlf", "lf", CONVERC_BODY_CHANGE_CRLF_TO_LF, "from CRLF to LF" },
     { "json", "pretty2", CONVERC_BODY_CHANGE_JSON_COMPACT, "signed compact" },

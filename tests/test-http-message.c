@@ -236,7 +236,8 @@ test_http_message_bad (void)
 static void
 test_http_message_huge_body (void)
 {
-  g_autoptr(GString) text = g_string_new ("POST /hook HTTP/1.1\r\nContent-Type: application/json\r\n"
+  g_autoptr(GString) text = g_string_new ("POST /hook HTTP/1.1\r\n"
+                                          "Content-Type: application/json\r\n"
                                           "X-IC-Id: evt_big\r\n\r\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(ConvercHttpMessage) message = NULL;

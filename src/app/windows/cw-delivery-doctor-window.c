@@ -191,8 +191,8 @@ cw_delivery_doctor_window_class_init (CwDeliveryDoctorWindowClass *klass)
   object_class->dispose = cw_delivery_doctor_window_dispose;
   object_class->finalize = cw_delivery_doctor_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/converc/Webhooks/ui/cw-delivery-doctor-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/"
+                                               "cw-delivery-doctor-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwDeliveryDoctorWindow, body_view);
   gtk_widget_class_bind_template_child (widget_class, CwDeliveryDoctorWindow, check_button);
   gtk_widget_class_bind_template_child (widget_class, CwDeliveryDoctorWindow, header_row);
