@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "converc-doctor.h"
+#include "converc-http-message.h"
 #include "converc-signature.h"
 
 #include "converc-test-utils.h"
@@ -486,6 +487,37 @@ test_doctor_async (void)
                    CONVERC_BODY_CHANGE_TRAILING_NEWLINE_ADDED);
 }
 
+/* A request pasted with LF line endings: the body's CRLF became LF too, and
+ * its Content-Length counts the bytes it had */
+static void
+test_doctor_pasted_request (void)
+{
+  g_autoptr(ConvercDoctor) doctor = doctor_with (SECRET);
+  g_autoptr(GBytes) signed_body = body_of ("crlf");
+  g_autoptr(GBytes) arrived = body_of ("lf");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(ConvercHttpMessage) message = NULL;
+  g_autoptr(ConvercDiagnosis) d = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_append_printf (text, "POST /hook HTTP/1.1\nX-IC-Signature: %s\n"
+                          "Content-Length: %zu\n\n", header_of ("crlf"),
+                          g_bytes_get_size (signed_body));
+  g_string_append_len (text, g_bytes_get_data (arrived, NULL), g_bytes_get_size (arrived));
+
+  message = converc_http_message_parse ((const guint8 *) text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_http_message_get_line_ending (message), ==, CONVERC_LINE_ENDING_LF);
+  g_assert_true (converc_http_message_get_truncated (message));
+  g_assert_true (g_bytes_equal (converc_http_message_get_body (message), arrived));
+
+  d = converc_doctor_diagnose (doctor,
+                               converc_http_message_get_header (message, "x-ic-signature"),
+                               converc_http_message_get_body (message), T0);
+  g_assert_cmpint (converc_diagnosis_get_kind (d), ==, CONVERC_DIAGNOSIS_BODY_CHANGED);
+  g_assert_cmpint (converc_diagnosis_get_body_change (d), ==, CONVERC_BODY_CHANGE_CRLF_TO_LF);
+}
+
 static void
 test_doctor_names (void)
 {
@@ -522,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/converc/doctor/no-secret", test_doctor_no_secret);
   g_test_add_func ("/converc/doctor/huge-body", test_doctor_huge_body);
   g_test_add_func ("/converc/doctor/async", test_doctor_async);
+  g_test_add_func ("/converc/doctor/pasted-request", test_doctor_pasted_request);
   g_test_add_func ("/converc/doctor/names", test_doctor_names);
 
   return g_test_run ();
