@@ -148,6 +148,23 @@ list_cb (GObject      *object,
   diagnose (self);
 }
 
+/* libadwaita 1.2 gives the secret row's show/hide toggle no accessible name */
+static void
+name_secret_toggle (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL &&
+          gtk_widget_get_visible (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Secret"),
+                                        -1);
+      name_secret_toggle (child);
+    }
+}
+
 static void
 check_cb (CwDeliveryDoctorWindow *self)
 {
@@ -214,6 +231,7 @@ static void
 cw_delivery_doctor_window_init (CwDeliveryDoctorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_secret_toggle (GTK_WIDGET (self->secret_row));
 }
 
 /**
