@@ -15,7 +15,7 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(webhook-list create-response disable-response test-response event-list event event-details
-           timestamp signature error-body)
+           timestamp signature error-body delivery-doctor)
 fi
 
 bash build-aux/deps.sh
@@ -53,6 +53,8 @@ for t in "${targets[@]}"; do
   cp tests/data/*.json "$corpus"/ 2>/dev/null || true
   printf 't=1700000000,v1=%s' "$(printf 'x%.0s' {1..64} | tr x a)" > "$corpus/sig-seed"
   printf '2024-01-01T00: 00: 0002' > "$corpus/time-seed"
+  printf 'POST /hook HTTP/1.1\r\nX-IC-Signature: t=1700000000,v1=%s\r\nContent-Length: 2\r\n\r\n{}\n' \
+    "$(printf 'x%.0s' {1..64} | tr x b)" > "$corpus/request-seed"
   log=$BUILD/fuzz-$t.log
   if UBSAN_OPTIONS=halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
      "$BUILD/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -max_len=65536 \

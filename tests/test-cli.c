@@ -853,6 +853,130 @@ test_verify (Fixture       *f,
   }
 }
 
+/* `converc verify` as the delivery doctor: a raw request, every secret of the
+ * keyring, the explanation and its JSON. */
+static void
+test_verify_doctor (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *secret = "whsec_cli_doctor_secret";
+  const char *body = "{\"id\":\"evt_7\",\"type\":\"webhook.test\"}";
+  gint64 t = 1700000000;
+  g_autofree char *header = converc_signature_header (secret, t, (const guint8 *) body,
+                                                      strlen (body));
+  /* Pasted with LF line endings and a newline added after the body */
+  g_autofree char *request = g_strdup_printf ("POST /hooks/converc HTTP/1.1\n"
+                                              "Host: receiver.example\n"
+                                              "x-ic-signature: %s\n"
+                                              "X-IC-Event: webhook.test\n\n%s\n",
+                                              header, body);
+  g_autofree char *crlf_request = g_strdup_printf ("POST /hooks/converc HTTP/1.1\r\n"
+                                                   "X-IC-Signature: %s\r\n"
+                                                   "Content-Length: %zu\r\n\r\n%s\r\n",
+                                                   header, strlen (body), body);
+  g_autofree char *request_file = write_file (f, "request.http", request);
+  g_autofree char *crlf_file = write_file (f, "request-crlf.http", crlf_request);
+  g_autofree char *secret_file = write_file (f, "doctor-secret", "whsec_cli_doctor_secret\n");
+  g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, t + 5);
+  g_autoptr(ConvercSecretStore) store = converc_keyring_store_new (10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *diagnosis;
+  CliRun *run;
+
+  /* The trailing newline the paste added is named */
+  {
+    const char *args[] = { "verify", "--secret-file", secret_file, "--request-file",
+                           request_file, "--now", now, NULL };
+
+    run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 1);
+    assert_contains (run->err, "Invalid signature: ");
+    assert_contains (run->err, "trailing newline was added");
+    g_assert_null (strstr (run->err, secret));
+    cli_run_free (run);
+  }
+
+  /* Content-Length bounds the body: valid, also from standard input */
+  {
+    const char *args[] = { "verify", "--secret-file", secret_file, "--request-file", "-",
+                           "--now", now, NULL };
+
+    run = run_cli_full (f, NULL, crlf_request, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    assert_contains (run->out, "Valid signature");
+    cli_run_free (run);
+  }
+
+  /* --json: the old members and the diagnosis */
+  {
+    const char *args[] = { "--json", "verify", "--secret-file", secret_file, "--request-file",
+                           request_file, "--now", now, NULL };
+
+    run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 1);
+    root = parse_json (run->out);
+    object = json_node_get_object (root);
+    g_assert_false (json_object_get_boolean_member (object, "valid"));
+    g_assert_cmpstr (json_object_get_string_member (object, "reason"), ==, "mismatch");
+    diagnosis = json_object_get_object_member (object, "diagnosis");
+    g_assert_cmpstr (json_object_get_string_member (diagnosis, "kind"), ==, "body-changed");
+    g_assert_cmpstr (json_object_get_string_member (diagnosis, "body_change"), ==,
+                     "trailing-newline-added");
+    g_assert_null (strstr (run->out, secret));
+    cli_run_free (run);
+  }
+
+  /* No --secret-file: every secret of the keyring for the base URL */
+  converc_secret_store_store_sync (store, f->base_url, "wh_doc_1", "whsec_not_this_one", &error);
+  g_assert_no_error (error);
+  converc_secret_store_store_sync (store, f->base_url, "wh_doc_2", secret, &error);
+  g_assert_no_error (error);
+  {
+    const char *args[] = { "--base-url", f->base_url, "verify", "--request-file", crlf_file,
+                           "--now", now, NULL };
+
+    run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    assert_contains (run->out, "Valid signature");
+    assert_contains (run->out, "endpoint wh_doc_2");
+    g_assert_null (strstr (run->out, secret));
+    cli_run_free (run);
+  }
+  converc_secret_store_clear_sync (store, f->base_url, "wh_doc_2", NULL);
+  {
+    const char *args[] = { "--base-url", f->base_url, "verify", "--request-file", crlf_file,
+                           "--now", now, NULL };
+
+    run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 1);
+    assert_contains (run->err, "does not match");
+    cli_run_free (run);
+  }
+  converc_secret_store_clear_sync (store, f->base_url, "wh_doc_1", NULL);
+
+  /* Usage errors */
+  {
+    const char *args[] = { "verify", "--request-file", request_file, "--body-file",
+                           request_file, NULL };
+
+    run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 2);
+    cli_run_free (run);
+  }
+  {
+    g_autofree char *garbage = write_file (f, "garbage.http", "this is not a request\n\n{}");
+    const char *args[] = { "verify", "--secret-file", secret_file, "--request-file", garbage,
+                           NULL };
+
+    run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_assert_cmpint (run->status, ==, 2);
+    assert_contains (run->err, "Cannot read the request");
+    cli_run_free (run);
+  }
+}
+
 /* --- API and network errors ------------------------------------------------ */
 
 static void
@@ -1520,6 +1644,7 @@ main (int   argc,
   ADD ("test-unreachable-receiver", test_test_unreachable_receiver);
   ADD ("events", test_events);
   ADD ("verify", test_verify);
+  ADD ("verify-doctor", test_verify_doctor);
   ADD ("errors", test_errors);
   ADD ("login-logout", test_login_logout);
   ADD ("emulator-command", test_emulator_command);

@@ -812,6 +812,122 @@ test_memory_cancelled (void)
   g_assert_null (value);
 }
 
+/* --- listing the signing secrets (for the delivery doctor) ------------------ */
+
+static int
+compare_stored (gconstpointer a,
+                gconstpointer b)
+{
+  const ConvercStoredSecret *x = *(ConvercStoredSecret * const *) a;
+  const ConvercStoredSecret *y = *(ConvercStoredSecret * const *) b;
+
+  return strcmp (x->webhook_id, y->webhook_id);
+}
+
+/* Two signing secrets and an API key for @url, one secret for another URL:
+ * the list holds exactly the two, with their endpoint ids. */
+static void
+check_list (ConvercSecretStore *store,
+            const char         *url,
+            const char         *other_url)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url_with_slash = g_strconcat (url, "/", NULL);
+  ConvercStoredSecret *first;
+  ConvercStoredSecret *second;
+
+  list = converc_secret_store_list_sync (store, url, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (converc_secret_store_store_sync (store, url, NULL, SECRET_A, &error));
+  g_assert_true (converc_secret_store_store_sync (store, url, "wh_2", SECRET_C, &error));
+  g_assert_true (converc_secret_store_store_sync (store, url_with_slash, "wh_1", SECRET_B,
+                                                  &error));
+  g_assert_true (converc_secret_store_store_sync (store, other_url, "wh_9", SECRET_A, &error));
+  g_assert_no_error (error);
+
+  list = converc_secret_store_list_sync (store, url_with_slash, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_ptr_array_sort (list, compare_stored);
+  first = g_ptr_array_index (list, 0);
+  second = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (first->webhook_id, ==, "wh_1");
+  g_assert_cmpstr (first->secret, ==, SECRET_B);
+  g_assert_cmpstr (second->webhook_id, ==, "wh_2");
+  g_assert_cmpstr (second->secret, ==, SECRET_C);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A cleared secret is no longer listed */
+  g_assert_true (converc_secret_store_clear_sync (store, url, "wh_1", &error));
+  list = converc_secret_store_list_sync (store, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((ConvercStoredSecret *) g_ptr_array_index (list, 0))->webhook_id, ==,
+                   "wh_2");
+
+  converc_secret_store_clear_sync (store, url, "wh_2", NULL);
+  converc_secret_store_clear_sync (store, url, NULL, NULL);
+  converc_secret_store_clear_sync (store, other_url, "wh_9", NULL);
+}
+
+static void
+test_memory_list (void)
+{
+  g_autoptr(ConvercSecretStore) store = converc_memory_store_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  AsyncData data = { loop, NULL };
+
+  check_list (store, "https://a.example", "https://a.example.org");
+
+  g_cancellable_cancel (cancellable);
+  converc_secret_store_list_async (store, "https://a.example", cancellable, async_done_cb,
+                                   &data);
+  g_main_loop_run (loop);
+  g_assert_null (converc_secret_store_list_finish (store, data.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&data.result);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_keyring_list (void)
+{
+  g_autoptr(ConvercSecretStore) store = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *other = NULL;
+
+  if (!have_session_bus ())
+    return;
+
+  store = converc_keyring_store_new (5);
+  url = unique_base_url ("list");
+  other = unique_base_url ("list-other");
+  check_list (store, url, other);
+}
+
+/* A backend that cannot list says so; it does not hang or crash */
+static void
+test_keyring_list_unsupported (void)
+{
+  static const ConvercKeyringBackend no_search_backend = { NULL };
+  g_autoptr(ConvercSecretStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = converc_keyring_store_new_with_backend (5, &no_search_backend);
+  list = converc_secret_store_list_sync (store, "https://a.example", &error);
+  g_assert_null (list);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +947,10 @@ main (int   argc,
   g_test_add_func ("/converc/secret-store/keyring/timeout", test_timeout);
   g_test_add_func ("/converc/secret-store/keyring/timeout-without-callback",
                    test_timeout_without_callback);
+  g_test_add_func ("/converc/secret-store/memory/list", test_memory_list);
+  g_test_add_func ("/converc/secret-store/keyring/list", test_keyring_list);
+  g_test_add_func ("/converc/secret-store/keyring/list-unsupported",
+                   test_keyring_list_unsupported);
 
   return g_test_run ();
 }

@@ -395,6 +395,45 @@ test_signature_verify_any_v1 (void)
 }
 
 static void
+test_signature_verify_one_good_v1_enough (void)
+{
+  /* One matching v1 among unusable ones (not hex, wrong length, other
+   * schemes) is enough, as Stripe's and Svix's libraries read the header. */
+  static const char * const headers[] = {
+    "t=1700000000,v1=" BODY_SIG ",v1=bad",
+    "t=1700000000,v1=bad,v1=" BODY_SIG,
+    "t=1700000000,v1=" BODY_SIG ",v1=not-hex-at-all",
+    "t=1700000000,v1=zz,v1=" BODY_SIG ",v1=",
+    "t=1700000000,v0=zz,v1=" BODY_SIG ",v2=beef",
+    "v2=xyz,t=1700000000,v1=" BODY_SIG,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("header \"%s\"", headers[i]);
+      g_assert_true (verify_text (SECRET, headers[i], BODY, T0, 300, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_signature_verify_no_usable_v1 (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Only unusable v1 values: a mismatch, never a crash */
+  g_assert_false (verify_text (SECRET, "t=1700000000,v1=bad,v1=zz", BODY, T0, 300, &error));
+  g_assert_error (error, CONVERC_SIGNATURE_ERROR, CONVERC_SIGNATURE_ERROR_MISMATCH);
+  g_clear_error (&error);
+
+  /* An empty v1 is no v1 at all */
+  g_assert_false (verify_text (SECRET, "t=1700000000,v1=", BODY, T0, 300, &error));
+  g_assert_error (error, CONVERC_SIGNATURE_ERROR, CONVERC_SIGNATURE_ERROR_MALFORMED);
+}
+
+static void
 test_signature_verify_tampered (void)
 {
   g_autoptr(GError) error = NULL;
@@ -601,6 +640,9 @@ main (int   argc,
   g_test_add_func ("/converc/signature/parse-long", test_signature_parse_long);
   g_test_add_func ("/converc/signature/verify-valid", test_signature_verify_valid);
   g_test_add_func ("/converc/signature/verify-any-v1", test_signature_verify_any_v1);
+  g_test_add_func ("/converc/signature/verify-one-good-v1-enough",
+                   test_signature_verify_one_good_v1_enough);
+  g_test_add_func ("/converc/signature/verify-no-usable-v1", test_signature_verify_no_usable_v1);
   g_test_add_func ("/converc/signature/verify-tampered", test_signature_verify_tampered);
   g_test_add_func ("/converc/signature/verify-wrong-secret", test_signature_verify_wrong_secret);
   g_test_add_func ("/converc/signature/verify-expired", test_signature_verify_expired);

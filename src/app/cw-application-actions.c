@@ -18,8 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The one concern of this file: the application's actions (about, demo, preferences, quit,
- * shortcuts) and their keyboard shortcuts. */
+/* The one concern of this file: the application's actions (about, check a delivery, demo,
+ * preferences, quit, shortcuts) and their keyboard shortcuts. */
 
 #define G_LOG_DOMAIN "cw-application-actions"
 
@@ -29,6 +29,7 @@
 
 #include "cw-application-private.h"
 #include "cw-accessible.h"
+#include "cw-delivery-doctor-window.h"
 #include "cw-preferences-window.h"
 #include "cw-window.h"
 
@@ -99,6 +100,24 @@ cw_application_actions_preferences (GSimpleAction *action,
 }
 
 static void
+cw_application_actions_check_delivery (GSimpleAction *action,
+                                       GVariant      *param,
+                                       gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  CwDeliveryDoctorWindow *doctor;
+  GtkWindow *window;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  doctor = cw_delivery_doctor_window_new (cw_application_get_secret_store (self),
+                                          cw_application_get_base_url (self));
+  gtk_window_set_transient_for (GTK_WINDOW (doctor), window);
+  gtk_window_present (GTK_WINDOW (doctor));
+}
+
+static void
 cw_application_actions_shortcuts (GSimpleAction *action,
                                   GVariant      *param,
                                   gpointer       user_data)
@@ -141,6 +160,7 @@ cw_application_actions_demo (GSimpleAction *action,
 
 static const GActionEntry actions[] = {
   { "about", cw_application_actions_about },
+  { "check-delivery", cw_application_actions_check_delivery },
   { "demo", cw_application_actions_demo },
   { "preferences", cw_application_actions_preferences },
   { "quit", cw_application_actions_quit },
@@ -156,6 +176,7 @@ _cw_application_actions_init (CwApplication *self)
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.check-delivery", { "<Control><Shift>k", NULL } },
     { "win.add-endpoint", { "<Control>n", NULL } },
     { "win.refresh", { "<Control>r", "F5", NULL } },
     { "win.find-event", { "<Control>f", NULL } },

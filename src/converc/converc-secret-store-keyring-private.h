@@ -57,6 +57,15 @@ typedef struct
                               gpointer              user_data);
   gboolean  (*clear_finish)  (GAsyncResult         *result,
                               GError              **error);
+  /* Every item matching @attributes, unlocked, secrets loaded: a GList of
+   * SecretItem. NULL in a backend that cannot list (then list fails). */
+  void      (*search)        (const SecretSchema   *schema,
+                              GHashTable           *attributes,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data);
+  GList    *(*search_finish) (GAsyncResult         *result,
+                              GError              **error);
 } ConvercKeyringBackend;
 
 /* A keyring store over @backend (static: it must outlive every call). */

@@ -79,6 +79,25 @@ password_free (char *password)
   secret_password_free (password);
 }
 
+static void
+search (const SecretSchema  *schema,
+        GHashTable          *attributes,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
+{
+  secret_service_search (NULL, schema, attributes,
+                         SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                         cancellable, callback, user_data);
+}
+
+static GList *
+search_finish (GAsyncResult  *result,
+               GError       **error)
+{
+  return secret_service_search_finish (NULL, result, error);
+}
+
 static const ConvercKeyringBackend libsecret_backend = {
   .store = secret_password_storev,
   .store_finish = secret_password_store_finish,
@@ -87,6 +106,8 @@ static const ConvercKeyringBackend libsecret_backend = {
   .password_free = password_free,
   .clear = secret_password_clearv,
   .clear_finish = secret_password_clear_finish,
+  .search = search,
+  .search_finish = search_finish,
 };
 
 #define CONVERC_TYPE_KEYRING_STORE (converc_keyring_store_get_type ())
@@ -517,6 +538,101 @@ converc_keyring_store_clear_async (ConvercSecretStore  *store,
 }
 
 static void
+keyring_list_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KeyringCall *call = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) list = NULL;
+  GError *error = NULL;
+  GList *items;
+
+  items = call->backend->search_finish (result, &error);
+  keyring_call_stop (call);
+
+  if (call->answered)
+    {
+      /* Too late: the timeout answered already. */
+      g_clear_error (&error);
+      g_list_free_full (items, g_object_unref);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, map_keyring_error (call, error));
+      return;
+    }
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_stored_secret_free);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_autoptr(GHashTable) attributes = secret_item_get_attributes (l->data);
+      g_autoptr(SecretValue) value = secret_item_get_secret (l->data);
+      const char *webhook_id = g_hash_table_lookup (attributes, CONVERC_SECRET_ATTR_WEBHOOK_ID);
+      const char *text = value != NULL ? secret_value_get_text (value) : NULL;
+      ConvercStoredSecret *stored;
+
+      if (converc_secret_store_is_api_key (webhook_id) || text == NULL || *text == '\0')
+        continue;
+
+      stored = g_new0 (ConvercStoredSecret, 1);
+      stored->webhook_id = g_strdup (webhook_id);
+      stored->secret = g_strdup (text);
+      g_ptr_array_add (list, stored);
+    }
+  g_list_free_full (items, g_object_unref);
+
+  g_task_return_pointer (task, g_steal_pointer (&list), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+converc_keyring_store_list_async (ConvercSecretStore  *store,
+                                  const char          *base_url,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  ConvercKeyringStore *self = (ConvercKeyringStore *)store;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  const SecretSchema *schema = get_signing_secret_schema ();
+
+  g_assert (CONVERC_IS_KEYRING_STORE (self));
+
+  task = keyring_call_new (self, converc_keyring_store_list_async, cancellable,
+                           callback, user_data);
+
+  if (self->backend->search == NULL)
+    {
+      keyring_call_stop (keyring_call_get (task));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               "This keyring backend cannot list its secrets");
+      return;
+    }
+
+  /* Every endpoint's item of this base URL (whatever other attributes) */
+  attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (attributes, (gpointer) CONVERC_SECRET_ATTR_BASE_URL,
+                       converc_secret_store_normalize_base_url (base_url));
+  g_hash_table_insert (attributes, (gpointer) ATTR_XDG_SCHEMA, g_strdup (schema->name));
+
+  self->backend->search (schema, attributes, keyring_call_get_cancellable (task),
+                         keyring_list_cb, g_object_ref (task));
+}
+
+static GPtrArray *
+converc_keyring_store_list_finish (ConvercSecretStore  *store,
+                                   GAsyncResult        *result,
+                                   GError             **error)
+{
+  g_assert (g_task_is_valid (result, store));
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
 converc_keyring_store_iface_init (ConvercSecretStoreInterface *iface)
 {
   iface->store_async = converc_keyring_store_store_async;
@@ -525,6 +641,8 @@ converc_keyring_store_iface_init (ConvercSecretStoreInterface *iface)
   iface->lookup_finish = converc_secret_store_task_finish_pointer;
   iface->clear_async = converc_keyring_store_clear_async;
   iface->clear_finish = converc_secret_store_task_finish_boolean;
+  iface->list_async = converc_keyring_store_list_async;
+  iface->list_finish = converc_keyring_store_list_finish;
 }
 
 static void

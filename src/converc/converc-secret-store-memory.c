@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "converc-secret-store.h"
 #include "converc-secret-store-private.h"
 
@@ -129,6 +131,59 @@ converc_memory_store_clear_async (ConvercSecretStore  *store,
 }
 
 static void
+converc_memory_store_list_async (ConvercSecretStore  *store,
+                                 const char          *base_url,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  ConvercMemoryStore *self = (ConvercMemoryStore *)store;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *prefix = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_assert (CONVERC_IS_MEMORY_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, converc_memory_store_list_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  prefix = memory_key (base_url, NULL);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_stored_secret_free);
+  g_hash_table_iter_init (&iter, self->secrets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ConvercStoredSecret *stored;
+
+      /* "<url>\n<id>": the API key ("<url>\n") is not a signing secret */
+      if (!g_str_has_prefix (key, prefix) || ((const char *) key)[strlen (prefix)] == '\0')
+        continue;
+
+      stored = g_new0 (ConvercStoredSecret, 1);
+      stored->webhook_id = g_strdup ((const char *) key + strlen (prefix));
+      stored->secret = g_strdup (value);
+      g_ptr_array_add (list, stored);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&list), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GPtrArray *
+converc_memory_store_list_finish (ConvercSecretStore  *store,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_assert (g_task_is_valid (result, store));
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
 converc_memory_store_iface_init (ConvercSecretStoreInterface *iface)
 {
   iface->store_async = converc_memory_store_store_async;
@@ -137,6 +192,8 @@ converc_memory_store_iface_init (ConvercSecretStoreInterface *iface)
   iface->lookup_finish = converc_secret_store_task_finish_pointer;
   iface->clear_async = converc_memory_store_clear_async;
   iface->clear_finish = converc_secret_store_task_finish_boolean;
+  iface->list_async = converc_memory_store_list_async;
+  iface->list_finish = converc_memory_store_list_finish;
 }
 
 static void

@@ -81,6 +81,17 @@ converc_secret_store_task_finish_pointer (ConvercSecretStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+void
+converc_stored_secret_free (ConvercStoredSecret *stored)
+{
+  if (stored == NULL)
+    return;
+
+  g_free (stored->webhook_id);
+  converc_secret_store_wipe_and_free (stored->secret);
+  g_free (stored);
+}
+
 G_DEFINE_INTERFACE (ConvercSecretStore, converc_secret_store, G_TYPE_OBJECT)
 
 static void
@@ -169,6 +180,45 @@ converc_secret_store_clear_finish (ConvercSecretStore  *self,
   g_return_val_if_fail (G_IS_ASYNC_RESULT (result), FALSE);
 
   return CONVERC_SECRET_STORE_GET_IFACE (self)->clear_finish (self, result, error);
+}
+
+void
+converc_secret_store_list_async (ConvercSecretStore  *self,
+                                 const char          *base_url,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  ConvercSecretStoreInterface *iface;
+
+  g_return_if_fail (CONVERC_IS_SECRET_STORE (self));
+  g_return_if_fail (base_url != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  iface = CONVERC_SECRET_STORE_GET_IFACE (self);
+  if (iface->list_async == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, converc_secret_store_list_async,
+                               G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               "This secret store cannot list its secrets");
+      return;
+    }
+
+  iface->list_async (self, base_url, cancellable, callback, user_data);
+}
+
+GPtrArray *
+converc_secret_store_list_finish (ConvercSecretStore  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (CONVERC_IS_SECRET_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_ASYNC_RESULT (result), NULL);
+
+  if (g_async_result_is_tagged (result, converc_secret_store_list_async))
+    return g_task_propagate_pointer (G_TASK (result), error);
+
+  return CONVERC_SECRET_STORE_GET_IFACE (self)->list_finish (self, result, error);
 }
 
 typedef struct
@@ -269,6 +319,29 @@ converc_secret_store_clear_sync (ConvercSecretStore  *self,
   converc_secret_store_clear_async (self, base_url, webhook_id, NULL, sync_done_cb, &data);
   sync_wait (context, &data);
   ret = converc_secret_store_clear_finish (self, data.result, error);
+  g_clear_object (&data.result);
+  g_main_context_pop_thread_default (context);
+
+  return ret;
+}
+
+GPtrArray *
+converc_secret_store_list_sync (ConvercSecretStore  *self,
+                                const char          *base_url,
+                                GError             **error)
+{
+  g_autoptr(GMainContext) context = NULL;
+  SyncData data = { NULL };
+  GPtrArray *ret;
+
+  g_return_val_if_fail (CONVERC_IS_SECRET_STORE (self), NULL);
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  converc_secret_store_list_async (self, base_url, NULL, sync_done_cb, &data);
+  sync_wait (context, &data);
+  ret = converc_secret_store_list_finish (self, data.result, error);
   g_clear_object (&data.result);
   g_main_context_pop_thread_default (context);
 

@@ -35,6 +35,16 @@ G_BEGIN_DECLS
 #define CONVERC_SECRET_ATTR_VERSION           "version"
 #define CONVERC_SECRET_DEFAULT_TIMEOUT        20   /* seconds */
 
+/* One signing secret of the store, as listed by converc_secret_store_list_async() */
+typedef struct
+{
+  char *webhook_id;
+  char *secret;      /* wiped when freed */
+} ConvercStoredSecret;
+
+void                converc_stored_secret_free         (ConvercStoredSecret  *stored);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConvercStoredSecret, converc_stored_secret_free)
+
 #define CONVERC_TYPE_SECRET_STORE (converc_secret_store_get_type ())
 
 G_DECLARE_INTERFACE (ConvercSecretStore, converc_secret_store, CONVERC, SECRET_STORE, GObject)
@@ -73,6 +83,15 @@ struct _ConvercSecretStoreInterface
   gboolean  (*clear_finish)  (ConvercSecretStore   *self,
                               GAsyncResult         *result,
                               GError              **error);
+  /* Every signing secret stored for a base URL (not the API key) */
+  void      (*list_async)    (ConvercSecretStore   *self,
+                              const char           *base_url,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data);
+  GPtrArray*(*list_finish)   (ConvercSecretStore   *self,
+                              GAsyncResult         *result,
+                              GError              **error);
 };
 
 void                converc_secret_store_store_async   (ConvercSecretStore   *self,
@@ -103,6 +122,16 @@ void                converc_secret_store_clear_async   (ConvercSecretStore   *se
 gboolean            converc_secret_store_clear_finish  (ConvercSecretStore   *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+/* Every signing secret stored for @base_url, in no particular order: an
+ * array of ConvercStoredSecret (empty when there is none). */
+void                converc_secret_store_list_async    (ConvercSecretStore   *self,
+                                                        const char           *base_url,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GPtrArray          *converc_secret_store_list_finish   (ConvercSecretStore   *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 /* The Secret Service store. @timeout_seconds bounds every call (0: default). */
 ConvercSecretStore *converc_keyring_store_new          (guint                 timeout_seconds);
@@ -122,6 +151,9 @@ char               *converc_secret_store_lookup_sync   (ConvercSecretStore   *se
 gboolean            converc_secret_store_clear_sync    (ConvercSecretStore   *self,
                                                         const char           *base_url,
                                                         const char           *webhook_id,
+                                                        GError              **error);
+GPtrArray          *converc_secret_store_list_sync     (ConvercSecretStore   *self,
+                                                        const char           *base_url,
                                                         GError              **error);
 
 G_END_DECLS

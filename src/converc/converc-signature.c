@@ -97,8 +97,9 @@ is_hex (const char *s)
  * @error: a #GError
  *
  * Reads the header liberally: spaces around parts, several `v1` values (key
- * rotation), other schemes (ignored). It needs exactly one `t` and at least
- * one `v1`.
+ * rotation; a value that is not 64 hex digits is returned too, and simply
+ * never matches), other schemes such as `v0` or `v2` (ignored). It needs
+ * exactly one `t` and at least one `v1`.
  */
 gboolean
 converc_signature_parse (const char  *header,
@@ -180,13 +181,11 @@ converc_signature_parse (const char  *header,
         {
           g_autofree char *lower = NULL;
 
-          if (!is_hex (value))
-            {
-              g_set_error_literal (error, CONVERC_SIGNATURE_ERROR,
-                                   CONVERC_SIGNATURE_ERROR_MALFORMED,
-                                   _("The X-IC-Signature v1 value is not hexadecimal."));
-              return FALSE;
-            }
+          /* A v1 value that cannot be a signature is kept and simply never
+           * matches: one good value among several is enough (key rotation,
+           * as Stripe's and Svix's libraries read it). */
+          if (*value == '\0')
+            continue;
           lower = g_ascii_strdown (value, -1);
           g_strv_builder_add (builder, lower);
         }
@@ -274,7 +273,7 @@ converc_signature_verify (const char    *secret,
 
   for (guint i = 0; signatures[i] != NULL; i++)
     {
-      if (strlen (signatures[i]) != SIGNATURE_HEXLEN)
+      if (strlen (signatures[i]) != SIGNATURE_HEXLEN || !is_hex (signatures[i]))
         continue;
       if (constant_time_equal (signatures[i], expected, SIGNATURE_HEXLEN))
         match = TRUE;

@@ -35,3 +35,6 @@
 #include "converc-event-details.h"
 #include "converc-delivery.h"
 #include "converc-delivery-outcomes.h"
+#include "converc-diagnosis.h"
+#include "converc-doctor.h"
+#include "converc-http-message.h"

@@ -195,6 +195,26 @@ fuzz_one (GBytes *bytes)
   g_clear_error (&error);
   g_assert (converc_signature_verify ("secret", header, (const guint8 *)data, size,
                                       1700000000, 300, &error) == (error == NULL));
+#elif defined(FUZZ_TARGET_DELIVERY_DOCTOR)
+  /* A pasted request read, then diagnosed: no crash, a sentence every time */
+  g_autoptr(ConvercHttpMessage) message = converc_http_message_parse ((const guint8 *)data,
+                                                                      size, &error);
+  g_autoptr(ConvercDoctor) doctor = converc_doctor_new ();
+  g_autoptr(ConvercDiagnosis) diagnosis = NULL;
+
+  g_assert ((message == NULL) == (error != NULL));
+  converc_doctor_add_secret (doctor, "fuzz", "whsec_fuzz", TRUE);
+  converc_doctor_add_secret (doctor, "fuzz base64", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                             FALSE);
+  if (message != NULL)
+    diagnosis = converc_doctor_diagnose (doctor,
+                                         converc_http_message_get_header (message,
+                                                                          "X-IC-Signature"),
+                                         converc_http_message_get_body (message), 1700000000);
+  else
+    diagnosis = converc_doctor_diagnose (doctor, "t=1700000000,v1=00", bytes, 1700000000);
+  g_assert (g_utf8_validate (converc_diagnosis_get_explanation (diagnosis), -1, NULL));
+  g_assert (converc_diagnosis_get_title (diagnosis)[0] != '\0');
 #elif defined(FUZZ_TARGET_ERROR_BODY)
   g_autoptr(GError) http_error = converc_error_new_for_http (size > 0 && data[0] == '1' ? 429 : 500,
                                                               "120", bytes);
