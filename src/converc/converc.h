@@ -33,3 +33,5 @@
 #include "converc-validate.h"
 #include "converc-webhook.h"
 #include "converc-event-details.h"
+#include "converc-journal.h"
+#include "converc-search-query.h"
