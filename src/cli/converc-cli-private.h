@@ -125,5 +125,8 @@ int             cli_command_logout     (CliContext  *cli,
 int             cli_command_emulator   (CliContext  *cli,
                                         int          argc,
                                         char       **argv);
+int             cli_command_history    (CliContext  *cli,
+                                        int          argc,
+                                        char       **argv);
 
 G_END_DECLS

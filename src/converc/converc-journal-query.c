@@ -363,32 +363,32 @@ converc_journal_query_finish (ConvercJournal  *self,
   return rows;
 }
 
-GBytes *
-converc_journal_lookup (ConvercJournal  *self,
-                        const char      *id,
-                        GError         **error)
+static GBytes *
+lookup_raw (ConvercJournal  *self,
+            const char      *sql,
+            const char      *text,
+            gint64           key,
+            const char      *shown,
+            GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *dedupe = NULL;
   GBytes *bytes = NULL;
   int rc;
 
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  dedupe = g_strconcat ("id:", id, NULL);
-
   g_mutex_lock (&self->lock);
-  stmt = converc_journal_prepare (self, "SELECT raw FROM events WHERE dedupe = ?", error);
+  stmt = converc_journal_prepare (self, sql, error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, dedupe, -1, SQLITE_STATIC);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, 1, key);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       else if (rc == SQLITE_DONE)
         g_set_error (error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_NOT_FOUND,
-                     "No event “%s” is stored", id);
+                     "No event “%s” is stored", shown);
       else
         converc_journal_set_error (self, rc, "Reading an event", error);
     }
@@ -396,6 +396,33 @@ converc_journal_lookup (ConvercJournal  *self,
   g_mutex_unlock (&self->lock);
 
   return bytes;
+}
+
+GBytes *
+converc_journal_lookup (ConvercJournal  *self,
+                        const char      *id,
+                        GError         **error)
+{
+  g_autofree char *dedupe = NULL;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  dedupe = g_strconcat ("id:", id, NULL);
+
+  return lookup_raw (self, "SELECT raw FROM events WHERE dedupe = ?", dedupe, 0, id, error);
+}
+
+GBytes *
+converc_journal_lookup_by_key (ConvercJournal  *self,
+                               gint64           key,
+                               GError         **error)
+{
+  g_autofree char *shown = g_strdup_printf ("#%" G_GINT64_FORMAT, key);
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+
+  return lookup_raw (self, "SELECT raw FROM events WHERE key = ?", NULL, key, shown, error);
 }
 
 gboolean

@@ -166,6 +166,10 @@ GPtrArray      *converc_journal_query_finish      (ConvercJournal            *se
 GBytes         *converc_journal_lookup            (ConvercJournal       *self,
                                                    const char           *id,
                                                    GError              **error);
+/* The exact bytes of the event of a row (ConvercJournalRow.key). */
+GBytes         *converc_journal_lookup_by_key     (ConvercJournal       *self,
+                                                   gint64                key,
+                                                   GError              **error);
 /* The newest readable createdAt stored, in µs; G_MININT64 when none (or
  * on error, with @error set). */
 gint64          converc_journal_get_newest_created (ConvercJournal      *self,
