@@ -31,6 +31,7 @@
 #include "converc.h"
 #include "converc-emulator-private.h"
 #include "converc-event-search-private.h"
+#include "converc-journal-private.h"
 #include "converc-test-utils.h"
 
 #include <sqlite3.h>
@@ -319,9 +320,11 @@ test_search_equals_matcher (void)
         }
     }
 
-  for (guint s = 0; s < searches->len; s++)
+  /* Each search both ways: from the index, and walking the events (as
+   * it does when the index has many candidates). */
+  for (guint s = 0; s < 2 * searches->len; s++)
     {
-      const char *text = g_ptr_array_index (searches, s);
+      const char *text = g_ptr_array_index (searches, s % searches->len);
       g_autoptr(ConvercSearchQuery) query = converc_search_query_parse (text);
       g_autoptr(GPtrArray) found = journal_ids (journal, text, 0);
       g_autoptr(GPtrArray) expected = g_ptr_array_new ();
@@ -338,8 +341,22 @@ test_search_equals_matcher (void)
                  text, found->len, expected->len);
       for (guint i = 0; i < found->len; i++)
         g_assert_cmpstr (g_ptr_array_index (found, i), ==, g_ptr_array_index (expected, i));
-      if (found->len > 0)
+
+      /* A page: 5 from the third on; and a count that stops at 4. */
+      {
+        g_autoptr(GPtrArray) page = converc_journal_query (journal, query, 0, 2, 5, NULL);
+
+        g_assert_cmpuint (page->len, ==, MIN (5, MAX (expected->len, 2) - 2));
+        for (guint i = 0; i < page->len; i++)
+          g_assert_cmpstr (((ConvercJournalRow *) page->pdata[i])->id, ==,
+                           g_ptr_array_index (expected, i + 2));
+        g_assert_cmpint (converc_journal_count_at_most (journal, query, 0, 4, NULL), ==,
+                         MIN (4, expected->len));
+      }
+      if (found->len > 0 && s < searches->len)
         n_nonempty++;
+      if (s + 1 == searches->len)
+        journal->index_candidates_max = 1;
     }
 
   /* The searches were not all empty or all full. */
@@ -559,7 +576,7 @@ test_async_in_memory (void)
   for (guint i = 0; i < events->len; i++)
     expected += g_strcmp0 (converc_event_get_event_type (events->pdata[i]), "call.ended") == 0;
 
-  converc_journal_query_async (journal, query, 0, 0, 3, NULL, converc_test_store_result_cb, &result);
+  converc_journal_query_async (journal, query, 0, 0, 3, 0, NULL, converc_test_store_result_cb, &result);
   converc_test_wait_for_result (&result, 10);
   rows = converc_journal_query_finish (journal, result, &n_matches, &error);
   g_assert_no_error (error);

@@ -29,6 +29,12 @@
 
 G_BEGIN_DECLS
 
+/* How a search is answered: from the trigram index when it finds fewer
+ * candidates than this, else by walking the events newest first and
+ * checking each one's folded text, which soon fills a page of a common
+ * word (figures in tests/bench/bench-journal.c). */
+#define CONVERC_JOURNAL_INDEX_CANDIDATES_MAX 10000
+
 struct _ConvercJournal
 {
   GObject   parent_instance;
@@ -38,6 +44,9 @@ struct _ConvercJournal
   GMutex    lock;
   sqlite3  *db;
   char     *path;  /* NULL in memory */
+  /* Below this many candidates a search reads the index, else it walks
+   * the events newest first (converc-journal-query.c); tests lower it. */
+  gint64    index_candidates_max;
 };
 
 /* Sets @error from the connection's last error, "@what: <SQLite's words>",

@@ -37,25 +37,32 @@ static const char row_columns[] =
   "e.key, e.id, e.type, e.created_at, e.created_usec, e.first_seen_usec,"
   " e.contact_name, e.contact_email, e.call_status";
 
-/* The WHERE clause of a search, and what to bind to it, in order. */
+typedef enum
+{
+  PLAN_NO_WORDS,  /* type and time only: the time (or type) index */
+  PLAN_INDEX,     /* the trigram index gives the candidates */
+  PLAN_WALK,      /* newest first, each event's folded text checked */
+} Plan;
+
+/* The SQL of a search and what to bind to it, in order. */
 typedef struct
 {
-  GString   *where;
-  GPtrArray *texts;    /* bound as text, after @since */
-  gboolean   has_since;
+  Plan       plan;
+  GString   *where;   /* over e (events) and, but for PLAN_NO_WORDS, t (its text) */
+  GPtrArray *texts;   /* bound as text, from ?2 on (?1 is the time) */
   gint64     since_usec;
-  char      *type;
-} Conditions;
+  char      *match;   /* the FTS5 query of the long words, or NULL */
+} Search;
 
 static void
-conditions_clear (Conditions *c)
+search_clear (Search *c)
 {
   g_string_free (c->where, TRUE);
   g_ptr_array_unref (c->texts);
-  g_free (c->type);
+  g_free (c->match);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Conditions, conditions_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Search, search_clear)
 
 /* A word as an FTS5 phrase: in double quotes, its quotes doubled. */
 static char *
@@ -74,78 +81,6 @@ fts_phrase (const char *word)
   return g_string_free (phrase, FALSE);
 }
 
-static void
-conditions_init (Conditions               *c,
-                 const ConvercSearchQuery *search,
-                 gint64                    since_usec)
-{
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
-
-  c->where = g_string_new ("1");
-  c->texts = g_ptr_array_new_with_free_func (g_free);
-  c->has_since = since_usec > 0;
-  c->since_usec = since_usec;
-  c->type = NULL;
-
-  if (c->has_since)
-    g_string_append (c->where, " AND e.sort_usec >= ?1");
-
-  if (search == NULL)
-    return;
-
-  if (search->event_type != NULL)
-    {
-      g_ptr_array_add (c->texts, g_strdup (search->event_type));
-      g_string_append_printf (c->where, " AND e.type = ?%u", 1 + c->texts->len);
-    }
-
-  for (guint i = 0; search->words[i] != NULL; i++)
-    {
-      const char *word = search->words[i];
-
-      if (g_utf8_strlen (word, -1) >= TRIGRAM)
-        {
-          g_autofree char *phrase = fts_phrase (word);
-
-          if (match->len > 0)
-            g_string_append_c (match, ' ');
-          g_string_append (match, phrase);
-        }
-      else
-        g_ptr_array_add (short_words, (gpointer) word);
-    }
-
-  if (match->len == 0 && short_words->len == 0)
-    return;
-
-  g_string_append (c->where, " AND e.key IN (SELECT rowid FROM events_text WHERE 1");
-  if (match->len > 0)
-    {
-      g_ptr_array_add (c->texts, g_strdup (match->str));
-      g_string_append_printf (c->where, " AND events_text MATCH ?%u", 1 + c->texts->len);
-    }
-  for (guint i = 0; i < short_words->len; i++)
-    {
-      g_ptr_array_add (c->texts, g_strdup (g_ptr_array_index (short_words, i)));
-      g_string_append_printf (c->where, " AND instr(folded, ?%u) > 0", 1 + c->texts->len);
-    }
-  g_string_append (c->where, ")");
-}
-
-static void
-conditions_bind (const Conditions *c,
-                 sqlite3_stmt     *stmt)
-{
-  if (c->has_since)
-    sqlite3_bind_int64 (stmt, 1, c->since_usec);
-  else
-    sqlite3_bind_null (stmt, 1);
-
-  for (guint i = 0; i < c->texts->len; i++)
-    sqlite3_bind_text (stmt, 2 + i, g_ptr_array_index (c->texts, i), -1, SQLITE_STATIC);
-}
-
 static char *
 dup_column_text (sqlite3_stmt *stmt,
                  int           column)
@@ -153,6 +88,146 @@ dup_column_text (sqlite3_stmt *stmt,
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
   return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* How many rows the index gives for @match, counting up to @at_most. */
+static gint64
+count_candidates (ConvercJournal  *self,
+                  const char      *match,
+                  gint64           at_most,
+                  GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    converc_journal_prepare (self,
+                             "SELECT count(*) FROM (SELECT 1 FROM events_text"
+                             " WHERE events_text MATCH ?1 LIMIT ?2)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, at_most);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      converc_journal_set_error (self, rc, "Searching the event history", error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Every word must be in the folded text (one value a line, and no word
+ * holds a line break): in the index for long words, or found by instr().
+ * Both give exactly what converc_event_matches() gives. The plan is the
+ * index when it has few candidates, else a walk from the newest event. */
+static gboolean
+plan_search (ConvercJournal            *self,
+             const ConvercSearchQuery  *query,
+             gint64                     since_usec,
+             gboolean                   for_count,
+             Search                    *c,
+             GError                   **error)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  c->plan = PLAN_NO_WORDS;
+  /* ?1 is always named, so that the numbering of the texts holds; a
+   * plain range lets a walk stop at @since_usec. */
+  c->where = g_string_new (since_usec > 0 ? "e.sort_usec >= ?1" : "?1 IS NULL");
+  c->texts = g_ptr_array_new_with_free_func (g_free);
+  c->since_usec = since_usec;
+  c->match = NULL;
+
+  if (query == NULL)
+    return TRUE;
+
+  if (query->event_type != NULL)
+    {
+      g_ptr_array_add (c->texts, g_strdup (query->event_type));
+      g_string_append_printf (c->where, " AND e.type = ?%u", 1 + c->texts->len);
+    }
+
+  if (query->words[0] == NULL)
+    return TRUE;
+
+  for (guint i = 0; query->words[i] != NULL; i++)
+    {
+      if (g_utf8_strlen (query->words[i], -1) >= TRIGRAM)
+        {
+          g_autofree char *phrase = fts_phrase (query->words[i]);
+
+          if (match->len > 0)
+            g_string_append_c (match, ' ');
+          g_string_append (match, phrase);
+        }
+    }
+
+  c->plan = PLAN_WALK;
+  if (match->len > 0)
+    {
+      c->match = g_strdup (match->str);
+
+      /* A count walks the index however many there are: it stops at its
+       * limit, and a walk would read every event. */
+      if (for_count)
+        c->plan = PLAN_INDEX;
+      else
+        {
+          gint64 n = count_candidates (self, c->match, self->index_candidates_max, error);
+
+          if (n < 0)
+            return FALSE;
+          if (n < self->index_candidates_max)
+            c->plan = PLAN_INDEX;
+        }
+    }
+
+  if (c->plan == PLAN_INDEX)
+    {
+      g_ptr_array_add (c->texts, g_strdup (c->match));
+      g_string_append_printf (c->where, " AND t.events_text MATCH ?%u", 1 + c->texts->len);
+    }
+
+  for (guint i = 0; query->words[i] != NULL; i++)
+    {
+      /* The index answers for long words; a walk checks them all. */
+      if (c->plan == PLAN_INDEX && g_utf8_strlen (query->words[i], -1) >= TRIGRAM)
+        continue;
+      g_ptr_array_add (c->texts, g_strdup (query->words[i]));
+      g_string_append_printf (c->where, " AND instr(t.folded, ?%u) > 0", 1 + c->texts->len);
+    }
+
+  return TRUE;
+}
+
+/* FROM: the events alone, or joined to their text in the plan's order. */
+static const char *
+search_from (const Search *c)
+{
+  switch (c->plan)
+    {
+    case PLAN_INDEX:
+      return "events_text t CROSS JOIN events e ON e.key = t.rowid";
+    case PLAN_WALK:
+      return "events e CROSS JOIN events_text t ON t.rowid = e.key";
+    case PLAN_NO_WORDS:
+    default:
+      return "events e";
+    }
+}
+
+static void
+search_bind (const Search *c,
+             sqlite3_stmt *stmt)
+{
+  if (c->since_usec > 0)
+    sqlite3_bind_int64 (stmt, 1, c->since_usec);
+  else
+    sqlite3_bind_null (stmt, 1);
+
+  for (guint i = 0; i < c->texts->len; i++)
+    sqlite3_bind_text (stmt, 2 + i, g_ptr_array_index (c->texts, i), -1, SQLITE_STATIC);
 }
 
 static GPtrArray *
@@ -163,24 +238,25 @@ query_locked (ConvercJournal            *self,
               guint                      limit,
               GError                   **error)
 {
-  g_auto(Conditions) c;
+  g_auto(Search) c = { 0, };
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_row_free);
   int rc;
 
-  conditions_init (&c, search, since_usec);
-  /* ?1 is always named, so that the numbering of the texts holds. */
-  sql = g_strdup_printf ("SELECT %s FROM events e WHERE (?1 IS NULL OR 1) AND %s"
+  if (!plan_search (self, search, since_usec, FALSE, &c, error))
+    return NULL;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
                          " ORDER BY e.sort_usec DESC, e.key DESC LIMIT %" G_GINT64_FORMAT
                          " OFFSET %u",
-                         row_columns, c.where->str,
+                         row_columns, search_from (&c), c.where->str,
                          limit > 0 ? (gint64) limit : (gint64) -1, offset);
 
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  conditions_bind (&c, stmt);
+  search_bind (&c, stmt);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -212,21 +288,27 @@ static gint64
 count_locked (ConvercJournal            *self,
               const ConvercSearchQuery  *search,
               gint64                     since_usec,
+              gint64                     at_most,
               GError                   **error)
 {
-  g_auto(Conditions) c;
+  g_auto(Search) c = { 0, };
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  conditions_init (&c, search, since_usec);
-  sql = g_strdup_printf ("SELECT count(*) FROM events e WHERE (?1 IS NULL OR 1) AND %s",
-                         c.where->str);
+  if (!plan_search (self, search, since_usec, TRUE, &c, error))
+    return -1;
+
+  if (at_most > 0)
+    sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %" G_GINT64_FORMAT ")",
+                           search_from (&c), c.where->str, at_most);
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from (&c), c.where->str);
 
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt == NULL)
     return -1;
-  conditions_bind (&c, stmt);
+  search_bind (&c, stmt);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -259,10 +341,11 @@ converc_journal_query (ConvercJournal            *self,
 }
 
 gint64
-converc_journal_count (ConvercJournal            *self,
-                       const ConvercSearchQuery  *search,
-                       gint64                     since_usec,
-                       GError                   **error)
+converc_journal_count_at_most (ConvercJournal            *self,
+                               const ConvercSearchQuery  *search,
+                               gint64                     since_usec,
+                               gint64                     at_most,
+                               GError                   **error)
 {
   gint64 n;
 
@@ -270,10 +353,19 @@ converc_journal_count (ConvercJournal            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   g_mutex_lock (&self->lock);
-  n = count_locked (self, search, since_usec, error);
+  n = count_locked (self, search, since_usec, at_most, error);
   g_mutex_unlock (&self->lock);
 
   return n;
+}
+
+gint64
+converc_journal_count (ConvercJournal            *self,
+                       const ConvercSearchQuery  *search,
+                       gint64                     since_usec,
+                       GError                   **error)
+{
+  return converc_journal_count_at_most (self, search, since_usec, 0, error);
 }
 
 typedef struct
@@ -282,6 +374,7 @@ typedef struct
   gint64              since_usec;
   guint               offset;
   guint               limit;
+  gint64              count_at_most;
   gint64              n_matches;
 } QueryData;
 
@@ -309,7 +402,8 @@ query_thread (GTask        *task,
   g_mutex_lock (&self->lock);
   rows = query_locked (self, data->search, data->since_usec, data->offset, data->limit, &error);
   if (rows != NULL)
-    data->n_matches = count_locked (self, data->search, data->since_usec, &error);
+    data->n_matches = count_locked (self, data->search, data->since_usec, data->count_at_most,
+                                    &error);
   g_mutex_unlock (&self->lock);
 
   if (rows == NULL || data->n_matches < 0)
@@ -324,6 +418,7 @@ converc_journal_query_async (ConvercJournal            *self,
                              gint64                     since_usec,
                              guint                      offset,
                              guint                      limit,
+                             gint64                     count_at_most,
                              GCancellable              *cancellable,
                              GAsyncReadyCallback        callback,
                              gpointer                   user_data)
@@ -338,6 +433,7 @@ converc_journal_query_async (ConvercJournal            *self,
   data->since_usec = since_usec;
   data->offset = offset;
   data->limit = limit;
+  data->count_at_most = count_at_most;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, converc_journal_query_async);

@@ -464,6 +464,7 @@ static void
 converc_journal_init (ConvercJournal *self)
 {
   g_mutex_init (&self->lock);
+  self->index_candidates_max = CONVERC_JOURNAL_INDEX_CANDIDATES_MAX;
 }
 
 void

@@ -148,12 +148,21 @@ gint64          converc_journal_count             (ConvercJournal            *se
                                                    const ConvercSearchQuery  *search,
                                                    gint64                     since_usec,
                                                    GError                   **error);
-/* One page of a query and the number of all matches, on a worker thread. */
+/* The same, counting no further than @at_most (0: all): a status line can
+ * say "10,000+" at once where counting all would take long. */
+gint64          converc_journal_count_at_most     (ConvercJournal            *self,
+                                                   const ConvercSearchQuery  *search,
+                                                   gint64                     since_usec,
+                                                   gint64                     at_most,
+                                                   GError                   **error);
+/* One page of a query and the number of matches (up to @count_at_most,
+ * 0: all), on a worker thread. */
 void            converc_journal_query_async       (ConvercJournal            *self,
                                                    const ConvercSearchQuery  *search,
                                                    gint64                     since_usec,
                                                    guint                      offset,
                                                    guint                      limit,
+                                                   gint64                     count_at_most,
                                                    GCancellable              *cancellable,
                                                    GAsyncReadyCallback        callback,
                                                    gpointer                   user_data);
