@@ -27,6 +27,7 @@
 
 #include "converc-journal-private.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /* The trigram index finds words of three characters or more; shorter
@@ -110,7 +111,7 @@ count_candidates (ConvercJournal  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      converc_journal_set_error (self, rc, "Searching the event history", error);
+      converc_journal_set_error (self, rc, _("Searching the event history"), error);
       return -1;
     }
 
@@ -277,7 +278,7 @@ query_locked (ConvercJournal            *self,
 
   if (rc != SQLITE_DONE)
     {
-      converc_journal_set_error (self, rc, "Searching the event history", error);
+      converc_journal_set_error (self, rc, _("Searching the event history"), error);
       return NULL;
     }
 
@@ -313,7 +314,7 @@ count_locked (ConvercJournal            *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      converc_journal_set_error (self, rc, "Counting the event history", error);
+      converc_journal_set_error (self, rc, _("Counting the event history"), error);
       return -1;
     }
 
@@ -484,9 +485,9 @@ lookup_raw (ConvercJournal  *self,
         bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       else if (rc == SQLITE_DONE)
         g_set_error (error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_NOT_FOUND,
-                     "No event “%s” is stored", shown);
+                     _("No event “%s” is stored"), shown);
       else
-        converc_journal_set_error (self, rc, "Reading an event", error);
+        converc_journal_set_error (self, rc, _("Reading an event"), error);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_mutex_unlock (&self->lock);
@@ -551,7 +552,7 @@ converc_journal_add_outcome (ConvercJournal  *self,
       rc = sqlite3_step (stmt);
       ok = rc == SQLITE_DONE;
       if (!ok)
-        converc_journal_set_error (self, rc, "Storing a delivery outcome", error);
+        converc_journal_set_error (self, rc, _("Storing a delivery outcome"), error);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_mutex_unlock (&self->lock);
@@ -594,7 +595,7 @@ converc_journal_list_outcomes (ConvercJournal  *self,
           g_ptr_array_add (outcomes, outcome);
         }
       if (rc != SQLITE_DONE)
-        converc_journal_set_error (self, rc, "Reading delivery outcomes", error);
+        converc_journal_set_error (self, rc, _("Reading delivery outcomes"), error);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_mutex_unlock (&self->lock);
@@ -653,7 +654,7 @@ converc_journal_prune (ConvercJournal  *self,
       rc = sqlite3_step (del_outcomes);
     if (rc != SQLITE_DONE)
       {
-        converc_journal_set_error (self, rc, "Removing old events", error);
+        converc_journal_set_error (self, rc, _("Removing old events"), error);
         converc_journal_rollback (self);
         goto out;
       }
@@ -722,7 +723,7 @@ converc_journal_get_newest_created (ConvercJournal  *self,
       if (rc == SQLITE_ROW)
         newest = sqlite3_column_int64 (stmt, 0);
       else if (rc != SQLITE_DONE)
-        converc_journal_set_error (self, rc, "Event history", error);
+        converc_journal_set_error (self, rc, _("Event history"), error);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_mutex_unlock (&self->lock);

@@ -32,6 +32,7 @@
 #include "converc-timestamp.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -127,16 +128,16 @@ converc_journal_set_error (ConvercJournal  *self,
   switch (code)
     {
     case CONVERC_JOURNAL_ERROR_NO_SPACE:
-      hint = "the disk is full";
+      hint = _("the disk is full");
       break;
     case CONVERC_JOURNAL_ERROR_READ_ONLY:
-      hint = "the event history cannot be written";
+      hint = _("the event history cannot be written");
       break;
     case CONVERC_JOURNAL_ERROR_BUSY:
-      hint = "another program kept the event history busy";
+      hint = _("another program kept the event history busy");
       break;
     case CONVERC_JOURNAL_ERROR_CORRUPT:
-      hint = "the event history is damaged";
+      hint = _("the event history is damaged");
       break;
     case CONVERC_JOURNAL_ERROR_FAILED:
     case CONVERC_JOURNAL_ERROR_NEWER_VERSION:
@@ -146,7 +147,8 @@ converc_journal_set_error (ConvercJournal  *self,
     }
 
   if (hint != NULL)
-    g_set_error (error, CONVERC_JOURNAL_ERROR, code, "%s: %s (%s)", what, hint, detail);
+    /* Translators: "Storing events: the disk is full (database or disk is full)" */
+    g_set_error (error, CONVERC_JOURNAL_ERROR, code, _("%s: %s (%s)"), what, hint, detail);
   else
     g_set_error (error, CONVERC_JOURNAL_ERROR, code, "%s: %s", what, detail);
 }
@@ -160,7 +162,7 @@ converc_journal_exec (ConvercJournal  *self,
 
   if (rc != SQLITE_OK)
     {
-      converc_journal_set_error (self, rc, "Event history", error);
+      converc_journal_set_error (self, rc, _("Event history"), error);
       return FALSE;
     }
 
@@ -177,7 +179,7 @@ converc_journal_prepare (ConvercJournal  *self,
 
   if (rc != SQLITE_OK)
     {
-      converc_journal_set_error (self, rc, "Event history", error);
+      converc_journal_set_error (self, rc, _("Event history"), error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -210,7 +212,7 @@ query_int64 (ConvercJournal  *self,
       return TRUE;
     }
 
-  converc_journal_set_error (self, rc, "Event history", error);
+  converc_journal_set_error (self, rc, _("Event history"), error);
   return FALSE;
 }
 
@@ -295,17 +297,17 @@ check_file (ConvercJournal  *self,
   if (*version > CONVERC_JOURNAL_SCHEMA_VERSION)
     {
       g_set_error (error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_NEWER_VERSION,
-                   "The event history in “%s” was written by a newer version of this "
-                   "application (format %" G_GINT64_FORMAT ", this one reads up to %d); "
-                   "it was left as it is",
-                   self->path, *version, CONVERC_JOURNAL_SCHEMA_VERSION);
+                   _("The event history in “%s” was written by a newer version of this "
+                     "application (format %ld, this one reads up to %d); it was left as "
+                     "it is"),
+                   self->path, (long) *version, CONVERC_JOURNAL_SCHEMA_VERSION);
       return FALSE;
     }
 
   if (looks_truncated (self))
     {
       g_set_error (error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_CORRUPT,
-                   "Event history: the file is shorter than it says (truncated)");
+                   _("Event history: the file is shorter than it says (truncated)"));
       return FALSE;
     }
 
@@ -320,13 +322,13 @@ check_file (ConvercJournal  *self,
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_ROW)
         {
-          converc_journal_set_error (self, rc, "Event history", error);
+          converc_journal_set_error (self, rc, _("Event history"), error);
           return FALSE;
         }
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
         {
           g_set_error (error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_CORRUPT,
-                       "Event history: the file is damaged (%s)",
+                       _("Event history: the file is damaged (%s)"),
                        (const char *) sqlite3_column_text (stmt, 0));
           return FALSE;
         }
@@ -359,7 +361,7 @@ move_aside (const char  *path,
       int saved_errno = errno;
 
       *error = g_error_new (CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_CORRUPT,
-                            "%s; it could not be moved aside (%s)",
+                            _("%s; it could not be moved aside (%s)"),
                             original->message, g_strerror (saved_errno));
       g_error_free (original);
       return;
@@ -375,7 +377,7 @@ move_aside (const char  *path,
     }
 
   *error = g_error_new (CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_CORRUPT,
-                        "%s; it was kept as “%s” and a new history starts",
+                        _("%s; it was kept as “%s” and a new history starts"),
                         original->message, aside);
   g_error_free (original);
 }
@@ -396,7 +398,7 @@ open_file (ConvercJournal  *self,
       g_set_error (error, CONVERC_JOURNAL_ERROR,
                    saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
                      ? CONVERC_JOURNAL_ERROR_READ_ONLY : CONVERC_JOURNAL_ERROR_FAILED,
-                   "The event history folder “%s” cannot be made: %s",
+                   _("The event history folder “%s” cannot be made: %s"),
                    dir, g_strerror (saved_errno));
       return FALSE;
     }
@@ -411,7 +413,7 @@ open_file (ConvercJournal  *self,
       g_set_error (error, CONVERC_JOURNAL_ERROR,
                    saved_errno == ENOSPC || saved_errno == EDQUOT
                      ? CONVERC_JOURNAL_ERROR_NO_SPACE : CONVERC_JOURNAL_ERROR_READ_ONLY,
-                   "The event history “%s” cannot be opened for writing: %s",
+                   _("The event history “%s” cannot be opened for writing: %s"),
                    self->path, g_strerror (saved_errno));
       return FALSE;
     }
@@ -421,7 +423,7 @@ open_file (ConvercJournal  *self,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      converc_journal_set_error (self, rc, "Event history", error);
+      converc_journal_set_error (self, rc, _("Event history"), error);
       return FALSE;
     }
 
@@ -698,7 +700,7 @@ ingest_locked (ConvercJournal  *self,
       rc = sqlite3_step (insert);
       if (rc != SQLITE_DONE)
         {
-          converc_journal_set_error (self, rc, "Storing events", error);
+          converc_journal_set_error (self, rc, _("Storing events"), error);
           converc_journal_rollback (self);
           return FALSE;
         }
@@ -713,7 +715,7 @@ ingest_locked (ConvercJournal  *self,
       rc = sqlite3_step (insert_text);
       if (rc != SQLITE_DONE)
         {
-          converc_journal_set_error (self, rc, "Storing events", error);
+          converc_journal_set_error (self, rc, _("Storing events"), error);
           converc_journal_rollback (self);
           return FALSE;
         }
