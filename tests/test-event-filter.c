@@ -247,6 +247,13 @@ test_search (Fixture       *f,
   assert_search (f, "98765", "ada");
   assert_search (f, "complete", "ada");
 
+  /* `type:T` among the words keeps events of type T (parsed in
+   * libconverc, as the journal's search reads it). */
+  assert_search (f, "type:call.ended", "ada grace");
+  assert_search (f, "TYPE:call.ended ada", "ada");
+  assert_search (f, "ada type:call.started", "");
+  assert_search (f, "type:call.en", "");
+
   /* Member names are not searched, only values. */
   assert_search (f, "email", "");
   assert_search (f, "contact", "");
