@@ -194,6 +194,15 @@ test_corrupt (void)
   journal = converc_journal_open (path, &error);
   g_assert_null (journal);
   assert_moved_aside (folder, path, error, garbage->str, garbage->len);
+
+  /* A caller that does not ask for the error: still moved aside. */
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
+  g_assert_null (converc_journal_open (path, NULL));
+  journal = converc_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+  g_clear_object (&journal);
   remove_tree (folder);
 }
 

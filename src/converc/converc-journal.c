@@ -45,7 +45,7 @@ G_DEFINE_QUARK (converc-journal-error-quark, converc_journal_error)
 /* Files smaller than this are checked whole when opened (PRAGMA
  * quick_check); larger ones by their size against their header only, so
  * that opening a year of events stays quick. */
-#define QUICK_CHECK_MAX_BYTES (64 * 1024 * 1024)
+#define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
 /* Version 1: the events and their search text. */
 static const char schema_v1[] =
@@ -232,8 +232,7 @@ migrate (ConvercJournal  *self,
 {
   for (; version < CONVERC_JOURNAL_SCHEMA_VERSION; version++)
     {
-      g_autofree char *set_version =
-        g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
+      g_autofree char *set_version = NULL;
 
       if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
@@ -247,7 +246,6 @@ migrate (ConvercJournal  *self,
       if (version >= CONVERC_JOURNAL_SCHEMA_VERSION)
         return converc_journal_exec (self, "COMMIT", error);
 
-      g_clear_pointer (&set_version, g_free);
       set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
 
       if (!converc_journal_exec (self, migrations[version], error) ||
@@ -545,6 +543,7 @@ converc_journal_open (const char  *path,
                       GError     **error)
 {
   g_autoptr(ConvercJournal) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -552,15 +551,14 @@ converc_journal_open (const char  *path,
   self = g_object_new (CONVERC_TYPE_JOURNAL, NULL);
   self->path = g_strdup (path);
 
-  if (!open_file (self, error))
+  if (!open_file (self, &local_error))
     {
-      gboolean corrupt = error != NULL && *error != NULL &&
-                         g_error_matches (*error, CONVERC_JOURNAL_ERROR,
-                                          CONVERC_JOURNAL_ERROR_CORRUPT);
-
       g_clear_pointer (&self->db, sqlite3_close);
-      if (corrupt)
-        move_aside (path, error);
+      /* Even when the caller does not look at the error: a damaged file
+       * must not stop the next open. */
+      if (g_error_matches (local_error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_CORRUPT))
+        move_aside (path, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
