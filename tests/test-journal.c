@@ -156,6 +156,22 @@ journal_ids (ConvercJournal *journal,
   return ids;
 }
 
+/* Rows of a table, read behind the API: nothing is left behind. */
+static gint64
+count_rows (ConvercJournal *journal,
+            const char     *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (journal->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 static void
 test_ingest_and_dedupe (void)
 {
@@ -456,6 +472,8 @@ test_prune_clear_outcomes (void)
   g_assert_cmpint (converc_journal_prune (journal, 30, now, &error), ==, 10);
   g_assert_no_error (error);
   g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 30);
+  g_assert_cmpint (count_rows (journal, "event_bodies"), ==, 30);
+  g_assert_cmpint (count_rows (journal, "events_text"), ==, 30);
   g_assert_null (converc_journal_lookup (journal, "evt_day9", NULL));
   {
     g_autoptr(GBytes) kept = converc_journal_lookup (journal, "evt_day10", NULL);
@@ -474,6 +492,8 @@ test_prune_clear_outcomes (void)
   g_assert_true (converc_journal_clear (journal, &error));
   g_assert_no_error (error);
   g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 0);
+  g_assert_cmpint (count_rows (journal, "event_bodies"), ==, 0);
+  g_assert_cmpint (count_rows (journal, "events_text"), ==, 0);
   {
     g_autoptr(GPtrArray) ids = journal_ids (journal, "evt_day", 0);
 

@@ -507,7 +507,8 @@ converc_journal_lookup (ConvercJournal  *self,
 
   dedupe = g_strconcat ("id:", id, NULL);
 
-  return lookup_raw (self, "SELECT raw FROM events WHERE dedupe = ?", dedupe, 0, id, error);
+  return lookup_raw (self, "SELECT b.raw FROM events e JOIN event_bodies b ON b.key = e.key"
+                     " WHERE e.dedupe = ?", dedupe, 0, id, error);
 }
 
 GBytes *
@@ -519,7 +520,7 @@ converc_journal_lookup_by_key (ConvercJournal  *self,
 
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
 
-  return lookup_raw (self, "SELECT raw FROM events WHERE key = ?", NULL, key, shown, error);
+  return lookup_raw (self, "SELECT raw FROM event_bodies WHERE key = ?", NULL, key, shown, error);
 }
 
 gboolean
@@ -612,7 +613,7 @@ converc_journal_prune (ConvercJournal  *self,
                        gint64           now_usec,
                        GError         **error)
 {
-  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(sqlite3_stmt) del_bodies = NULL;
   g_autoptr(sqlite3_stmt) del_text = NULL;
   g_autoptr(sqlite3_stmt) del_events = NULL;
   g_autoptr(sqlite3_stmt) del_outcomes = NULL;
@@ -626,9 +627,13 @@ converc_journal_prune (ConvercJournal  *self,
   if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
     goto out;
 
-  del_text = converc_journal_prepare (self,
-                                      "DELETE FROM events_text WHERE rowid IN"
-                                      " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  del_bodies = converc_journal_prepare (self,
+                                        "DELETE FROM event_bodies WHERE key IN"
+                                        " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  del_text = del_bodies == NULL ? NULL :
+    converc_journal_prepare (self,
+                             "DELETE FROM events_text WHERE rowid IN"
+                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
   del_events = del_text == NULL ? NULL :
     converc_journal_prepare (self, "DELETE FROM events WHERE sort_usec < ?1", error);
   del_outcomes = del_events == NULL ? NULL :
@@ -639,14 +644,17 @@ converc_journal_prune (ConvercJournal  *self,
       goto out;
     }
 
+  sqlite3_bind_int64 (del_bodies, 1, cutoff);
   sqlite3_bind_int64 (del_text, 1, cutoff);
   sqlite3_bind_int64 (del_events, 1, cutoff);
   sqlite3_bind_int64 (del_outcomes, 1, cutoff);
 
   {
-    int rc = sqlite3_step (del_text);
+    int rc = sqlite3_step (del_bodies);
     gint64 n = 0;
 
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_text);
     if (rc == SQLITE_DONE)
       rc = sqlite3_step (del_events);
     n = sqlite3_changes64 (self->db);
@@ -659,6 +667,7 @@ converc_journal_prune (ConvercJournal  *self,
         goto out;
       }
 
+    g_clear_pointer (&del_bodies, sqlite3_finalize);
     g_clear_pointer (&del_text, sqlite3_finalize);
     g_clear_pointer (&del_events, sqlite3_finalize);
     g_clear_pointer (&del_outcomes, sqlite3_finalize);
@@ -688,6 +697,7 @@ converc_journal_clear (ConvercJournal  *self,
   ok = converc_journal_exec (self,
                              "BEGIN IMMEDIATE;"
                              "DELETE FROM events_text;"
+                             "DELETE FROM event_bodies;"
                              "DELETE FROM events;"
                              "DELETE FROM outcomes;"
                              "COMMIT;", error);

@@ -66,8 +66,14 @@ static const char schema_v1[] =
   "CREATE VIRTUAL TABLE events_text USING fts5 (folded,"
   "  tokenize = 'trigram case_sensitive 1');";
 
-/* Version 2: a type filter that does not scan, and delivery outcomes. */
+/* Version 2: the bodies apart, so that the rows a search sorts and
+ * filters are small; a type filter that does not scan; delivery outcomes. */
 static const char migrate_v1_to_v2[] =
+  "CREATE TABLE event_bodies ("
+  "  key INTEGER PRIMARY KEY,"         /* events.key */
+  "  raw BLOB NOT NULL);"
+  "INSERT INTO event_bodies (key, raw) SELECT key, raw FROM events;"
+  "ALTER TABLE events DROP COLUMN raw;"
   "CREATE INDEX events_by_type_time ON events (type, sort_usec);"
   "CREATE TABLE outcomes ("
   "  key INTEGER PRIMARY KEY,"
@@ -632,6 +638,7 @@ ingest_locked (ConvercJournal  *self,
                GError         **error)
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) insert_body = NULL;
   g_autoptr(sqlite3_stmt) insert_text = NULL;
   guint added = 0;
 
@@ -641,9 +648,11 @@ ingest_locked (ConvercJournal  *self,
   insert = converc_journal_prepare (self,
                                     "INSERT OR IGNORE INTO events (dedupe, id, type, created_at,"
                                     " created_usec, first_seen_usec, sort_usec, contact_name,"
-                                    " contact_email, call_status, raw)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  insert_text = insert == NULL ? NULL :
+                                    " contact_email, call_status)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  insert_body = insert == NULL ? NULL :
+    converc_journal_prepare (self, "INSERT INTO event_bodies (key, raw) VALUES (?, ?)", error);
+  insert_text = insert_body == NULL ? NULL :
     converc_journal_prepare (self, "INSERT INTO events_text (rowid, folded) VALUES (?, ?)", error);
   if (insert_text == NULL)
     {
@@ -661,6 +670,7 @@ ingest_locked (ConvercJournal  *self,
       const char *data;
       gsize len;
       gint64 created_usec;
+      gint64 key;
       int rc;
 
       if (raw == NULL)
@@ -693,7 +703,6 @@ ingest_locked (ConvercJournal  *self,
       bind_text_or_null (insert, 8, converc_event_get_contact_name (event));
       bind_text_or_null (insert, 9, converc_event_get_contact_email (event));
       bind_text_or_null (insert, 10, converc_event_get_call_status (event));
-      sqlite3_bind_blob64 (insert, 11, len > 0 ? data : "", len, SQLITE_STATIC);
 
       rc = sqlite3_step (insert);
       if (rc != SQLITE_DONE)
@@ -706,9 +715,21 @@ ingest_locked (ConvercJournal  *self,
       if (sqlite3_changes (self->db) == 0)
         continue;  /* stored already */
 
+      key = sqlite3_last_insert_rowid (self->db);
+      sqlite3_reset (insert_body);
+      sqlite3_bind_int64 (insert_body, 1, key);
+      sqlite3_bind_blob64 (insert_body, 2, len > 0 ? data : "", len, SQLITE_STATIC);
+      rc = sqlite3_step (insert_body);
+      if (rc != SQLITE_DONE)
+        {
+          converc_journal_set_error (self, rc, _("Storing events"), error);
+          converc_journal_rollback (self);
+          return FALSE;
+        }
+
       folded = converc_event_search_index_text (data, len);
       sqlite3_reset (insert_text);
-      sqlite3_bind_int64 (insert_text, 1, sqlite3_last_insert_rowid (self->db));
+      sqlite3_bind_int64 (insert_text, 1, key);
       sqlite3_bind_text (insert_text, 2, folded, -1, SQLITE_STATIC);
       rc = sqlite3_step (insert_text);
       if (rc != SQLITE_DONE)
@@ -722,6 +743,7 @@ ingest_locked (ConvercJournal  *self,
     }
 
   g_clear_pointer (&insert, sqlite3_finalize);
+  g_clear_pointer (&insert_body, sqlite3_finalize);
   g_clear_pointer (&insert_text, sqlite3_finalize);
 
   if (!converc_journal_exec (self, "COMMIT", error))
