@@ -432,6 +432,59 @@ test_two_writers (void)
   remove_tree (folder);
 }
 
+/* The child of test_two_writer_processes(): 20 batches of 25 events
+ * "<prefix>-N". */
+static int
+ingest_batches (const char *path,
+                const char *prefix)
+{
+  Writer writer = { path, prefix, NULL };
+
+  writer_thread (&writer);
+  if (writer.error != NULL)
+    {
+      g_printerr ("child %s: %s\n", prefix, writer.error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* Two app instances (two processes) ingest into one file at once. */
+static void
+test_two_writer_processes (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = make_journal (folder, 10);
+  const char *prefixes[] = { "p", "q" };
+  GPid pids[2];
+  g_autoptr(ConvercJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      const char *child_argv[] = { self_path, "--ingest-batches", path, prefixes[i], NULL };
+
+      g_assert_true (g_spawn_async (NULL, (char **) child_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                    NULL, NULL, &pids[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_spawn_close_pid (pids[i]);
+    }
+
+  journal = converc_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 1010);
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
 /* The child of test_crash_mid_ingest(): ingests batches of 400 events for
  * ever, printing "committed N" after batch N is committed. */
 static int
@@ -530,6 +583,8 @@ main (int   argc,
 {
   if (argc == 3 && g_str_equal (argv[1], "--ingest-forever"))
     return ingest_forever (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--ingest-batches"))
+    return ingest_batches (argv[2], argv[3]);
 
   self_path = argv[0];
   converc_test_init (&argc, &argv);
@@ -540,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal-faults/read-only-folder", test_read_only_folder);
   g_test_add_func ("/converc/journal-faults/full-disk", test_full_disk);
   g_test_add_func ("/converc/journal-faults/two-writers", test_two_writers);
+  g_test_add_func ("/converc/journal-faults/two-writer-processes", test_two_writer_processes);
   g_test_add_func ("/converc/journal-faults/crash-mid-ingest", test_crash_mid_ingest);
 
   return g_test_run ();
