@@ -608,6 +608,49 @@ test_async_in_memory (void)
   remove_tree (folder);
 }
 
+/* A search does not wait for an ingest in progress: it answers from the
+ * last committed state at once (a second connection, WAL). */
+static void
+test_search_during_ingest (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) first = generate_events (10, 1);
+  g_autoptr(GPtrArray) many = generate_events (4000, 2);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_searches = 0;
+
+  g_assert_true (converc_journal_ingest (journal, first, 1, NULL, NULL));
+
+  converc_journal_ingest_async (journal, many, NULL, converc_test_store_result_cb, &result);
+  /* Until the worker thread is inside its transaction */
+  g_usleep (50 * 1000);
+  while (result == NULL && n_searches < 3)
+    {
+      g_autoptr(GPtrArray) rows = converc_journal_query (journal, NULL, 0, 0, 50, &error);
+
+      g_assert_no_error (error);
+      g_main_context_iteration (NULL, FALSE);
+      /* Answered while the ingest still runs, from what was committed */
+      if (result == NULL)
+        {
+          g_assert_cmpuint (rows->len, ==, 10);
+          n_searches++;
+        }
+    }
+  g_test_message ("%u searches answered during the ingest", n_searches);
+  g_assert_cmpuint (n_searches, ==, 3);
+
+  converc_test_wait_for_result (&result, 120);
+  g_assert_true (converc_journal_ingest_finish (journal, result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 4010);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/prune-clear-outcomes", test_prune_clear_outcomes);
   g_test_add_func ("/converc/journal/migrate-v1", test_migrate_v1);
   g_test_add_func ("/converc/journal/async-in-memory", test_async_in_memory);
+  g_test_add_func ("/converc/journal/search-during-ingest", test_search_during_ingest);
 
   return g_test_run ();
 }

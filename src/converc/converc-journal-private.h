@@ -44,6 +44,10 @@ struct _ConvercJournal
   GMutex    lock;
   sqlite3  *db;
   char     *path;  /* NULL in memory */
+  /* A second connection to the file for reading, so that a search never
+   * waits for an ingest (WAL lets readers go on beside the writer); NULL
+   * in memory, where the one connection serves both. */
+  ConvercJournal *reader;
   /* Below this many candidates a search reads the index, else it walks
    * the events newest first (converc-journal-query.c); tests lower it. */
   gint64    index_candidates_max;

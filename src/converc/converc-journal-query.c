@@ -321,6 +321,19 @@ count_locked (ConvercJournal            *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Locks and returns the connection that reads: the second one for a file
+ * (so a search does not wait for an ingest), else @self. */
+static ConvercJournal *
+lock_reader (ConvercJournal *self)
+{
+  ConvercJournal *reader = self->reader != NULL ? self->reader : self;
+
+  g_mutex_lock (&reader->lock);
+  reader->index_candidates_max = self->index_candidates_max;
+
+  return reader;
+}
+
 GPtrArray *
 converc_journal_query (ConvercJournal            *self,
                        const ConvercSearchQuery  *search,
@@ -334,7 +347,8 @@ converc_journal_query (ConvercJournal            *self,
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_mutex_lock (&self->lock);
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
   rows = query_locked (self, search, since_usec, offset, limit, error);
   g_mutex_unlock (&self->lock);
 
@@ -353,7 +367,8 @@ converc_journal_count_at_most (ConvercJournal            *self,
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  g_mutex_lock (&self->lock);
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
   n = count_locked (self, search, since_usec, at_most, error);
   g_mutex_unlock (&self->lock);
 
@@ -400,7 +415,8 @@ query_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_mutex_lock (&self->lock);
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
   rows = query_locked (self, data->search, data->since_usec, data->offset, data->limit, &error);
   if (rows != NULL)
     data->n_matches = count_locked (self, data->search, data->since_usec, data->count_at_most,
@@ -472,7 +488,8 @@ lookup_raw (ConvercJournal  *self,
   GBytes *bytes = NULL;
   int rc;
 
-  g_mutex_lock (&self->lock);
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt != NULL)
     {
@@ -576,7 +593,8 @@ converc_journal_list_outcomes (ConvercJournal  *self,
 
   outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_outcome_free);
 
-  g_mutex_lock (&self->lock);
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
   stmt = converc_journal_prepare (self,
                                   "SELECT endpoint_id, time_usec, kind, blob FROM outcomes"
                                   " WHERE endpoint_id = ? ORDER BY time_usec DESC, key DESC"
@@ -721,7 +739,8 @@ converc_journal_get_newest_created (ConvercJournal  *self,
 
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), G_MININT64);
 
-  g_mutex_lock (&self->lock);
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
   /* Where createdAt was read, it is the sort time: the first such row in
    * the time index is the newest. */
   stmt = converc_journal_prepare (self,

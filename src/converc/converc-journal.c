@@ -443,7 +443,22 @@ open_file (ConvercJournal  *self,
       !converc_journal_exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
 
-  return migrate (self, version, error);
+  if (!migrate (self, version, error))
+    return FALSE;
+
+  self->reader = g_object_new (CONVERC_TYPE_JOURNAL, NULL);
+  self->reader->path = g_strdup (self->path);
+  rc = sqlite3_open_v2 (self->path, &self->reader->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      converc_journal_set_error (self->reader, rc, _("Event history"), error);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->reader->db, 1);
+  sqlite3_busy_timeout (self->reader->db, 10000);
+
+  return converc_journal_exec (self->reader, "PRAGMA query_only = 1", error);
 }
 
 static void
@@ -451,6 +466,7 @@ converc_journal_finalize (GObject *object)
 {
   ConvercJournal *self = (ConvercJournal *)object;
 
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->lock);
