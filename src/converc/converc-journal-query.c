@@ -104,6 +104,8 @@ count_candidates (ConvercJournal  *self,
                              " WHERE events_text MATCH ?1 LIMIT ?2)", error);
   int rc;
 
+  g_assert (CONVERC_IS_JOURNAL (self));
+
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -131,6 +133,8 @@ plan_search (ConvercJournal            *self,
              GError                   **error)
 {
   g_autoptr(GString) match = g_string_new (NULL);
+
+  g_assert (CONVERC_IS_JOURNAL (self));
 
   c->plan = PLAN_NO_WORDS;
   /* ?1 is always named, so that the numbering of the texts holds; a
@@ -245,6 +249,8 @@ query_locked (ConvercJournal            *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_row_free);
   int rc;
 
+  g_assert (CONVERC_IS_JOURNAL (self));
+
   if (!plan_search (self, search, since_usec, FALSE, &c, error))
     return NULL;
 
@@ -297,6 +303,8 @@ count_locked (ConvercJournal            *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  g_assert (CONVERC_IS_JOURNAL (self));
+
   if (!plan_search (self, search, since_usec, TRUE, &c, error))
     return -1;
 
@@ -327,6 +335,8 @@ static ConvercJournal *
 lock_reader (ConvercJournal *self)
 {
   ConvercJournal *reader = self->reader != NULL ? self->reader : self;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
 
   g_mutex_lock (&reader->lock);
   reader->index_candidates_max = self->index_candidates_max;
@@ -418,7 +428,10 @@ query_thread (GTask        *task,
   /* From here on @self is the reading connection, locked. */
   self = lock_reader (self);
   rows = query_locked (self, data->search, data->since_usec, data->offset, data->limit, &error);
-  if (rows != NULL)
+  /* A first page that is not full holds every match: no count needed. */
+  if (rows != NULL && data->offset == 0 && data->limit > 0 && rows->len < data->limit)
+    data->n_matches = rows->len;
+  else if (rows != NULL)
     data->n_matches = count_locked (self, data->search, data->since_usec, data->count_at_most,
                                     &error);
   g_mutex_unlock (&self->lock);
@@ -487,6 +500,8 @@ lookup_raw (ConvercJournal  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GBytes *bytes = NULL;
   int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
 
   /* From here on @self is the reading connection, locked. */
   self = lock_reader (self);

@@ -236,6 +236,8 @@ migrate (ConvercJournal  *self,
          gint64           version,
          GError         **error)
 {
+  g_assert (CONVERC_IS_JOURNAL (self));
+
   for (; version < CONVERC_JOURNAL_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = NULL;
@@ -275,6 +277,8 @@ looks_truncated (ConvercJournal *self)
   GStatBuf st, wal_st;
   gint64 page_count = 0, page_size = 0;
 
+  g_assert (CONVERC_IS_JOURNAL (self));
+
   if (g_stat (self->path, &st) != 0)
     return FALSE;
   if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0)
@@ -293,6 +297,8 @@ check_file (ConvercJournal  *self,
             GError         **error)
 {
   GStatBuf st;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
 
   if (!query_int64 (self, "PRAGMA user_version", version, error) ||
       !query_int64 (self, "SELECT count(*) FROM sqlite_schema", &(gint64) { 0 }, error))
@@ -394,6 +400,8 @@ open_file (ConvercJournal  *self,
   gint64 version = 0;
   int fd;
   int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -657,6 +665,8 @@ ingest_locked (ConvercJournal  *self,
   g_autoptr(sqlite3_stmt) insert_body = NULL;
   g_autoptr(sqlite3_stmt) insert_text = NULL;
   guint added = 0;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
 
   if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;

@@ -134,7 +134,12 @@ time_search (ConvercJournal *journal,
   rows = converc_journal_query (journal, query, 0, 0, PAGE, &error);
   if (rows == NULL)
     g_error ("%s", error->message);
-  *n_matches = converc_journal_count_at_most (journal, query, 0, COUNT_AT_MOST, &error);
+  /* As converc_journal_query_async() does: a first page that is not full
+   * holds every match. */
+  if (rows->len < PAGE)
+    *n_matches = rows->len;
+  else
+    *n_matches = converc_journal_count_at_most (journal, query, 0, COUNT_AT_MOST, &error);
   if (*n_matches < 0)
     g_error ("%s", error->message);
 
