@@ -269,6 +269,14 @@ become_unprivileged (void)
   g_assert_cmpint (geteuid (), ==, 65534);
 }
 
+/* The folder of test_read_only_folder(): made by the parent, which removes
+ * it; named after the parent's process id so that the child finds it. */
+static char *
+read_only_folder_for (GPid parent)
+{
+  return g_strdup_printf ("%s/converc-journal-read-only-%d", g_get_tmp_dir (), (int) parent);
+}
+
 static void
 test_read_only_folder (void)
 {
@@ -283,12 +291,16 @@ test_read_only_folder (void)
 
   if (!g_test_subprocess ())
     {
+      folder = read_only_folder_for (getpid ());
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
       g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+      remove_tree (folder);
       g_test_trap_assert_passed ();
       return;
     }
 
-  folder = make_folder ();
+  folder = read_only_folder_for (getppid ());
   path = make_journal (folder, 20);
   new_path = g_build_filename (folder, "new", "journal.sqlite", NULL);
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
@@ -311,7 +323,6 @@ test_read_only_folder (void)
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
-  /* The folder is left to the parent's temporary-folder clean-up. */
 }
 
 static void
