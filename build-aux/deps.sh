@@ -16,6 +16,7 @@ packages=(
   glib-networking openssl curl valgrind
   xdotool groff-base man-db bash-completion clang-format
   libxml2-utils
+  libsqlite3-dev
   clang libclang-rt-14-dev llvm
 )
 # Not pulled in by the packages above with --no-install-recommends, and each

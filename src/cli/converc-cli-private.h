@@ -131,5 +131,8 @@ int             cli_command_deliver    (CliContext  *cli,
 int             cli_command_secret     (CliContext  *cli,
                                         int          argc,
                                         char       **argv);
+int             cli_command_history    (CliContext  *cli,
+                                        int          argc,
+                                        char       **argv);
 
 G_END_DECLS

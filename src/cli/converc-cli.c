@@ -44,6 +44,7 @@ typedef struct
 static const CliCommand commands[] = {
   { "webhooks", cli_command_webhooks, N_("List, create, disable and test endpoints") },
   { "events",   cli_command_events,   N_("Show recent events") },
+  { "history",  cli_command_history,  N_("Search the events stored on this computer; sync or clear them") },
   { "verify",   cli_command_verify,   N_("Check a delivery's X-IC-Signature") },
   { "login",    cli_command_login,    N_("Save the API key (read from standard input) in the keyring") },
   { "logout",   cli_command_logout,   N_("Remove the API key from the keyring") },

@@ -50,5 +50,9 @@ void     converc_event_search_clear   (ConvercEventSearch       *search);
 /* See converc_event_matches(). */
 gboolean converc_event_search_matches (const ConvercEventSearch *search,
                                        const char               *folded_needle);
+/* Every string and number value of the raw JSON, folded as the matcher
+ * compares it, one a line: what the journal's substring index holds. */
+char    *converc_event_search_index_text (const char *data,
+                                          gsize       len);
 
 G_END_DECLS

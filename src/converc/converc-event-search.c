@@ -46,10 +46,38 @@
  * quotes), a search may miss or find wrongly, but never reads out of
  * bounds, whatever the bytes. */
 
+/* Folds non-ASCII text: canonical decomposition, the non-spacing marks
+ * (accents, diaereses, cedillas…) dropped, case folding, then composition
+ * again, so that "Ångström", "ANGSTROM" and "angstrom" fold alike. */
+static char *
+fold_unicode (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT);
+  g_autofree char *folded = NULL;
+  GString *bare;
+
+  if (decomposed == NULL)
+    return NULL;
+
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+
+  folded = g_utf8_casefold (bare->str, bare->len);
+  g_string_free (bare, TRUE);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
 /* Appends @text folded for search. ASCII text (most of a payload) folds
- * to its lower case: NFC leaves it alone and case folding is tolower(), so
- * the fast path gives exactly what the general one would, without its two
- * allocations and Unicode tables. */
+ * to its lower case: it has no marks to drop and case folding is
+ * tolower(), so the fast path gives exactly what the general one would,
+ * without its allocations and Unicode tables. */
 static void
 append_folded (GString    *out,
                const char *text)
@@ -72,30 +100,25 @@ append_folded (GString    *out,
     }
   else
     {
-      g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+      g_autofree char *folded = fold_unicode (text);
 
-      if (normalized != NULL)
-        {
-          g_autofree char *folded = g_utf8_casefold (normalized, -1);
-
-          g_string_append (out, folded);
-        }
+      if (folded != NULL)
+        g_string_append (out, folded);
     }
 }
 
 char *
 converc_fold_for_search (const char *text)
 {
-  g_autofree char *normalized = NULL;
+  GString *out;
 
   if (text == NULL)
     return g_strdup ("");
 
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  if (normalized == NULL)
-    return g_strdup ("");
+  out = g_string_new (NULL);
+  append_folded (out, text);
 
-  return g_utf8_casefold (normalized, -1);
+  return g_string_free (out, FALSE);
 }
 
 /* A bit for @c in a 64-bit set of bytes (bytes 64 apart share it). */
@@ -505,3 +528,44 @@ converc_event_search_matches (const ConvercEventSearch *search,
   return FALSE;
 }
 
+
+/* The text the journal indexes for an event (converc-journal.c): each
+ * string and number value, folded as converc_event_search_matches()
+ * compares it, one a line. A needle without a line break (the search's
+ * words never have one) is inside this text exactly when it is inside one
+ * of the values, so a substring index over it answers as the matcher does. */
+char *
+converc_event_search_index_text (const char *data,
+                                 gsize       len)
+{
+  ConvercJsonTokens tokens = { data, len, 0 };
+  GString *out = g_string_new (NULL);
+
+  while (converc_json_tokens_next (&tokens))
+    {
+      const char *text = data + tokens.start;
+      gsize n = tokens.end - tokens.start;
+      gsize before = out->len;
+
+      if (tokens.kind == CONVERC_JSON_TOKEN_KEY)
+        continue;
+
+      if (tokens.kind == CONVERC_JSON_TOKEN_NUMBER ||
+          converc_json_is_plain_text (text, n))
+        {
+          g_string_append_len (out, text, n);
+          for (gsize i = before; i < out->len; i++)
+            out->str[i] = ascii_lower (out->str[i]);
+        }
+      else
+        {
+          g_autofree char *decoded = converc_json_decode_string (data, tokens.start, tokens.end);
+
+          append_folded (out, decoded);
+        }
+
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -64,7 +64,8 @@ void         converc_event_compact             (ConvercEvent  *self);
  * values; numbers as spelled in the JSON). "" matches every event. */
 gboolean     converc_event_matches             (ConvercEvent  *self,
                                                 const char    *folded_needle);
-/* Case-folds and normalises @text the way string values are compared. */
+/* Folds @text the way string values are compared: case- and accent-
+ * insensitive (non-spacing marks dropped, case folded, NFC). */
 char        *converc_fold_for_search           (const char    *text);
 /* One-line summary: "Ada Lovelace · completed · 4:12" */
 char        *converc_event_dup_summary         (ConvercEvent  *self);

@@ -38,3 +38,5 @@
 #include "converc-diagnosis.h"
 #include "converc-doctor.h"
 #include "converc-http-message.h"
+#include "converc-journal.h"
+#include "converc-search-query.h"

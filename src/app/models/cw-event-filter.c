@@ -35,8 +35,9 @@ struct _CwEventFilter
 
   char       *event_type;
   char       *search;
-  /* The search, case-folded, split on white space: every word must match. */
-  GStrv       folded_words;
+  /* The search read by libconverc: `type:T` and folded words, every one
+   * of which must match (the journal's search means the same). */
+  ConvercSearchQuery *query;
 };
 
 G_DEFINE_FINAL_TYPE (CwEventFilter, cw_event_filter, GTK_TYPE_FILTER)
@@ -49,30 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GStrv
-fold_words (const char *search)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-
-  if (search == NULL)
-    return g_strv_builder_end (builder);
-
-  folded = converc_fold_for_search (search);
-  if (folded == NULL)
-    return g_strv_builder_end (builder);
-
-  words = g_strsplit_set (folded, " \t\n\r", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] != '\0')
-        g_strv_builder_add (builder, words[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
 
 /* TRUE when every word of @a is contained in a word of @b, i.e. @b's
  * matches are a subset of @a's (@b is "more strict"). */
@@ -95,6 +72,18 @@ words_stricter (const char * const *a,
   return TRUE;
 }
 
+/* TRUE when @b keeps a subset of what @a keeps: the same `type:` or none
+ * in @a, and stricter words. */
+static gboolean
+query_stricter (const ConvercSearchQuery *a,
+                const ConvercSearchQuery *b)
+{
+  if (a->event_type != NULL && g_strcmp0 (a->event_type, b->event_type) != 0)
+    return FALSE;
+
+  return words_stricter ((const char * const *) a->words, (const char * const *) b->words);
+}
+
 static gboolean
 cw_event_filter_match (GtkFilter *filter,
                        gpointer   item)
@@ -109,13 +98,7 @@ cw_event_filter_match (GtkFilter *filter,
       g_strcmp0 (converc_event_get_event_type (event), self->event_type) != 0)
     return FALSE;
 
-  for (guint i = 0; self->folded_words[i] != NULL; i++)
-    {
-      if (!converc_event_matches (event, self->folded_words[i]))
-        return FALSE;
-    }
-
-  return TRUE;
+  return converc_search_query_matches (self->query, event);
 }
 
 static GtkFilterMatch
@@ -123,7 +106,7 @@ cw_event_filter_get_strictness (GtkFilter *filter)
 {
   CwEventFilter *self = CW_EVENT_FILTER (filter);
 
-  if (self->event_type == NULL && self->folded_words[0] == NULL)
+  if (self->event_type == NULL && converc_search_query_is_empty (self->query))
     return GTK_FILTER_MATCH_ALL;
 
   return GTK_FILTER_MATCH_SOME;
@@ -136,7 +119,7 @@ cw_event_filter_finalize (GObject *object)
 
   g_clear_pointer (&self->event_type, g_free);
   g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->folded_words, g_strfreev);
+  g_clear_pointer (&self->query, converc_search_query_free);
 
   G_OBJECT_CLASS (cw_event_filter_parent_class)->finalize (object);
 }
@@ -213,7 +196,7 @@ cw_event_filter_class_init (CwEventFilterClass *klass)
 static void
 cw_event_filter_init (CwEventFilter *self)
 {
-  self->folded_words = fold_words (NULL);
+  self->query = converc_search_query_parse (NULL);
 }
 
 CwEventFilter *
@@ -281,7 +264,7 @@ void
 cw_event_filter_set_search (CwEventFilter *self,
                             const char    *search)
 {
-  g_auto(GStrv) words = NULL;
+  g_autoptr(ConvercSearchQuery) query = NULL;
   GtkFilterChange change;
 
   g_return_if_fail (CW_IS_EVENT_FILTER (self));
@@ -289,23 +272,23 @@ cw_event_filter_set_search (CwEventFilter *self,
   if (g_strcmp0 (self->search, search) == 0)
     return;
 
-  words = fold_words (search);
+  query = converc_search_query_parse (search);
 
-  if (g_strv_equal ((const char * const *) words, (const char * const *) self->folded_words))
+  if (g_strcmp0 (query->event_type, self->query->event_type) == 0 &&
+      g_strv_equal ((const char * const *) query->words,
+                    (const char * const *) self->query->words))
     change = (GtkFilterChange) -1;
-  else if (words_stricter ((const char * const *) self->folded_words,
-                           (const char * const *) words))
+  else if (query_stricter (self->query, query))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (words_stricter ((const char * const *) words,
-                           (const char * const *) self->folded_words))
+  else if (query_stricter (query, self->query))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   g_free (self->search);
   self->search = g_strdup (search);
-  g_strfreev (self->folded_words);
-  self->folded_words = g_steal_pointer (&words);
+  converc_search_query_free (self->query);
+  self->query = g_steal_pointer (&query);
 
   if ((int) change != -1)
     gtk_filter_changed (GTK_FILTER (self), change);

@@ -1,0 +1,74 @@
+/* converc-journal-private.h
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one concern of this file: what the journal's files share — its
+ * struct, its SQLite helpers and its error mapping. */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "converc-journal.h"
+
+G_BEGIN_DECLS
+
+/* How a search is answered: from the trigram index when it finds fewer
+ * candidates than this, else by walking the events newest first and
+ * checking each one's folded text, which soon fills a page of a common
+ * word (figures in tests/bench/bench-journal.c). */
+#define CONVERC_JOURNAL_INDEX_CANDIDATES_MAX 10000
+
+struct _ConvercJournal
+{
+  GObject   parent_instance;
+
+  /* One connection, used by one thread at a time (@lock): the worker
+   * threads of the async calls and the caller's. */
+  GMutex    lock;
+  sqlite3  *db;
+  char     *path;  /* NULL in memory */
+  /* A second connection to the file for reading, so that a search never
+   * waits for an ingest (WAL lets readers go on beside the writer); NULL
+   * in memory, where the one connection serves both. */
+  ConvercJournal *reader;
+  /* Below this many candidates a search reads the index, else it walks
+   * the events newest first (converc-journal-query.c); tests lower it. */
+  gint64    index_candidates_max;
+};
+
+/* Sets @error from the connection's last error, "@what: <SQLite's words>",
+ * in CONVERC_JOURNAL_ERROR with the code that fits @rc. */
+void     converc_journal_set_error  (ConvercJournal  *self,
+                                     int              rc,
+                                     const char      *what,
+                                     GError         **error);
+/* Runs @sql (no results wanted). */
+gboolean converc_journal_exec       (ConvercJournal  *self,
+                                     const char      *sql,
+                                     GError         **error);
+/* Ends a transaction left open by a failure. */
+void     converc_journal_rollback   (ConvercJournal  *self);
+sqlite3_stmt *converc_journal_prepare (ConvercJournal  *self,
+                                       const char      *sql,
+                                       GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

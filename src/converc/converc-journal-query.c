@@ -1,0 +1,776 @@
+/* converc-journal-query.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one concern of this file: reading the journal — search, count, one
+ * event's bytes, delivery outcomes — and trimming it. */
+
+#define G_LOG_DOMAIN "converc-journal"
+
+#include "config.h"
+
+#include "converc-journal-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/* The trigram index finds words of three characters or more; shorter
+ * ones are looked for in the folded text of every candidate. */
+#define TRIGRAM 3
+
+static const char row_columns[] =
+  "e.key, e.id, e.type, e.created_at, e.created_usec, e.first_seen_usec,"
+  " e.contact_name, e.contact_email, e.call_status";
+
+typedef enum
+{
+  PLAN_NO_WORDS,  /* type and time only: the time (or type) index */
+  PLAN_INDEX,     /* the trigram index gives the candidates */
+  PLAN_WALK,      /* newest first, each event's folded text checked */
+} Plan;
+
+/* The SQL of a search and what to bind to it, in order. */
+typedef struct
+{
+  Plan       plan;
+  GString   *where;   /* over e (events) and, but for PLAN_NO_WORDS, t (its text) */
+  GPtrArray *texts;   /* bound as text, from ?2 on (?1 is the time) */
+  gint64     since_usec;
+  char      *match;   /* the FTS5 query of the long words, or NULL */
+} Search;
+
+static void
+search_clear (Search *c)
+{
+  g_string_free (c->where, TRUE);
+  g_ptr_array_unref (c->texts);
+  g_free (c->match);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Search, search_clear)
+
+/* A word as an FTS5 phrase: in double quotes, its quotes doubled. */
+static char *
+fts_phrase (const char *word)
+{
+  GString *phrase = g_string_new ("\"");
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  return g_string_free (phrase, FALSE);
+}
+
+static char *
+dup_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* How many rows the index gives for @match, counting up to @at_most. */
+static gint64
+count_candidates (ConvercJournal  *self,
+                  const char      *match,
+                  gint64           at_most,
+                  GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    converc_journal_prepare (self,
+                             "SELECT count(*) FROM (SELECT 1 FROM events_text"
+                             " WHERE events_text MATCH ?1 LIMIT ?2)", error);
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, at_most);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      converc_journal_set_error (self, rc, _("Searching the event history"), error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Every word must be in the folded text (one value a line, and no word
+ * holds a line break): in the index for long words, or found by instr().
+ * Both give exactly what converc_event_matches() gives. The plan is the
+ * index when it has few candidates, else a walk from the newest event. */
+static gboolean
+plan_search (ConvercJournal            *self,
+             const ConvercSearchQuery  *query,
+             gint64                     since_usec,
+             gboolean                   for_count,
+             Search                    *c,
+             GError                   **error)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  c->plan = PLAN_NO_WORDS;
+  /* ?1 is always named, so that the numbering of the texts holds; a
+   * plain range lets a walk stop at @since_usec. */
+  c->where = g_string_new (since_usec > 0 ? "e.sort_usec >= ?1" : "?1 IS NULL");
+  c->texts = g_ptr_array_new_with_free_func (g_free);
+  c->since_usec = since_usec;
+  c->match = NULL;
+
+  if (query == NULL)
+    return TRUE;
+
+  if (query->event_type != NULL)
+    {
+      g_ptr_array_add (c->texts, g_strdup (query->event_type));
+      g_string_append_printf (c->where, " AND e.type = ?%u", 1 + c->texts->len);
+    }
+
+  if (query->words[0] == NULL)
+    return TRUE;
+
+  for (guint i = 0; query->words[i] != NULL; i++)
+    {
+      if (g_utf8_strlen (query->words[i], -1) >= TRIGRAM)
+        {
+          g_autofree char *phrase = fts_phrase (query->words[i]);
+
+          if (match->len > 0)
+            g_string_append_c (match, ' ');
+          g_string_append (match, phrase);
+        }
+    }
+
+  c->plan = PLAN_WALK;
+  if (match->len > 0)
+    {
+      c->match = g_strdup (match->str);
+
+      /* A count walks the index however many there are: it stops at its
+       * limit, and a walk would read every event. */
+      if (for_count)
+        c->plan = PLAN_INDEX;
+      else
+        {
+          gint64 n = count_candidates (self, c->match, self->index_candidates_max, error);
+
+          if (n < 0)
+            return FALSE;
+          if (n < self->index_candidates_max)
+            c->plan = PLAN_INDEX;
+        }
+    }
+
+  if (c->plan == PLAN_INDEX)
+    {
+      g_ptr_array_add (c->texts, g_strdup (c->match));
+      g_string_append_printf (c->where, " AND t.events_text MATCH ?%u", 1 + c->texts->len);
+    }
+
+  for (guint i = 0; query->words[i] != NULL; i++)
+    {
+      /* The index answers for long words; a walk checks them all. */
+      if (c->plan == PLAN_INDEX && g_utf8_strlen (query->words[i], -1) >= TRIGRAM)
+        continue;
+      g_ptr_array_add (c->texts, g_strdup (query->words[i]));
+      g_string_append_printf (c->where, " AND instr(t.folded, ?%u) > 0", 1 + c->texts->len);
+    }
+
+  return TRUE;
+}
+
+/* FROM: the events alone, or joined to their text in the plan's order. */
+static const char *
+search_from (const Search *c)
+{
+  switch (c->plan)
+    {
+    case PLAN_INDEX:
+      return "events_text t CROSS JOIN events e ON e.key = t.rowid";
+    case PLAN_WALK:
+      return "events e CROSS JOIN events_text t ON t.rowid = e.key";
+    case PLAN_NO_WORDS:
+    default:
+      return "events e";
+    }
+}
+
+static void
+search_bind (const Search *c,
+             sqlite3_stmt *stmt)
+{
+  if (c->since_usec > 0)
+    sqlite3_bind_int64 (stmt, 1, c->since_usec);
+  else
+    sqlite3_bind_null (stmt, 1);
+
+  for (guint i = 0; i < c->texts->len; i++)
+    sqlite3_bind_text (stmt, 2 + i, g_ptr_array_index (c->texts, i), -1, SQLITE_STATIC);
+}
+
+static GPtrArray *
+query_locked (ConvercJournal            *self,
+              const ConvercSearchQuery  *search,
+              gint64                     since_usec,
+              guint                      offset,
+              guint                      limit,
+              GError                   **error)
+{
+  g_auto(Search) c = { 0, };
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_row_free);
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  if (!plan_search (self, search, since_usec, FALSE, &c, error))
+    return NULL;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
+                         " ORDER BY e.sort_usec DESC, e.key DESC LIMIT %" G_GINT64_FORMAT
+                         " OFFSET %u",
+                         row_columns, search_from (&c), c.where->str,
+                         limit > 0 ? (gint64) limit : (gint64) -1, offset);
+
+  stmt = converc_journal_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  search_bind (&c, stmt);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConvercJournalRow *row = g_new0 (ConvercJournalRow, 1);
+
+      row->key = sqlite3_column_int64 (stmt, 0);
+      row->id = dup_column_text (stmt, 1);
+      row->event_type = dup_column_text (stmt, 2);
+      row->created_at = dup_column_text (stmt, 3);
+      row->created_usec = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                            ? G_MININT64 : sqlite3_column_int64 (stmt, 4);
+      row->first_seen_usec = sqlite3_column_int64 (stmt, 5);
+      row->contact_name = dup_column_text (stmt, 6);
+      row->contact_email = dup_column_text (stmt, 7);
+      row->call_status = dup_column_text (stmt, 8);
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      converc_journal_set_error (self, rc, _("Searching the event history"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static gint64
+count_locked (ConvercJournal            *self,
+              const ConvercSearchQuery  *search,
+              gint64                     since_usec,
+              gint64                     at_most,
+              GError                   **error)
+{
+  g_auto(Search) c = { 0, };
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  if (!plan_search (self, search, since_usec, TRUE, &c, error))
+    return -1;
+
+  if (at_most > 0)
+    sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %" G_GINT64_FORMAT ")",
+                           search_from (&c), c.where->str, at_most);
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from (&c), c.where->str);
+
+  stmt = converc_journal_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  search_bind (&c, stmt);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      converc_journal_set_error (self, rc, _("Counting the event history"), error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Locks and returns the connection that reads: the second one for a file
+ * (so a search does not wait for an ingest), else @self. */
+static ConvercJournal *
+lock_reader (ConvercJournal *self)
+{
+  ConvercJournal *reader = self->reader != NULL ? self->reader : self;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  g_mutex_lock (&reader->lock);
+  reader->index_candidates_max = self->index_candidates_max;
+
+  return reader;
+}
+
+GPtrArray *
+converc_journal_query (ConvercJournal            *self,
+                       const ConvercSearchQuery  *search,
+                       gint64                     since_usec,
+                       guint                      offset,
+                       guint                      limit,
+                       GError                   **error)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  rows = query_locked (self, search, since_usec, offset, limit, error);
+  g_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+gint64
+converc_journal_count_at_most (ConvercJournal            *self,
+                               const ConvercSearchQuery  *search,
+                               gint64                     since_usec,
+                               gint64                     at_most,
+                               GError                   **error)
+{
+  gint64 n;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  n = count_locked (self, search, since_usec, at_most, error);
+  g_mutex_unlock (&self->lock);
+
+  return n;
+}
+
+gint64
+converc_journal_count (ConvercJournal            *self,
+                       const ConvercSearchQuery  *search,
+                       gint64                     since_usec,
+                       GError                   **error)
+{
+  return converc_journal_count_at_most (self, search, since_usec, 0, error);
+}
+
+typedef struct
+{
+  ConvercSearchQuery *search;
+  gint64              since_usec;
+  guint               offset;
+  guint               limit;
+  gint64              count_at_most;
+  gint64              n_matches;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_clear_pointer (&data->search, converc_search_query_free);
+  g_free (data);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ConvercJournal *self = source_object;
+  QueryData *data = task_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  rows = query_locked (self, data->search, data->since_usec, data->offset, data->limit, &error);
+  /* A first page that is not full holds every match: no count needed. */
+  if (rows != NULL && data->offset == 0 && data->limit > 0 && rows->len < data->limit)
+    data->n_matches = rows->len;
+  else if (rows != NULL)
+    data->n_matches = count_locked (self, data->search, data->since_usec, data->count_at_most,
+                                    &error);
+  g_mutex_unlock (&self->lock);
+
+  if (rows == NULL || data->n_matches < 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+converc_journal_query_async (ConvercJournal            *self,
+                             const ConvercSearchQuery  *search,
+                             gint64                     since_usec,
+                             guint                      offset,
+                             guint                      limit,
+                             gint64                     count_at_most,
+                             GCancellable              *cancellable,
+                             GAsyncReadyCallback        callback,
+                             gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  g_return_if_fail (CONVERC_IS_JOURNAL (self));
+
+  data = g_new0 (QueryData, 1);
+  data->search = search != NULL ? converc_search_query_copy (search) : NULL;
+  data->since_usec = since_usec;
+  data->offset = offset;
+  data->limit = limit;
+  data->count_at_most = count_at_most;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, converc_journal_query_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+GPtrArray *
+converc_journal_query_finish (ConvercJournal  *self,
+                              GAsyncResult    *result,
+                              gint64          *n_matches,
+                              GError         **error)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  rows = g_task_propagate_pointer (G_TASK (result), error);
+  if (rows != NULL && n_matches != NULL)
+    *n_matches = ((QueryData *) g_task_get_task_data (G_TASK (result)))->n_matches;
+
+  return rows;
+}
+
+static GBytes *
+lookup_raw (ConvercJournal  *self,
+            const char      *sql,
+            const char      *text,
+            gint64           key,
+            const char      *shown,
+            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  stmt = converc_journal_prepare (self, sql, error);
+  if (stmt != NULL)
+    {
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, 1, key);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      else if (rc == SQLITE_DONE)
+        g_set_error (error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_NOT_FOUND,
+                     _("No event “%s” is stored"), shown);
+      else
+        converc_journal_set_error (self, rc, _("Reading an event"), error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->lock);
+
+  return bytes;
+}
+
+GBytes *
+converc_journal_lookup (ConvercJournal  *self,
+                        const char      *id,
+                        GError         **error)
+{
+  g_autofree char *dedupe = NULL;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  dedupe = g_strconcat ("id:", id, NULL);
+
+  return lookup_raw (self, "SELECT b.raw FROM events e JOIN event_bodies b ON b.key = e.key"
+                     " WHERE e.dedupe = ?", dedupe, 0, id, error);
+}
+
+GBytes *
+converc_journal_lookup_by_key (ConvercJournal  *self,
+                               gint64           key,
+                               GError         **error)
+{
+  g_autofree char *shown = g_strdup_printf ("#%" G_GINT64_FORMAT, key);
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+
+  return lookup_raw (self, "SELECT raw FROM event_bodies WHERE key = ?", NULL, key, shown, error);
+}
+
+gboolean
+converc_journal_add_outcome (ConvercJournal  *self,
+                             const char      *endpoint_id,
+                             gint64           time_usec,
+                             const char      *kind,
+                             const char      *blob,
+                             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (endpoint_id != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = converc_journal_prepare (self,
+                                  "INSERT INTO outcomes (endpoint_id, time_usec, kind, blob)"
+                                  " VALUES (?, ?, ?, ?)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, endpoint_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, time_usec);
+      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+      if (blob != NULL)
+        sqlite3_bind_text (stmt, 4, blob, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      ok = rc == SQLITE_DONE;
+      if (!ok)
+        converc_journal_set_error (self, rc, _("Storing a delivery outcome"), error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+GPtrArray *
+converc_journal_list_outcomes (ConvercJournal  *self,
+                               const char      *endpoint_id,
+                               guint            limit,
+                               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (endpoint_id != NULL, NULL);
+
+  outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_outcome_free);
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  stmt = converc_journal_prepare (self,
+                                  "SELECT endpoint_id, time_usec, kind, blob FROM outcomes"
+                                  " WHERE endpoint_id = ? ORDER BY time_usec DESC, key DESC"
+                                  " LIMIT ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, endpoint_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ConvercJournalOutcome *outcome = g_new0 (ConvercJournalOutcome, 1);
+
+          outcome->endpoint_id = dup_column_text (stmt, 0);
+          outcome->time_usec = sqlite3_column_int64 (stmt, 1);
+          outcome->kind = dup_column_text (stmt, 2);
+          outcome->blob = dup_column_text (stmt, 3);
+          g_ptr_array_add (outcomes, outcome);
+        }
+      if (rc != SQLITE_DONE)
+        converc_journal_set_error (self, rc, _("Reading delivery outcomes"), error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->lock);
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&outcomes);
+}
+
+gint64
+converc_journal_prune (ConvercJournal  *self,
+                       guint            days,
+                       gint64           now_usec,
+                       GError         **error)
+{
+  g_autoptr(sqlite3_stmt) del_bodies = NULL;
+  g_autoptr(sqlite3_stmt) del_text = NULL;
+  g_autoptr(sqlite3_stmt) del_events = NULL;
+  g_autoptr(sqlite3_stmt) del_outcomes = NULL;
+  gint64 cutoff = now_usec - (gint64) days * G_USEC_PER_SEC * 60 * 60 * 24;
+  gint64 removed = -1;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
+
+  g_mutex_lock (&self->lock);
+
+  if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
+    goto out;
+
+  del_bodies = converc_journal_prepare (self,
+                                        "DELETE FROM event_bodies WHERE key IN"
+                                        " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  del_text = del_bodies == NULL ? NULL :
+    converc_journal_prepare (self,
+                             "DELETE FROM events_text WHERE rowid IN"
+                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  del_events = del_text == NULL ? NULL :
+    converc_journal_prepare (self, "DELETE FROM events WHERE sort_usec < ?1", error);
+  del_outcomes = del_events == NULL ? NULL :
+    converc_journal_prepare (self, "DELETE FROM outcomes WHERE time_usec < ?1", error);
+  if (del_outcomes == NULL)
+    {
+      converc_journal_rollback (self);
+      goto out;
+    }
+
+  sqlite3_bind_int64 (del_bodies, 1, cutoff);
+  sqlite3_bind_int64 (del_text, 1, cutoff);
+  sqlite3_bind_int64 (del_events, 1, cutoff);
+  sqlite3_bind_int64 (del_outcomes, 1, cutoff);
+
+  {
+    int rc = sqlite3_step (del_bodies);
+    gint64 n = 0;
+
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_text);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_events);
+    n = sqlite3_changes64 (self->db);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_outcomes);
+    if (rc != SQLITE_DONE)
+      {
+        converc_journal_set_error (self, rc, _("Removing old events"), error);
+        converc_journal_rollback (self);
+        goto out;
+      }
+
+    g_clear_pointer (&del_bodies, sqlite3_finalize);
+    g_clear_pointer (&del_text, sqlite3_finalize);
+    g_clear_pointer (&del_events, sqlite3_finalize);
+    g_clear_pointer (&del_outcomes, sqlite3_finalize);
+    if (!converc_journal_exec (self, "COMMIT", error))
+      {
+        converc_journal_rollback (self);
+        goto out;
+      }
+    removed = n;
+  }
+
+out:
+  g_mutex_unlock (&self->lock);
+
+  return removed;
+}
+
+gboolean
+converc_journal_clear (ConvercJournal  *self,
+                       GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = converc_journal_exec (self,
+                             "BEGIN IMMEDIATE;"
+                             "DELETE FROM events_text;"
+                             "DELETE FROM event_bodies;"
+                             "DELETE FROM events;"
+                             "DELETE FROM outcomes;"
+                             "COMMIT;", error);
+  if (!ok)
+    converc_journal_rollback (self);
+  /* Gives the space back and leaves no trace of the events in free pages. */
+  else if (self->path != NULL)
+    ok = converc_journal_exec (self, "VACUUM", error);
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+gint64
+converc_journal_get_newest_created (ConvercJournal  *self,
+                                    GError         **error)
+{
+  gint64 newest = G_MININT64;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), G_MININT64);
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  /* Where createdAt was read, it is the sort time: the first such row in
+   * the time index is the newest. */
+  stmt = converc_journal_prepare (self,
+                                  "SELECT created_usec FROM events WHERE created_usec IS NOT NULL"
+                                  " ORDER BY sort_usec DESC LIMIT 1", error);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        newest = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        converc_journal_set_error (self, rc, _("Event history"), error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->lock);
+
+  return newest;
+}

@@ -1,0 +1,670 @@
+/* test-journal.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one concern of this file: the event journal's behaviour — ingest,
+ * dedupe, search equal to the in-memory matcher, order, retention,
+ * migration, outcomes, async calls, the in-memory mode. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "converc.h"
+#include "converc-emulator-private.h"
+#include "converc-event-search-private.h"
+#include "converc-journal-private.h"
+#include "converc-test-utils.h"
+
+#include <sqlite3.h>
+
+#define DAY_USEC (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
+/* 2026-11-01T00:00:00Z */
+#define NOV_1_USEC (G_GINT64_CONSTANT (1793491200) * G_USEC_PER_SEC)
+
+static char *
+make_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *folder = g_dir_make_tmp ("converc-journal-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return folder;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static ConvercEvent *
+event_from_json (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  ConvercEvent *event = converc_parse_event (bytes, &error);
+
+  g_assert_no_error (error);
+  return event;
+}
+
+static ConvercEvent *
+simple_event (const char *id,
+              const char *type,
+              gint64      created_usec,
+              const char *name)
+{
+  g_autofree char *created = converc_emulator_format_time (created_usec, FALSE);
+  g_autofree char *json =
+    g_strdup_printf ("{\"id\":\"%s\",\"type\":\"%s\",\"createdAt\":\"%s\","
+                     "\"data\":{\"contact\":{\"name\":\"%s\",\"email\":\"%s@example.com\"}}}",
+                     id, type, created, name, id);
+
+  return event_from_json (json);
+}
+
+static GPtrArray *
+events_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Generated events, @n of them, a minute apart, newest last. */
+static GPtrArray *
+generate_events (guint   n,
+                 guint32 seed)
+{
+  g_autoptr(ConvercEmulatorGenerator) gen = converc_emulator_generator_new (seed);
+  GPtrArray *events = events_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *type = converc_emulator_generator_pick_type (gen);
+      g_autofree char *id = NULL;
+      g_autofree char *json = converc_emulator_generator_render (gen, type,
+                                                                 NOV_1_USEC + (gint64) i * 60 * G_USEC_PER_SEC,
+                                                                 &id);
+
+      g_ptr_array_add (events, event_from_json (json));
+    }
+
+  return events;
+}
+
+static ConvercJournal *
+open_journal (const char *folder,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+  ConvercJournal *journal = converc_journal_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+  return journal;
+}
+
+/* The ids a journal search finds, in its order. */
+static GPtrArray *
+journal_ids (ConvercJournal *journal,
+             const char     *text,
+             gint64          since_usec)
+{
+  g_autoptr(ConvercSearchQuery) query = converc_search_query_parse (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = converc_journal_query (journal, query, since_usec, 0, 0, &error);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (ids, g_strdup (((ConvercJournalRow *) g_ptr_array_index (rows, i))->id));
+  g_assert_cmpint (converc_journal_count (journal, query, since_usec, NULL), ==, rows->len);
+
+  return ids;
+}
+
+/* Rows of a table, read behind the API: nothing is left behind. */
+static gint64
+count_rows (ConvercJournal *journal,
+            const char     *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (journal->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_ingest_and_dedupe (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) first = events_new ();
+  g_autoptr(GPtrArray) second = events_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (folder, "j.sqlite", NULL);
+  GStatBuf st;
+  guint added = 99;
+
+  g_ptr_array_add (first, simple_event ("evt_a", "call.ended", NOV_1_USEC, "Ada"));
+  g_ptr_array_add (first, simple_event ("evt_b", "call.missed", NOV_1_USEC + G_USEC_PER_SEC, "Bob"));
+  g_assert_true (converc_journal_ingest (journal, first, 111, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+
+  /* The same id again (even with other bytes) is stored once; the first
+   * bytes and first-seen time stay. */
+  g_ptr_array_add (second, simple_event ("evt_a", "call.ended", NOV_1_USEC, "Changed"));
+  g_ptr_array_add (second, simple_event ("evt_c", "call.ended", NOV_1_USEC + 2 * G_USEC_PER_SEC, "Cy"));
+  g_assert_true (converc_journal_ingest (journal, second, 222, &added, &error));
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 3);
+
+  rows = converc_journal_query (journal, NULL, 0, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  /* Newest first, with the light fields. */
+  g_assert_cmpstr (((ConvercJournalRow *) rows->pdata[0])->id, ==, "evt_c");
+  g_assert_cmpstr (((ConvercJournalRow *) rows->pdata[2])->id, ==, "evt_a");
+  g_assert_cmpstr (((ConvercJournalRow *) rows->pdata[2])->contact_name, ==, "Ada");
+  g_assert_cmpstr (((ConvercJournalRow *) rows->pdata[2])->event_type, ==, "call.ended");
+  g_assert_cmpint (((ConvercJournalRow *) rows->pdata[2])->first_seen_usec, ==, 111);
+  g_assert_cmpint (((ConvercJournalRow *) rows->pdata[2])->created_usec, ==, NOV_1_USEC);
+
+  /* The exact bytes come back. */
+  bytes = converc_journal_lookup (journal, "evt_a", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, converc_event_get_raw (first->pdata[0])));
+  g_assert_null (converc_journal_lookup (journal, "evt_nope", &error));
+  g_assert_error (error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (converc_journal_get_newest_created (journal, NULL), ==, NOV_1_USEC + 2 * G_USEC_PER_SEC);
+
+  /* Private: the folder 0700, the file 0600. */
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A whole answer, as the server sends it. */
+  {
+    g_autoptr(GBytes) answer = converc_test_bytes_new (
+      "[{\"id\":\"evt_d\",\"type\":\"call.ended\",\"createdAt\":\"2024-01-01T00: 00: 0002\"},"
+      " {\"id\":\"evt_e\",\"type\":\"call.event\",\"createdAt\":\"not a time\"}]");
+
+    g_assert_true (converc_journal_ingest_answer (journal, answer, NOV_1_USEC + 5 * G_USEC_PER_SEC, &added, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 2);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = converc_journal_query (journal, NULL, 0, 0, 1, &error);
+    /* An unreadable createdAt sorts by its first-seen time, kept raw. */
+    g_assert_cmpstr (((ConvercJournalRow *) rows->pdata[0])->id, ==, "evt_e");
+    g_assert_cmpstr (((ConvercJournalRow *) rows->pdata[0])->created_at, ==, "not a time");
+    g_assert_cmpint (((ConvercJournalRow *) rows->pdata[0])->created_usec, ==, G_MININT64);
+  }
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
+/* The path comes from the scope, in the user's data folder. */
+static void
+test_scope_path (void)
+{
+  g_autofree char *a = converc_journal_scope_for_base_url ("HTTPS://API.Converc.com/");
+  g_autofree char *b = converc_journal_scope_for_base_url ("https://api.converc.com:443");
+  g_autofree char *c = converc_journal_scope_for_base_url ("http://127.0.0.1:8080/");
+  g_autofree char *path_a = converc_journal_dup_path_for_scope (a);
+  g_autofree char *path_c = converc_journal_dup_path_for_scope (c);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "converc-webhooks", NULL);
+
+  g_assert_cmpstr (a, ==, "https://api.converc.com");
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (c, ==, "http://127.0.0.1:8080");
+  g_assert_true (g_str_has_prefix (path_a, dir));
+  g_assert_true (g_str_has_suffix (path_a, ".sqlite"));
+  g_assert_cmpstr (path_a, !=, path_c);
+}
+
+/* Text a needle is cut from: a random value of a random event. */
+static char *
+random_needle (GRand        *rand,
+               ConvercEvent *event)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (converc_event_get_raw (event), &len);
+  g_autofree char *text = converc_event_search_index_text (data, len);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+  const char *line;
+  glong n_chars;
+  glong start, count;
+  g_autofree char *piece = NULL;
+
+  if (n_lines < 2)
+    return g_strdup ("x");
+  line = lines[g_rand_int_range (rand, 0, n_lines - 1)];
+  n_chars = g_utf8_strlen (line, -1);
+  if (n_chars == 0)
+    return g_strdup ("a");
+  count = g_rand_int_range (rand, 1, MIN (n_chars, 9) + 1);
+  start = g_rand_int_range (rand, 0, n_chars - count + 1);
+  piece = g_utf8_substring (line, start, start + count);
+
+  /* Upper case now and then, to be folded back. */
+  if (g_rand_boolean (rand))
+    return g_utf8_strup (piece, -1);
+  return g_steal_pointer (&piece);
+}
+
+/* The journal's search answers exactly as the in-memory matcher of the
+ * Events page, on generated events, for many searches. */
+static void
+test_search_equals_matcher (void)
+{
+  g_autoptr(GPtrArray) events = generate_events (600, 20261101);
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func (g_free);
+  const char * const fixed[] = {
+    "", "a", "e", "zz", "zoe", "ZOË", "müller", "mueller", "MULLER", "@example",
+    "type:call.ended", "type:call.ended ada", "TYPE:call.missed 2026", "type:", "type:nope",
+    "call", "call.ended", "completed", "\"", "\\", "%", "_", "a_b", "*", "true", "null",
+    "0", "00", "2026-11", "https://", "\xc3\xa9", "e\xcc\x81", "zzzqqq", "lo ve", "ada lovelace",
+  };
+  guint n_nonempty = 0;
+  guint added = 0;
+
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, &added, NULL));
+  g_assert_cmpuint (added, ==, events->len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    g_ptr_array_add (searches, g_strdup (fixed[i]));
+  for (guint i = 0; i < 400; i++)
+    {
+      ConvercEvent *event = g_ptr_array_index (events, g_rand_int_range (rand, 0, events->len));
+      g_autofree char *needle = random_needle (rand, event);
+
+      if (strchr (needle, ' ') != NULL || i % 3 != 0)
+        g_ptr_array_add (searches, g_steal_pointer (&needle));
+      else
+        {
+          ConvercEvent *other = g_ptr_array_index (events, g_rand_int_range (rand, 0, events->len));
+          g_autofree char *second = random_needle (rand, other);
+
+          g_ptr_array_add (searches, g_strdup_printf ("%s %s", needle, second));
+        }
+    }
+
+  /* Each search both ways: from the index, and walking the events (as
+   * it does when the index has many candidates). */
+  for (guint s = 0; s < 2 * searches->len; s++)
+    {
+      const char *text = g_ptr_array_index (searches, s % searches->len);
+      g_autoptr(ConvercSearchQuery) query = converc_search_query_parse (text);
+      g_autoptr(GPtrArray) found = journal_ids (journal, text, 0);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+      /* The journal answers newest first: the events, backwards. */
+      for (guint i = events->len; i-- > 0;)
+        {
+          if (converc_search_query_matches (query, g_ptr_array_index (events, i)))
+            g_ptr_array_add (expected, (gpointer) converc_event_get_id (g_ptr_array_index (events, i)));
+        }
+
+      if (found->len != expected->len)
+        g_error ("search “%s”: the journal found %u events, the matcher %u",
+                 text, found->len, expected->len);
+      for (guint i = 0; i < found->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (found, i), ==, g_ptr_array_index (expected, i));
+
+      /* A page: 5 from the third on; and a count that stops at 4. */
+      {
+        g_autoptr(GPtrArray) page = converc_journal_query (journal, query, 0, 2, 5, NULL);
+
+        g_assert_cmpuint (page->len, ==, MIN (5, MAX (expected->len, 2) - 2));
+        for (guint i = 0; i < page->len; i++)
+          g_assert_cmpstr (((ConvercJournalRow *) page->pdata[i])->id, ==,
+                           g_ptr_array_index (expected, i + 2));
+        g_assert_cmpint (converc_journal_count_at_most (journal, query, 0, 4, NULL), ==,
+                         MIN (4, expected->len));
+      }
+      if (found->len > 0 && s < searches->len)
+        n_nonempty++;
+      if (s + 1 == searches->len)
+        journal->index_candidates_max = 1;
+    }
+
+  /* The searches were not all empty or all full. */
+  g_test_message ("%u of %u searches found something", n_nonempty, searches->len);
+  g_assert_cmpuint (n_nonempty, >, searches->len / 2);
+  g_assert_cmpuint (n_nonempty, <, searches->len);
+}
+
+/* Search is case- and accent-insensitive, several words must all match,
+ * `type:` filters, and short words work without the index. */
+static void
+test_search_meaning (void)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  g_autoptr(GPtrArray) events = events_new ();
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_ptr_array_add (events, simple_event ("evt_1", "call.ended", NOV_1_USEC, "Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m"));
+  g_ptr_array_add (events, simple_event ("evt_2", "call.missed", NOV_1_USEC + G_USEC_PER_SEC, "Ada Lovelace"));
+  g_ptr_array_add (events, simple_event ("evt_3", "call.ended", NOV_1_USEC + 2 * G_USEC_PER_SEC, "Kwame Mensah"));
+  g_assert_true (converc_journal_ingest (journal, events, 1, NULL, NULL));
+
+#define ASSERT_FINDS(text, expected_ids)                                     \
+  G_STMT_START {                                                             \
+    g_autoptr(GPtrArray) found_ = journal_ids (journal, text, 0);            \
+    g_autoptr(GString) joined_ = g_string_new (NULL);                        \
+    for (guint i_ = 0; i_ < found_->len; i_++)                               \
+      g_string_append_printf (joined_, "%s%s", i_ > 0 ? " " : "",            \
+                              (char *) g_ptr_array_index (found_, i_));      \
+    g_assert_cmpstr (joined_->str, ==, expected_ids);                        \
+  } G_STMT_END
+
+  ASSERT_FINDS ("angstrom", "evt_1");
+  ASSERT_FINDS ("ZOE", "evt_1");
+  ASSERT_FINDS ("zo\xc3\xab", "evt_1");
+  ASSERT_FINDS ("LOVELACE", "evt_2");
+  ASSERT_FINDS ("ada love", "evt_2");
+  ASSERT_FINDS ("love ada", "evt_2");
+  ASSERT_FINDS ("ada kwame", "");
+  ASSERT_FINDS ("evt_", "evt_3 evt_2 evt_1");
+  ASSERT_FINDS ("ah", "evt_3");                   /* short: no index */
+  ASSERT_FINDS ("type:call.ended", "evt_3 evt_1");
+  ASSERT_FINDS ("type:call.ended ada", "");
+  ASSERT_FINDS ("type:call.missed ad", "evt_2");
+  /* Member names are not values. */
+  ASSERT_FINDS ("contact", "");
+  ASSERT_FINDS ("email", "");
+  /* Not across two values: "Lovelace" then "evt_2@example.com" */
+  ASSERT_FINDS ("lovelaceevt", "");
+
+  /* Since, limit and offset */
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = journal_ids (journal, "", NOV_1_USEC + G_USEC_PER_SEC);
+  g_assert_cmpuint (ids->len, ==, 2);
+  {
+    g_autoptr(GPtrArray) page = converc_journal_query (journal, NULL, 0, 1, 1, NULL);
+
+    g_assert_cmpuint (page->len, ==, 1);
+    g_assert_cmpstr (((ConvercJournalRow *) page->pdata[0])->id, ==, "evt_2");
+  }
+#undef ASSERT_FINDS
+}
+
+/* Old events go; outcomes are kept per endpoint; clear removes all. */
+static void
+test_prune_clear_outcomes (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) events = events_new ();
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = NOV_1_USEC + 40 * DAY_USEC;
+
+  for (guint day = 0; day < 40; day++)
+    {
+      g_autofree char *id = g_strdup_printf ("evt_day%u", day);
+
+      g_ptr_array_add (events, simple_event (id, "call.ended", NOV_1_USEC + day * DAY_USEC, "X"));
+    }
+  g_assert_true (converc_journal_ingest (journal, events, now, NULL, NULL));
+
+  g_assert_true (converc_journal_add_outcome (journal, "wh_1", now - 35 * DAY_USEC, "delivered",
+                                              "{\"status\":200}", &error));
+  g_assert_true (converc_journal_add_outcome (journal, "wh_1", now - DAY_USEC, "failed",
+                                              "{\"status\":500}", &error));
+  g_assert_true (converc_journal_add_outcome (journal, "wh_2", now, "delivered", NULL, &error));
+  g_assert_no_error (error);
+
+  outcomes = converc_journal_list_outcomes (journal, "wh_1", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, 2);
+  g_assert_cmpstr (((ConvercJournalOutcome *) outcomes->pdata[0])->kind, ==, "failed");
+  g_assert_cmpstr (((ConvercJournalOutcome *) outcomes->pdata[0])->blob, ==, "{\"status\":500}");
+
+  /* 30 days: days 10..39 stay. */
+  g_assert_cmpint (converc_journal_prune (journal, 30, now, &error), ==, 10);
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 30);
+  g_assert_cmpint (count_rows (journal, "event_bodies"), ==, 30);
+  g_assert_cmpint (count_rows (journal, "events_text"), ==, 30);
+  g_assert_null (converc_journal_lookup (journal, "evt_day9", NULL));
+  {
+    g_autoptr(GBytes) kept = converc_journal_lookup (journal, "evt_day10", NULL);
+
+    g_assert_nonnull (kept);
+  }
+  {
+    g_autoptr(GPtrArray) ids = journal_ids (journal, "evt_day", 0);
+
+    g_assert_cmpuint (ids->len, ==, 30);
+  }
+  g_clear_pointer (&outcomes, g_ptr_array_unref);
+  outcomes = converc_journal_list_outcomes (journal, "wh_1", 0, NULL);
+  g_assert_cmpuint (outcomes->len, ==, 1);
+
+  g_assert_true (converc_journal_clear (journal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 0);
+  g_assert_cmpint (count_rows (journal, "event_bodies"), ==, 0);
+  g_assert_cmpint (count_rows (journal, "events_text"), ==, 0);
+  {
+    g_autoptr(GPtrArray) ids = journal_ids (journal, "evt_day", 0);
+
+    g_assert_cmpuint (ids->len, ==, 0);
+  }
+  g_clear_pointer (&outcomes, g_ptr_array_unref);
+  outcomes = converc_journal_list_outcomes (journal, "wh_2", 0, NULL);
+  g_assert_cmpuint (outcomes->len, ==, 0);
+  g_assert_cmpint (converc_journal_get_newest_created (journal, NULL), ==, G_MININT64);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
+/* A journal of schema version 1 (made here by SQL, as version 1 wrote
+ * it) opens, migrates to the current version and keeps its events. */
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "old.sqlite", NULL);
+  g_autoptr(ConvercJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  sqlite3 *db = NULL;
+  const char *v1 =
+    "CREATE TABLE events (key INTEGER PRIMARY KEY, dedupe TEXT NOT NULL UNIQUE, id TEXT,"
+    " type TEXT, created_at TEXT, created_usec INTEGER, first_seen_usec INTEGER NOT NULL,"
+    " sort_usec INTEGER NOT NULL, contact_name TEXT, contact_email TEXT, call_status TEXT,"
+    " raw BLOB NOT NULL);"
+    "CREATE INDEX events_by_time ON events (sort_usec);"
+    "CREATE VIRTUAL TABLE events_text USING fts5 (folded, tokenize = 'trigram case_sensitive 1');"
+    "INSERT INTO events VALUES (1, 'id:evt_old', 'evt_old', 'call.ended', '2026-10-01T00:00:00Z',"
+    " 1790812800000000, 5, 1790812800000000, 'Old Timer', NULL, NULL,"
+    " '{\"id\":\"evt_old\",\"type\":\"call.ended\",\"data\":{\"contact\":{\"name\":\"Old Timer\"}}}');"
+    "INSERT INTO events_text (rowid, folded) VALUES (1, 'evt_old\ncall.ended\nold timer\n');"
+    "PRAGMA user_version = 1;";
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, v1, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  journal = converc_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+
+  raw = converc_journal_lookup (journal, "evt_old", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (raw);
+  {
+    g_autoptr(GPtrArray) ids = journal_ids (journal, "type:call.ended TIMER", 0);
+
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+  /* What version 2 added works. */
+  g_assert_true (converc_journal_add_outcome (journal, "wh", 1, "delivered", "{}", &error));
+  g_assert_no_error (error);
+  g_clear_object (&journal);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  remove_tree (folder);
+}
+
+/* The async calls, as the app makes them, and the in-memory journal
+ * writing nothing. */
+static void
+test_async_in_memory (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  g_autoptr(GPtrArray) events = generate_events (50, 3);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvercSearchQuery) query = converc_search_query_parse ("type:call.ended");
+  g_autofree char *data_dir = g_build_filename (folder, "data", NULL);
+  gint64 n_matches = -1;
+  guint added = 0;
+  guint expected = 0;
+
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_assert_null (converc_journal_get_path (journal));
+
+  converc_journal_ingest_async (journal, events, NULL, converc_test_store_result_cb, &result);
+  converc_test_wait_for_result (&result, 10);
+  g_assert_true (converc_journal_ingest_finish (journal, result, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 50);
+  g_clear_object (&result);
+
+  for (guint i = 0; i < events->len; i++)
+    expected += g_strcmp0 (converc_event_get_event_type (events->pdata[i]), "call.ended") == 0;
+
+  converc_journal_query_async (journal, query, 0, 0, 3, 0, NULL, converc_test_store_result_cb, &result);
+  converc_test_wait_for_result (&result, 10);
+  rows = converc_journal_query_finish (journal, result, &n_matches, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, MIN (3, expected));
+  g_assert_cmpint (n_matches, ==, expected);
+
+  /* Nothing was written anywhere. */
+  g_assert_false (g_file_test (data_dir, G_FILE_TEST_EXISTS));
+  remove_tree (folder);
+}
+
+/* A search does not wait for an ingest in progress: it answers from the
+ * last committed state at once (a second connection, WAL). */
+static void
+test_search_during_ingest (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) first = generate_events (10, 1);
+  g_autoptr(GPtrArray) many = generate_events (4000, 2);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_searches = 0;
+
+  g_assert_true (converc_journal_ingest (journal, first, 1, NULL, NULL));
+
+  converc_journal_ingest_async (journal, many, NULL, converc_test_store_result_cb, &result);
+  /* Until the worker thread is inside its transaction */
+  g_usleep (50 * 1000);
+  while (result == NULL && n_searches < 3)
+    {
+      g_autoptr(GPtrArray) rows = converc_journal_query (journal, NULL, 0, 0, 50, &error);
+
+      g_assert_no_error (error);
+      g_main_context_iteration (NULL, FALSE);
+      /* Answered while the ingest still runs, from what was committed */
+      if (result == NULL)
+        {
+          g_assert_cmpuint (rows->len, ==, 10);
+          n_searches++;
+        }
+    }
+  g_test_message ("%u searches answered during the ingest", n_searches);
+  g_assert_cmpuint (n_searches, ==, 3);
+
+  converc_test_wait_for_result (&result, 120);
+  g_assert_true (converc_journal_ingest_finish (journal, result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 4010);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  converc_test_init (&argc, &argv);
+
+  g_test_add_func ("/converc/journal/ingest-dedupe", test_ingest_and_dedupe);
+  g_test_add_func ("/converc/journal/scope-path", test_scope_path);
+  g_test_add_func ("/converc/journal/search-equals-matcher", test_search_equals_matcher);
+  g_test_add_func ("/converc/journal/search-meaning", test_search_meaning);
+  g_test_add_func ("/converc/journal/prune-clear-outcomes", test_prune_clear_outcomes);
+  g_test_add_func ("/converc/journal/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/converc/journal/async-in-memory", test_async_in_memory);
+  g_test_add_func ("/converc/journal/search-during-ingest", test_search_during_ingest);
+
+  return g_test_run ();
+}
