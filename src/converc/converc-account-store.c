@@ -42,6 +42,7 @@ struct _ConvercAccountStore
   GPtrArray *accounts;     /* of ConvercAccount */
   char      *default_id;   /* as set; may name no account */
   gboolean   loading;      /* applying the settings: do not save back */
+  gboolean   saving;       /* writing them: do not read back halfway */
 };
 
 static void converc_account_store_list_model_init (GListModelInterface *iface);
@@ -84,12 +85,17 @@ save (ConvercAccountStore *self)
   if (self->settings == NULL || self->loading)
     return;
 
-  g_settings_delay (self->settings);
+  /* Not g_settings_delay(): the object would stay in delay mode for every
+   * later write of the caller's settings. This object's "changed" may come
+   * at each set, before the other key is written: it is ignored then. A
+   * reader that sees the list before the default falls back to the first
+   * account. */
+  self->saving = TRUE;
   g_settings_set_value (self->settings, CONVERC_ACCOUNT_STORE_KEY_ACCOUNTS,
                         build_accounts_variant (self));
   g_settings_set_string (self->settings, CONVERC_ACCOUNT_STORE_KEY_DEFAULT,
                          self->default_id != NULL ? self->default_id : "");
-  g_settings_apply (self->settings);
+  self->saving = FALSE;
 }
 
 static void
@@ -314,7 +320,8 @@ settings_changed_cb (ConvercAccountStore *self,
 {
   g_assert (CONVERC_IS_ACCOUNT_STORE (self));
 
-  load (self);
+  if (!self->saving)
+    load (self);
 }
 
 static GType
