@@ -26,8 +26,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "cw-application-private.h"
 
 /* The accounts whose base URL is @url: the default one if it is among
