@@ -35,6 +35,19 @@
 #include "cw-test-utils.h"
 #include "cw-window.h"
 
+/* One registered application for the whole run. */
+static CwApplication *the_app;
+
+static void
+lookup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 static void
 test_upgrade (void)
 {
@@ -104,16 +117,77 @@ test_upgrade (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   converc_emulator_stop (emulator);
+  the_app = g_steal_pointer (&app);
+}
+
+/* Another server in Preferences: a new account, saved (and made the
+ * default) once its key is; its name does not clash with the first one's. */
+static void
+test_new_account_on_sign_in (void)
+{
+  CwApplication *app = the_app;
+  g_autoptr(ConvercEmulator) emulator = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("com.converc.Webhooks");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  ConvercAccountStore *accounts;
+  ConvercAccount *first, *second;
+
+  g_assert_nonnull (app);
+  accounts = cw_application_get_accounts (app);
+  first = converc_account_store_get_default (accounts);
+  g_assert_nonnull (first);
+
+  emulator = converc_emulator_new (NULL);
+  converc_emulator_start (emulator, 0, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "base-url", converc_emulator_get_base_url (emulator));
+  WAIT_FOR (g_strcmp0 (cw_application_get_base_url (app),
+                       converc_emulator_get_base_url (emulator)) == 0);
+
+  cw_application_lookup_api_key_async (app, NULL, lookup_done_cb, &result);
+  WAIT_FOR (result != NULL);
+  key = cw_application_lookup_api_key_finish (app, result, &error);
+  g_assert_no_error (error);
+  g_assert_null (key);
+
+  /* Not saved until a key is. */
+  second = cw_application_get_account (app);
+  g_assert_nonnull (second);
+  g_assert_true (second != first);
+  g_assert_null (converc_account_store_lookup_id (accounts, converc_account_get_id (second)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
+
+  g_assert_true (converc_secret_store_store_sync (cw_application_get_secret_store (app),
+                                                  cw_application_get_secret_scope (app), NULL,
+                                                  converc_emulator_get_api_key (emulator),
+                                                  &error));
+  cw_application_account_signed_in (app);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 2);
+  g_assert_true (converc_account_store_get_default (accounts) == second);
+  g_assert_cmpstr (converc_account_get_label (second), ==, "127.0.0.1 (2)");
+  g_assert_cmpstr (converc_account_get_label (first), ==, "127.0.0.1");
+
+  converc_secret_store_clear_sync (cw_application_get_secret_store (app),
+                                   converc_account_get_id (second), NULL, NULL);
+  converc_emulator_stop (emulator);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/cw/accounts/upgrade", test_upgrade);
+  g_test_add_func ("/cw/accounts/new-account-on-sign-in", test_new_account_on_sign_in);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_clear_object (&the_app);
+
+  return ret;
 }
