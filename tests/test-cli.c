@@ -1144,6 +1144,254 @@ test_login_logout (Fixture       *f,
   }
 }
 
+/* --- accounts -------------------------------------------------------------- */
+
+/* The "isActive" of endpoint @id in `--json webhooks list` output. */
+static gboolean
+json_webhook_is_active (const char *json,
+                        const char *id)
+{
+  g_autoptr(JsonNode) root = parse_json (json);
+  JsonArray *array = json_node_get_array (root);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *webhook = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (webhook, "id"), id) == 0)
+        return json_object_get_boolean_member (webhook, "isActive");
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Two servers with two keys: the key saved before accounts becomes an
+ * account, a second one is added, `--account` picks the server, and an
+ * endpoint disabled in one is untouched in the other. */
+static void
+test_accounts (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *config = g_build_filename (f->tmpdir, "config", NULL);
+  g_autofree char *keyfile = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *key_b = g_strdup_printf ("cli-test-key-b-%08x", g_random_int ());
+  g_autofree char *input_a = g_strdup_printf ("%s\n", f->api_key);
+  g_autofree char *input_b = g_strdup_printf ("%s\n", key_b);
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *webhook_id = NULL;
+  g_autofree char *before_a = NULL;
+  g_autoptr(ConvercEmulator) emulator_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *env[] = {
+    "GSETTINGS_BACKEND", "keyfile",
+    "XDG_CONFIG_HOME", config,
+    "CONVERC_ACCOUNT", "",
+    NULL
+  };
+  const char *env_b[] = {
+    "GSETTINGS_BACKEND", "keyfile",
+    "XDG_CONFIG_HOME", config,
+    "CONVERC_ACCOUNT", "acme — STAGING",
+    NULL
+  };
+  const char *url_b;
+  guint requests_a;
+  JsonArray *array;
+  CliRun *run;
+
+  if (!have_session_bus ())
+    {
+      g_test_skip ("No session bus: run under build-aux/headless.sh");
+      return;
+    }
+
+  emulator_b = converc_emulator_new (key_b);
+  converc_emulator_start (emulator_b, 0, &error);
+  g_assert_no_error (error);
+  converc_emulator_seed (emulator_b, 20, 7);
+  url_b = converc_emulator_get_base_url (emulator_b);
+
+  /* No accounts yet. */
+  {
+    const char *args[] = { "accounts", "list", NULL };
+
+    run = run_cli_full (f, NULL, NULL, env, args);
+    g_assert_cmpint (run->status, ==, 0);
+    assert_contains (run->out, "No accounts");
+    cli_run_free (run);
+  }
+
+  /* Today's single key (by base URL) becomes the first account. */
+  {
+    const char *login[] = { "--base-url", f->base_url, "login", NULL };
+    const char *list[] = { "--base-url", f->base_url, "accounts", "list", NULL };
+
+    run = run_cli_full (f, NULL, input_a, env, login);
+    g_assert_cmpint (run->status, ==, 0);
+    cli_run_free (run);
+    run = run_cli_full (f, NULL, NULL, env, list);
+    g_assert_cmpint (run->status, ==, 0);
+    assert_contains (run->err, "is now the account");
+    assert_contains (run->out, "127.0.0.1");
+    cli_run_free (run);
+  }
+  {
+    const char *rename[] = { "accounts", "rename", "127.0.0.1", "Acme — Production", NULL };
+
+    run = run_cli_full (f, NULL, NULL, env, rename);
+    g_assert_cmpint (run->status, ==, 0);
+    cli_run_free (run);
+  }
+
+  /* The second account: a wrong key is refused and nothing is added. */
+  {
+    const char *add[] = { "--base-url", url_b, "accounts", "add", "Acme — Staging",
+                          "--color", "green", NULL };
+
+    run = run_cli_full (f, NULL, "not-the-key\n", env, add);
+    g_assert_cmpint (run->status, ==, 1);
+    assert_contains (run->err, "401");
+    assert_contains (run->err, "not added");
+    cli_run_free (run);
+
+    run = run_cli_full (f, NULL, input_b, env, add);
+    g_assert_cmpint (run->status, ==, 0);
+    assert_contains (run->out, "Added the account “Acme — Staging”");
+    g_assert_null (strstr (run->out, key_b));
+    g_assert_null (strstr (run->err, key_b));
+    cli_run_free (run);
+
+    /* A name is taken once, whatever its case. */
+    add[4] = "ACME — staging";
+    run = run_cli_full (f, NULL, input_b, env, add);
+    g_assert_cmpint (run->status, ==, 2);
+    assert_contains (run->err, "already");
+    cli_run_free (run);
+  }
+
+  /* Both listed; the first is the default. */
+  {
+    const char *list[] = { "--json", "accounts", "list", NULL };
+    JsonObject *a, *b;
+
+    run = run_cli_full (f, NULL, NULL, env, list);
+    g_assert_cmpint (run->status, ==, 0);
+    root = parse_json (run->out);
+    array = json_node_get_array (root);
+    g_assert_cmpuint (json_array_get_length (array), ==, 2);
+    a = json_array_get_object_element (array, 0);
+    b = json_array_get_object_element (array, 1);
+    g_assert_cmpstr (json_object_get_string_member (a, "label"), ==, "Acme — Production");
+    g_assert_cmpstr (json_object_get_string_member (a, "baseUrl"), ==, f->base_url);
+    g_assert_true (json_object_get_boolean_member (a, "default"));
+    g_assert_cmpstr (json_object_get_string_member (b, "label"), ==, "Acme — Staging");
+    g_assert_cmpstr (json_object_get_string_member (b, "baseUrl"), ==, url_b);
+    g_assert_cmpstr (json_object_get_string_member (b, "color"), ==, "green");
+    g_assert_false (json_object_get_boolean_member (b, "default"));
+    id_a = g_strdup (json_object_get_string_member (a, "id"));
+    id_b = g_strdup (json_object_get_string_member (b, "id"));
+    cli_run_free (run);
+  }
+
+  /* Without --account: the default, and stderr says which. */
+  {
+    const char *list[] = { "--json", "webhooks", "list", NULL };
+
+    run = run_cli_full (f, NULL, NULL, env, list);
+    g_assert_cmpint (run->status, ==, 0);
+    assert_contains (run->err, "Using the account “Acme — Production”");
+    before_a = g_strdup (run->out);
+    cli_run_free (run);
+  }
+
+  /* Disable an endpoint in B, by --account with the id... */
+  {
+    const char *list[] = { "--account", id_b, "--json", "webhooks", "list", NULL };
+    const char *disable[] = { "webhooks", "disable", NULL, "--account", id_b, NULL };
+    g_autoptr(JsonNode) list_root = NULL;
+
+    run = run_cli_full (f, NULL, NULL, env, list);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+    list_root = parse_json (run->out);
+    webhook_id = g_strdup (json_object_get_string_member (
+      json_array_get_object_element (json_node_get_array (list_root), 0), "id"));
+    g_assert_true (json_webhook_is_active (run->out, webhook_id));
+    cli_run_free (run);
+
+    requests_a = converc_emulator_get_n_requests (f->emulator);
+    disable[2] = webhook_id;
+    run = run_cli_full (f, NULL, NULL, env, disable);
+    g_assert_cmpint (run->status, ==, 0);
+    cli_run_free (run);
+    /* ...and server A saw nothing. */
+    g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, requests_a);
+  }
+
+  /* $CONVERC_ACCOUNT by name (any case) shows B's state. */
+  {
+    const char *list[] = { "--json", "webhooks", "list", NULL };
+
+    run = run_cli_full (f, NULL, NULL, env_b, list);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_false (json_webhook_is_active (run->out, webhook_id));
+    cli_run_free (run);
+  }
+
+  /* A is as it was. */
+  {
+    const char *list[] = { "--account", "acme — production", "--json", "webhooks", "list",
+                           NULL };
+
+    run = run_cli_full (f, NULL, NULL, env, list);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->out, ==, before_a);
+    cli_run_free (run);
+  }
+
+  /* Unknown accounts are usage errors. */
+  {
+    const char *list[] = { "--account", "Nobody", "webhooks", "list", NULL };
+
+    run = run_cli_full (f, NULL, NULL, env, list);
+    g_assert_cmpint (run->status, ==, 2);
+    assert_contains (run->err, "No account “Nobody”");
+    cli_run_free (run);
+  }
+
+  /* Remove B: its key goes from the keyring, A keeps working. */
+  {
+    const char *remove[] = { "accounts", "remove", "Acme — Staging", NULL };
+    const char *list_b[] = { "--account", id_b, "webhooks", "list", NULL };
+    const char *list_a[] = { "webhooks", "list", NULL };
+    g_autoptr(ConvercSecretStore) store = converc_keyring_store_new (0);
+    g_autofree char *stored = NULL;
+
+    run = run_cli_full (f, NULL, NULL, env, remove);
+    g_assert_cmpint (run->status, ==, 0);
+    cli_run_free (run);
+    stored = converc_secret_store_lookup_sync (store, id_b, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (stored);
+    stored = converc_secret_store_lookup_sync (store, id_a, NULL, &error);
+    g_assert_cmpstr (stored, ==, f->api_key);
+
+    run = run_cli_full (f, NULL, NULL, env, list_b);
+    g_assert_cmpint (run->status, ==, 2);
+    cli_run_free (run);
+    run = run_cli_full (f, NULL, NULL, env, list_a);
+    g_assert_cmpint (run->status, ==, 0);
+    /* One account left: no "Using the account" line. */
+    g_assert_cmpstr (run->err, ==, "");
+    cli_run_free (run);
+  }
+
+  converc_emulator_stop (emulator_b);
+  g_unlink (keyfile);
+}
+
 /* --- converc emulator ------------------------------------------------------ */
 
 static void
@@ -1651,6 +1899,7 @@ main (int   argc,
   ADD ("debug-logs-keep-secrets", test_debug_logs_keep_secrets);
   ADD ("hostile-input", test_hostile_input);
   ADD ("deliver-and-secret", test_deliver_and_secret);
+  ADD ("accounts", test_accounts);
 
 #undef ADD
 

@@ -30,7 +30,7 @@ done
 if [ -n "${CONVERC_CLI:-}" ]; then
   text=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$src/data/converc.1" 2>/dev/null)
   missing=""
-  for cmd in "" webhooks events verify login logout emulator "webhooks create" deliver "secret show" "secret store" history "history sync" "history clear"; do
+  for cmd in "" webhooks events verify login logout emulator "webhooks create" deliver "secret show" "secret store" history "history sync" "history clear" "accounts add"; do
     for opt in $("$CONVERC_CLI" $cmd --help 2>&1 | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
       case $opt in --help-all|--help-gapplication) continue ;; esac
       grep -q -- "$opt" <<<"$text" || missing="$missing $cmd:$opt"
@@ -51,6 +51,8 @@ completion=$(bash -c '
   echo "6:$(complete_words converc secret st)"
   echo "7:$(complete_words converc history sy)"
   echo "8:$(complete_words converc history --type call.m)"
+  echo "9:$(complete_words converc accounts re)"
+  echo "10:$(complete_words converc --account Acme accounts add --prod)"
 ' _ "$src/data/converc.bash-completion" 2>&1)
 status=$?
 ok $status "the completion script loads in bash and registers _converc"
@@ -62,6 +64,8 @@ grep -qx '5:--endpoint' <<<"$completion"; ok $? "converc deliver --end<Tab> comp
 grep -qx '6:store' <<<"$completion"; ok $? "converc secret st<Tab> completes to store"
 grep -qx '7:sync' <<<"$completion"; ok $? "converc history sy<Tab> completes to sync"
 grep -qx '8:call.missed' <<<"$completion"; ok $? "converc history --type call.m<Tab> completes to call.missed"
+grep -qx '9:remove rename' <<<"$completion"; ok $? "converc accounts re<Tab> offers remove and rename"
+grep -qx '10:--production' <<<"$completion"; ok $? "converc --account Acme accounts add --prod<Tab> completes to --production"
 [ $failed -eq 0 ] || echo "$completion" | sed 's/^/# /'
 
 echo "1..$n"

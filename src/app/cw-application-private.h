@@ -36,10 +36,14 @@ struct _CwApplication
   char                  *base_url_override;
   /* Why the saved base URL was not used, or NULL */
   char                  *settings_problem;
+  /* Accounts (cw-application-accounts.c) */
+  ConvercAccountStore   *accounts;
+  ConvercAccount        *account;
 
   guint                  demo : 1;
   guint                  demo_requested : 1;
   guint                  startup_failed : 1;
+  guint                  accounts_migrated : 1;
 };
 
 /* The longest API base URL the app accepts from its settings. */
@@ -50,5 +54,6 @@ char    *_cw_application_read_base_url      (GSettings     *settings,
                                              char         **problem);
 const char *_cw_application_get_settings_problem (CwApplication *self);
 gboolean _cw_application_get_startup_failed (CwApplication *self);
+void     _cw_application_accounts_init      (CwApplication *self);
 
 G_END_DECLS

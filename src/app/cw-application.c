@@ -223,6 +223,7 @@ cw_application_startup (GApplication *app)
         g_warning ("Could not start the demo server: %s", error->message);
     }
 
+  _cw_application_accounts_init (self);
   _cw_application_actions_init (self);
 }
 
@@ -273,6 +274,8 @@ cw_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->secret_store);
+  g_clear_object (&self->account);
+  g_clear_object (&self->accounts);
   g_clear_pointer (&self->demo_server, converc_emulator_thread_stop);
   g_clear_pointer (&self->base_url_override, g_free);
   g_clear_pointer (&self->settings_problem, g_free);

@@ -43,4 +43,27 @@ gboolean            cw_application_start_demo        (CwApplication  *self,
                                                       GError        **error);
 void                cw_application_session_changed   (CwApplication  *self);
 
+/* Accounts (cw-application-accounts.c). The window still acts on one
+ * account, the one for the current base URL: the default account when it
+ * uses that URL, else another saved one that does, else a new account that
+ * is saved once a key for it is. Switching accounts comes later. */
+ConvercAccountStore *cw_application_get_accounts     (CwApplication  *self);
+/* The account acted on (NULL before the first key lookup, in demo mode, or
+ * for a --base-url no account uses). */
+ConvercAccount     *cw_application_get_account       (CwApplication  *self);
+/* The scope of keyring items: the account id, else the base URL. */
+const char         *cw_application_get_secret_scope  (CwApplication  *self);
+/* Moves a key saved before accounts to the first account (once), picks the
+ * account, then reads its API key (NULL without error: none saved). */
+void                cw_application_lookup_api_key_async  (CwApplication       *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+char               *cw_application_lookup_api_key_finish (CwApplication       *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+/* A key for the account was saved: a new account is added to the list and
+ * becomes the default. */
+void                cw_application_account_signed_in (CwApplication  *self);
+
 G_END_DECLS

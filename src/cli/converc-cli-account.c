@@ -36,9 +36,8 @@
 
 #define MAX_KEY_LENGTH 4096
 
-/* Reads one line from standard input, without echo on a terminal. */
-static char *
-read_key (GError **error)
+char *
+cli_read_key (GError **error)
 {
   struct termios saved, quiet;
   gboolean tty = isatty (STDIN_FILENO);
@@ -122,7 +121,7 @@ cli_command_login (CliContext  *cli,
   if (!cli_resolve_base_url (cli, &status))
     return status;
 
-  if (!(key = read_key (&error)))
+  if (!(key = cli_read_key (&error)))
     return cli_report_error (cli, error);
 
   /* Checked before anything is sent or saved, --no-verify or not. */
@@ -150,7 +149,7 @@ cli_command_login (CliContext  *cli,
     }
 
   store = converc_keyring_store_new (0);
-  if (!converc_secret_store_store_sync (store, cli->base_url, NULL, key, &error))
+  if (!converc_secret_store_store_sync (store, cli->secret_scope, NULL, key, &error))
     return cli_report_error (cli, error);
 
   if (no_verify)
@@ -179,7 +178,7 @@ cli_command_logout (CliContext  *cli,
     return status;
 
   store = converc_keyring_store_new (0);
-  if (!converc_secret_store_clear_sync (store, cli->base_url, NULL, &error))
+  if (!converc_secret_store_clear_sync (store, cli->secret_scope, NULL, &error))
     return cli_report_error (cli, error);
 
   g_print (_("Removed the API key for %s from the keyring.\n"), cli->base_url);

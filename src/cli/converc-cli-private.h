@@ -41,6 +41,17 @@ typedef struct
   gboolean  json;
   /* The resolved base URL, set by cli_resolve_base_url() */
   char     *base_url;
+  /* Global option --account (else $CONVERC_ACCOUNT) */
+  char                *account_option;
+  /* The accounts (GSettings; an empty list when the schema is not
+   * installed), opened by cli_get_accounts() */
+  ConvercAccountStore *accounts;
+  GSettings           *settings;
+  /* Set by cli_resolve_base_url(): the account acted on (NULL: none, the
+   * keyring items by base URL from before accounts), and the scope of its
+   * keyring items (the account id, else the base URL). */
+  ConvercAccount      *account;
+  char                *secret_scope;
 } CliContext;
 
 /* A command's entry point; argv[0] is the command's name. */
@@ -70,6 +81,19 @@ int             cli_report_error       (CliContext          *cli,
 /* --base-url, else $CONVERC_BASE_URL, else the default; validated. */
 gboolean        cli_resolve_base_url   (CliContext          *cli,
                                         int                 *exit_status);
+/* The account store (opened on first use). */
+ConvercAccountStore *cli_get_accounts  (CliContext          *cli);
+/* Picks the account for --account/$CONVERC_ACCOUNT, or the one for an
+ * explicit base URL, or the default one; says which on stderr when there
+ * are several. Sets cli->account (maybe NULL). FALSE with *@exit_status on
+ * a usage error (an unknown account, an ambiguous base URL). */
+gboolean        cli_resolve_account    (CliContext          *cli,
+                                        int                 *exit_status);
+/* Reads one line (the API key) from standard input, without echo on a
+ * terminal. */
+char           *cli_read_key           (GError             **error);
+/* Saves the settings written (GSettings may write them asynchronously). */
+void            cli_close_accounts     (CliContext          *cli);
 /* A client with the API key from $CONVERC_API_KEY or else the keyring. */
 ConvercClient  *cli_make_client        (CliContext          *cli,
                                         int                 *exit_status);
@@ -132,6 +156,9 @@ int             cli_command_secret     (CliContext  *cli,
                                         int          argc,
                                         char       **argv);
 int             cli_command_history    (CliContext  *cli,
+                                        int          argc,
+                                        char       **argv);
+int             cli_command_accounts   (CliContext  *cli,
                                         int          argc,
                                         char       **argv);
 

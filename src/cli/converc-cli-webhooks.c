@@ -251,7 +251,7 @@ webhooks_create (CliContext  *cli,
 
   /* The secret is shown only now, ever: save it before anything else. */
   store = converc_keyring_store_new (0);
-  saved = converc_secret_store_store_sync (store, cli->base_url,
+  saved = converc_secret_store_store_sync (store, cli->secret_scope,
                                            converc_webhook_get_id (webhook),
                                            secret, &keyring_error);
 
@@ -479,7 +479,7 @@ cli_command_webhooks (CliContext  *cli,
           argv[1] = (char *) sub;
           break;
         }
-      if (g_str_equal (argv[i], "--base-url"))
+      if (g_str_equal (argv[i], "--base-url") || g_str_equal (argv[i], "--account"))
         i++;  /* skip its value */
     }
 

@@ -51,6 +51,7 @@ static const CliCommand commands[] = {
   { "emulator", cli_command_emulator, N_("Run a local Converc API emulator") },
   { "deliver",  cli_command_deliver,  N_("Send a signed event from this computer and show the exchange") },
   { "secret",   cli_command_secret,   N_("Show or store an endpoint's signing secret in the keyring") },
+  { "accounts", cli_command_accounts, N_("List, add, remove and rename accounts (organisations)") },
 };
 
 struct _CliTable
@@ -72,6 +73,9 @@ global_entries (CliContext *cli)
       /* The URL is written out: xgettext cannot expand CONVERC_DEFAULT_BASE_URL. */
       N_("The Converc API base URL (default: $CONVERC_BASE_URL, else "
          "https://api.converc.com)"), N_("URL") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &cli->account_option,
+      N_("The account to act on, by name or id (default: $CONVERC_ACCOUNT, else "
+         "the default account)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
       N_("Print JSON for scripts instead of tables"), NULL },
     { NULL }
@@ -325,6 +329,16 @@ cli_resolve_base_url (CliContext *cli,
   if (cli->base_url != NULL)
     return TRUE;
 
+  if (!cli_resolve_account (cli, exit_status))
+    return FALSE;
+
+  if (cli->account != NULL)
+    {
+      cli->base_url = g_strdup (converc_account_get_base_url (cli->account));
+      cli->secret_scope = g_strdup (converc_account_get_secret_scope (cli->account));
+      return TRUE;
+    }
+
   if (url == NULL || url[0] == '\0')
     url = g_getenv ("CONVERC_BASE_URL");
   if (url == NULL || url[0] == '\0')
@@ -345,6 +359,7 @@ cli_resolve_base_url (CliContext *cli,
   /* One spelling for keyring items: no trailing slash */
   while (g_str_has_suffix (cli->base_url, "/"))
     cli->base_url[strlen (cli->base_url) - 1] = '\0';
+  cli->secret_scope = g_strdup (cli->base_url);
 
   return TRUE;
 }
@@ -372,7 +387,7 @@ cli_make_client (CliContext *cli,
     {
       g_autoptr(ConvercSecretStore) store = converc_keyring_store_new (0);
 
-      key = converc_secret_store_lookup_sync (store, cli->base_url, NULL, &error);
+      key = converc_secret_store_lookup_sync (store, cli->secret_scope, NULL, &error);
       if (error != NULL)
         {
           g_printerr ("converc: %s\n", error->message);
@@ -380,6 +395,17 @@ cli_make_client (CliContext *cli,
           *exit_status = CLI_EXIT_FAILURE;
           return NULL;
         }
+    }
+
+  if (key == NULL && cli->account != NULL)
+    {
+      g_autofree char *label = cli_sanitize (converc_account_get_label (cli->account));
+
+      g_printerr (_("converc: No API key for the account “%s” in the keyring: run "
+                    "`converc --account %s login` or set CONVERC_API_KEY.\n"),
+                  label, converc_account_get_id (cli->account));
+      *exit_status = CLI_EXIT_FAILURE;
+      return NULL;
     }
 
   if (key == NULL)
@@ -695,8 +721,11 @@ main (int   argc,
 
 out:
   fflush (stdout);
+  cli_close_accounts (&cli);
   g_free (cli.base_url_option);
   g_free (cli.base_url);
+  g_free (cli.account_option);
+  g_free (cli.secret_scope);
 
   return status;
 }

@@ -49,6 +49,7 @@ get_api_key_schema (void)
     CONVERC_SECRET_SCHEMA_API_KEY, SECRET_SCHEMA_DONT_MATCH_NAME,
     {
       { CONVERC_SECRET_ATTR_BASE_URL, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { CONVERC_SECRET_ATTR_ACCOUNT, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { CONVERC_SECRET_ATTR_VERSION, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
@@ -65,6 +66,7 @@ get_signing_secret_schema (void)
     {
       { CONVERC_SECRET_ATTR_BASE_URL, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { CONVERC_SECRET_ATTR_WEBHOOK_ID, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { CONVERC_SECRET_ATTR_ACCOUNT, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { CONVERC_SECRET_ATTR_VERSION, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
@@ -377,8 +379,15 @@ build_attributes (const char  *base_url,
                            g_strdup (webhook_id));
     }
 
-  g_hash_table_insert (attributes, (gpointer) CONVERC_SECRET_ATTR_BASE_URL,
-                       converc_secret_store_normalize_base_url (base_url));
+  /* An account's items carry the account attribute and no base-url, so a
+   * lookup by base URL (items from before accounts) never finds them, and
+   * two accounts on one server never see each other's items. */
+  if (converc_secret_store_scope_is_base_url (base_url))
+    g_hash_table_insert (attributes, (gpointer) CONVERC_SECRET_ATTR_BASE_URL,
+                         converc_secret_store_normalize_base_url (base_url));
+  else
+    g_hash_table_insert (attributes, (gpointer) CONVERC_SECRET_ATTR_ACCOUNT,
+                         converc_secret_store_normalize_base_url (base_url));
   g_hash_table_insert (attributes, (gpointer) CONVERC_SECRET_ATTR_VERSION,
                        g_strdup (SCHEMA_VERSION));
   g_hash_table_insert (attributes, (gpointer) ATTR_XDG_SCHEMA,
@@ -439,7 +448,14 @@ converc_keyring_store_store_async (ConvercSecretStore  *store,
   attributes = build_attributes (base_url, webhook_id, &schema);
   url = converc_secret_store_normalize_base_url (base_url);
 
-  if (converc_secret_store_is_api_key (webhook_id))
+  if (converc_secret_store_is_api_key (webhook_id) &&
+      !converc_secret_store_scope_is_base_url (base_url))
+    /* Translators: the keyring item's label; %s is the account's id */
+    label = g_strdup_printf (_("Converc API key (account %s)"), url);
+  else if (!converc_secret_store_scope_is_base_url (base_url))
+    /* Translators: the keyring item's label; %s is the endpoint id, then the account's id */
+    label = g_strdup_printf (_("Converc signing secret for %s (account %s)"), webhook_id, url);
+  else if (converc_secret_store_is_api_key (webhook_id))
     /* Translators: the keyring item's label; %s is the API base URL */
     label = g_strdup_printf (_("Converc API key (%s)"), url);
   else
@@ -682,4 +698,95 @@ converc_keyring_store_new_with_backend (guint                        timeout_sec
   self->timeout_seconds = timeout_seconds ? timeout_seconds : CONVERC_SECRET_DEFAULT_TIMEOUT;
 
   return CONVERC_SECRET_STORE (self);
+}
+
+/* --- Items from before accounts -------------------------------------------- */
+
+gboolean
+converc_keyring_store_is_keyring_store (ConvercSecretStore *self)
+{
+  return CONVERC_IS_KEYRING_STORE (self);
+}
+
+static void
+keyring_search_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KeyringCall *call = g_task_get_task_data (task);
+  g_autoptr(GHashTable) found = NULL;
+  GError *error = NULL;
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+  keyring_call_stop (call);
+
+  if (call->answered)
+    {
+      g_clear_error (&error);
+      g_list_free_full (items, g_object_unref);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, map_keyring_error (call, error));
+      return;
+    }
+
+  found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 converc_secret_store_wipe_and_free);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_autoptr(GHashTable) attributes = NULL;
+      g_autoptr(SecretValue) value = NULL;
+      const char *webhook_id;
+      const char *text;
+
+      if (!SECRET_IS_ITEM (l->data))
+        continue;
+
+      attributes = secret_retrievable_get_attributes (SECRET_RETRIEVABLE (l->data));
+      webhook_id = g_hash_table_lookup (attributes, CONVERC_SECRET_ATTR_WEBHOOK_ID);
+      /* SECRET_SEARCH_LOAD_SECRETS loaded the values with the items. */
+      value = secret_item_get_secret (SECRET_ITEM (l->data));
+      text = value != NULL ? secret_value_get_text (value) : NULL;
+
+      if (webhook_id != NULL && webhook_id[0] != '\0' && text != NULL)
+        g_hash_table_replace (found, g_strdup (webhook_id), g_strdup (text));
+    }
+
+  g_list_free_full (items, g_object_unref);
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_hash_table_unref);
+}
+
+/* Lists the signing secrets stored by base URL (the migration reads them).
+ * libsecret is called directly: the backend table has no search. */
+void
+converc_keyring_store_list_legacy_async (ConvercSecretStore  *store,
+                                         const char          *base_url,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  ConvercKeyringStore *self = (ConvercKeyringStore *)store;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  const SecretSchema *schema;
+
+  g_return_if_fail (CONVERC_IS_KEYRING_STORE (self));
+  g_return_if_fail (converc_secret_store_scope_is_base_url (base_url));
+
+  task = keyring_call_new (self, converc_secret_store_list_legacy_async, cancellable,
+                           callback, user_data);
+  /* A webhook id only to pick the signing-secret schema; then any id. */
+  attributes = build_attributes (base_url, "-", &schema);
+  g_hash_table_remove (attributes, CONVERC_SECRET_ATTR_WEBHOOK_ID);
+
+  secret_password_searchv (schema, attributes,
+                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                           keyring_call_get_cancellable (task),
+                           keyring_search_cb, g_object_ref (task));
 }

@@ -30,6 +30,8 @@
 #include "converc-secret-store.h"
 #include "converc-secret-store-private.h"
 
+#include <string.h>
+
 #define CONVERC_TYPE_MEMORY_STORE (converc_memory_store_get_type ())
 G_DECLARE_FINAL_TYPE (ConvercMemoryStore, converc_memory_store, CONVERC, MEMORY_STORE, GObject)
 
@@ -229,4 +231,38 @@ ConvercSecretStore *
 converc_memory_store_new (void)
 {
   return g_object_new (CONVERC_TYPE_MEMORY_STORE, NULL);
+}
+
+gboolean
+converc_memory_store_is_memory_store (ConvercSecretStore *self)
+{
+  return CONVERC_IS_MEMORY_STORE (self);
+}
+
+GHashTable *
+converc_memory_store_list_legacy (ConvercSecretStore *store,
+                                  const char         *base_url)
+{
+  ConvercMemoryStore *self = (ConvercMemoryStore *)store;
+  g_autofree char *prefix = NULL;
+  GHashTable *found;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CONVERC_IS_MEMORY_STORE (self), NULL);
+
+  prefix = memory_key (base_url, NULL);
+  found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 converc_secret_store_wipe_and_free);
+
+  g_hash_table_iter_init (&iter, self->secrets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      /* "<base-url>\n<webhook-id>"; the API key has an empty webhook id. */
+      if (g_str_has_prefix (key, prefix) && ((const char *) key)[strlen (prefix)] != '\0')
+        g_hash_table_insert (found, g_strdup ((const char *) key + strlen (prefix)),
+                             g_strdup (value));
+    }
+
+  return found;
 }

@@ -39,5 +39,30 @@ gboolean  converc_secret_store_task_finish_boolean (ConvercSecretStore  *self,
 char     *converc_secret_store_task_finish_pointer (ConvercSecretStore  *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+/* TRUE when @scope is a base URL (items from before accounts), FALSE when
+ * it is an account id. */
+gboolean  converc_secret_store_scope_is_base_url   (const char          *scope);
+
+/* The signing secrets stored under the base URL @base_url before accounts
+ * existed: webhook id -> secret (wiped when the table is freed). Only the
+ * keyring and memory stores can list; others answer G_IO_ERROR_NOT_SUPPORTED. */
+void        converc_secret_store_list_legacy_async  (ConvercSecretStore   *self,
+                                                     const char           *base_url,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GHashTable *converc_secret_store_list_legacy_finish (ConvercSecretStore   *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+/* The implementations behind it (in their own files). */
+gboolean    converc_keyring_store_is_keyring_store  (ConvercSecretStore   *self);
+void        converc_keyring_store_list_legacy_async (ConvercSecretStore   *self,
+                                                     const char           *base_url,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean    converc_memory_store_is_memory_store    (ConvercSecretStore   *self);
+GHashTable *converc_memory_store_list_legacy        (ConvercSecretStore   *self,
+                                                     const char           *base_url);
 
 G_END_DECLS

@@ -49,6 +49,12 @@ converc_secret_store_is_api_key (const char *webhook_id)
   return webhook_id == NULL || webhook_id[0] == '\0';
 }
 
+gboolean
+converc_secret_store_scope_is_base_url (const char *scope)
+{
+  return scope != NULL && strstr (scope, "://") != NULL;
+}
+
 void
 converc_secret_store_wipe_and_free (gpointer data)
 {
@@ -346,4 +352,44 @@ converc_secret_store_list_sync (ConvercSecretStore  *self,
   g_main_context_pop_thread_default (context);
 
   return ret;
+}
+
+void
+converc_secret_store_list_legacy_async (ConvercSecretStore  *self,
+                                        const char          *base_url,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CONVERC_IS_SECRET_STORE (self));
+  g_return_if_fail (converc_secret_store_scope_is_base_url (base_url));
+
+  if (converc_keyring_store_is_keyring_store (self))
+    {
+      converc_keyring_store_list_legacy_async (self, base_url, cancellable, callback, user_data);
+      return;
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, converc_secret_store_list_legacy_async);
+
+  if (converc_memory_store_is_memory_store (self))
+    g_task_return_pointer (task, converc_memory_store_list_legacy (self, base_url),
+                           (GDestroyNotify) g_hash_table_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             "This secret store cannot list its items");
+}
+
+GHashTable *
+converc_secret_store_list_legacy_finish (ConvercSecretStore  *self,
+                                         GAsyncResult        *result,
+                                         GError             **error)
+{
+  g_return_val_if_fail (CONVERC_IS_SECRET_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -26,12 +26,23 @@ G_BEGIN_DECLS
 
 /* Where the API key and the signing secrets live. The keyring implementation
  * talks to the Secret Service through libsecret; the memory implementation
- * keeps them for the process (demo mode, tests). */
+ * keeps them for the process (demo mode, tests).
+ *
+ * Scopes. The argument named @base_url below is the *scope* of an item: an
+ * opaque string. Since accounts (converc-account.h) it is the account's id
+ * (converc_account_get_secret_scope()), stored as the "account" attribute,
+ * so that two accounts on one server keep two keys. A scope that contains
+ * "://" is a base URL, the scope of items written before accounts existed
+ * (the "base-url" attribute): only the migration (converc-account-migration.h)
+ * still reads those. The signatures stayed as they were so that callers and
+ * the other implementations of this interface did not have to change; only
+ * what the string means did. */
 
 #define CONVERC_SECRET_SCHEMA_API_KEY         "com.converc.Webhooks.ApiKey"
 #define CONVERC_SECRET_SCHEMA_SIGNING_SECRET  "com.converc.Webhooks.SigningSecret"
 #define CONVERC_SECRET_ATTR_BASE_URL          "base-url"
 #define CONVERC_SECRET_ATTR_WEBHOOK_ID        "webhook-id"
+#define CONVERC_SECRET_ATTR_ACCOUNT           "account"
 #define CONVERC_SECRET_ATTR_VERSION           "version"
 #define CONVERC_SECRET_DEFAULT_TIMEOUT        20   /* seconds */
 

@@ -20,6 +20,9 @@
 
 #pragma once
 
+#include "converc-account.h"
+#include "converc-account-migration.h"
+#include "converc-account-store.h"
 #include "converc-atomic-file.h"
 #include "converc-client.h"
 #include "converc-display-text.h"

@@ -256,7 +256,7 @@ cw_endpoint_list_store_secret_async (CwEndpointList      *self,
     }
 
   converc_secret_store_store_async (self->secret_store,
-                                    converc_client_get_base_url (self->client),
+                                    cw_endpoint_list_get_secret_scope (self),
                                     converc_webhook_get_id (webhook),
                                     secret,
                                     NULL,

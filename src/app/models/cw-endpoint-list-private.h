@@ -33,6 +33,9 @@ struct _CwEndpointList
 
   ConvercClient      *client;
   ConvercSecretStore *secret_store;
+  /* The scope of the signing secrets in @secret_store (the account id);
+   * NULL: the client's base URL (items from before accounts) */
+  char               *secret_scope;
   /* Cancelled when the client changes, on clear and on dispose */
   GCancellable       *cancellable;
 

@@ -222,6 +222,7 @@ cw_endpoint_list_finalize (GObject *object)
   g_clear_pointer (&self->pending_tests, g_hash_table_unref);
   g_clear_pointer (&self->created_here, g_hash_table_unref);
   g_clear_error (&self->last_error);
+  g_clear_pointer (&self->secret_scope, g_free);
 
   G_OBJECT_CLASS (cw_endpoint_list_parent_class)->finalize (object);
 }
@@ -422,6 +423,27 @@ cw_endpoint_list_set_secret_store (CwEndpointList     *self,
 
   if (g_set_object (&self->secret_store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECRET_STORE]);
+}
+
+const char *
+cw_endpoint_list_get_secret_scope (CwEndpointList *self)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), NULL);
+
+  if (self->secret_scope != NULL)
+    return self->secret_scope;
+
+  return self->client != NULL ? converc_client_get_base_url (self->client) : NULL;
+}
+
+void
+cw_endpoint_list_set_secret_scope (CwEndpointList *self,
+                                   const char     *scope)
+{
+  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
+
+  g_free (self->secret_scope);
+  self->secret_scope = g_strdup (scope);
 }
 
 gboolean

@@ -42,6 +42,11 @@ void                cw_endpoint_list_set_client         (CwEndpointList       *s
 ConvercSecretStore *cw_endpoint_list_get_secret_store   (CwEndpointList       *self);
 void                cw_endpoint_list_set_secret_store   (CwEndpointList       *self,
                                                          ConvercSecretStore   *store);
+/* The scope of signing secrets (converc-secret-store.h): the account id;
+ * NULL means the client's base URL. Get returns the scope in use. */
+const char         *cw_endpoint_list_get_secret_scope   (CwEndpointList       *self);
+void                cw_endpoint_list_set_secret_scope   (CwEndpointList       *self,
+                                                         const char           *scope);
 gboolean            cw_endpoint_list_get_demo           (CwEndpointList       *self);
 void                cw_endpoint_list_set_demo           (CwEndpointList       *self,
                                                          gboolean              demo);

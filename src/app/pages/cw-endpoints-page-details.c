@@ -237,7 +237,7 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
   lookup->self = self;
   lookup->webhook_id = g_strdup (converc_webhook_get_id (webhook));
   converc_secret_store_lookup_async (store,
-                                     converc_client_get_base_url (client),
+                                     cw_endpoint_list_get_secret_scope (self->list),
                                      converc_webhook_get_id (webhook),
                                      self->secret_cancellable,
                                      cw_endpoints_page_lookup_secret_cb,

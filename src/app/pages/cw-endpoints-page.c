@@ -416,6 +416,16 @@ cw_endpoints_page_set_secret_store (CwEndpointsPage    *self,
   cw_endpoint_list_set_secret_store (self->list, store);
 }
 
+/* The scope of the signing secrets: the account id (NULL: the base URL). */
+void
+cw_endpoints_page_set_secret_scope (CwEndpointsPage *self,
+                                    const char      *scope)
+{
+  g_return_if_fail (CW_IS_ENDPOINTS_PAGE (self));
+
+  cw_endpoint_list_set_secret_scope (self->list, scope);
+}
+
 void
 cw_endpoints_page_set_demo (CwEndpointsPage *self,
                             gboolean         demo)

@@ -36,6 +36,8 @@ void             cw_endpoints_page_set_client       (CwEndpointsPage    *self,
                                                      ConvercClient      *client);
 void             cw_endpoints_page_set_secret_store (CwEndpointsPage    *self,
                                                      ConvercSecretStore *store);
+void             cw_endpoints_page_set_secret_scope (CwEndpointsPage    *self,
+                                                     const char         *scope);
 void             cw_endpoints_page_set_demo         (CwEndpointsPage    *self,
                                                      gboolean            demo);
 void             cw_endpoints_page_refresh          (CwEndpointsPage    *self);

@@ -29,6 +29,8 @@ struct _CwSignInPage
   AdwBin              parent_instance;
 
   char               *base_url;
+  /* Where the key is kept (the account id); NULL: the base URL */
+  char               *secret_scope;
   ConvercSecretStore *secret_store;
   GCancellable       *cancellable;
 

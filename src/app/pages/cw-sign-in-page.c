@@ -169,7 +169,8 @@ cw_sign_in_page_list_cb (GObject      *object,
 
   api_key = state->api_key;
   converc_secret_store_store_async (self->secret_store,
-                                    self->base_url,
+                                    self->secret_scope != NULL ? self->secret_scope
+                                                               : self->base_url,
                                     NULL,
                                     api_key,
                                     self->cancellable,
@@ -250,6 +251,7 @@ cw_sign_in_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->secret_store);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->secret_scope, g_free);
 
   /* AdwBin owns the template's root: let it go first, then clear the
    * pointers bound to its children. */
@@ -382,6 +384,18 @@ cw_sign_in_page_set_base_url (CwSignInPage *self,
   gtk_label_set_text (self->server_label, text);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+}
+
+/* The scope the key is saved under (converc-secret-store.h): the
+ * account id; NULL for the base URL. */
+void
+cw_sign_in_page_set_secret_scope (CwSignInPage *self,
+                                  const char   *scope)
+{
+  g_return_if_fail (CW_IS_SIGN_IN_PAGE (self));
+
+  g_free (self->secret_scope);
+  self->secret_scope = g_strdup (scope);
 }
 
 void

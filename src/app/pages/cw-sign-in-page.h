@@ -35,6 +35,8 @@ void cw_sign_in_page_set_base_url     (CwSignInPage       *self,
                                        const char         *base_url);
 void cw_sign_in_page_set_secret_store (CwSignInPage       *self,
                                        ConvercSecretStore *store);
+void cw_sign_in_page_set_secret_scope (CwSignInPage       *self,
+                                       const char         *scope);
 void cw_sign_in_page_set_notice       (CwSignInPage       *self,
                                        const char         *notice);
 

@@ -140,7 +140,7 @@ cw_preferences_window_verify_cb (GObject      *object,
     }
 
   converc_secret_store_store_async (cw_application_get_secret_store (self->application),
-                                    cw_application_get_base_url (self->application),
+                                    cw_application_get_secret_scope (self->application),
                                     NULL,
                                     self->pending_key,
                                     self->cancellable,
@@ -211,7 +211,7 @@ forget_key_cb (CwPreferencesWindow *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), FALSE);
   converc_secret_store_clear_async (cw_application_get_secret_store (self->application),
-                                    cw_application_get_base_url (self->application),
+                                    cw_application_get_secret_scope (self->application),
                                     NULL,
                                     self->cancellable,
                                     cw_preferences_window_cleared_cb,

@@ -132,6 +132,8 @@ cw_window_update_pages (CwWindow *self)
 
   cw_sign_in_page_set_base_url (self->sign_in_page, cw_application_get_base_url (app));
   cw_sign_in_page_set_secret_store (self->sign_in_page, cw_application_get_secret_store (app));
+  cw_sign_in_page_set_secret_scope (self->sign_in_page, cw_application_get_secret_scope (app));
+  cw_endpoints_page_set_secret_scope (self->endpoints_page, cw_application_get_secret_scope (app));
 
   gtk_widget_set_visible (GTK_WIDGET (self->demo_badge), demo);
   adw_view_switcher_title_set_subtitle (self->switcher_title,
@@ -161,7 +163,7 @@ cw_window_lookup_key_cb (GObject      *object,
   g_autofree char *api_key = NULL;
   CwApplication *app;
 
-  api_key = converc_secret_store_lookup_finish (CONVERC_SECRET_STORE (object), result, &error);
+  api_key = cw_application_lookup_api_key_finish (CW_APPLICATION (object), result, &error);
   if (cw_error_is_cancelled (error))
     return;
 
@@ -170,6 +172,10 @@ cw_window_lookup_key_cb (GObject      *object,
   app = cw_window_get_app (self);
   if (app == NULL)
     return;
+
+  /* The lookup picked the account: its items are where the pages look. */
+  cw_sign_in_page_set_secret_scope (self->sign_in_page, cw_application_get_secret_scope (app));
+  cw_endpoints_page_set_secret_scope (self->endpoints_page, cw_application_get_secret_scope (app));
 
   if (api_key != NULL && *api_key != '\0')
     {
@@ -208,6 +214,8 @@ sign_in_page_signed_in_cb (CwWindow     *self,
     return;
 
   converc_client_set_api_key (cw_application_get_client (app), api_key);
+  if (store_error == NULL)
+    cw_application_account_signed_in (app);
   cw_window_show_main (self);
 
   if (store_error != NULL)
@@ -556,12 +564,10 @@ cw_window_load_session (CwWindow *self)
     }
 
   cw_window_set_state (self, "loading");
-  converc_secret_store_lookup_async (cw_application_get_secret_store (app),
-                                     cw_application_get_base_url (app),
-                                     NULL,
-                                     self->cancellable,
-                                     cw_window_lookup_key_cb,
-                                     self);
+  cw_application_lookup_api_key_async (app,
+                                       self->cancellable,
+                                       cw_window_lookup_key_cb,
+                                       self);
 }
 
 void
