@@ -112,7 +112,7 @@ cw_application_actions_check_delivery (GSimpleAction *action,
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   doctor = cw_delivery_doctor_window_new (cw_application_get_secret_store (self),
-                                          cw_application_get_base_url (self));
+                                          cw_application_get_secret_scope (self));
   gtk_window_set_transient_for (GTK_WINDOW (doctor), window);
   gtk_window_present (GTK_WINDOW (doctor));
 }

@@ -182,7 +182,7 @@ remember_outcome (CliContext              *cli,
       g_clear_error (&error);
     }
 
-  converc_delivery_outcomes_add (outcomes, cli->base_url, webhook_id, exchange);
+  converc_delivery_outcomes_add (outcomes, cli->secret_scope, webhook_id, exchange);
   if (!converc_delivery_outcomes_save (outcomes, NULL, &error))
     g_printerr (_("converc: The outcome was not kept: %s\n"), error->message);
 }
@@ -335,7 +335,7 @@ cli_command_deliver (CliContext  *cli,
     return status;
 
   store = converc_keyring_store_new (0);
-  secret = converc_secret_store_lookup_sync (store, cli->base_url, endpoint_id, &error);
+  secret = converc_secret_store_lookup_sync (store, cli->secret_scope, endpoint_id, &error);
   if (error != NULL)
     return cli_report_error (cli, error);
   if (secret == NULL)
@@ -508,7 +508,7 @@ secret_show (CliContext  *cli,
     return status;
 
   store = converc_keyring_store_new (0);
-  secret = converc_secret_store_lookup_sync (store, cli->base_url, id, &error);
+  secret = converc_secret_store_lookup_sync (store, cli->secret_scope, id, &error);
   if (error != NULL)
     return cli_report_error (cli, error);
   if (secret == NULL)
@@ -569,7 +569,7 @@ secret_store (CliContext  *cli,
     return cli_report_error (cli, error);
 
   store = converc_keyring_store_new (0);
-  if (!converc_secret_store_store_sync (store, cli->base_url, id, secret, &error))
+  if (!converc_secret_store_store_sync (store, cli->secret_scope, id, secret, &error))
     return cli_report_error (cli, error);
 
   g_print (_("Signing secret for endpoint %s saved in the keyring.\n"), shown);

@@ -100,7 +100,7 @@ add_keyring_secrets (CliContext    *cli,
     return FALSE;
 
   store = converc_keyring_store_new (0);
-  secrets = converc_secret_store_list_sync (store, cli->base_url, &error);
+  secrets = converc_secret_store_list_sync (store, cli->secret_scope, &error);
   if (secrets == NULL)
     {
       *exit_status = cli_report_error (cli, error);

@@ -628,9 +628,12 @@ converc_keyring_store_list_async (ConvercSecretStore  *store,
       return;
     }
 
-  /* Every endpoint's item of this base URL (whatever other attributes) */
+  /* Every endpoint's item of this scope (whatever other attributes): an
+   * account's by its account attribute, older ones by their base URL. */
   attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_hash_table_insert (attributes, (gpointer) CONVERC_SECRET_ATTR_BASE_URL,
+  g_hash_table_insert (attributes,
+                       (gpointer) (converc_secret_store_scope_is_base_url (base_url)
+                                   ? CONVERC_SECRET_ATTR_BASE_URL : CONVERC_SECRET_ATTR_ACCOUNT),
                        converc_secret_store_normalize_base_url (base_url));
   g_hash_table_insert (attributes, (gpointer) ATTR_XDG_SCHEMA, g_strdup (schema->name));
 

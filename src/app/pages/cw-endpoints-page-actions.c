@@ -374,7 +374,8 @@ cw_endpoints_page_send_from_computer_action (GtkWidget  *widget,
   if (webhook == NULL || client == NULL)
     return;
 
-  window = cw_delivery_window_new (webhook, converc_client_get_base_url (client),
+  /* Secrets and outcomes belong to the account's scope. */
+  window = cw_delivery_window_new (webhook, cw_endpoint_list_get_secret_scope (self->list),
                                    cw_endpoint_list_get_secret_store (self->list), NULL);
   cw_endpoints_page_present (self, GTK_WINDOW (window));
 }

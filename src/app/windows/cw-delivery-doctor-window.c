@@ -237,7 +237,8 @@ cw_delivery_doctor_window_init (CwDeliveryDoctorWindow *self)
 /**
  * cw_delivery_doctor_window_new:
  * @store: (nullable): the secret store whose signing secrets are tried
- * @base_url: (nullable): the API base URL the secrets belong to
+ * @base_url: (nullable): the keyring scope the secrets belong to: the
+ *   account's id, or the API base URL for items from before accounts
  *
  * Returns: (transfer floating): a new window
  */

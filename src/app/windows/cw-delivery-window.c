@@ -386,6 +386,8 @@ cw_delivery_window_init (CwDeliveryWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* @base_url: the keyring scope of the endpoint's secret and outcomes: the
+ * account's id, or the API base URL for items from before accounts. */
 CwDeliveryWindow *
 cw_delivery_window_new (ConvercWebhook     *webhook,
                         const char         *base_url,
