@@ -33,3 +33,4 @@
 #include "converc-validate.h"
 #include "converc-webhook.h"
 #include "converc-event-details.h"
+#include "converc-curl.h"
