@@ -358,6 +358,42 @@ cw_endpoints_page_copy_action (GtkWidget  *widget,
   cw_widget_add_toast (widget, is_id ? _("ID copied") : _("URL copied"));
 }
 
+/* Copy as curl: the request the app would make, with $CONVERC_API_KEY
+ * where the key goes. */
+static void
+cw_endpoints_page_copy_curl_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
+  ConvercWebhook *webhook = _cw_endpoints_page_get_selected (self);
+  ConvercClient *client = cw_endpoint_list_get_client (self->list);
+  const char *which = g_variant_get_string (param, NULL);
+  g_autofree char *command = NULL;
+  const char *base_url;
+
+  if (client == NULL)
+    return;
+
+  base_url = converc_client_get_base_url (client);
+  if (g_str_equal (which, "list"))
+    command = converc_curl_command_for_list (base_url);
+  else if (webhook == NULL)
+    return;
+  else if (g_str_equal (which, "create"))
+    command = converc_curl_command_for_create (base_url, converc_webhook_get_url (webhook),
+                                               converc_webhook_get_events (webhook));
+  else if (g_str_equal (which, "disable"))
+    command = converc_curl_command_for_disable (base_url, converc_webhook_get_id (webhook));
+  else if (g_str_equal (which, "test"))
+    command = converc_curl_command_for_test (base_url, converc_webhook_get_id (webhook));
+  else
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), command);
+  cw_widget_add_toast (widget, _("curl command copied"));
+}
+
 void
 _cw_endpoints_page_class_actions_init (CwEndpointsPageClass *klass)
 {
@@ -377,6 +413,8 @@ _cw_endpoints_page_class_actions_init (CwEndpointsPageClass *klass)
                                    cw_endpoints_page_test_action);
   gtk_widget_class_install_action (widget_class, "endpoints.test-selected", NULL,
                                    cw_endpoints_page_test_selected_action);
+  gtk_widget_class_install_action (widget_class, "endpoints.copy-curl", "s",
+                                   cw_endpoints_page_copy_curl_action);
 }
 
 /* Selects the endpoint and has a test event sent to it; the model says
