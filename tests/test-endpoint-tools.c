@@ -32,6 +32,7 @@
 #include "converc.h"
 #include "converc-emulator.h"
 #include "cw-endpoints-page-private.h"
+#include "cw-events-page.h"
 #include "cw-renderer.h"
 #include "cw-test-endpoints.h"
 #include "cw-test-utils.h"
@@ -298,6 +299,35 @@ test_copy_curl (Fixture       *f,
     }
 }
 
+/* The Events page copies its query (type filter, count) as curl. */
+static void
+test_events_copy_curl (Fixture       *f,
+                       gconstpointer  data)
+{
+  CwEventsPage *page = g_object_ref_sink (cw_events_page_new ());
+  g_autoptr(CwEventFeed) feed = cw_event_feed_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+
+  cw_event_feed_set_auto_refresh (feed, FALSE);
+  cw_event_feed_set_client (feed, f->client);
+  cw_event_feed_set_event_type (feed, "call.ended");
+  cw_event_feed_set_event_count (feed, 17);
+  cw_events_page_set_feed (page, feed);
+
+  expected = converc_curl_command_for_events (converc_client_get_base_url (f->client),
+                                              "call.ended", 17);
+  clear_clipboard (GTK_WIDGET (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "events.copy-curl", NULL);
+  WAIT_FOR ((g_free (copied), copied = read_clipboard (GTK_WIDGET (page)),
+             g_strcmp0 (copied, "before") != 0));
+  g_assert_cmpstr (copied, ==, expected);
+  g_assert_nonnull (strstr (copied, "eventType=call.ended&display=17"));
+  g_assert_null (strstr (copied, converc_emulator_get_api_key (f->emulator)));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +344,8 @@ main (int   argc,
               test_add_secret_model_refuses, cw_test_server_teardown);
   g_test_add ("/cw/endpoint-tools/copy-curl", Fixture, NULL, cw_test_server_setup,
               test_copy_curl, cw_test_server_teardown);
+  g_test_add ("/cw/endpoint-tools/events-copy-curl", Fixture, NULL, cw_test_server_setup,
+              test_events_copy_curl, cw_test_server_teardown);
 
   return g_test_run ();
 }
