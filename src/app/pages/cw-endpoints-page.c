@@ -560,6 +560,9 @@ _cw_endpoints_page_update_actions (CwEndpointsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-id", webhook != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-url", webhook != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-curl", has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.change",
+                                 has_client && webhook != NULL &&
+                                 converc_webhook_get_is_active (webhook));
 }
 
 ConvercWebhook *
