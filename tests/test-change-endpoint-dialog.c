@@ -310,7 +310,7 @@ test_disable_fails (Fixture       *f,
   text = gtk_label_get_text (f->dialog->disable_error_label);
   g_assert_nonnull (strstr (text, "both endpoints are now active"));
   g_assert_nonnull (strstr (gtk_label_get_text (f->dialog->state_label), "Both endpoints are now active"));
-  g_assert_cmpstr (gtk_label_get_text (f->dialog->primary_label), ==, "Try Disabling Again");
+  g_assert_cmpstr (gtk_label_get_text (f->dialog->primary_label), ==, "Retry Disable");
   g_assert_true (listed_active (f, f->old_id));
   g_assert_true (listed_active (f, converc_webhook_get_id (made)));
 

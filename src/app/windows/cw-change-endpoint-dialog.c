@@ -84,13 +84,13 @@ cw_change_endpoint_dialog_update (CwChangeEndpointDialog *self)
     {
     case CW_ENDPOINT_CHANGE_EDITING:
     case CW_ENDPOINT_CHANGE_CREATING:
-      primary = _("C_reate New Endpoint");
+      primary = _("C_reate");
       sensitive = cw_endpoint_form_is_valid (self->form);
       break;
 
     case CW_ENDPOINT_CHANGE_CREATED:
     case CW_ENDPOINT_CHANGE_DISABLING:
-      primary = _("_Disable Old Endpoint…");
+      primary = _("_Disable Old…");
       cancel = _("_Keep Both");
       destructive = TRUE;
       page = "created";
@@ -100,7 +100,7 @@ cw_change_endpoint_dialog_update (CwChangeEndpointDialog *self)
       break;
 
     case CW_ENDPOINT_CHANGE_DISABLE_FAILED:
-      primary = _("_Try Disabling Again");
+      primary = _("_Retry Disable");
       cancel = _("_Keep Both");
       destructive = TRUE;
       page = "created";
