@@ -1247,6 +1247,262 @@ test_hostile_input (Fixture       *f,
   cli_run_free (run);
 }
 
+/* --- deliver / secret ------------------------------------------------------ */
+
+/* Runs converc with --base-url, the API key and XDG_DATA_HOME in tmpdir. */
+static CliRun *
+run_deliver_cli (Fixture            *f,
+                 const char         *input,
+                 const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *env[] = { "XDG_DATA_HOME", f->tmpdir, NULL };
+
+  g_ptr_array_add (argv, (gpointer) "--base-url");
+  g_ptr_array_add (argv, f->base_url);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  return run_cli_full (f, f->api_key, input, env, (const char * const *) argv->pdata);
+}
+
+static void
+test_deliver_and_secret (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ConvercSecretStore) store = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *seeded_id = NULL;
+  g_autofree char *event_id = NULL;
+  g_autofree char *outcomes_dir = g_build_filename (f->tmpdir, "converc-webhooks", NULL);
+  g_autofree char *outcomes_path = g_build_filename (outcomes_dir, "deliveries.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *shown_line = NULL;
+  GStatBuf st;
+  CliRun *run;
+
+  if (!have_session_bus ())
+    {
+      g_test_skip ("No session bus: run under build-aux/headless.sh");
+      return;
+    }
+
+  /* Usage errors come before any request. */
+  {
+    const char *cases[][8] = {
+      { "deliver", "--endpoint", "wh_x", NULL },
+      { "deliver", "--test", NULL },
+      { "deliver", "--test", "--event", "evt_1", "--endpoint", "wh_x", NULL },
+      { "deliver", "--test", "--endpoint", "wh_x", "--to", "http://example.com/x", NULL },
+      { "deliver", "--test", "--endpoint", "wh_x", "--timeout", "0", NULL },
+      { "secret", NULL },
+      { "secret", "show", NULL },
+      { "secret", "frob", "x", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        run = run_deliver_cli (f, NULL, cases[i]);
+        g_assert_cmpint (run->status, ==, 2);
+        g_assert_cmpstr (run->out, ==, "");
+        cli_run_free (run);
+      }
+    g_assert_cmpuint (f->n_received, ==, 0);
+  }
+
+  /* An endpoint made here: its secret is in the keyring. */
+  {
+    const char *args[] = { "webhooks", "create", "--url", f->receiver_url, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    id = created_id (run->out);
+    secret = g_strdup (converc_emulator_get_secret (f->emulator, id));
+    cli_run_free (run);
+  }
+
+  /* secret show prints it on stdout, and only it. */
+  {
+    const char *args[] = { "secret", "show", id, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    shown_line = g_strdup_printf ("%s\n", secret);
+    g_assert_cmpstr (run->out, ==, shown_line);
+    g_assert_cmpstr (run->err, ==, "");
+    cli_run_free (run);
+  }
+
+  /* deliver --test: signed as Converc signs, the whole exchange shown. */
+  {
+    const char *args[] = { "deliver", "--test", "--endpoint", id, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpuint (f->n_received, ==, 1);
+    g_assert_true (converc_signature_verify (secret, f->last_signature,
+                                             g_bytes_get_data (f->last_body, NULL),
+                                             g_bytes_get_size (f->last_body),
+                                             g_get_real_time () / G_USEC_PER_SEC, 300,
+                                             &error));
+    g_assert_no_error (error);
+    assert_contains (run->out, "Sent from this computer, not by Converc");
+    assert_contains (run->out, "> POST /hook HTTP/1.1\n");
+    assert_contains (run->out, "> X-IC-Signature: t=");
+    assert_contains (run->out, "> X-IC-Event: webhook.test\n");
+    assert_contains (run->out, "< HTTP/1.1 200 OK\n");
+    assert_contains (run->out, "\nok\n");
+    assert_contains (run->out, "Time: ");
+    g_assert_null (strstr (run->out, secret));
+    g_assert_null (strstr (run->err, secret));
+    cli_run_free (run);
+  }
+
+  /* A failing receiver: exit 1, its status and body shown. */
+  f->receiver_status = 500;
+  {
+    const char *args[] = { "deliver", "--test", "--endpoint", id, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 1);
+    assert_contains (run->out, "< HTTP/1.1 500 Internal Server Error\n");
+    assert_contains (run->out, "\nok\n");
+    cli_run_free (run);
+  }
+  f->receiver_status = 200;
+
+  /* --event: the event's exact bytes from the events API; --json. */
+  {
+    const char *events_args[] = { "--json", "events", NULL };
+    JsonArray *array;
+
+    run = run_deliver_cli (f, NULL, events_args);
+    g_assert_cmpint (run->status, ==, 0);
+    root = parse_json (run->out);
+    array = json_node_get_array (root);
+    g_assert_cmpuint (json_array_get_length (array), >, 0);
+    event_id = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                        "id"));
+    g_clear_pointer (&root, json_node_unref);
+    cli_run_free (run);
+  }
+  {
+    const char *args[] = { "--json", "deliver", "--event", event_id, "--endpoint", id, NULL };
+    g_autofree char *body = NULL;
+    JsonObject *object;
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    root = parse_json (run->out);
+    object = json_node_get_object (root);
+    g_assert_true (json_object_get_boolean_member (object, "success"));
+    g_assert_cmpstr (json_object_get_string_member (object, "eventId"), ==, event_id);
+    g_assert_cmpint (json_object_get_int_member (object, "status"), ==, 200);
+    body = g_strndup (g_bytes_get_data (f->last_body, NULL), g_bytes_get_size (f->last_body));
+    assert_contains (body, event_id);
+    g_clear_pointer (&root, json_node_unref);
+    cli_run_free (run);
+  }
+  {
+    const char *args[] = { "deliver", "--event", "evt_not_there", "--endpoint", id, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 1);
+    assert_contains (run->err, "No event evt_not_there");
+    cli_run_free (run);
+  }
+
+  /* The outcomes are kept for the app: private, without the secret. */
+  g_assert_cmpint (g_stat (outcomes_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (outcomes_path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, secret));
+  assert_contains (contents, id);
+
+  /* An endpoint made elsewhere (seeded): no secret, a clear hint. */
+  {
+    const char *list_args[] = { "--json", "webhooks", "list", NULL };
+    JsonArray *array;
+
+    run = run_deliver_cli (f, NULL, list_args);
+    root = parse_json (run->out);
+    array = json_node_get_array (root);
+    for (guint i = 0; i < json_array_get_length (array) && seeded_id == NULL; i++)
+      {
+        JsonObject *o = json_array_get_object_element (array, i);
+
+        if (g_strcmp0 (json_object_get_string_member (o, "id"), id) != 0)
+          seeded_id = g_strdup (json_object_get_string_member (o, "id"));
+      }
+    g_assert_nonnull (seeded_id);
+    g_clear_pointer (&root, json_node_unref);
+    cli_run_free (run);
+  }
+  {
+    const char *args[] = { "deliver", "--test", "--endpoint", seeded_id,
+                           "--to", f->receiver_url, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 1);
+    assert_contains (run->err, "No signing secret for endpoint");
+    assert_contains (run->err, "converc secret store");
+    cli_run_free (run);
+  }
+
+  /* secret store: one line; white space and several lines refused. */
+  {
+    const char *args[] = { "secret", "store", seeded_id, NULL };
+    const char *bad[] = { "whsec_a b\n", " whsec_ab\n", "whsec_ab\t\n", "\n", "",
+                          "whsec_ab\nsecond\n" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        run = run_deliver_cli (f, bad[i], args);
+        g_assert_cmpint (run->status, ==, 2);
+        assert_contains (run->err, "secret");
+        cli_run_free (run);
+      }
+
+    run = run_deliver_cli (f, "whsec_abc\n", args);
+    g_assert_cmpint (run->status, ==, 0);
+    assert_contains (run->out, "saved in the keyring");
+    g_assert_null (strstr (run->out, "whsec_abc"));
+    cli_run_free (run);
+  }
+  {
+    const char *args[] = { "secret", "show", seeded_id, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->out, ==, "whsec_abc\n");
+    cli_run_free (run);
+  }
+  {
+    const char *args[] = { "deliver", "--test", "--endpoint", seeded_id,
+                           "--to", f->receiver_url, NULL };
+
+    run = run_deliver_cli (f, NULL, args);
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (converc_signature_verify ("whsec_abc", f->last_signature,
+                                             g_bytes_get_data (f->last_body, NULL),
+                                             g_bytes_get_size (f->last_body),
+                                             g_get_real_time () / G_USEC_PER_SEC, 300,
+                                             &error));
+    g_assert_no_error (error);
+    cli_run_free (run);
+  }
+
+  store = converc_keyring_store_new (0);
+  converc_secret_store_clear_sync (store, f->base_url, id, NULL);
+  converc_secret_store_clear_sync (store, f->base_url, seeded_id, NULL);
+  g_unlink (outcomes_path);
+  g_rmdir (outcomes_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1269,6 +1525,7 @@ main (int   argc,
   ADD ("emulator-command", test_emulator_command);
   ADD ("debug-logs-keep-secrets", test_debug_logs_keep_secrets);
   ADD ("hostile-input", test_hostile_input);
+  ADD ("deliver-and-secret", test_deliver_and_secret);
 
 #undef ADD
 

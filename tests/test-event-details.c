@@ -281,6 +281,75 @@ test_details_transcript_lines (void)
   g_assert_true (g_str_has_suffix (got, text->str));
 }
 
+/* Arrays of more than 64 KB are read a slice at a time, not as one tree:
+ * what they give must be what a small array gives, in order, with the rest
+ * of the event (before and after them) read too. */
+static void
+test_details_large_arrays (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"id\":\"evt_large\",\"d\\u0061ta\":{");
+  g_autoptr(ConvercEventDetails) details = NULL;
+  const guint groups = 700;
+  const guint segments = 4000;
+
+  g_string_append (json, "\"qualificationAnswers\": [ ");
+  for (guint g = 0; g < groups; g++)
+    g_string_append_printf (json,
+      "%s{\"questionId\":\"q%u\",\"answer\":{\"value\":[\"a]\",\"b[\",%u]}},"
+      "{\"question\":{\"label\":\"Agree? {%u}\"},\"answer\":{\"value\":true}},"
+      "42,{}",
+      g > 0 ? " ,\n" : "", g, g, g);
+  g_string_append (json, " ],\"contact\":{\"name\":\"Esi \\\"Quoted\\\" Boateng\"},"
+                         "\"transcript\":[");
+  for (guint i = 0; i < segments; i++)
+    {
+      if (i % 1000 == 999)
+        g_string_append_printf (json, "%s\"bare line %u\"", i > 0 ? "," : "", i);
+      else
+        g_string_append_printf (json, "%s{\"speaker\":\"agent\",\"text\":\"Line %u ]}\\\"\"}",
+                                i > 0 ? "," : "", i);
+    }
+  g_string_append (json, "],\"call\":{\"status\":\"ended\"}}}");
+  g_assert_cmpuint (json->len, >, 2 * 64 * 1024);
+
+  details = details_for_text (json->str);
+  g_assert_cmpstr (details->id, ==, "evt_large");
+  g_assert_cmpstr (details->contact_name, ==, "Esi \"Quoted\" Boateng");
+  g_assert_cmpstr (details->call_status, ==, "ended");
+
+  g_assert_cmpuint (details->answers->len, ==, groups * 3);
+  for (guint g = 0; g < groups; g++)
+    {
+      ConvercAnswer *first = g_ptr_array_index (details->answers, 3 * g);
+      ConvercAnswer *second = g_ptr_array_index (details->answers, 3 * g + 1);
+      ConvercAnswer *empty = g_ptr_array_index (details->answers, 3 * g + 2);
+      g_autofree char *id = g_strdup_printf ("q%u", g);
+      g_autofree char *value = g_strdup_printf ("a], b[, %u", g);
+      g_autofree char *label = g_strdup_printf ("Agree? {%u}", g);
+      /* The 4th element of its group, counted from 1 over the whole array. */
+      g_autofree char *numbered = g_strdup_printf ("Question %u", 4 * g + 4);
+
+      g_assert_cmpstr (first->question, ==, id);
+      g_assert_cmpstr (first->answer, ==, value);
+      g_assert_cmpstr (second->question, ==, label);
+      g_assert_cmpstr (second->answer, ==, "Yes");
+      g_assert_cmpstr (empty->question, ==, numbered);
+      g_assert_null (empty->answer);
+    }
+
+  g_assert_nonnull (details->transcript);
+  g_assert_cmpuint (details->transcript->len, ==, segments);
+  for (guint i = 0; i < segments; i++)
+    {
+      ConvercTranscriptLine *line = g_ptr_array_index (details->transcript, i);
+      g_autofree char *text = i % 1000 == 999 ? g_strdup_printf ("bare line %u", i)
+                                              : g_strdup_printf ("Line %u ]}\"", i);
+
+      g_assert_cmpstr (line->text, ==, text);
+      g_assert_cmpstr (line->speaker, ==, i % 1000 == 999 ? NULL : "agent");
+    }
+}
+
 static void
 test_format_duration (void)
 {
@@ -306,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/converc/event-details/answer-shapes", test_details_answer_shapes);
   g_test_add_func ("/converc/event-details/location-transcript", test_details_location_and_transcript);
   g_test_add_func ("/converc/event-details/transcript-lines", test_details_transcript_lines);
+  g_test_add_func ("/converc/event-details/large-arrays", test_details_large_arrays);
   g_test_add_func ("/converc/event-details/format-duration", test_format_duration);
 
   return g_test_run ();

@@ -590,6 +590,130 @@ test_detail_readable (Fixture       *f,
   g_assert_cmpstr (copied, ==, "kwame@example.com");
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Where (0, 0) of @widget is in @ancestor. */
+static graphene_point_t
+origin_in (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, ancestor, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point;
+}
+
+/* With the application's style: a recording link's text starts where the
+ * other values do and sits level with its label; a JSON line too long for
+ * the view wraps under its own text, not at the left edge. */
+static void
+test_detail_layout (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autofree char *long_value = g_strnfill (400, 'a');
+  g_autofree char *event = NULL;
+  graphene_point_t key_at, link_at, value_at;
+  GtkTextIter line_start, text_start, wrapped;
+  GdkRectangle text_rect, wrapped_rect;
+  GtkTextBuffer *buffer;
+  GtkWidget *link, *link_label, *grid, *view;
+  GtkLabel *key, *value;
+  gboolean found;
+
+  gtk_css_provider_load_from_resource (provider, "/com/converc/Webhooks/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 40; i < 400; i += 41)
+    long_value[i] = ' ';
+  event = g_strdup_printf ("{\"id\":\"evt_layout\",\"type\":\"call.ended\","
+                           "\"createdAt\":\"2024-05-01T10:42:00Z\",\"data\":{"
+                           "\"contact\":{\"name\":\"Ama Owusu\",\"note\":\"%s\"},"
+                           "\"recording\":{\"available\":true,"
+                           "\"videoUrl\":\"https://media.example.com/v.mp4\","
+                           "\"expiresInSeconds\":86400}}}", long_value);
+  converc_emulator_add_raw_event (f->emulator, event);
+  gtk_window_set_default_size (f->window, 700, 700);
+  show_and_load (f);
+  g_assert_true (cw_events_page_select_id (f->page, "evt_layout"));
+  cw_events_page_set_search_text (f->page, "evt_layout");
+
+  link = find_widget_of_type (GTK_WIDGET (f->page->detail), GTK_TYPE_LINK_BUTTON);
+  g_assert_nonnull (link);
+  WAIT_FOR (gtk_widget_get_mapped (link) && gtk_widget_get_width (link) > 0);
+  link_label = gtk_button_get_child (GTK_BUTTON (link));
+  g_assert_true (GTK_IS_LABEL (link_label));
+  grid = gtk_widget_get_parent (link);
+  key = find_label (grid, "Video");
+  value = find_label (grid, "1 day");
+  g_assert_nonnull (key);
+  g_assert_nonnull (value);
+
+  key_at = origin_in (GTK_WIDGET (key), grid);
+  link_at = origin_in (link_label, grid);
+  value_at = origin_in (GTK_WIDGET (value), grid);
+  g_test_message ("key y %.0f, link text at %.0f,%.0f, value x %.0f",
+                  key_at.y, link_at.x, link_at.y, value_at.x);
+  g_assert_cmpfloat (ABS (link_at.y - key_at.y), <=, 2);
+  g_assert_cmpfloat (ABS (link_at.x - value_at.x), <=, 2);
+
+  /* The JSON: the line with the long value wraps, and its second display
+   * line starts to the right of where the line's own text starts. */
+  view = find_widget_of_type (GTK_WIDGET (f->page->detail), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_start_iter (buffer, &line_start);
+  found = gtk_text_iter_forward_search (&line_start, "\"note\"", 0, &text_start, NULL, NULL);
+  g_assert_true (found);
+  line_start = text_start;
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&text_start), >, 0);
+
+  WAIT_FOR (gtk_widget_get_mapped (view) && gtk_widget_get_width (view) > 0);
+  wrapped = text_start;
+  found = FALSE;
+  /* Let the view lay the line out, then find where it wraps. */
+  for (guint tries = 0; tries < 50 && !found; tries++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      wrapped = text_start;
+      while (gtk_text_iter_forward_char (&wrapped) && !gtk_text_iter_ends_line (&wrapped))
+        if (gtk_text_view_starts_display_line (GTK_TEXT_VIEW (view), &wrapped))
+          {
+            found = TRUE;
+            break;
+          }
+    }
+  g_assert_true (found);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &text_start, &text_rect);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &wrapped, &wrapped_rect);
+  g_test_message ("line text at x %d, wrapped part at x %d", text_rect.x, wrapped_rect.x);
+  g_assert_cmpint (wrapped_rect.y, >, text_rect.y);
+  g_assert_cmpint (wrapped_rect.x, >, text_rect.x);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+}
+
 /* At 360 px the list still says what happened to whom, and the detail's
  * buttons show their whole labels. */
 static void
@@ -938,6 +1062,7 @@ main (int   argc,
   ADD ("malformed", test_malformed);
   ADD ("detail", test_detail);
   ADD ("detail-readable", test_detail_readable);
+  ADD ("detail-layout", test_detail_layout);
   ADD ("narrow", test_narrow);
   ADD ("literal-text", test_literal_text);
   ADD ("errors", test_errors);

@@ -30,7 +30,7 @@ done
 if [ -n "${CONVERC_CLI:-}" ]; then
   text=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$src/data/converc.1" 2>/dev/null)
   missing=""
-  for cmd in "" webhooks events verify login logout emulator "webhooks create"; do
+  for cmd in "" webhooks events verify login logout emulator "webhooks create" deliver "secret show" "secret store"; do
     for opt in $("$CONVERC_CLI" $cmd --help 2>&1 | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
       case $opt in --help-all|--help-gapplication) continue ;; esac
       grep -q -- "$opt" <<<"$text" || missing="$missing $cmd:$opt"
@@ -47,6 +47,8 @@ completion=$(bash -c '
   echo "2:$(complete_words converc webhooks cr)"
   echo "3:$(complete_words converc webhooks create --ev)"
   echo "4:$(complete_words converc events --type call.e)"
+  echo "5:$(complete_words converc deliver --end)"
+  echo "6:$(complete_words converc secret st)"
 ' _ "$src/data/converc.bash-completion" 2>&1)
 status=$?
 ok $status "the completion script loads in bash and registers _converc"
@@ -54,6 +56,8 @@ grep -qx '1:webhooks' <<<"$completion"; ok $? "converc we<Tab> completes to webh
 grep -qx '2:create' <<<"$completion"; ok $? "converc webhooks cr<Tab> completes to create"
 grep -qx '3:--event' <<<"$completion"; ok $? "converc webhooks create --ev<Tab> completes to --event"
 grep -qx '4:call.ended' <<<"$completion"; ok $? "converc events --type call.e<Tab> completes to call.ended"
+grep -qx '5:--endpoint' <<<"$completion"; ok $? "converc deliver --end<Tab> completes to --endpoint"
+grep -qx '6:store' <<<"$completion"; ok $? "converc secret st<Tab> completes to store"
 [ $failed -eq 0 ] || echo "$completion" | sed 's/^/# /'
 
 echo "1..$n"

@@ -27,6 +27,7 @@
 
 #include "converc-error.h"
 #include "converc-event.h"
+#include "converc-json-scan.h"
 #include "converc-parse.h"
 #include "converc-webhook.h"
 
@@ -1883,6 +1884,49 @@ test_error_retry_after_huge (void)
     }
 }
 
+/* The scanner finds values by their brackets, whatever strings hold. */
+static void
+test_json_skip_value (void)
+{
+  const struct { const char *json; gsize end; } cases[] = {
+    { "\"a]\\\"}\" , ", 7 },
+    { "[1,[2,{\"]\":\"[\"}],3] tail", 19 },
+    { "{\"a\":{\"b\":[]}}", 14 },
+    { "-12.5e3,", 7 },
+    { "true}", 4 },
+    { "  null ]", 6 },
+    { "[1,2", 4 },            /* cut short: the length */
+    { "\"open", 5 },
+    { "", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpuint (converc_json_skip_value (cases[i].json, strlen (cases[i].json), 0), ==,
+                      cases[i].end);
+}
+
+static void
+test_json_member_range (void)
+{
+  const char *json = "{\"x\":\"data\" , \"d\\u0061ta\" : [1, \"]\"] ,\"data\":2}";
+  gsize len = strlen (json);
+  gsize start = 0, end = 0;
+  g_autofree char *value = NULL;
+
+  /* The first member whose key means "data", escaped or not. */
+  g_assert_true (converc_json_member_range (json, len, 0, "data", &start, &end));
+  value = g_strndup (json + start, end - start);
+  g_assert_cmpstr (value, ==, "[1, \"]\"]");
+  g_assert_true (converc_json_member_range (json, len, 0, "x", &start, &end));
+  g_assert_cmpuint (end - start, ==, 6);
+
+  g_assert_false (converc_json_member_range (json, len, 0, "missing", &start, &end));
+  g_assert_false (converc_json_member_range ("[1]", 3, 0, "data", &start, &end));
+  g_assert_false (converc_json_member_range ("{\"a\":", 5, 0, "a", &start, &end));
+  g_assert_false (converc_json_member_range ("{\"a\" 1}", 7, 0, "a", &start, &end));
+  g_assert_false (converc_json_member_range ("{}", 2, 0, "a", &start, &end));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1936,6 +1980,8 @@ main (int   argc,
   g_test_add_func ("/converc/event/search-repetitive", test_event_search_repetitive);
   g_test_add_func ("/converc/event/summary", test_event_summary);
   g_test_add_func ("/converc/event/summary-bounded", test_event_summary_bounded);
+  g_test_add_func ("/converc/json/skip-value", test_json_skip_value);
+  g_test_add_func ("/converc/json/member-range", test_json_member_range);
   g_test_add_func ("/converc/event/pretty-json", test_event_pretty_json);
   g_test_add_func ("/converc/event/pretty-json-document", test_event_pretty_json_document);
   g_test_add_func ("/converc/event/parse-payload", test_event_parse_payload);

@@ -125,5 +125,11 @@ int             cli_command_logout     (CliContext  *cli,
 int             cli_command_emulator   (CliContext  *cli,
                                         int          argc,
                                         char       **argv);
+int             cli_command_deliver    (CliContext  *cli,
+                                        int          argc,
+                                        char       **argv);
+int             cli_command_secret     (CliContext  *cli,
+                                        int          argc,
+                                        char       **argv);
 
 G_END_DECLS

@@ -48,6 +48,8 @@ static const CliCommand commands[] = {
   { "login",    cli_command_login,    N_("Save the API key (read from standard input) in the keyring") },
   { "logout",   cli_command_logout,   N_("Remove the API key from the keyring") },
   { "emulator", cli_command_emulator, N_("Run a local Converc API emulator") },
+  { "deliver",  cli_command_deliver,  N_("Send a signed event from this computer and show the exchange") },
+  { "secret",   cli_command_secret,   N_("Show or store an endpoint's signing secret in the keyring") },
 };
 
 struct _CliTable

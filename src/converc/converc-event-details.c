@@ -33,6 +33,8 @@
 #include "converc-event-details.h"
 #include "converc-event-types.h"
 #include "converc-json-private.h"
+#include "converc-json-scan.h"
+#include "converc-parse.h"
 
 /* Any scalar as text; containers as compact JSON; null as NULL. */
 static char *
@@ -244,6 +246,42 @@ add_transcript_line (GPtrArray *lines,
   g_free (text);
 }
 
+/* One segment of a transcript array: {"speaker", "text"} or a bare value.
+ * A #ReadElementFunc. */
+static void
+add_segment (gpointer  lines,
+             JsonNode *element,
+             guint     index,
+             gpointer  user_data)
+{
+  char *speaker = NULL;
+  char *text = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (element))
+    {
+      JsonObject *segment = json_node_get_object (element);
+
+      text = text_member (segment, "text");
+      if (text == NULL)
+        text = text_member (segment, "content");
+      if (text != NULL)
+        {
+          speaker = text_member (segment, "speaker");
+          if (speaker == NULL)
+            speaker = text_member (segment, "role");
+          if (speaker == NULL)
+            speaker = text_member (segment, "from");
+        }
+    }
+  else
+    {
+      text = node_to_text (element);
+    }
+
+  if (text != NULL)
+    add_transcript_line (lines, speaker, text);
+}
+
 /* One line per segment, however many: the view shows them lazily. */
 static GPtrArray *
 read_transcript (JsonNode *node)
@@ -284,40 +322,171 @@ read_transcript (JsonNode *node)
     }
 
   for (guint i = 0; segments != NULL && i < json_array_get_length (segments); i++)
-    {
-      JsonNode *element = json_array_get_element (segments, i);
-      char *speaker = NULL;
-      char *text = NULL;
-
-      if (JSON_NODE_HOLDS_OBJECT (element))
-        {
-          JsonObject *segment = json_node_get_object (element);
-
-          text = text_member (segment, "text");
-          if (text == NULL)
-            text = text_member (segment, "content");
-          if (text != NULL)
-            {
-              speaker = text_member (segment, "speaker");
-              if (speaker == NULL)
-                speaker = text_member (segment, "role");
-              if (speaker == NULL)
-                speaker = text_member (segment, "from");
-            }
-        }
-      else
-        {
-          text = node_to_text (element);
-        }
-
-      if (text != NULL)
-        add_transcript_line (lines, speaker, text);
-    }
+    add_segment (lines, json_array_get_element (segments, i), i, NULL);
 
   if (lines->len == 0)
     return NULL;
 
   return g_steal_pointer (&lines);
+}
+
+/* One qualification answer. A #ReadElementFunc. */
+static void
+add_answer (gpointer  answers,
+            JsonNode *element,
+            guint     index,
+            gpointer  user_data)
+{
+  JsonObject *entry;
+  JsonObject *question;
+  JsonNode *answer_node;
+  ConvercAnswer *answer;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    return;
+
+  entry = json_node_get_object (element);
+  question = converc_json_object_member (entry, "question");
+  answer = g_new0 (ConvercAnswer, 1);
+  answer->question = text_member (question, "label");
+  if (answer->question == NULL)
+    answer->question = text_member (entry, "questionId");
+  if (answer->question == NULL)
+    answer->question = g_strdup_printf (_("Question %u"), index + 1);
+  answer->type = text_member (question, "type");
+
+  answer_node = json_object_get_member (entry, "answer");
+  if (answer_node != NULL && JSON_NODE_HOLDS_OBJECT (answer_node) &&
+      json_object_has_member (json_node_get_object (answer_node), "value"))
+    answer->answer = node_to_text (json_object_get_member (json_node_get_object (answer_node),
+                                                           "value"));
+  else
+    answer->answer = node_to_text (answer_node);
+
+  g_ptr_array_add (answers, answer);
+}
+
+/* Large arrays of the payload (a transcript of 200,000 segments, 20,000
+ * answers) are not parsed into one tree, which takes about eleven times
+ * their size: they are cut out of the bytes and read a slice of elements
+ * at a time, each slice's tree freed before the next. */
+#define LARGE_ARRAY_BYTES (64 * 1024)
+#define SLICE_BYTES       (32 * 1024)
+
+typedef void (*ReadElementFunc) (gpointer  into,
+                                 JsonNode *element,
+                                 guint     index,
+                                 gpointer  user_data);
+
+typedef struct
+{
+  gsize start;  /* at its '[' */
+  gsize end;    /* after its ']'; 0 when there is none */
+} LargeArray;
+
+/* Finds data.<member> when it is an array of more than LARGE_ARRAY_BYTES. */
+static void
+find_large_array (const char *raw,
+                  gsize       raw_len,
+                  gsize       data_start,
+                  const char *member,
+                  LargeArray *found)
+{
+  gsize start, end;
+
+  *found = (LargeArray) { 0, 0 };
+  if (converc_json_member_range (raw, raw_len, data_start, member, &start, &end) &&
+      raw[start] == '[' && end - start > LARGE_ARRAY_BYTES && raw[end - 1] == ']')
+    *found = (LargeArray) { start, end };
+}
+
+static void
+read_slice (JsonParser      *parser,
+            GString         *slice,
+            guint           *index,
+            ReadElementFunc  func,
+            gpointer         into)
+{
+  JsonArray *array;
+
+  g_string_append_c (slice, ']');
+  /* The whole payload was JSON, so is a slice of its elements; should it
+   * not be, the slice is left out rather than the event. */
+  if (json_parser_load_from_data (parser, slice->str, slice->len, NULL) &&
+      JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    {
+      array = json_node_get_array (json_parser_get_root (parser));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        func (into, json_array_get_element (array, i), (*index)++, NULL);
+    }
+  g_string_truncate (slice, 0);
+}
+
+static void
+read_large_array (const char       *raw,
+                  gsize             raw_len,
+                  const LargeArray *large,
+                  ReadElementFunc   func,
+                  gpointer          into)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) slice = g_string_sized_new (SLICE_BYTES + 1024);
+  gsize i = large->start + 1;
+  guint index = 0;
+
+  while (TRUE)
+    {
+      gsize end;
+
+      i = converc_json_skip_space (raw, large->end, i);
+      if (i >= large->end - 1 || raw[i] == ']')
+        break;
+      end = converc_json_skip_value (raw, large->end - 1, i);
+      if (end <= i)
+        break;
+
+      g_string_append_c (slice, slice->len == 0 ? '[' : ',');
+      g_string_append_len (slice, raw + i, end - i);
+      if (slice->len >= SLICE_BYTES)
+        read_slice (parser, slice, &index, func, into);
+
+      i = converc_json_skip_space (raw, large->end, end);
+      if (i < large->end && raw[i] == ',')
+        i++;
+    }
+  if (slice->len > 0)
+    read_slice (parser, slice, &index, func, into);
+}
+
+/* The payload's bytes with the large arrays made "null", for one tree of
+ * everything else. */
+static GBytes *
+without_large_arrays (const char       *raw,
+                      gsize             raw_len,
+                      const LargeArray *first,
+                      const LargeArray *second)
+{
+  const LargeArray *cut[2] = { first, second };
+  GString *out = g_string_sized_new (raw_len);
+  gsize at = 0;
+
+  if (second->end > 0 && (first->end == 0 || second->start < first->start))
+    {
+      cut[0] = second;
+      cut[1] = first;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (cut[i]->end == 0)
+        continue;
+      g_string_append_len (out, raw + at, cut[i]->start - at);
+      g_string_append (out, "null");
+      at = cut[i]->end;
+    }
+  g_string_append_len (out, raw + at, raw_len - at);
+
+  return g_string_free_to_bytes (out);
 }
 
 char *
@@ -357,11 +526,38 @@ converc_event_details_new (ConvercEvent  *event,
   JsonObject *location;
   JsonObject *recording;
   JsonArray *answers;
+  LargeArray large_transcript = { 0, 0 };
+  LargeArray large_answers = { 0, 0 };
+  const char *raw;
+  gsize raw_len = 0;
+  gsize data_start = 0, data_end = 0;
   double latitude, longitude;
 
   g_return_val_if_fail (CONVERC_IS_EVENT (event), NULL);
 
-  root = converc_event_parse_payload (event, error);
+  raw = g_bytes_get_data (converc_event_get_raw (event), &raw_len);
+  data_start = converc_json_skip_space (raw, raw_len, 0);
+  if (data_start < raw_len && converc_json_member_range (raw, raw_len, data_start, "data",
+                                                         &data_start, &data_end))
+    {
+      find_large_array (raw, raw_len, data_start, "transcript", &large_transcript);
+      find_large_array (raw, raw_len, data_start, "qualificationAnswers", &large_answers);
+    }
+
+  if (large_transcript.end > 0 || large_answers.end > 0)
+    {
+      g_autoptr(GBytes) rest = without_large_arrays (raw, raw_len,
+                                                     &large_transcript, &large_answers);
+      const char *rest_data;
+      gsize rest_len;
+
+      rest_data = g_bytes_get_data (rest, &rest_len);
+      root = converc_parse_json (rest_data, rest_len, error);
+    }
+  else
+    {
+      root = converc_event_parse_payload (event, error);
+    }
   if (root == NULL)
     return NULL;
 
@@ -429,36 +625,9 @@ converc_event_details_new (ConvercEvent  *event,
     }
 
   for (guint i = 0; answers != NULL && i < json_array_get_length (answers); i++)
-    {
-      JsonNode *element = json_array_get_element (answers, i);
-      JsonObject *entry;
-      JsonObject *question;
-      JsonNode *answer_node;
-      ConvercAnswer *answer;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-
-      entry = json_node_get_object (element);
-      question = converc_json_object_member (entry, "question");
-      answer = g_new0 (ConvercAnswer, 1);
-      answer->question = text_member (question, "label");
-      if (answer->question == NULL)
-        answer->question = text_member (entry, "questionId");
-      if (answer->question == NULL)
-        answer->question = g_strdup_printf (_("Question %u"), i + 1);
-      answer->type = text_member (question, "type");
-
-      answer_node = json_object_get_member (entry, "answer");
-      if (answer_node != NULL && JSON_NODE_HOLDS_OBJECT (answer_node) &&
-          json_object_has_member (json_node_get_object (answer_node), "value"))
-        answer->answer = node_to_text (json_object_get_member (json_node_get_object (answer_node),
-                                                               "value"));
-      else
-        answer->answer = node_to_text (answer_node);
-
-      g_ptr_array_add (details->answers, answer);
-    }
+    add_answer (details->answers, json_array_get_element (answers, i), i, NULL);
+  if (large_answers.end > 0)
+    read_large_array (raw, raw_len, &large_answers, add_answer, details->answers);
 
   details->has_recording = recording != NULL;
   details->recording_expires_in = -1;
@@ -477,8 +646,18 @@ converc_event_details_new (ConvercEvent  *event,
         details->recording_expires_in = (gint64)expires;
     }
 
-  details->transcript = read_transcript (data != NULL ? json_object_get_member (data, "transcript")
-                                                      : NULL);
+  if (large_transcript.end > 0)
+    {
+      details->transcript = g_ptr_array_new_with_free_func ((GDestroyNotify)transcript_line_free);
+      read_large_array (raw, raw_len, &large_transcript, add_segment, details->transcript);
+      if (details->transcript->len == 0)
+        g_clear_pointer (&details->transcript, g_ptr_array_unref);
+    }
+  else
+    {
+      details->transcript = read_transcript (data != NULL ? json_object_get_member (data, "transcript")
+                                                          : NULL);
+    }
 
   return g_steal_pointer (&details);
 }

@@ -75,6 +75,128 @@ converc_json_skip_string (const char *data,
   return end < len ? end + 1 : len;
 }
 
+gsize
+converc_json_skip_space (const char *data,
+                         gsize       len,
+                         gsize       i)
+{
+  while (i < len && converc_json_is_space (data[i]))
+    i++;
+  return i;
+}
+
+gsize
+converc_json_skip_value (const char *data,
+                         gsize       len,
+                         gsize       i)
+{
+  gsize depth = 0;
+
+  i = converc_json_skip_space (data, len, i);
+  if (i >= len)
+    return len;
+
+  if (data[i] == '"')
+    return converc_json_skip_string (data, len, i);
+
+  if (data[i] != '{' && data[i] != '[')
+    {
+      /* A number or a literal: up to the next delimiter. */
+      while (i < len && !converc_json_is_space (data[i]) &&
+             data[i] != ',' && data[i] != '}' && data[i] != ']' && data[i] != ':')
+        i++;
+      return i;
+    }
+
+  /* A container: count brackets, strings skipped whole (they may hold
+   * brackets). No recursion, so no depth is too deep. */
+  while (i < len)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          i = converc_json_skip_string (data, len, i);
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        return i + 1;
+      i++;
+    }
+
+  return len;
+}
+
+static gboolean
+key_equals (const char *data,
+            gsize       start,
+            gsize       end,
+            const char *key)
+{
+  gsize key_len = strlen (key);
+  g_autofree char *decoded = NULL;
+
+  if (memchr (data + start, '\\', end - start) == NULL)
+    return end - start == key_len && memcmp (data + start, key, key_len) == 0;
+
+  /* An escaped key ("d\u0061ta") means the same as the plain one. */
+  decoded = converc_json_decode_string (data, start, end);
+  return decoded != NULL && strcmp (decoded, key) == 0;
+}
+
+gboolean
+converc_json_member_range (const char *data,
+                           gsize       len,
+                           gsize       start,
+                           const char *key,
+                           gsize      *value_start,
+                           gsize      *value_end)
+{
+  gsize i;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (start >= len || data[start] != '{')
+    return FALSE;
+
+  i = start + 1;
+  while (TRUE)
+    {
+      gsize key_start, key_end, vstart, vend;
+
+      i = converc_json_skip_space (data, len, i);
+      if (i >= len || data[i] != '"')
+        return FALSE;
+      key_start = i + 1;
+      i = converc_json_skip_string (data, len, i);
+      if (i >= len)
+        return FALSE;
+      key_end = i - 1;
+
+      i = converc_json_skip_space (data, len, i);
+      if (i >= len || data[i] != ':')
+        return FALSE;
+      vstart = converc_json_skip_space (data, len, i + 1);
+      vend = converc_json_skip_value (data, len, vstart);
+      if (vend > len || vstart >= vend)
+        return FALSE;
+
+      if (key_equals (data, key_start, key_end, key))
+        {
+          *value_start = vstart;
+          *value_end = vend;
+          return TRUE;
+        }
+
+      i = converc_json_skip_space (data, len, vend);
+      if (i >= len || data[i] != ',')
+        return FALSE;
+      i++;
+    }
+}
+
 void
 converc_json_tokens_init (ConvercJsonTokens *tokens,
                           const char        *data,

@@ -69,6 +69,25 @@ gsize     converc_json_string_end      (const char        *data,
 gsize     converc_json_skip_string     (const char        *data,
                                         gsize              len,
                                         gsize              i);
+/* The index of the first byte at or after @i that is not JSON space. */
+gsize     converc_json_skip_space      (const char        *data,
+                                        gsize              len,
+                                        gsize              i);
+/* For the value starting at data[i] (a string, number, literal, object or
+ * array, nested to any depth): the index after it, or @len when it is cut
+ * short. */
+gsize     converc_json_skip_value      (const char        *data,
+                                        gsize              len,
+                                        gsize              i);
+/* The value of the first member @key of the object that opens at
+ * data[start] == '{', as data[*value_start..*value_end). FALSE when the
+ * object has no such member or is not an object. */
+gboolean  converc_json_member_range    (const char        *data,
+                                        gsize              len,
+                                        gsize              start,
+                                        const char        *key,
+                                        gsize             *value_start,
+                                        gsize             *value_end);
 void      converc_json_tokens_init     (ConvercJsonTokens *tokens,
                                         const char        *data,
                                         gsize              len);

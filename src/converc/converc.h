@@ -33,4 +33,6 @@
 #include "converc-validate.h"
 #include "converc-webhook.h"
 #include "converc-event-details.h"
+#include "converc-delivery.h"
+#include "converc-delivery-outcomes.h"
 #include "converc-curl.h"

@@ -20,6 +20,10 @@
 #   4. Events: `converc emulator --seed`; sign in, open Events, filter to
 #      call.ended, search a contact's email, open the event: the summary shows
 #      the contact's name.
+#   5. Killed after create: a server whose create answer holds a
+#      100,000-character URL; the app is killed (SIGKILL) 1.5 s after that
+#      answer was sent. The signing secret must be in the keyring: the app
+#      stores it before it lays out any of the server's text.
 #
 # Needs a display, a session bus and an unlocked keyring: run it under
 # build-aux/headless.sh. Prints TAP; screenshots go to --shots.
@@ -105,6 +109,62 @@ class Receiver:
 
         self.server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
         self.url = 'http://127.0.0.1:%d/hook' % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+class LongUrlServer:
+    """A Converc server whose create answer carries a 100,000-character URL:
+    laying that text out once froze the app before the secret was stored."""
+
+    SECRET = 'whsec_killed_after_create_0123456789'
+    WEBHOOK_ID = 'wh_long_url_killed'
+
+    def __init__(self):
+        self.created_at = None
+        self.webhooks = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def answer(self, status, value):
+                body = json.dumps(value).encode()
+                self.send_response(status)
+                self.send_header('Content-Type', 'application/json')
+                self.send_header('Content-Length', str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                self.wfile.flush()
+
+            def do_GET(self):
+                if self.path.startswith('/integrations/webhooks'):
+                    self.answer(200, {'webhooks': server.webhooks})
+                elif self.path.startswith('/webhooks/events'):
+                    self.answer(200, [])
+                else:
+                    self.answer(404, {'error': 'not found'})
+
+            def do_POST(self):
+                length = int(self.headers.get('Content-Length') or 0)
+                self.rfile.read(length)
+                if self.path != '/integrations/webhooks':
+                    self.answer(404, {'error': 'not found'})
+                    return
+                webhook = {'id': server.WEBHOOK_ID,
+                           'url': 'https://example.com/' + 'abcdefghij' * 9998,
+                           'events': [], 'isActive': True,
+                           'createdAt': '2026-12-06T10:00:00Z',
+                           'updatedAt': '2026-12-06T10:00:00Z'}
+                server.webhooks.append(webhook)
+                self.answer(201, {'webhook': webhook, 'secret': server.SECRET})
+                server.created_at = time.monotonic()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+        self.url = 'http://127.0.0.1:%d' % self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self):
@@ -740,12 +800,49 @@ def find_ancestor(node, name):
     return None
 
 
+def scenario_killed_after_create(s, receiver):
+    server = LongUrlServer()
+    proc = app = None
+    try:
+        proc, app = s.start_app(['--base-url=' + server.url])
+        key_row = wait_for('the API key field', lambda: editable(app, 'API Key'))
+        type_into(key_row, 'any-key-for-this-server')
+        click(wait_for('Sign In', lambda: button(app, 'Sign In')))
+        wait_for('the endpoints list', lambda: find(
+            app, lambda n: 'Signed in' in name_of(n) or 'Signed in' in text_of(n)))
+
+        click(wait_for('the Add Endpoint button', lambda: button(app, 'Add Endpoint')))
+        url_row = wait_for('the URL entry of the Add Endpoint dialog', lambda: editable(app, 'URL'))
+        type_into(url_row, receiver.url)
+        click(wait_for('the Create button', lambda: button(app, 'Create')))
+        wait_for('the create answer sent', lambda: server.created_at is not None, TIMEOUT)
+        # Right after the answer: no time for anything but what comes first.
+        while time.monotonic() < server.created_at + 1.5:
+            time.sleep(0.01)
+        pid = s.app_pid(proc)
+        os.kill(pid, 9)
+        proc.wait(timeout=10)
+        diag('app killed %.2f s after the create answer was sent' %
+             (time.monotonic() - server.created_at))
+        proc = None
+        ok(server.SECRET in keyring_items('com.converc.Webhooks.SigningSecret'),
+           'killed 1.5 s after a create answer with a 100,000-character URL, '
+           'the signing secret is in the keyring')
+        stored = secret_tool('lookup', 'webhook-id', server.WEBHOOK_ID).strip()
+        ok(stored == server.SECRET, 'it is stored for that endpoint (secret-tool lookup webhook-id)')
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+        server.stop()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--app', required=True)
     parser.add_argument('--cli', required=True)
     parser.add_argument('--shots', required=True)
-    parser.add_argument('--only', help='run one scenario: real, demo, no_keyring or events')
+    parser.add_argument('--only', help='run one scenario: real, demo, no_keyring, events or killed_after_create')
     args = parser.parse_args()
 
     if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
@@ -761,7 +858,8 @@ def main():
     ON_TIMEOUT = s.shot
     receiver = Receiver()
     try:
-        for scenario in (scenario_real, scenario_demo, scenario_no_keyring, scenario_events):
+        for scenario in (scenario_real, scenario_demo, scenario_no_keyring, scenario_events,
+                         scenario_killed_after_create):
             if args.only and scenario.__name__ != 'scenario_' + args.only:
                 continue
             try:

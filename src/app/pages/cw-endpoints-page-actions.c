@@ -30,6 +30,7 @@
 
 #include "cw-add-endpoint-dialog.h"
 #include "cw-change-endpoint-dialog.h"
+#include "cw-delivery-window.h"
 #include "cw-endpoints-page-private.h"
 #include "cw-error-text.h"
 #include "cw-secret-dialog.h"
@@ -438,6 +439,26 @@ cw_endpoints_page_copy_curl_action (GtkWidget  *widget,
   cw_widget_add_toast (widget, _("curl command copied"));
 }
 
+/* The window signs and sends by itself (through libconverc): the page
+ * only hands it the endpoint, the base URL and the keyring. */
+static void
+cw_endpoints_page_send_from_computer_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *param)
+{
+  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
+  ConvercWebhook *webhook = _cw_endpoints_page_get_selected (self);
+  ConvercClient *client = cw_endpoint_list_get_client (self->list);
+  CwDeliveryWindow *window;
+
+  if (webhook == NULL || client == NULL)
+    return;
+
+  window = cw_delivery_window_new (webhook, converc_client_get_base_url (client),
+                                   cw_endpoint_list_get_secret_store (self->list), NULL);
+  cw_endpoints_page_present (self, GTK_WINDOW (window));
+}
+
 void
 _cw_endpoints_page_class_actions_init (CwEndpointsPageClass *klass)
 {
@@ -453,6 +474,8 @@ _cw_endpoints_page_class_actions_init (CwEndpointsPageClass *klass)
                                    cw_endpoints_page_disable_action);
   gtk_widget_class_install_action (widget_class, "endpoints.refresh", NULL,
                                    cw_endpoints_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "endpoints.send-from-computer", NULL,
+                                   cw_endpoints_page_send_from_computer_action);
   gtk_widget_class_install_action (widget_class, "endpoints.test", "s",
                                    cw_endpoints_page_test_action);
   gtk_widget_class_install_action (widget_class, "endpoints.test-selected", NULL,

@@ -558,6 +558,8 @@ _cw_endpoints_page_update_actions (CwEndpointsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.test-selected",
                                  has_client && webhook != NULL && !pending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-id", webhook != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.send-from-computer",
+                                 has_client && webhook != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-url", webhook != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-curl", has_client);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.change",

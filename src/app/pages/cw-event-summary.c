@@ -200,6 +200,7 @@ add_row_full (GtkWidget               *grid,
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  cw_label_bound_wrapping (GTK_LABEL (label));
   /* Ids, fingerprints, phones: never a hyphen that is not there. */
   cw_label_no_hyphens (GTK_LABEL (label));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);

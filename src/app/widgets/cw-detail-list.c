@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include "cw-detail-list.h"
+#include "cw-machine-text.h"
 
 #include <string.h>
 
@@ -131,6 +132,7 @@ text_label_new (const char *text)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  cw_label_bound_wrapping (GTK_LABEL (label));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
 
   return label;

@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 /* Machine-readable values (secrets, ids, URLs, hashes) shown as they are:
  * never hyphenated where a line breaks, and server text bounded. */
 void cw_label_no_hyphens        (GtkLabel     *label);
+void cw_label_bound_wrapping    (GtkLabel     *label);
 void cw_label_set_machine_text  (GtkLabel     *label,
                                  const char   *text,
                                  gsize         max_chars);
