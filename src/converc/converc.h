@@ -43,3 +43,4 @@
 #include "converc-http-message.h"
 #include "converc-journal.h"
 #include "converc-search-query.h"
+#include "converc-curl.h"

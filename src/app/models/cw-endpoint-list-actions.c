@@ -19,11 +19,15 @@
  */
 
 /* What is done to one endpoint of a CwEndpointList: disabling it, test
- * events and their outcomes, keeping the secret of one made here. */
+ * events and their outcomes, keeping the secret of one made here, and
+ * looking up or adding the secret of any. */
 
 #define G_LOG_DOMAIN "cw-endpoint-list"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
 
 #include "cw-endpoint-list-private.h"
 
@@ -114,6 +118,36 @@ cw_endpoint_list_secret_stored_cb (GObject      *object,
 
   g_hash_table_add (self->created_here, g_strdup (webhook_id));
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+cw_endpoint_list_lookup_secret_cb (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  secret = converc_secret_store_lookup_finish (CONVERC_SECRET_STORE (object), result, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, secret, g_free);
+}
+
+static void
+cw_endpoint_list_add_secret_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!converc_secret_store_store_finish (CONVERC_SECRET_STORE (object), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -287,4 +321,148 @@ cw_endpoint_list_is_created_here (CwEndpointList *self,
   g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
 
   return webhook_id != NULL && g_hash_table_contains (self->created_here, webhook_id);
+}
+
+/**
+ * cw_endpoint_list_lookup_secret_async:
+ *
+ * Looks up the signing secret of @webhook_id under the client's base URL.
+ * The secret is never logged; the caller shows or copies it and frees it.
+ */
+void
+cw_endpoint_list_lookup_secret_async (CwEndpointList      *self,
+                                      const char          *webhook_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
+  g_return_if_fail (webhook_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cw_endpoint_list_lookup_secret_async);
+
+  if (self->secret_store == NULL || self->client == NULL)
+    {
+      g_task_return_new_error (task, CONVERC_ERROR, CONVERC_ERROR_NO_KEYRING,
+                               _("No keyring is available."));
+      return;
+    }
+
+  converc_secret_store_lookup_async (self->secret_store,
+                                     converc_client_get_base_url (self->client),
+                                     webhook_id,
+                                     cancellable,
+                                     cw_endpoint_list_lookup_secret_cb,
+                                     g_steal_pointer (&task));
+}
+
+char *
+cw_endpoint_list_lookup_secret_finish (CwEndpointList  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+cw_endpoint_list_check_secret (const char  *secret,
+                               GError     **error)
+{
+  gsize len;
+
+  if (secret == NULL || secret[0] == '\0')
+    {
+      g_set_error_literal (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT,
+                           _("Paste the signing secret first."));
+      return FALSE;
+    }
+
+  if (strpbrk (secret, "\r\n") != NULL)
+    {
+      g_set_error_literal (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT,
+                           _("The secret contains a line break. A signing secret is one "
+                             "line: copy it again without what came before or after it."));
+      return FALSE;
+    }
+
+  len = strlen (secret);
+  if (g_ascii_isspace (secret[0]) || g_ascii_isspace (secret[len - 1]))
+    {
+      g_set_error_literal (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT,
+                           _("The secret starts or ends with a space. A signing secret has "
+                             "none: remove the spaces around it."));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (secret, -1, NULL))
+    {
+      g_set_error_literal (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT,
+                           _("The secret is not valid text."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cw_endpoint_list_add_secret_async:
+ * @webhook_id: an endpoint whose secret is not stored (made elsewhere)
+ * @secret: its signing secret, as the user pasted it
+ *
+ * Checks @secret with cw_endpoint_list_check_secret() and keeps it in the
+ * secret store for @webhook_id. Never cancelled, as storing a new secret.
+ */
+void
+cw_endpoint_list_add_secret_async (CwEndpointList      *self,
+                                   const char          *webhook_id,
+                                   const char          *secret,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
+  g_return_if_fail (webhook_id != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, cw_endpoint_list_add_secret_async);
+
+  if (!cw_endpoint_list_check_secret (secret, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (self->secret_store == NULL || self->client == NULL)
+    {
+      g_task_return_new_error (task, CONVERC_ERROR, CONVERC_ERROR_NO_KEYRING,
+                               _("No keyring is available."));
+      return;
+    }
+
+  converc_secret_store_store_async (self->secret_store,
+                                    converc_client_get_base_url (self->client),
+                                    webhook_id,
+                                    secret,
+                                    NULL,
+                                    cw_endpoint_list_add_secret_cb,
+                                    g_steal_pointer (&task));
+}
+
+gboolean
+cw_endpoint_list_add_secret_finish (CwEndpointList  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (CW_IS_ENDPOINT_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -85,5 +85,28 @@ gboolean            cw_endpoint_list_store_secret_finish (CwEndpointList      *s
                                                          GError              **error);
 gboolean            cw_endpoint_list_is_created_here    (CwEndpointList       *self,
                                                          const char           *webhook_id);
+/* The signing secret of @webhook_id in the secret store: NULL without
+ * error when none is stored. */
+void                cw_endpoint_list_lookup_secret_async (CwEndpointList      *self,
+                                                         const char           *webhook_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+char               *cw_endpoint_list_lookup_secret_finish (CwEndpointList     *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+/* Whether @secret may be stored as a signing secret: not empty, no line
+ * break, no space before or after it. */
+gboolean            cw_endpoint_list_check_secret       (const char           *secret,
+                                                         GError              **error);
+/* Stores the secret of an endpoint made elsewhere, after checking it. */
+void                cw_endpoint_list_add_secret_async   (CwEndpointList       *self,
+                                                         const char           *webhook_id,
+                                                         const char           *secret,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean            cw_endpoint_list_add_secret_finish  (CwEndpointList       *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
 
 G_END_DECLS

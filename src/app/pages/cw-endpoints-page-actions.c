@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "cw-add-endpoint-dialog.h"
+#include "cw-change-endpoint-dialog.h"
 #include "cw-delivery-window.h"
 #include "cw-endpoints-page-private.h"
 #include "cw-error-text.h"
@@ -359,6 +360,85 @@ cw_endpoints_page_copy_action (GtkWidget  *widget,
   cw_widget_add_toast (widget, is_id ? _("ID copied") : _("URL copied"));
 }
 
+/* A change made the new endpoint or disabled the old one: the list's
+ * filter and the details follow; when done, the new one is selected. */
+static void
+cw_endpoints_page_change_step_cb (CwEndpointsPage  *self,
+                                  GParamSpec       *pspec,
+                                  CwEndpointChange *change)
+{
+  CwEndpointChangeStep step = cw_endpoint_change_get_step (change);
+  ConvercWebhook *made = cw_endpoint_change_get_new_webhook (change);
+
+  g_assert (CW_IS_ENDPOINTS_PAGE (self));
+
+  if (step != CW_ENDPOINT_CHANGE_CREATED && step != CW_ENDPOINT_CHANGE_DONE)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  _cw_endpoints_page_update_view (self);
+  if (step == CW_ENDPOINT_CHANGE_DONE && made != NULL)
+    _cw_endpoints_page_select_id (self, converc_webhook_get_id (made));
+  _cw_endpoints_page_update_details (self);
+}
+
+static void
+cw_endpoints_page_change_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
+  ConvercWebhook *webhook = _cw_endpoints_page_get_selected (self);
+  g_autoptr(CwEndpointChange) change = NULL;
+  CwChangeEndpointDialog *dialog;
+
+  if (webhook == NULL || cw_endpoint_list_get_client (self->list) == NULL)
+    return;
+
+  change = cw_endpoint_change_new (self->list, webhook);
+  g_signal_connect_object (change, "notify::step",
+                           G_CALLBACK (cw_endpoints_page_change_step_cb),
+                           self, G_CONNECT_SWAPPED);
+  dialog = cw_change_endpoint_dialog_new (change);
+  cw_endpoints_page_present (self, GTK_WINDOW (dialog));
+}
+
+/* Copy as curl: the request the app would make, with $CONVERC_API_KEY
+ * where the key goes. */
+static void
+cw_endpoints_page_copy_curl_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  CwEndpointsPage *self = CW_ENDPOINTS_PAGE (widget);
+  ConvercWebhook *webhook = _cw_endpoints_page_get_selected (self);
+  ConvercClient *client = cw_endpoint_list_get_client (self->list);
+  const char *which = g_variant_get_string (param, NULL);
+  g_autofree char *command = NULL;
+  const char *base_url;
+
+  if (client == NULL)
+    return;
+
+  base_url = converc_client_get_base_url (client);
+  if (g_str_equal (which, "list"))
+    command = converc_curl_command_for_list (base_url);
+  else if (webhook == NULL)
+    return;
+  else if (g_str_equal (which, "create"))
+    command = converc_curl_command_for_create (base_url, converc_webhook_get_url (webhook),
+                                               converc_webhook_get_events (webhook));
+  else if (g_str_equal (which, "disable"))
+    command = converc_curl_command_for_disable (base_url, converc_webhook_get_id (webhook));
+  else if (g_str_equal (which, "test"))
+    command = converc_curl_command_for_test (base_url, converc_webhook_get_id (webhook));
+  else
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), command);
+  cw_widget_add_toast (widget, _("curl command copied"));
+}
+
 /* The window signs and sends by itself (through libconverc): the page
  * only hands it the endpoint, the base URL and the keyring. */
 static void
@@ -401,6 +481,10 @@ _cw_endpoints_page_class_actions_init (CwEndpointsPageClass *klass)
                                    cw_endpoints_page_test_action);
   gtk_widget_class_install_action (widget_class, "endpoints.test-selected", NULL,
                                    cw_endpoints_page_test_selected_action);
+  gtk_widget_class_install_action (widget_class, "endpoints.copy-curl", "s",
+                                   cw_endpoints_page_copy_curl_action);
+  gtk_widget_class_install_action (widget_class, "endpoints.change", NULL,
+                                   cw_endpoints_page_change_action);
 }
 
 /* Selects the endpoint and has a test event sent to it; the model says

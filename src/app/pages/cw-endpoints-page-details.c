@@ -156,6 +156,9 @@ cw_endpoints_page_lookup_secret_cb (GObject      *object,
       return;
     }
 
+  self->secret_state = secret != NULL ? CW_SECRET_STATE_STORED : CW_SECRET_STATE_MISSING;
+  _cw_endpoints_page_update_secret_tools (self);
+
   demo = cw_endpoint_list_get_demo (self->list);
   if (secret != NULL && demo)
     text = _("Kept in memory for this demo run only");
@@ -190,6 +193,8 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "none");
       _cw_endpoints_page_update_test_results (self, NULL);
+      self->secret_state = CW_SECRET_STATE_UNKNOWN;
+      _cw_endpoints_page_update_secret_tools (self);
       return;
     }
 
@@ -222,6 +227,8 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
   /* Is the signing secret in the keyring? */
   g_cancellable_cancel (self->secret_cancellable);
   g_clear_object (&self->secret_cancellable);
+  self->secret_state = CW_SECRET_STATE_UNKNOWN;
+  _cw_endpoints_page_update_secret_tools (self);
 
   store = cw_endpoint_list_get_secret_store (self->list);
   client = cw_endpoint_list_get_client (self->list);

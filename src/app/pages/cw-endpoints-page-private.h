@@ -28,6 +28,14 @@
 
 G_BEGIN_DECLS
 
+/* What the details know of the selected endpoint's signing secret */
+typedef enum
+{
+  CW_SECRET_STATE_UNKNOWN,
+  CW_SECRET_STATE_STORED,
+  CW_SECRET_STATE_MISSING,
+} CwSecretState;
+
 struct _CwEndpointsPage
 {
   AdwBin               parent_instance;
@@ -43,6 +51,9 @@ struct _CwEndpointsPage
 
   /* The selected endpoint's id while the list changes under it */
   char                *reselect_id;
+  /* The endpoint whose secret the details show (Show), or NULL */
+  char                *secret_shown_id;
+  CwSecretState        secret_state;
 
   /* Template widgets */
   GtkColumnViewColumn *actions_column;
@@ -75,6 +86,11 @@ struct _CwEndpointsPage
   AdwActionRow        *updated_row;
   GtkColumnViewColumn *url_column;
   AdwActionRow        *url_row;
+  GtkButton           *add_secret_button;
+  GtkButton           *copy_secret_button;
+  GtkMenuButton       *more_button;
+  GtkButton           *show_secret_button;
+  AdwActionRow        *secret_value_row;
 };
 
 /* cw-endpoints-page.c: state */
@@ -104,5 +120,10 @@ void            _cw_endpoints_page_send_test        (CwEndpointsPage *self,
                                                      const char      *webhook_id);
 void            _cw_endpoints_page_disable          (CwEndpointsPage *self,
                                                      const char      *webhook_id);
+
+/* cw-endpoints-page-secret.c: Copy Secret, Show, Add Its Secret… */
+void            _cw_endpoints_page_class_secret_init  (CwEndpointsPageClass *klass);
+void            _cw_endpoints_page_update_secret_tools (CwEndpointsPage     *self);
+void            _cw_endpoints_page_hide_secret        (CwEndpointsPage      *self);
 
 G_END_DECLS

@@ -270,6 +270,7 @@ cw_endpoints_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->list);
   g_clear_pointer (&self->reselect_id, g_free);
+  g_clear_pointer (&self->secret_shown_id, g_free);
 
   G_OBJECT_CLASS (cw_endpoints_page_parent_class)->dispose (object);
 }
@@ -315,11 +316,17 @@ cw_endpoints_page_class_init (CwEndpointsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, updated_row);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, url_column);
   gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, url_row);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, add_secret_button);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, copy_secret_button);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, secret_value_row);
+  gtk_widget_class_bind_template_child (widget_class, CwEndpointsPage, show_secret_button);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_disabled_toggled_cb);
 
   _cw_endpoints_page_class_actions_init (klass);
+  _cw_endpoints_page_class_secret_init (klass);
 
   gtk_widget_class_set_css_name (widget_class, "endpointspage");
 
@@ -564,6 +571,10 @@ _cw_endpoints_page_update_actions (CwEndpointsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.send-from-computer",
                                  has_client && webhook != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-url", webhook != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.copy-curl", has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "endpoints.change",
+                                 has_client && webhook != NULL &&
+                                 converc_webhook_get_is_active (webhook));
 }
 
 ConvercWebhook *

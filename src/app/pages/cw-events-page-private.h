@@ -101,4 +101,7 @@ const char *_cw_events_page_get_status    (CwEventsPage *self);
 /* The inline problem message, or NULL when none is shown. */
 const char *_cw_events_page_get_problem   (CwEventsPage *self);
 
+/* cw-events-page-curl.c: Copy as curl */
+void _cw_events_page_class_curl_init (CwEventsPageClass *klass);
+
 G_END_DECLS

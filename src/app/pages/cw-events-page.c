@@ -646,6 +646,7 @@ cw_events_page_class_init (CwEventsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "events.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "events.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "events.copy-json", NULL, copy_json_action);
+  _cw_events_page_class_curl_init (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "events.copy-json", NULL);
 }

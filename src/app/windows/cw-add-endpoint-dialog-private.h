@@ -21,6 +21,7 @@
 #pragma once
 
 #include "cw-add-endpoint-dialog.h"
+#include "cw-endpoint-form-private.h"
 
 G_BEGIN_DECLS
 
@@ -30,13 +31,14 @@ struct _CwAddEndpointDialog
 
   ConvercClient *client;
   GCancellable  *cancellable;
-  GPtrArray     *event_checks;   /* GtkCheckButton, one per event type */
+  GPtrArray     *event_checks;   /* the form's, one per event type */
   GHashTable    *known_ids;      /* endpoint ids listed before the create */
   char          *pending_url;    /* the URL of a create whose outcome is unsure */
   GError        *pending_error;  /* and its error, shown if nothing was made */
   guint          busy : 1;
 
-  /* Template widgets */
+  /* Template widgets; below the form, its parts (the form owns them) */
+  CwEndpointForm *form;
   GtkSwitch     *all_events_switch;
   GtkButton     *cancel_button;
   GtkButton     *create_button;

@@ -18,8 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The one concern of this file: the Add Endpoint dialog — the form, its live validation and the
- * create request, with what happens when its answer is lost. */
+/* The one concern of this file: the Add Endpoint dialog — the form (a
+ * CwEndpointForm) and the create request, with what happens when its answer
+ * is lost. */
 
 #define G_LOG_DOMAIN "cw-add-endpoint-dialog"
 
@@ -48,49 +49,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-cw_add_endpoint_dialog_show_error (CwAddEndpointDialog *self,
-                                   const char          *message)
-{
-  GtkWidget *group;
-
-  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
-
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  group = gtk_widget_get_ancestor (GTK_WIDGET (self->error_label), ADW_TYPE_PREFERENCES_GROUP);
-  if (group != NULL)
-    gtk_widget_set_visible (group, message != NULL);
-}
-
-static gboolean
-cw_add_endpoint_dialog_url_is_valid (CwAddEndpointDialog  *self,
-                                     GError              **error)
-{
-  g_autofree char *url = NULL;
-
-  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
-
-  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
-
-  return converc_validate_endpoint_url (url, error);
-}
-
-static gboolean
-cw_add_endpoint_dialog_has_events (CwAddEndpointDialog *self)
-{
-  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
-
-  if (gtk_switch_get_active (self->all_events_switch))
-    return TRUE;
-
-  for (guint i = 0; i < self->event_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->event_checks, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
 cw_add_endpoint_dialog_update (CwAddEndpointDialog *self)
 {
   g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
@@ -107,43 +65,7 @@ cw_add_endpoint_dialog_update (CwAddEndpointDialog *self)
 static void
 validate_cb (CwAddEndpointDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text;
-
   g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
-
-  if (text != NULL && *text != '\0' && !cw_add_endpoint_dialog_url_is_valid (self, &error))
-    {
-      gtk_label_set_text (self->url_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), FALSE);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
-    }
-
-  cw_add_endpoint_dialog_update (self);
-}
-
-static void
-all_events_changed_cb (CwAddEndpointDialog *self)
-{
-  gboolean all;
-
-  g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
-
-  all = gtk_switch_get_active (self->all_events_switch);
-  for (guint i = 0; i < self->event_checks->len; i++)
-    {
-      GtkWidget *check = g_ptr_array_index (self->event_checks, i);
-      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
-
-      gtk_widget_set_sensitive (row ? row : check, !all);
-    }
 
   cw_add_endpoint_dialog_update (self);
 }
@@ -160,7 +82,7 @@ cw_add_endpoint_dialog_fail (CwAddEndpointDialog *self,
   g_assert (CW_IS_ADD_ENDPOINT_DIALOG (self));
 
   self->busy = FALSE;
-  cw_add_endpoint_dialog_show_error (self, text);
+  cw_endpoint_form_show_error (self->form, text);
   cw_add_endpoint_dialog_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->create_button));
 }
@@ -294,13 +216,13 @@ create_cb (CwAddEndpointDialog *self)
   if (self->busy || self->client == NULL || !cw_add_endpoint_dialog_is_valid (self))
     return;
 
-  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  url = cw_endpoint_form_dup_url (self->form);
   events = cw_add_endpoint_dialog_dup_events (self);
 
   self->busy = TRUE;
   g_free (self->pending_url);
   self->pending_url = g_strdup (url);
-  cw_add_endpoint_dialog_show_error (self, NULL);
+  cw_endpoint_form_show_error (self->form, NULL);
   cw_add_endpoint_dialog_update (self);
 
   converc_client_create_webhook_async (self->client,
@@ -337,7 +259,7 @@ cw_add_endpoint_dialog_notify_is_active_cb (CwAddEndpointDialog *self)
 
   g_signal_handlers_disconnect_by_func (self, cw_add_endpoint_dialog_notify_is_active_cb, NULL);
   if (!self->busy)
-    gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+    cw_endpoint_form_focus_url (self->form);
 }
 
 static void
@@ -348,7 +270,7 @@ cw_add_endpoint_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
-  g_clear_pointer (&self->event_checks, g_ptr_array_unref);
+  self->event_checks = NULL;
   g_clear_pointer (&self->known_ids, g_hash_table_unref);
   g_clear_pointer (&self->pending_url, g_free);
   g_clear_error (&self->pending_error);
@@ -433,54 +355,35 @@ cw_add_endpoint_dialog_class_init (CwAddEndpointDialogClass *klass)
                   G_TYPE_NONE, 1, CONVERC_TYPE_WEBHOOK);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-add-endpoint-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, all_events_switch);
   gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, create_spinner);
-  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, events_group);
-  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, page);
-  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, url_error_label);
-  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, url_row);
-  gtk_widget_class_bind_template_callback (widget_class, all_events_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, CwAddEndpointDialog, form);
   gtk_widget_class_bind_template_callback (widget_class, create_cb);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (CW_TYPE_ENDPOINT_FORM);
 }
 
 static void
 cw_add_endpoint_dialog_init (CwAddEndpointDialog *self)
 {
-  const ConvercEventTypeInfo *types;
-  guint n_types = 0;
-
   self->cancellable = g_cancellable_new ();
-  self->event_checks = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  types = converc_event_types_get (&n_types);
-  for (guint i = 0; i < n_types; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+  /* The form's parts, by their old names (the tests reach them so). */
+  self->page = ADW_PREFERENCES_PAGE (self->form);
+  self->all_events_switch = self->form->all_events_switch;
+  self->error_label = self->form->error_label;
+  self->event_checks = self->form->event_checks;
+  self->events_group = self->form->events_group;
+  self->url_error_label = self->form->url_error_label;
+  self->url_row = self->form->url_row;
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), types[i].name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(types[i].description));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (check), "event-type", g_strdup (types[i].name), g_free);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (cw_add_endpoint_dialog_update),
-                               self, G_CONNECT_SWAPPED);
-      adw_preferences_group_add (self->events_group, row);
-      g_ptr_array_add (self->event_checks, check);
-    }
-
-  cw_add_endpoint_dialog_show_error (self, NULL);
-  all_events_changed_cb (self);
+  cw_add_endpoint_dialog_update (self);
 
   g_signal_connect (self, "notify::is-active",
                     G_CALLBACK (cw_add_endpoint_dialog_notify_is_active_cb), NULL);
@@ -507,30 +410,15 @@ cw_add_endpoint_dialog_is_valid (CwAddEndpointDialog *self)
 {
   g_return_val_if_fail (CW_IS_ADD_ENDPOINT_DIALOG (self), FALSE);
 
-  return cw_add_endpoint_dialog_url_is_valid (self, NULL) &&
-         cw_add_endpoint_dialog_has_events (self);
+  return cw_endpoint_form_is_valid (self->form);
 }
 
 char **
 cw_add_endpoint_dialog_dup_events (CwAddEndpointDialog *self)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
-
   g_return_val_if_fail (CW_IS_ADD_ENDPOINT_DIALOG (self), NULL);
 
-  if (gtk_switch_get_active (self->all_events_switch))
-    return NULL;
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->event_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->event_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "event-type"));
-    }
-
-  return g_strv_builder_end (builder);
+  return cw_endpoint_form_dup_events (self->form);
 }
 
 void
