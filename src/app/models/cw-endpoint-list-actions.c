@@ -352,7 +352,7 @@ cw_endpoint_list_lookup_secret_async (CwEndpointList      *self,
     }
 
   converc_secret_store_lookup_async (self->secret_store,
-                                     converc_client_get_base_url (self->client),
+                                     cw_endpoint_list_get_secret_scope (self),
                                      webhook_id,
                                      cancellable,
                                      cw_endpoint_list_lookup_secret_cb,
@@ -448,7 +448,7 @@ cw_endpoint_list_add_secret_async (CwEndpointList      *self,
     }
 
   converc_secret_store_store_async (self->secret_store,
-                                    converc_client_get_base_url (self->client),
+                                    cw_endpoint_list_get_secret_scope (self),
                                     webhook_id,
                                     secret,
                                     NULL,
