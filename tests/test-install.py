@@ -8,7 +8,8 @@
 # `meson install --destdir` into a temporary folder installs exactly the
 # files GNOME expects, where it expects them: the two programs, the desktop
 # file, the AppStream metainfo, the icons, the GSettings schema, a .mo per
-# language of po/LINGUAS, the man pages and the bash completion. Prints TAP.
+# language of po/LINGUAS, the man pages and the bash completion, the GNOME
+# Shell search provider and the D-Bus service file. Prints TAP.
 
 import argparse
 import os
@@ -66,6 +67,8 @@ if args.app == 'true':
         under(args.datadir, 'metainfo', app_id + '.metainfo.xml'),
         under(args.datadir, 'icons', 'hicolor', 'scalable', 'apps', app_id + '.svg'),
         under(args.datadir, 'icons', 'hicolor', 'symbolic', 'apps', app_id + '-symbolic.svg'),
+        under(args.datadir, 'gnome-shell', 'search-providers', app_id + '.search-provider.ini'),
+        under(args.datadir, 'dbus-1', 'services', app_id + '.service'),
     }
 for lang in languages:
     expected.add(under(args.localedir, lang, 'LC_MESSAGES', 'converc-webhooks.mo'))
@@ -105,6 +108,25 @@ with tempfile.TemporaryDirectory(prefix='converc-install.') as dest:
            'the desktop file names the installed icon and program')
         ok('Name[de]=' in text if 'de' in languages else True,
            'the installed desktop file carries the German name')
+
+    ini = under(args.datadir, 'gnome-shell', 'search-providers', app_id + '.search-provider.ini')
+    if ini in installed:
+        with open(dest + ini, encoding='utf-8') as f:
+            text = f.read()
+        ok('DesktopId=%s.desktop\n' % app_id in text and 'BusName=%s\n' % app_id in text and
+           'ObjectPath=/%s/SearchProvider\n' % app_id.replace('.', '/') in text and
+           'Version=2\n' in text,
+           'the search provider names the app, its bus name and object path')
+    service = under(args.datadir, 'dbus-1', 'services', app_id + '.service')
+    if service in installed:
+        with open(dest + service, encoding='utf-8') as f:
+            text = f.read()
+        ok('Name=%s\n' % app_id in text and
+           ('Exec=%s --gapplication-service\n' % under(args.bindir, 'converc-webhooks')) in text,
+           'the D-Bus service file starts the installed program as a service')
+    if desktop in installed:
+        with open(dest + desktop, encoding='utf-8') as f:
+            ok('DBusActivatable=true\n' in f.read(), 'the desktop file is D-Bus activatable')
 
 print('1..%d' % n)
 sys.exit(1 if failed else 0)

@@ -18,7 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The main window and the preferences window with a real application (settings, client, demo). */
+/* The main window and the preferences window with a real application (settings, client, demo,
+ * the event history). */
 
 #define G_LOG_DOMAIN "test-preferences-window"
 
@@ -28,7 +29,7 @@
 #include <string.h>
 
 #include "cw-application-private.h"
-#include "cw-preferences-window.h"
+#include "cw-preferences-window-private.h"
 #include "cw-window.h"
 
 /* The window and the preferences need the application (settings, client). */
@@ -65,14 +66,195 @@ test_window_and_preferences (void)
     ;
 }
 
+static void
+count_pruned_cb (CwHistoryKeeper *keeper,
+                 gint64           removed,
+                 guint           *n_pruned)
+{
+  (*n_pruned)++;
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gint64
+count_stored (const char *path)
+{
+  g_autoptr(ConvercJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  journal = converc_journal_open (path, &error);
+  g_assert_no_error (error);
+  n = converc_journal_count (journal, NULL, 0, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+iterate_until (const gboolean *done)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!*done)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Preferences → History: the settings, Clear History behind a
+ * confirmation, and off removing what is stored. */
+static void
+test_history_run (void)
+{
+  g_autoptr(CwApplication) app = cw_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autofree char *path = NULL;
+  CwPreferencesWindow *prefs;
+  CwHistoryKeeper *keeper;
+  GSettings *settings;
+  guint n_pruned = 0;
+  guint n_before;
+  gboolean done;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  settings = cw_application_get_settings (app);
+  keeper = cw_application_get_history_keeper (app);
+  g_assert_nonnull (keeper);
+  g_signal_connect (keeper, "pruned", G_CALLBACK (count_pruned_cb), &n_pruned);
+
+  /* Two recent events in the organisation's journal. */
+  path = cw_application_dup_journal_path (app);
+  g_assert_cmpstr (cw_history_keeper_get_path (keeper), ==, path);
+  {
+    g_autoptr(ConvercJournal) journal = converc_journal_open (path, &error);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *at = g_date_time_format_iso8601 (now);
+    g_autofree char *text =
+      g_strdup_printf ("[{\"id\":\"evt_a\",\"type\":\"call.ended\",\"createdAt\":\"%s\"},"
+                       "{\"id\":\"evt_b\",\"type\":\"call.started\",\"createdAt\":\"%s\"}]",
+                       at, at);
+
+    g_assert_no_error (error);
+    answer = g_bytes_new (text, strlen (text));
+    g_assert_true (converc_journal_ingest_answer (journal, answer, g_get_real_time (), NULL,
+                                                  &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count_stored (path), ==, 2);
+
+  prefs = cw_preferences_window_new (app);
+  gtk_window_present (GTK_WINDOW (prefs));
+
+  /* The defaults: kept, 30 days. */
+  g_assert_true (gtk_switch_get_active (prefs->history_switch));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (prefs->history_days_spin), ==, 30);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (prefs->history_days_row)));
+
+  n_before = n_pruned;
+  gtk_spin_button_set_value (prefs->history_days_spin, 7);
+  g_assert_cmpuint (g_settings_get_uint (settings, "history-days"), ==, 7);
+  while (n_pruned == n_before)
+    g_main_context_iteration (NULL, TRUE);
+  /* Recent events stay. */
+  g_assert_cmpint (count_stored (path), ==, 2);
+
+  /* Clear History asks first; Cancel keeps everything. */
+  g_assert_null (prefs->clear_dialog);
+  g_signal_emit_by_name (prefs->clear_history_button, "clicked");
+  g_assert_nonnull (prefs->clear_dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prefs->clear_dialog)) ==
+                 GTK_WINDOW (prefs));
+  adw_message_dialog_response (prefs->clear_dialog, "cancel");
+  g_assert_null (prefs->clear_dialog);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (prefs->clear_history_button)));
+  g_assert_cmpint (count_stored (path), ==, 2);
+
+  /* Clear removes every stored event. */
+  g_signal_emit_by_name (prefs->clear_history_button, "clicked");
+  g_assert_nonnull (prefs->clear_dialog);
+  done = FALSE;
+  g_signal_connect_swapped (keeper, "cleared", G_CALLBACK (set_true), &done);
+  adw_message_dialog_response (prefs->clear_dialog, "clear");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (prefs->clear_history_button)));
+  iterate_until (&done);
+  while (!gtk_widget_get_sensitive (GTK_WIDGET (prefs->clear_history_button)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_stored (path), ==, 0);
+
+  /* Off: the days no longer apply, and what is stored goes. */
+  {
+    g_autoptr(ConvercJournal) journal = converc_journal_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (converc_journal_ingest_answer (journal, answer, g_get_real_time (), NULL,
+                                                  &error));
+  }
+  g_assert_cmpint (count_stored (path), ==, 2);
+  n_before = n_pruned;
+  gtk_switch_set_active (prefs->history_switch, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "history-enabled"));
+  g_assert_false (cw_history_keeper_get_enabled (keeper));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (prefs->history_days_row)));
+  while (n_pruned == n_before)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_stored (path), ==, 0);
+
+  g_signal_handlers_disconnect_by_data (keeper, &n_pruned);
+  g_signal_handlers_disconnect_by_data (keeper, &done);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* In a process of its own: the application of the test above is still
+ * exported on the session bus of this one. */
+static void
+test_history (void)
+{
+  if (g_test_subprocess ())
+    {
+      test_history_run ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* The event history goes to a folder of the test's own, set before GLib
+   * reads it. */
+  data_home = g_dir_make_tmp ("cw-test-prefs-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/cw/widgets/window-and-preferences", test_window_and_preferences);
+  g_test_add_func ("/cw/widgets/preferences-history", test_history);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", data_home);
+
+    g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  }
+  return status;
 }

@@ -215,6 +215,60 @@ test_shortcuts (void)
     ;
 }
 
+/* GNOME Shell's result and search ("app.show-event", "app.search-events"):
+ * the window shows the Events page with that event selected. */
+static void
+test_show_event (void)
+{
+  g_autoptr(CwApplication) app = demo_app ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvercEvent) first = NULL;
+  g_autofree char *id = NULL;
+  CwWindow *window = cw_window_new (app);
+  CwEventsPage *events;
+  ConvercEvent *selected;
+
+  if (!cw_application_get_demo (app))
+    g_assert_true (cw_application_start_demo (app, &error));
+  g_assert_no_error (error);
+  cw_window_load_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) ==
+                 GTK_WINDOW (window));
+
+  /* The demo's events, loaded once the page was shown. */
+  cw_window_search_events (window, "");
+  g_assert_cmpstr (visible_page (window), ==, "events");
+  events = CW_EVENTS_PAGE (find_type (GTK_WIDGET (window), CW_TYPE_EVENTS_PAGE));
+  g_assert_nonnull (events);
+  WAIT_FOR (g_list_model_get_n_items (cw_events_page_get_model (events)) > 1);
+  first = g_list_model_get_item (cw_events_page_get_model (events), 1);
+  id = g_strdup (converc_event_get_id (first));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "endpoints"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-event", g_variant_new_string (id));
+  g_assert_cmpstr (visible_page (window), ==, "events");
+  selected = cw_events_page_get_selected (events);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (converc_event_get_id (selected), ==, id);
+
+  /* An event not listed: searched for by its id. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-event",
+                                  g_variant_new_string ("evt_not_listed_anywhere"));
+  WAIT_FOR (g_list_model_get_n_items (cw_events_page_get_model (events)) == 0);
+
+  /* A search from GNOME Shell: the Events page with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "endpoints"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "search-events", g_variant_new_string (id));
+  g_assert_cmpstr (visible_page (window), ==, "events");
+  WAIT_FOR (g_list_model_get_n_items (cw_events_page_get_model (events)) == 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/cw/window/session-changed", test_session_changed);
   g_test_add_func ("/cw/window/header-and-pages", test_header_and_pages);
   g_test_add_func ("/cw/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/cw/window/show-event", test_show_event);
 
   status = g_test_run ();
   g_clear_object (&the_app);

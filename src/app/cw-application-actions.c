@@ -19,7 +19,8 @@
  */
 
 /* The one concern of this file: the application's actions (about, check a delivery, demo,
- * preferences, quit, shortcuts) and their keyboard shortcuts. */
+ * preferences, quit, shortcuts, show an event or a search from GNOME Shell)
+ * and their keyboard shortcuts. */
 
 #define G_LOG_DOMAIN "cw-application-actions"
 
@@ -158,12 +159,61 @@ cw_application_actions_demo (GSimpleAction *action,
   cw_application_session_changed (self);
 }
 
+/* The main window, made and shown as activating the app makes it. */
+static CwWindow *
+cw_application_actions_present_window (CwApplication *self)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!CW_IS_WINDOW (window))
+    return NULL;
+
+  gtk_window_present (window);
+  return CW_WINDOW (window);
+}
+
+/* A result activated in GNOME Shell's search: that event on the Events page. */
+static void
+cw_application_actions_show_event (GSimpleAction *action,
+                                   GVariant      *param,
+                                   gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  CwWindow *window;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  window = cw_application_actions_present_window (self);
+  if (window != NULL)
+    cw_window_show_event (window, g_variant_get_string (param, NULL));
+}
+
+/* "Search in the app" from GNOME Shell: the Events page with that search. */
+static void
+cw_application_actions_search_events (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  CwWindow *window;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  window = cw_application_actions_present_window (self);
+  if (window != NULL)
+    cw_window_search_events (window, g_variant_get_string (param, NULL));
+}
+
 static const GActionEntry actions[] = {
   { "about", cw_application_actions_about },
   { "check-delivery", cw_application_actions_check_delivery },
   { "demo", cw_application_actions_demo },
   { "preferences", cw_application_actions_preferences },
   { "quit", cw_application_actions_quit },
+  { "search-events", cw_application_actions_search_events, "s" },
+  { "show-event", cw_application_actions_show_event, "s" },
   { "shortcuts", cw_application_actions_shortcuts },
 };
 

@@ -21,6 +21,8 @@
 #pragma once
 
 #include "cw-application.h"
+#include "cw-history-keeper.h"
+#include "cw-search-provider.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +41,10 @@ struct _CwApplication
   /* Accounts (cw-application-accounts.c) */
   ConvercAccountStore   *accounts;
   ConvercAccount        *account;
+  /* org.gnome.Shell.SearchProvider2 on the app's D-Bus connection */
+  CwSearchProvider      *search_provider;
+  /* Prunes the journal as Preferences → History says (NULL in demo mode) */
+  CwHistoryKeeper       *history_keeper;
 
   guint                  demo : 1;
   guint                  demo_requested : 1;

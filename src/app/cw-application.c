@@ -129,6 +129,12 @@ cw_application_base_url_changed_cb (CwApplication *self,
 
   converc_client_set_base_url (self->client, url);
   converc_client_set_api_key (self->client, NULL);
+  if (self->history_keeper != NULL)
+    {
+      g_autofree char *journal = cw_application_dup_journal_path (self);
+
+      cw_history_keeper_set_path (self->history_keeper, journal);
+    }
   cw_application_session_changed (self);
 }
 
@@ -225,6 +231,20 @@ cw_application_startup (GApplication *app)
 
   _cw_application_accounts_init (self);
   _cw_application_actions_init (self);
+
+  if (!self->demo)
+    {
+      g_autofree char *journal = cw_application_dup_journal_path (self);
+
+      self->history_keeper = cw_history_keeper_new (self->settings, journal,
+                                                    CW_HISTORY_KEEPER_DAILY);
+    }
+
+  /* Started by D-Bus for GNOME Shell's search (--gapplication-service):
+   * stay a while for the next keystroke's search rather than quit after
+   * each answer. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 20000);
 }
 
 static void
@@ -256,6 +276,41 @@ cw_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* GNOME Shell's search provider lives beside the application's own
+ * objects: <object path>/SearchProvider (the installed .ini names it). */
+static gboolean
+cw_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  CwApplication *self = CW_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (cw_application_parent_class)->dbus_register (app, connection,
+                                                                          object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = cw_search_provider_new (self);
+
+  return cw_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+cw_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  CwApplication *self = CW_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    cw_search_provider_unregister (self->search_provider);
+
+  G_APPLICATION_CLASS (cw_application_parent_class)->dbus_unregister (app, connection,
+                                                                      object_path);
+}
+
 static void
 cw_application_shutdown (GApplication *app)
 {
@@ -276,6 +331,8 @@ cw_application_finalize (GObject *object)
   g_clear_object (&self->secret_store);
   g_clear_object (&self->account);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->search_provider);
+  g_clear_object (&self->history_keeper);
   g_clear_pointer (&self->demo_server, converc_emulator_thread_stop);
   g_clear_pointer (&self->base_url_override, g_free);
   g_clear_pointer (&self->settings_problem, g_free);
@@ -292,6 +349,8 @@ cw_application_class_init (CwApplicationClass *klass)
   object_class->finalize = cw_application_finalize;
 
   app_class->activate = cw_application_activate;
+  app_class->dbus_register = cw_application_dbus_register;
+  app_class->dbus_unregister = cw_application_dbus_unregister;
   app_class->handle_local_options = cw_application_handle_local_options;
   app_class->shutdown = cw_application_shutdown;
   app_class->startup = cw_application_startup;
@@ -395,6 +454,8 @@ cw_application_start_demo (CwApplication  *self,
 
   self->demo = TRUE;
   self->demo_server = server;
+  /* The demo's journal lives in memory: nothing on disk to keep. */
+  g_clear_object (&self->history_keeper);
 
   g_clear_object (&self->secret_store);
   self->secret_store = converc_memory_store_new ();
@@ -442,4 +503,26 @@ cw_application_session_changed (CwApplication *self)
   g_return_if_fail (CW_IS_APPLICATION (self));
 
   g_signal_emit (self, signals[SESSION_CHANGED], 0);
+}
+
+char *
+cw_application_dup_journal_path (CwApplication *self)
+{
+  g_autofree char *scope = NULL;
+
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
+
+  if (self->demo || self->client == NULL)
+    return NULL;
+
+  scope = converc_journal_scope_for_base_url (converc_client_get_base_url (self->client));
+  return converc_journal_dup_path_for_scope (scope);
+}
+
+CwHistoryKeeper *
+cw_application_get_history_keeper (CwApplication *self)
+{
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
+
+  return self->history_keeper;
 }

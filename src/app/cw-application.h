@@ -42,6 +42,11 @@ gboolean            cw_application_has_base_url_override (CwApplication *self);
 gboolean            cw_application_start_demo        (CwApplication  *self,
                                                       GError        **error);
 void                cw_application_session_changed   (CwApplication  *self);
+/* The journal file of the organisation of the current base URL (as
+ * `converc history` reads it), or NULL in demo mode. */
+char               *cw_application_dup_journal_path  (CwApplication  *self);
+/* Keeps that journal as Preferences → History says; NULL in demo mode. */
+CwHistoryKeeper    *cw_application_get_history_keeper (CwApplication *self);
 
 /* Accounts (cw-application-accounts.c). The window still acts on one
  * account, the one for the current base URL: the default account when it

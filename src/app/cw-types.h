@@ -31,6 +31,7 @@ typedef struct _CwEndpointsPage      CwEndpointsPage;
 typedef struct _CwEventDetail        CwEventDetail;
 typedef struct _CwEventFilter        CwEventFilter;
 typedef struct _CwEventsPage         CwEventsPage;
+typedef struct _CwHistoryKeeper      CwHistoryKeeper;
 typedef struct _CwPreferencesWindow  CwPreferencesWindow;
 typedef struct _CwSecretDialog       CwSecretDialog;
 typedef struct _CwSignInPage         CwSignInPage;

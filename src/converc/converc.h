@@ -42,5 +42,6 @@
 #include "converc-doctor.h"
 #include "converc-http-message.h"
 #include "converc-journal.h"
+#include "converc-journal-export.h"
 #include "converc-search-query.h"
 #include "converc-curl.h"

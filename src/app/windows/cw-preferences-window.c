@@ -19,7 +19,8 @@
  */
 
 /* The one concern of this file: the Preferences window — replacing or forgetting the API key,
- * the base URL, and the event preferences. */
+ * the base URL, the event preferences and the event history (how long it is
+ * kept, Clear History). */
 
 #define G_LOG_DOMAIN "cw-preferences-window"
 
@@ -31,29 +32,7 @@
 #include "cw-accessible.h"
 #include "cw-application-private.h"
 #include "cw-error-text.h"
-#include "cw-preferences-window.h"
-
-struct _CwPreferencesWindow
-{
-  AdwPreferencesWindow  parent_instance;
-
-  CwApplication        *application;
-  GCancellable         *cancellable;
-  char                 *pending_key;
-
-  /* Template widgets */
-  GtkLabel             *base_url_message_label;
-  AdwEntryRow          *base_url_row;
-  GtkSpinButton        *count_spin;
-  GtkButton            *forget_button;
-  AdwActionRow         *forget_row;
-  AdwPreferencesGroup  *key_group;
-  GtkLabel             *key_message_label;
-  AdwEntryRow          *new_key_row;
-  GtkSpinButton        *refresh_spin;
-  GtkButton            *reset_base_url_button;
-  AdwPreferencesGroup  *server_group;
-};
+#include "cw-preferences-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CwPreferencesWindow, cw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -279,12 +258,91 @@ reset_base_url_cb (CwPreferencesWindow *self)
 }
 
 static void
+history_cleared_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CwPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  cw_history_keeper_clear_finish (CW_HISTORY_KEEPER (object), result, &error);
+  if (cw_error_is_cancelled (error))
+    return;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_history_button), TRUE);
+  if (error != NULL)
+    {
+      g_autofree char *message = cw_error_describe (error, -1);
+      g_autofree char *text = g_strdup_printf (_("The history was not cleared. %s"), message);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+      return;
+    }
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("History cleared")));
+}
+
+static void
+clear_dialog_response_cb (CwPreferencesWindow *self,
+                          const char          *response,
+                          AdwMessageDialog    *dialog)
+{
+  CwHistoryKeeper *keeper;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  self->clear_dialog = NULL;
+  keeper = cw_application_get_history_keeper (self->application);
+  if (g_strcmp0 (response, "clear") != 0 || keeper == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_history_button), FALSE);
+  cw_history_keeper_clear_async (keeper, self->cancellable, history_cleared_cb, self);
+}
+
+static void
+clear_history_cb (CwPreferencesWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_assert (CW_IS_PREFERENCES_WINDOW (self));
+
+  if (self->clear_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->clear_dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Clear Event History?"),
+                                   _("Every event stored on this computer is removed. Events "
+                                     "the server still lists are fetched again."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "clear", _("C_lear"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "clear",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (clear_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->clear_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 cw_preferences_window_dispose (GObject *object)
 {
   CwPreferencesWindow *self = (CwPreferencesWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->clear_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->clear_dialog)));
   g_clear_object (&self->application);
   g_clear_pointer (&self->pending_key, g_free);
 
@@ -311,6 +369,12 @@ cw_preferences_window_class_init (CwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, refresh_spin);
   gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, reset_base_url_button);
   gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, server_group);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, clear_history_button);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, history_days_row);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, history_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, history_group);
+  gtk_widget_class_bind_template_child (widget_class, CwPreferencesWindow, history_switch);
+  gtk_widget_class_bind_template_callback (widget_class, clear_history_cb);
   gtk_widget_class_bind_template_callback (widget_class, base_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, base_url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, forget_key_cb);
@@ -347,6 +411,13 @@ cw_preferences_window_new (CwApplication *application)
   g_settings_bind (settings, "event-count",
                    gtk_spin_button_get_adjustment (self->count_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "history-enabled", self->history_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "history-days",
+                   gtk_spin_button_get_adjustment (self->history_days_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->history_switch, "active", self->history_days_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
 
   /* A saved value the app refused (too long, not https) is not put in the
    * entry: the one in use is, with why, until Apply or Reset replaces it. */
@@ -380,6 +451,10 @@ cw_preferences_window_new (CwApplication *application)
       gtk_editable_set_text (GTK_EDITABLE (self->base_url_row),
                              cw_application_get_base_url (application));
       gtk_widget_set_sensitive (GTK_WIDGET (self->base_url_row), FALSE);
+      adw_preferences_group_set_description (self->history_group,
+                                             _("Demo mode keeps its events in memory for "
+                                               "this run only."));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->clear_history_button), FALSE);
     }
   else
     {

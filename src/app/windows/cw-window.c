@@ -596,3 +596,28 @@ cw_window_get_state (CwWindow *self)
 
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
+
+void
+cw_window_show_event (CwWindow   *self,
+                      const char *event_id)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (event_id != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "events");
+  cw_window_ensure_events_page (self);
+  if (!cw_events_page_select_id (self->events_page, event_id))
+    cw_events_page_set_search_text (self->events_page, event_id);
+}
+
+void
+cw_window_search_events (CwWindow   *self,
+                         const char *text)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "events");
+  cw_window_ensure_events_page (self);
+  cw_events_page_set_search_text (self->events_page, text);
+}

@@ -36,5 +36,12 @@ void        cw_window_present_when_ready (CwWindow      *self);
 void        cw_window_add_toast          (CwWindow      *self,
                                           const char    *title);
 const char *cw_window_get_state          (CwWindow      *self);
+/* The Events page with the event @event_id selected (or, until it is
+ * listed, searched for by its id). */
+void        cw_window_show_event         (CwWindow      *self,
+                                          const char    *event_id);
+/* The Events page searching for @text. */
+void        cw_window_search_events      (CwWindow      *self,
+                                          const char    *text);
 
 G_END_DECLS
