@@ -31,6 +31,7 @@
 
 #include "converc.h"
 #include "converc-emulator.h"
+#include "converc-emulator-private.h"
 #include "cw-change-endpoint-dialog-private.h"
 #include "cw-endpoints-page-private.h"
 #include "cw-renderer.h"
@@ -319,6 +320,40 @@ test_disable_fails (Fixture       *f,
   g_assert_false (listed_active (f, f->old_id));
 }
 
+/* The create's answer is lost after the server made the endpoint: the
+ * dialog goes on with that one (no second create, no secret dialog), says
+ * its secret was lost, and the old one can be disabled as usual. */
+static void
+test_create_answer_lost (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint n_webhooks = converc_emulator_get_n_webhooks (f->server.emulator);
+  const char *new_url = "https://hooks.example.com/lost-answer";
+  ConvercWebhook *made;
+
+  converc_client_set_timeout (f->server.client, 1);
+  converc_emulator_set_latency_once (f->server.emulator, 3000);
+  create_new (f, new_url);
+  converc_client_set_timeout (f->server.client, CONVERC_DEFAULT_TIMEOUT);
+
+  g_assert_cmpint (step (f), ==, CW_ENDPOINT_CHANGE_CREATED);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->dialog->stack), ==, "created");
+  g_assert_null (find_window (CW_TYPE_SECRET_DIALOG));
+  g_assert_false (f->secret_shown);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->dialog->disable_error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->dialog->disable_error_label), "lost"));
+  made = cw_endpoint_change_get_new_webhook (f->dialog->change);
+  g_assert_nonnull (made);
+  g_assert_cmpstr (converc_webhook_get_url (made), ==, new_url);
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (f->server.emulator), ==, n_webhooks + 1);
+  g_assert_true (listed_active (f, converc_webhook_get_id (made)));
+
+  confirm_disable (f);
+  WAIT_FOR (step (f) == CW_ENDPOINT_CHANGE_DONE);
+  g_assert_false (listed_active (f, f->old_id));
+  g_assert_true (listed_active (f, converc_webhook_get_id (made)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +368,8 @@ main (int   argc,
               fixture_setup, test_create_fails, fixture_teardown);
   g_test_add ("/cw/change-endpoint-dialog/disable-fails", Fixture, NULL,
               fixture_setup, test_disable_fails, fixture_teardown);
+  g_test_add ("/cw/change-endpoint-dialog/create-answer-lost", Fixture, NULL,
+              fixture_setup, test_create_answer_lost, fixture_teardown);
 
   return g_test_run ();
 }

@@ -414,6 +414,53 @@ test_chosen_event (Fixture       *f,
   destroy_and_wait (window);
 }
 
+/* Converc's own test of the endpoint, kept by the endpoint list while the
+ * window is open: the window's next save keeps it, and lists it. */
+static void
+test_keeps_converc_outcomes (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ConvercWebhook) webhook = NULL;
+  g_autofree char *ok_url = g_strconcat (f->base, "/ok", NULL);
+  g_autoptr(ConvercDeliveryOutcomes) other = converc_delivery_outcomes_new (f->outcomes_file);
+  g_autoptr(ConvercDeliveryExchange) converc_test = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean by_converc = FALSE;
+  CwDeliveryWindow *window;
+
+  webhook = converc_webhook_new ("wh_local", ok_url, NULL, TRUE, NULL, NULL);
+  window = cw_delivery_window_new (webhook, BASE_URL, f->store, f->outcomes_file);
+  g_object_ref_sink (window);
+  WAIT_FOR (window->outcomes_loaded);
+  send_and_wait (window);
+  WAIT_FOR (count_stored (f->outcomes_file) == 1);
+
+  /* Meanwhile the endpoint list keeps a Converc test in the same file. */
+  converc_test = converc_delivery_exchange_new_converc_test (ok_url, 503, "receiver down",
+                                                             g_get_real_time ());
+  g_assert_true (converc_delivery_outcomes_load (other, NULL, &error));
+  g_assert_no_error (error);
+  converc_delivery_outcomes_add (other, BASE_URL, "wh_local", converc_test);
+  g_assert_true (converc_delivery_outcomes_save (other, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Two quick sends: all four are kept, none twice. */
+  send_and_wait (window);
+  send_and_wait (window);
+  WAIT_FOR (count_stored (f->outcomes_file) == 4 && !window->saving);
+  g_assert_cmpuint (count_stored (f->outcomes_file), ==, 4);
+  g_assert_cmpuint (count_rows (window->outcomes_list), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (window->outcomes_list, i);
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      by_converc |= strstr (subtitle, "by Converc") != NULL;
+    }
+  g_assert_true (by_converc);
+  destroy_and_wait (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +475,7 @@ main (int   argc,
   ADD ("outcomes-survive", test_outcomes_survive);
   ADD ("no-secret", test_no_secret);
   ADD ("chosen-event", test_chosen_event);
+  ADD ("keeps-converc-outcomes", test_keeps_converc_outcomes);
 
 #undef ADD
 

@@ -27,8 +27,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "converc.h"
 #include "converc-emulator.h"
+#include "converc-emulator-private.h"
 #include "converc-test-utils.h"
 #include "cw-endpoint-change.h"
 #include "cw-test-endpoints.h"
@@ -279,6 +282,81 @@ test_disable_fails (Fixture       *f,
   g_assert_false (server_says_active (f, f->old_id));
 }
 
+/* The create's answer is lost after the server made the endpoint (the
+ * client gave up waiting): the change goes on with the one the server made,
+ * says its secret was lost, and made no second one. Then a create that
+ * really failed with an unsure error (503): nothing is found, the error
+ * stays, the old endpoint is untouched. */
+static void
+test_create_answer_lost (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *url = "https://hooks.example.com/lost-answer";
+  g_autoptr(ConvercWebhook) made = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) secret_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  guint n_webhooks = converc_emulator_get_n_webhooks (f->server.emulator);
+  guint n_found = 0;
+
+  converc_client_set_timeout (f->server.client, 1);
+  converc_emulator_set_latency_once (f->server.emulator, 3000);
+  cw_endpoint_change_create_async (f->change, url, NULL, store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  converc_client_set_timeout (f->server.client, CONVERC_DEFAULT_TIMEOUT);
+  made = cw_endpoint_change_create_finish (f->change, result, &secret, &secret_error, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+  g_assert_null (secret);
+  g_assert_error (secret_error, CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (secret_error->message, "lost"));
+  g_assert_cmpstr (converc_webhook_get_url (made), ==, url);
+  g_assert_cmpstr (converc_webhook_get_id (made), !=, f->old_id);
+  g_assert_cmpint (cw_endpoint_change_get_step (f->change), ==, CW_ENDPOINT_CHANGE_CREATED);
+  g_assert_true (cw_endpoint_change_get_new_webhook (f->change) == made ||
+                 g_strcmp0 (converc_webhook_get_id (cw_endpoint_change_get_new_webhook (f->change)),
+                            converc_webhook_get_id (made)) == 0);
+  /* One endpoint made, and it is in the list. */
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (f->server.emulator), ==, n_webhooks + 1);
+  g_assert_true (is_active (f, converc_webhook_get_id (made)));
+  for (guint i = 0; i < g_list_model_get_n_items (cw_endpoint_list_get_webhooks (f->list)); i++)
+    {
+      g_autoptr(ConvercWebhook) w = g_list_model_get_item (cw_endpoint_list_get_webhooks (f->list), i);
+
+      n_found += g_strcmp0 (converc_webhook_get_url (w), url) == 0;
+    }
+  g_assert_cmpuint (n_found, ==, 1);
+
+  /* The change goes on: the old one is disabled. */
+  g_assert_true (run_disable (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_endpoint_change_get_step (f->change), ==, CW_ENDPOINT_CHANGE_DONE);
+  g_assert_false (server_says_active (f, f->old_id));
+  g_assert_true (server_says_active (f, converc_webhook_get_id (made)));
+}
+
+static void
+test_create_unsure_nothing_made (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(ConvercWebhook) made = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  guint n_webhooks = converc_emulator_get_n_webhooks (f->server.emulator);
+
+  converc_emulator_set_forced_status (f->server.emulator, 503, NULL);
+  made = run_create (f, "https://hooks.example.com/unavailable", &secret, &error);
+  converc_emulator_reset_knobs (f->server.emulator);
+  g_assert_null (made);
+  g_assert_null (secret);
+  g_assert_error (error, CONVERC_ERROR, CONVERC_ERROR_SERVER);
+  g_assert_cmpint (cw_endpoint_change_get_step (f->change), ==, CW_ENDPOINT_CHANGE_EDITING);
+  g_assert_null (cw_endpoint_change_get_new_webhook (f->change));
+  g_assert_cmpuint (converc_emulator_get_n_webhooks (f->server.emulator), ==, n_webhooks);
+  g_assert_true (server_says_active (f, f->old_id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +369,10 @@ main (int   argc,
               fixture_setup, test_create_fails, fixture_teardown);
   g_test_add ("/cw/endpoint-change/disable-fails", Fixture, NULL,
               fixture_setup, test_disable_fails, fixture_teardown);
+  g_test_add ("/cw/endpoint-change/create-answer-lost", Fixture, NULL,
+              fixture_setup, test_create_answer_lost, fixture_teardown);
+  g_test_add ("/cw/endpoint-change/create-unsure-nothing-made", Fixture, NULL,
+              fixture_setup, test_create_unsure_nothing_made, fixture_teardown);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "converc.h"
@@ -37,6 +38,8 @@ typedef struct
 {
   CwTestServer        server;
   CwEndpointList     *list;
+  char               *tmpdir;
+  GFile              *outcomes_file;
   /* What the list's signals said */
   GPtrArray          *started;
   GPtrArray          *outcomes;
@@ -72,6 +75,8 @@ loading_notify_cb (CwEndpointList *list,
   f->n_loading_notifies++;
 }
 
+static void iterate_for (guint ms);
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -80,7 +85,12 @@ fixture_setup (Fixture       *f,
   f->started = g_ptr_array_new_with_free_func (g_free);
   f->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_test_outcome_unref);
 
+  f->tmpdir = g_dir_make_tmp ("test-endpoint-list-XXXXXX", NULL);
+  g_assert_nonnull (f->tmpdir);
+  f->outcomes_file = g_file_new_build_filename (f->tmpdir, "deliveries.json", NULL);
+
   f->list = cw_endpoint_list_new ();
+  cw_endpoint_list_set_outcomes_file (f->list, f->outcomes_file);
   cw_endpoint_list_set_client (f->list, f->server.client);
   cw_endpoint_list_set_secret_store (f->list, f->server.store);
   g_signal_connect (f->list, "test-started", G_CALLBACK (test_started_cb), f);
@@ -93,6 +103,12 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_assert_finalize_object (f->list);
+  /* Outcomes still on their way to the file */
+  iterate_for (100);
+  g_file_delete (f->outcomes_file, NULL, NULL);
+  g_rmdir (f->tmpdir);
+  g_clear_object (&f->outcomes_file);
+  g_clear_pointer (&f->tmpdir, g_free);
   g_clear_pointer (&f->started, g_ptr_array_unref);
   g_clear_pointer (&f->outcomes, g_ptr_array_unref);
   cw_test_server_teardown (&f->server, data);
@@ -166,6 +182,93 @@ send_test_and_wait (Fixture    *f,
   WAIT_FOR (f->outcomes->len > n);
 
   return g_ptr_array_index (f->outcomes, f->outcomes->len - 1);
+}
+
+/* The outcomes of @webhook_id the outcomes file holds, newest first */
+static GPtrArray *
+kept_outcomes (Fixture    *f,
+               const char *webhook_id)
+{
+  g_autoptr(ConvercDeliveryOutcomes) outcomes = converc_delivery_outcomes_new (f->outcomes_file);
+
+  converc_delivery_outcomes_load (outcomes, NULL, NULL);
+
+  return converc_delivery_outcomes_list (outcomes, cw_endpoint_list_get_secret_scope (f->list),
+                                         webhook_id);
+}
+
+static guint
+n_kept (Fixture    *f,
+        const char *webhook_id)
+{
+  g_autoptr(GPtrArray) list = kept_outcomes (f, webhook_id);
+
+  return list->len;
+}
+
+/* Converc's test outcomes are kept in the outcomes file, beside the local
+ * sends of the delivery window, under the list's keyring scope: they
+ * survive a restart. A failed delivery keeps its status and detail. */
+static void
+test_outcomes_kept (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *base_url = converc_emulator_get_base_url (f->server.emulator);
+  g_autofree char *refusing_url = g_strdup_printf ("%s/not-a-receiver", base_url);
+  g_autoptr(ConvercWebhook) refusing = NULL;
+  g_autoptr(ConvercDeliveryOutcomes) local = converc_delivery_outcomes_new (f->outcomes_file);
+  g_autoptr(ConvercDeliveryExchange) earlier = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercDeliveryExchange *exchange;
+  ConvercWebhook *webhook;
+  const char *id;
+
+  cw_endpoint_list_set_secret_scope (f->list, "account-1");
+  refresh_and_wait (f->list);
+  webhook = first_active (f);
+  id = converc_webhook_get_id (webhook);
+
+  /* An earlier outcome in the file (the delivery window's) stays. */
+  earlier = converc_delivery_exchange_new_converc_test ("https://example.com/earlier", 204, NULL,
+                                                        g_get_real_time () - G_USEC_PER_SEC);
+  converc_delivery_outcomes_add (local, "account-1", id, earlier);
+  g_assert_true (converc_delivery_outcomes_save (local, NULL, &error));
+  g_assert_no_error (error);
+
+  send_test_and_wait (f, id);
+  WAIT_FOR (n_kept (f, id) == 2);
+  kept = kept_outcomes (f, id);
+  exchange = g_ptr_array_index (kept, 0);
+  g_assert_cmpint (converc_delivery_exchange_get_origin (exchange), ==,
+                   CONVERC_DELIVERY_ORIGIN_CONVERC);
+  g_assert_cmpuint (converc_delivery_exchange_get_status (exchange), ==, 200);
+  g_assert_true (converc_delivery_exchange_is_success (exchange));
+  g_assert_cmpstr (converc_delivery_exchange_get_url (exchange), ==,
+                   converc_webhook_get_url (webhook));
+  g_assert_cmpstr (converc_delivery_exchange_get_url (g_ptr_array_index (kept, 1)), ==,
+                   "https://example.com/earlier");
+  g_clear_pointer (&kept, g_ptr_array_unref);
+
+  /* Under the list's scope only. */
+  {
+    g_autoptr(ConvercDeliveryOutcomes) outcomes = converc_delivery_outcomes_new (f->outcomes_file);
+    g_autoptr(GPtrArray) other = NULL;
+
+    g_assert_true (converc_delivery_outcomes_load (outcomes, NULL, NULL));
+    other = converc_delivery_outcomes_list (outcomes, base_url, id);
+    g_assert_cmpuint (other->len, ==, 0);
+  }
+
+  /* A receiver that answers an error: its status, and the server's detail. */
+  refusing = create_endpoint (f, refusing_url, NULL);
+  send_test_and_wait (f, converc_webhook_get_id (refusing));
+  WAIT_FOR (n_kept (f, converc_webhook_get_id (refusing)) == 1);
+  kept = kept_outcomes (f, converc_webhook_get_id (refusing));
+  exchange = g_ptr_array_index (kept, 0);
+  g_assert_cmpuint (converc_delivery_exchange_get_status (exchange), >=, 400);
+  g_assert_false (converc_delivery_exchange_is_success (exchange));
+  g_assert_cmpuint (n_kept (f, id), ==, 2);
 }
 
 static void
@@ -562,6 +665,8 @@ main (int   argc,
               test_outcome_delivered, fixture_teardown);
   g_test_add ("/cw/endpoint-list/outcome-failed", Fixture, NULL, fixture_setup,
               test_outcome_failed, fixture_teardown);
+  g_test_add ("/cw/endpoint-list/outcomes-kept", Fixture, NULL, fixture_setup,
+              test_outcomes_kept, fixture_teardown);
   g_test_add ("/cw/endpoint-list/outcome-request-failed", Fixture, NULL, fixture_setup,
               test_outcome_request_failed, fixture_teardown);
   g_test_add ("/cw/endpoint-list/created-here", Fixture, NULL, fixture_setup,

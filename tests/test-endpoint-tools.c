@@ -31,6 +31,7 @@
 
 #include "converc.h"
 #include "converc-emulator.h"
+#include "cw-delivery-window.h"
 #include "cw-endpoints-page-private.h"
 #include "cw-events-page.h"
 #include "cw-renderer.h"
@@ -328,6 +329,97 @@ test_events_copy_curl (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* Whether @model (or a section or submenu in it) has an item for @action */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Whether a button under @widget is bound to @action */
+static gboolean
+has_button_for (GtkWidget  *widget,
+                const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return TRUE;
+      if (has_button_for (child, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWindow *
+find_delivery_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CW_IS_DELIVERY_WINDOW (window))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* "Send a Signed Event from This Computer…" is in the details' More menu,
+ * not a button of its own (the details show Send Test Event and Disable…
+ * and More); the menu's action opens the delivery window. */
+static void
+test_send_from_computer_in_more (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(Shown) shown = show_page (f);
+  CwEndpointsPage *page = shown->page;
+  g_autofree char *id = g_strdup (first_active_id (page));
+  GMenuModel *more = gtk_menu_button_get_menu_model (page->more_button);
+  GtkWindow *window;
+
+  g_assert_true (_cw_endpoints_page_select_id (page, id));
+  g_assert_nonnull (more);
+  g_assert_true (menu_has_action (more, "endpoints.send-from-computer"));
+  g_assert_true (menu_has_action (more, "endpoints.change"));
+  g_assert_false (has_button_for (GTK_WIDGET (page), "endpoints.send-from-computer"));
+  g_assert_true (has_button_for (GTK_WIDGET (page), "endpoints.test-selected"));
+  g_assert_true (has_button_for (GTK_WIDGET (page), "endpoints.disable"));
+
+  g_assert_null (find_delivery_window ());
+  gtk_widget_activate_action (GTK_WIDGET (page), "endpoints.send-from-computer", NULL);
+  WAIT_FOR (find_delivery_window () != NULL);
+  window = find_delivery_window ();
+  g_assert_nonnull (window);
+  gtk_window_destroy (window);
+  WAIT_FOR (find_delivery_window () == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +428,8 @@ main (int   argc,
   adw_init ();
   cw_renderer_choose (gdk_display_get_default ());
 
+  g_test_add ("/cw/endpoint-tools/send-from-computer-in-more", Fixture, NULL, cw_test_server_setup,
+              test_send_from_computer_in_more, cw_test_server_teardown);
   g_test_add ("/cw/endpoint-tools/copy-and-show", Fixture, NULL, cw_test_server_setup,
               test_copy_and_show, cw_test_server_teardown);
   g_test_add ("/cw/endpoint-tools/add-secret", Fixture, NULL, cw_test_server_setup,

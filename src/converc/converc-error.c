@@ -307,3 +307,41 @@ converc_error_new_for_http (guint       status,
 
   return g_error_new_literal (CONVERC_ERROR, code, message);
 }
+
+/**
+ * converc_error_outcome_unsure:
+ *
+ * After these the server may have done what was asked (made the endpoint):
+ * the request went out and its answer was lost, cut short, or unreadable.
+ */
+gboolean
+converc_error_outcome_unsure (const GError *error)
+{
+  if (error == NULL || error->domain != CONVERC_ERROR)
+    return FALSE;
+
+  switch ((ConvercError) error->code)
+    {
+    case CONVERC_ERROR_TIMEOUT:
+    case CONVERC_ERROR_NETWORK:
+    case CONVERC_ERROR_SERVER:
+    case CONVERC_ERROR_HTTP:
+    case CONVERC_ERROR_INVALID_RESPONSE:
+    case CONVERC_ERROR_TOO_LARGE:
+      return TRUE;
+
+    case CONVERC_ERROR_FAILED:
+    case CONVERC_ERROR_TLS:
+    case CONVERC_ERROR_UNAUTHORIZED:
+    case CONVERC_ERROR_FORBIDDEN:
+    case CONVERC_ERROR_NOT_FOUND:
+    case CONVERC_ERROR_INVALID_REQUEST:
+    case CONVERC_ERROR_RATE_LIMITED:
+    case CONVERC_ERROR_INVALID_INPUT:
+    case CONVERC_ERROR_NO_KEYRING:
+    case CONVERC_ERROR_KEYRING:
+    case CONVERC_ERROR_NO_API_KEY:
+    default:
+      return FALSE;
+    }
+}

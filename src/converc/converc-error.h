@@ -74,5 +74,9 @@ GError  *converc_error_new_for_http      (guint         status,
 char    *converc_error_extract_message   (GBytes       *body);
 gint64   converc_parse_retry_after       (const char   *value,
                                           GDateTime    *now);
+/* Whether, after a request that changes something failed with @error,
+ * the server may have done it anyway: the request went out and its answer
+ * was lost, cut short, or unreadable (timeout, network, 5xx, bad answer). */
+gboolean converc_error_outcome_unsure    (const GError *error);
 
 G_END_DECLS

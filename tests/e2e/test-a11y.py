@@ -24,7 +24,6 @@
 # and xdotool. Prints TAP; screenshots go to --shots.
 
 import argparse
-import importlib.util
 import os
 import re
 import shutil
@@ -32,13 +31,12 @@ import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location('e2e', os.path.join(HERE, 'test-e2e-endpoints.py'))
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cwtest as e2e  # noqa: E402
 
 from gi.repository import Atspi  # noqa: E402  (loaded by the module above)
 
+has_state = e2e.has_state
 ok, diag, require, Abort = e2e.ok, e2e.diag, e2e.require, e2e.Abort
 walk, find, name_of, role_of, text_of = e2e.walk, e2e.find, e2e.name_of, e2e.role_of, e2e.text_of
 button, editable, click, wait_for = e2e.button, e2e.editable, e2e.click, e2e.wait_for
@@ -48,18 +46,6 @@ GENERIC_ROLES = {
     Atspi.Role.INVALID, Atspi.Role.UNKNOWN, Atspi.Role.FILLER, Atspi.Role.PANEL,
     Atspi.Role.REDUNDANT_OBJECT, Atspi.Role.SECTION,
 }
-
-
-def states(node):
-    try:
-        return node.get_state_set()
-    except Exception:
-        return None
-
-
-def has_state(node, state):
-    s = states(node)
-    return s is not None and s.contains(state)
 
 
 def path_of(node):
@@ -304,16 +290,7 @@ def newest_window(app, exclude):
 
 def start_emulator(cli):
     """`converc emulator --seed`: sample endpoints and events."""
-    real_popen = subprocess.Popen
-
-    def popen(argv, **kw):
-        return real_popen(list(argv) + ['--seed'], **kw)
-
-    subprocess.Popen = popen
-    try:
-        return e2e.start_emulator(cli)
-    finally:
-        subprocess.Popen = real_popen
+    return e2e.start_emulator(cli, ['--seed'])
 
 
 # ---------------------------------------------------------------- the walk
@@ -414,11 +391,7 @@ def scenario_walk(s, w):
         w.check(about, 'About')
         key('Escape')
     finally:
-        if proc is not None:
-            s.stop_app(proc, app)
-        if emulator.poll() is None:
-            emulator.terminate()
-            emulator.wait(timeout=10)
+        e2e.stop_all(s, proc, app, emulator)
 
 
 # ---------------------------------------------------------------- keyboard only
@@ -625,8 +598,7 @@ def main():
 
     if w.found:
         diag('%d accessibility problems in all' % len(w.found))
-    print('1..%d' % e2e._n)
-    return 1 if e2e._failed else 0
+    return e2e.finish()
 
 
 if __name__ == '__main__':

@@ -39,6 +39,10 @@ struct _CwEndpointChange
   ConvercWebhook       *old_webhook;
   ConvercWebhook       *new_webhook;
   GError               *error;
+  /* While creating: the URL asked for, and the ids known before, to find
+   * the endpoint the server made when the create answer was lost */
+  char                 *pending_url;
+  GHashTable           *known_ids;
   CwEndpointChangeStep  step;
 };
 
@@ -124,6 +128,65 @@ cw_endpoint_change_secret_stored_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The create's answer was lost (@error): the endpoints the server lists now
+ * tell whether it made the new one anyway. If so, the change goes on with
+ * it, its secret lost; else the create failed as @error says. */
+typedef struct
+{
+  GTask  *task;
+  GError *error;
+} Unsure;
+
+static void
+cw_endpoint_change_check_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  Unsure *unsure = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&unsure->task);
+  g_autoptr(GError) create_error = g_steal_pointer (&unsure->error);
+  CwEndpointChange *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) webhooks = NULL;
+  ConvercWebhook *made = NULL;
+  Created *created;
+
+  g_free (unsure);
+  g_assert (CW_IS_ENDPOINT_CHANGE (self));
+
+  webhooks = converc_client_list_webhooks_finish (CONVERC_CLIENT (object), result, NULL);
+  for (guint i = 0; webhooks != NULL && i < webhooks->len; i++)
+    {
+      ConvercWebhook *webhook = g_ptr_array_index (webhooks, i);
+
+      if (!g_hash_table_contains (self->known_ids, converc_webhook_get_id (webhook)) &&
+          g_strcmp0 (converc_webhook_get_url (webhook), self->pending_url) == 0)
+        made = webhook;
+    }
+
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  g_clear_pointer (&self->pending_url, g_free);
+
+  if (made == NULL)
+    {
+      /* Nothing was made (or the list failed too): the first error says
+       * what went wrong, and creating again is safe. */
+      cw_endpoint_change_set_error (self, create_error);
+      cw_endpoint_change_set_step (self, CW_ENDPOINT_CHANGE_EDITING);
+      g_task_return_error (task, g_steal_pointer (&create_error));
+      return;
+    }
+
+  created = g_new0 (Created, 1);
+  created->webhook = g_object_ref (made);
+  created->secret_error =
+    g_error_new_literal (CONVERC_ERROR, CONVERC_ERROR_INVALID_RESPONSE,
+                         _("Converc made the new endpoint, but its answer was lost, and with it "
+                           "the signing secret: Converc shows a secret only once. A receiver "
+                           "that checks signatures cannot check this endpoint’s deliveries."));
+  g_task_set_task_data (task, created, (GDestroyNotify) created_free);
+  cw_endpoint_change_secret_stored_cb (NULL, NULL, g_steal_pointer (&task));
+}
+
 static void
 cw_endpoint_change_create_cb (GObject      *object,
                               GAsyncResult *result,
@@ -139,6 +202,22 @@ cw_endpoint_change_create_cb (GObject      *object,
   g_assert (CW_IS_ENDPOINT_CHANGE (self));
 
   webhook = converc_client_create_webhook_finish (CONVERC_CLIENT (object), result, &secret, &error);
+  if (webhook == NULL && converc_error_outcome_unsure (error) && self->known_ids != NULL)
+    {
+      /* Did the server make it before the answer was lost? Look before
+       * inviting the user to create it twice. */
+      Unsure *unsure = g_new0 (Unsure, 1);
+
+      unsure->task = g_steal_pointer (&task);
+      unsure->error = g_steal_pointer (&error);
+      converc_client_list_webhooks_async (CONVERC_CLIENT (object), NULL,
+                                          cw_endpoint_change_check_cb, unsure);
+      return;
+    }
+
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  g_clear_pointer (&self->pending_url, g_free);
+
   if (webhook == NULL)
     {
       /* Nothing was made (or nothing is known to be): the old endpoint is
@@ -200,6 +279,8 @@ cw_endpoint_change_dispose (GObject *object)
   g_clear_object (&self->old_webhook);
   g_clear_object (&self->new_webhook);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  g_clear_pointer (&self->pending_url, g_free);
 
   G_OBJECT_CLASS (cw_endpoint_change_parent_class)->dispose (object);
 }
@@ -370,6 +451,23 @@ cw_endpoint_change_create_async (CwEndpointChange    *self,
                                "The new endpoint is made already, or no client is set");
       return;
     }
+
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  self->known_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    GListModel *webhooks = cw_endpoint_list_get_webhooks (self->list);
+    guint n = g_list_model_get_n_items (webhooks);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(ConvercWebhook) webhook = g_list_model_get_item (webhooks, i);
+
+        g_hash_table_add (self->known_ids, g_strdup (converc_webhook_get_id (webhook)));
+      }
+    g_hash_table_add (self->known_ids, g_strdup (converc_webhook_get_id (self->old_webhook)));
+  }
+  g_free (self->pending_url);
+  self->pending_url = g_strdup (url);
 
   cw_endpoint_change_set_step (self, CW_ENDPOINT_CHANGE_CREATING);
   converc_client_create_webhook_async (client, url, events, NULL,

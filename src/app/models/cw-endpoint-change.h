@@ -55,7 +55,10 @@ ConvercWebhook       *cw_endpoint_change_get_new_webhook     (CwEndpointChange  
 const GError         *cw_endpoint_change_get_error           (CwEndpointChange    *self);
 /* Creates the new endpoint with @url and @events (NULL: every type), keeps
  * its secret in the secret store and only then adds it to the list and
- * finishes. On failure nothing else happens and the step is EDITING again. */
+ * finishes. On failure nothing else happens and the step is EDITING again.
+ * When the create's answer was lost (timeout, 5xx, ...) but the server made
+ * the endpoint anyway, the change goes on with that one: no secret, and a
+ * secret error that says it was lost. */
 void                  cw_endpoint_change_create_async        (CwEndpointChange    *self,
                                                               const char          *url,
                                                               const char * const  *events,

@@ -66,6 +66,104 @@ cw_endpoint_list_disable_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Keeping Converc's test outcomes ---------------------------------------- */
+
+/* One outcome on its way to the outcomes file. It holds no reference to the
+ * list: the outcome is kept even when the list goes away meanwhile. */
+typedef struct
+{
+  ConvercDeliveryOutcomes *outcomes;
+  char                    *scope;
+  char                    *webhook_id;
+  ConvercDeliveryExchange *exchange;
+} KeptOutcome;
+
+static void
+kept_outcome_free (KeptOutcome *kept)
+{
+  g_clear_object (&kept->outcomes);
+  g_clear_pointer (&kept->scope, g_free);
+  g_clear_pointer (&kept->webhook_id, g_free);
+  g_clear_object (&kept->exchange);
+  g_free (kept);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeptOutcome, kept_outcome_free)
+
+static void
+converc_outcome_saved_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!converc_delivery_outcomes_save_finish (CONVERC_DELIVERY_OUTCOMES (object), result, &error))
+    g_message ("The outcome of a test event could not be kept: %s", error->message);
+}
+
+static void
+converc_outcomes_loaded_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(KeptOutcome) kept = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The file as it is now, the new outcome on top (added before the load),
+   * so that what the delivery window wrote stays. A file that cannot be
+   * read starts anew, as it does there. */
+  if (!converc_delivery_outcomes_load_finish (kept->outcomes, result, &error))
+    g_message ("The kept delivery outcomes could not be read: %s", error->message);
+
+  converc_delivery_outcomes_save_async (kept->outcomes, NULL, converc_outcome_saved_cb, NULL);
+}
+
+/* Adds what Converc's test of @webhook_id came to (@test: the server's
+ * answer) to the outcomes file, where the delivery window lists it with
+ * the local sends. */
+static void
+keep_converc_outcome (CwEndpointList    *self,
+                      const char        *webhook_id,
+                      ConvercTestResult *test)
+{
+  ConvercWebhook *webhook = cw_endpoint_list_lookup (self, webhook_id, NULL);
+  const char *scope = cw_endpoint_list_get_secret_scope (self);
+  gboolean delivered = test->status >= 200 && test->status < 300;
+  g_autoptr(GFile) default_file = NULL;
+  KeptOutcome *kept;
+
+  if (scope == NULL)
+    return;
+
+  kept = g_new0 (KeptOutcome, 1);
+  if (self->outcomes_file == NULL)
+    default_file = converc_delivery_outcomes_default_file ();
+  kept->outcomes = converc_delivery_outcomes_new (self->outcomes_file ? self->outcomes_file
+                                                                      : default_file);
+  kept->scope = g_strdup (scope);
+  kept->webhook_id = g_strdup (webhook_id);
+  kept->exchange = converc_delivery_exchange_new_converc_test (
+    webhook != NULL ? converc_webhook_get_url (webhook) : "",
+    MAX (test->status, 0), delivered ? NULL : test->error, g_get_real_time ());
+  converc_delivery_outcomes_add (kept->outcomes, kept->scope, kept->webhook_id, kept->exchange);
+
+  converc_delivery_outcomes_load_async (kept->outcomes, NULL, converc_outcomes_loaded_cb, kept);
+}
+
+/**
+ * cw_endpoint_list_set_outcomes_file:
+ * @file: (nullable): where Converc's test outcomes are kept
+ */
+void
+cw_endpoint_list_set_outcomes_file (CwEndpointList *self,
+                                    GFile          *file)
+{
+  g_return_if_fail (CW_IS_ENDPOINT_LIST (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->outcomes_file, file);
+}
+
 static void
 cw_endpoint_list_test_cb (GObject      *object,
                           GAsyncResult *result,
@@ -96,6 +194,11 @@ cw_endpoint_list_test_cb (GObject      *object,
                                    MAX (test->status, 0), test->error, NULL, -1);
 
   _cw_endpoint_list_add_outcome (self, request->webhook_id, outcome);
+
+  /* A delivery Converc made (or tried): kept across restarts. A request
+   * that failed sent nothing, so there is no delivery to keep. */
+  if (test != NULL)
+    keep_converc_outcome (self, request->webhook_id, test);
 }
 
 static void

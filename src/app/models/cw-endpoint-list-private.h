@@ -46,6 +46,8 @@ struct _CwEndpointList
   GHashTable         *pending_tests;
   /* webhook ids whose secret this run stored (demo: in memory) */
   GHashTable         *created_here;
+  /* Where Converc's test outcomes are kept; NULL: the default file */
+  GFile              *outcomes_file;
 
   GError             *last_error;
   gint64              last_retry_after;

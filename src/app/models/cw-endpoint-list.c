@@ -223,6 +223,7 @@ cw_endpoint_list_finalize (GObject *object)
   g_clear_pointer (&self->created_here, g_hash_table_unref);
   g_clear_error (&self->last_error);
   g_clear_pointer (&self->secret_scope, g_free);
+  g_clear_object (&self->outcomes_file);
 
   G_OBJECT_CLASS (cw_endpoint_list_parent_class)->finalize (object);
 }

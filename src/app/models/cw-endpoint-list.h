@@ -75,6 +75,11 @@ gboolean            cw_endpoint_list_is_test_pending    (CwEndpointList       *s
                                                          const char           *webhook_id);
 GPtrArray          *cw_endpoint_list_get_outcomes       (CwEndpointList       *self,
                                                          const char           *webhook_id);
+/* Where the outcomes of Converc's test events are kept across restarts,
+ * beside the local sends of the delivery window; NULL: the default file
+ * (converc_delivery_outcomes_default_file). */
+void                cw_endpoint_list_set_outcomes_file  (CwEndpointList       *self,
+                                                         GFile                *file);
 void                cw_endpoint_list_store_secret_async (CwEndpointList       *self,
                                                          ConvercWebhook       *webhook,
                                                          const char           *secret,

@@ -87,40 +87,6 @@ cw_add_endpoint_dialog_fail (CwAddEndpointDialog *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->create_button));
 }
 
-/* After these the server may have made the endpoint: the request went out
- * and its answer was lost, cut short, or unreadable. */
-static gboolean
-cw_add_endpoint_dialog_outcome_unsure (const GError *error)
-{
-  if (error == NULL || error->domain != CONVERC_ERROR)
-    return FALSE;
-
-  switch ((ConvercError) error->code)
-    {
-    case CONVERC_ERROR_TIMEOUT:
-    case CONVERC_ERROR_NETWORK:
-    case CONVERC_ERROR_SERVER:
-    case CONVERC_ERROR_HTTP:
-    case CONVERC_ERROR_INVALID_RESPONSE:
-    case CONVERC_ERROR_TOO_LARGE:
-      return TRUE;
-
-    case CONVERC_ERROR_FAILED:
-    case CONVERC_ERROR_TLS:
-    case CONVERC_ERROR_UNAUTHORIZED:
-    case CONVERC_ERROR_FORBIDDEN:
-    case CONVERC_ERROR_NOT_FOUND:
-    case CONVERC_ERROR_INVALID_REQUEST:
-    case CONVERC_ERROR_RATE_LIMITED:
-    case CONVERC_ERROR_INVALID_INPUT:
-    case CONVERC_ERROR_NO_KEYRING:
-    case CONVERC_ERROR_KEYRING:
-    case CONVERC_ERROR_NO_API_KEY:
-    default:
-      return FALSE;
-    }
-}
-
 static void
 cw_add_endpoint_dialog_check_cb (GObject      *object,
                                  GAsyncResult *result,
@@ -185,7 +151,7 @@ cw_add_endpoint_dialog_create_cb (GObject      *object,
     {
       /* Did the server make the endpoint before the answer was lost? Look
        * before inviting the user to create it twice. */
-      if (cw_add_endpoint_dialog_outcome_unsure (error))
+      if (converc_error_outcome_unsure (error))
         {
           self->busy = TRUE;
           g_clear_error (&self->pending_error);

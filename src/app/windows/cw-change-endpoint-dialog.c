@@ -198,6 +198,15 @@ cw_change_endpoint_dialog_created_cb (GObject      *object,
     status = cw_endpoint_list_get_demo (cw_endpoint_change_get_list (self->change))
                ? CW_SECRET_DEMO : CW_SECRET_SAVED;
 
+  /* The server made it, but the answer with the secret was lost: nothing
+   * to show; say so where the next step is offered. */
+  if (secret == NULL)
+    {
+      gtk_label_set_text (self->disable_error_label, status_message);
+      gtk_widget_set_visible (GTK_WIDGET (self->disable_error_label), TRUE);
+      return;
+    }
+
   dialog = cw_secret_dialog_new (secret, converc_webhook_get_url (made), status, status_message);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_set_weak_pointer (&self->secret_dialog, GTK_WINDOW (dialog));

@@ -44,6 +44,9 @@ struct _CwDeliveryWindow
   gboolean                 sending;
   gboolean                 outcomes_loaded;
   gboolean                 disposed;
+  /* Outcomes shown but not yet in a save, oldest first; one save at a time */
+  GPtrArray               *unsaved;
+  gboolean                 saving;
 
   /* Template widgets */
   AdwActionRow            *event_row;

@@ -131,6 +131,8 @@ show_outcomes (CwDeliveryWindow *self)
     }
 }
 
+static void save_unsaved (CwDeliveryWindow *self);
+
 static void
 outcomes_saved_cb (GObject      *object,
                    GAsyncResult *result,
@@ -138,14 +140,17 @@ outcomes_saved_cb (GObject      *object,
 {
   g_autoptr(CwDeliveryWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
-  if (!converc_delivery_outcomes_save_finish (CONVERC_DELIVERY_OUTCOMES (object), result, &error))
+  saved = converc_delivery_outcomes_save_finish (CONVERC_DELIVERY_OUTCOMES (object), result, &error);
+  self->saving = FALSE;
+  if (self->unsaved->len > 0)
+    save_unsaved (self);
+
+  /* The window may have been closed meanwhile (its widgets are gone). */
+  if (!saved && !cw_error_is_cancelled (error) && !self->disposed)
     {
       g_autofree char *message = NULL;
-
-      /* The window may have been closed meanwhile (its widgets are gone). */
-      if (cw_error_is_cancelled (error) || self->disposed)
-        return;
 
       message = g_strdup_printf (_("The outcome could not be kept for later: %s"), error->message);
       gtk_label_set_text (self->outcomes_problem_label, message);
@@ -175,6 +180,54 @@ outcomes_loaded_cb (GObject      *object,
   show_outcomes (self);
 }
 
+/* The outcomes file read afresh with the new outcome added: saved, and
+ * shown, since it also holds what was kept elsewhere since the window
+ * opened (Converc's own tests of this endpoint, kept by the endpoint list). */
+static void
+outcomes_reloaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CwDeliveryWindow) self = user_data;
+  ConvercDeliveryOutcomes *fresh = CONVERC_DELIVERY_OUTCOMES (object);
+  g_autoptr(GError) error = NULL;
+
+  /* A file that cannot be read: the save replaces it, as at the start. */
+  if (!converc_delivery_outcomes_load_finish (fresh, result, &error))
+    g_debug ("Kept outcomes unreadable, starting anew: %s", error->message);
+
+  /* Outcomes shown since this save started: they go into this one too. */
+  for (guint i = 0; i < self->unsaved->len; i++)
+    converc_delivery_outcomes_add (fresh, self->base_url, converc_webhook_get_id (self->webhook),
+                                   g_ptr_array_index (self->unsaved, i));
+  g_ptr_array_set_size (self->unsaved, 0);
+  g_set_object (&self->outcomes, fresh);
+  if (!self->disposed)
+    show_outcomes (self);
+  converc_delivery_outcomes_save_async (fresh, NULL, outcomes_saved_cb, g_object_ref (self));
+}
+
+/* Saves the file as it is now plus the outcomes not saved yet (outcomes
+ * added before a load stay on top of what it reads), so that what was kept
+ * meanwhile by others is not overwritten. One save at a time. Not
+ * cancelled when the window closes: the outcomes are kept anyway. */
+static void
+save_unsaved (CwDeliveryWindow *self)
+{
+  g_autoptr(ConvercDeliveryOutcomes) fresh = NULL;
+
+  if (self->saving)
+    return;
+
+  fresh = converc_delivery_outcomes_new (converc_delivery_outcomes_get_file (self->outcomes));
+  for (guint i = 0; i < self->unsaved->len; i++)
+    converc_delivery_outcomes_add (fresh, self->base_url, converc_webhook_get_id (self->webhook),
+                                   g_ptr_array_index (self->unsaved, i));
+  g_ptr_array_set_size (self->unsaved, 0);
+  self->saving = TRUE;
+  converc_delivery_outcomes_load_async (fresh, NULL, outcomes_reloaded_cb, g_object_ref (self));
+}
+
 static void
 sent_cb (GObject      *object,
          GAsyncResult *result,
@@ -202,9 +255,8 @@ sent_cb (GObject      *object,
   converc_delivery_outcomes_add (self->outcomes, self->base_url,
                                  converc_webhook_get_id (self->webhook), exchange);
   show_outcomes (self);
-  /* Not cancelled when the window closes: the outcome is kept anyway. */
-  converc_delivery_outcomes_save_async (self->outcomes, NULL,
-                                        outcomes_saved_cb, g_object_ref (self));
+  g_ptr_array_add (self->unsaved, g_object_ref (exchange));
+  save_unsaved (self);
 }
 
 static void
@@ -342,6 +394,7 @@ cw_delivery_window_finalize (GObject *object)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->outcomes);
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->event, g_bytes_unref);
   g_clear_pointer (&self->event_type, g_free);
@@ -382,6 +435,7 @@ static void
 cw_delivery_window_init (CwDeliveryWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
