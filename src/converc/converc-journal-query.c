@@ -169,6 +169,54 @@ count_candidates (ConvercJournal  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static gint64
+isqrt (gint64 x)
+{
+  gint64 r = x, y = (x + 1) / 2;
+
+  while (y < r)
+    {
+      r = y;
+      y = (r + x / r) / 2;
+    }
+
+  return r;
+}
+
+/* How many candidates of the index are too many for a search that needs
+ * the newest @needed matches (0: all). The index plan reads and sorts
+ * every candidate, n; a walk from the newest event reads about
+ * @needed × events / n of them before its page is full. They cost about
+ * the same where n = √(@needed × events); the number of events is taken
+ * from the keys (at most two steps down the table's tree). */
+static gint64
+index_limit (ConvercJournal  *self,
+             gint64           needed,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 span;
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  if (needed <= 0)
+    return self->index_candidates_max;
+
+  stmt = converc_journal_prepare (self, "SELECT max(key) - min(key) + 1 FROM events", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      converc_journal_set_error (self, rc, _("Searching the event history"), error);
+      return -1;
+    }
+  span = sqlite3_column_int64 (stmt, 0);
+
+  return CLAMP (isqrt (needed * MAX (span, 1)), 1, self->index_candidates_max);
+}
+
 /* Every word must be in the folded text (one value a line, and no word
  * holds a line break), found by instr(): exactly what
  * converc_event_matches() gives. The plan is the index's candidates (the
@@ -179,6 +227,7 @@ plan_search (ConvercJournal            *self,
              const ConvercSearchQuery  *query,
              gint64                     since_usec,
              gboolean                   for_count,
+             gint64                     needed,
              Search                    *c,
              GError                   **error)
 {
@@ -223,11 +272,12 @@ plan_search (ConvercJournal            *self,
         c->plan = PLAN_INDEX;
       else
         {
-          gint64 n = count_candidates (self, c->match, self->index_candidates_max, error);
+          gint64 max = index_limit (self, needed, error);
+          gint64 n = max < 0 ? -1 : count_candidates (self, c->match, max, error);
 
           if (n < 0)
             return FALSE;
-          if (n < self->index_candidates_max)
+          if (n < max)
             c->plan = PLAN_INDEX;
         }
     }
@@ -294,7 +344,8 @@ query_locked (ConvercJournal            *self,
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
-  if (!plan_search (self, search, since_usec, FALSE, &c, error))
+  if (!plan_search (self, search, since_usec, FALSE, limit > 0 ? (gint64) offset + limit : 0,
+                    &c, error))
     return NULL;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
@@ -348,7 +399,7 @@ count_locked (ConvercJournal            *self,
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
-  if (!plan_search (self, search, since_usec, TRUE, &c, error))
+  if (!plan_search (self, search, since_usec, TRUE, 0, &c, error))
     return -1;
 
   if (at_most > 0)
