@@ -463,6 +463,11 @@ open_file (ConvercJournal  *self,
   if (!converc_journal_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !converc_journal_exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
+  /* An ingest of 10,000 events writes ~70 MB of pages to the WAL; once
+   * they are copied into the file, the WAL is cut back to this size
+   * rather than kept at its largest while the app runs. */
+  if (!converc_journal_exec (self, "PRAGMA journal_size_limit = 8388608", error))
+    return FALSE;
 
   if (!migrate (self, version, error))
     return FALSE;
