@@ -203,7 +203,10 @@ index_limit (ConvercJournal  *self,
   if (needed <= 0)
     return self->index_candidates_max;
 
-  stmt = converc_journal_prepare (self, "SELECT max(key) - min(key) + 1 FROM events", error);
+  /* Two queries apart: max() and min() together would scan the table. */
+  stmt = converc_journal_prepare (self,
+                                  "SELECT (SELECT max(key) FROM events)"
+                                  " - (SELECT min(key) FROM events) + 1", error);
   if (stmt == NULL)
     return -1;
   rc = sqlite3_step (stmt);
