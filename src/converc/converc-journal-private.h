@@ -30,9 +30,10 @@
 G_BEGIN_DECLS
 
 /* How a search is answered: from the trigram index when it finds fewer
- * candidates than this, else by walking the events newest first and
+ * candidates than this (and, for a page, fewer than √(page end × events):
+ * converc-journal-query.c), else by walking the events newest first and
  * checking each one's folded text, which soon fills a page of a common
- * word (figures in tests/bench/bench-journal.c). */
+ * word (figures in BENCHMARKS.md). */
 #define CONVERC_JOURNAL_INDEX_CANDIDATES_MAX 10000
 
 struct _ConvercJournal

@@ -82,6 +82,55 @@ fts_phrase (const char *word)
   return g_string_free (phrase, FALSE);
 }
 
+/* Adds to @match (an FTS5 query, its phrases ANDed) the trigrams of @word
+ * that do not overlap, and the last one: an event holding the word holds
+ * them all. The index keeps no positions (detail=none), so it cannot tell
+ * whether they stand together; the caller checks the word itself. Fewer
+ * trigrams are fewer lists for the index to read: an event id asks for
+ * 10 rather than 26. */
+static void
+append_trigrams (GString    *match,
+                 const char *word)
+{
+  g_autoptr(GPtrArray) starts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    g_ptr_array_add (starts, (gpointer) p);
+  n = starts->len;
+  g_ptr_array_add (starts, (gpointer) (word + strlen (word)));
+  g_assert (n >= TRIGRAM);
+
+  for (guint i = 0;; i += TRIGRAM)
+    {
+      const char *from;
+      const char *to;
+      g_autofree char *trigram = NULL;
+      gboolean dup = FALSE;
+
+      if (i + TRIGRAM > n)
+        i = n - TRIGRAM;  /* the last one, overlapping its neighbour */
+      from = g_ptr_array_index (starts, i);
+      to = g_ptr_array_index (starts, i + TRIGRAM);
+      trigram = g_strndup (from, to - from);
+
+      for (guint j = 0; j < seen->len && !dup; j++)
+        dup = g_str_equal (g_ptr_array_index (seen, j), trigram);
+      if (!dup)
+        {
+          g_autofree char *phrase = fts_phrase (trigram);
+
+          if (match->len > 0)
+            g_string_append_c (match, ' ');
+          g_string_append (match, phrase);
+          g_ptr_array_add (seen, g_steal_pointer (&trigram));
+        }
+      if (i == n - TRIGRAM)
+        break;
+    }
+}
+
 static char *
 dup_column_text (sqlite3_stmt *stmt,
                  int           column)
@@ -120,15 +169,68 @@ count_candidates (ConvercJournal  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static gint64
+isqrt (gint64 x)
+{
+  gint64 r = x, y = (x + 1) / 2;
+
+  while (y < r)
+    {
+      r = y;
+      y = (r + x / r) / 2;
+    }
+
+  return r;
+}
+
+/* How many candidates of the index are too many for a search that needs
+ * the newest @needed matches (0: all). The index plan reads and sorts
+ * every candidate, n; a walk from the newest event reads about
+ * @needed × events / n of them before its page is full. They cost about
+ * the same where n = √(@needed × events); the number of events is taken
+ * from the keys (at most two steps down the table's tree). */
+static gint64
+index_limit (ConvercJournal  *self,
+             gint64           needed,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 span;
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  if (needed <= 0)
+    return self->index_candidates_max;
+
+  /* Two queries apart: max() and min() together would scan the table. */
+  stmt = converc_journal_prepare (self,
+                                  "SELECT (SELECT max(key) FROM events)"
+                                  " - (SELECT min(key) FROM events) + 1", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      converc_journal_set_error (self, rc, _("Searching the event history"), error);
+      return -1;
+    }
+  span = sqlite3_column_int64 (stmt, 0);
+
+  return CLAMP (isqrt (needed * MAX (span, 1)), 1, self->index_candidates_max);
+}
+
 /* Every word must be in the folded text (one value a line, and no word
- * holds a line break): in the index for long words, or found by instr().
- * Both give exactly what converc_event_matches() gives. The plan is the
- * index when it has few candidates, else a walk from the newest event. */
+ * holds a line break), found by instr(): exactly what
+ * converc_event_matches() gives. The plan is the index's candidates (the
+ * events holding some trigrams of each long word) when they are few, else
+ * a walk from the newest event. */
 static gboolean
 plan_search (ConvercJournal            *self,
              const ConvercSearchQuery  *query,
              gint64                     since_usec,
              gboolean                   for_count,
+             gint64                     needed,
              Search                    *c,
              GError                   **error)
 {
@@ -159,13 +261,7 @@ plan_search (ConvercJournal            *self,
   for (guint i = 0; query->words[i] != NULL; i++)
     {
       if (g_utf8_strlen (query->words[i], -1) >= TRIGRAM)
-        {
-          g_autofree char *phrase = fts_phrase (query->words[i]);
-
-          if (match->len > 0)
-            g_string_append_c (match, ' ');
-          g_string_append (match, phrase);
-        }
+        append_trigrams (match, query->words[i]);
     }
 
   c->plan = PLAN_WALK;
@@ -179,11 +275,12 @@ plan_search (ConvercJournal            *self,
         c->plan = PLAN_INDEX;
       else
         {
-          gint64 n = count_candidates (self, c->match, self->index_candidates_max, error);
+          gint64 max = index_limit (self, needed, error);
+          gint64 n = max < 0 ? -1 : count_candidates (self, c->match, max, error);
 
           if (n < 0)
             return FALSE;
-          if (n < self->index_candidates_max)
+          if (n < max)
             c->plan = PLAN_INDEX;
         }
     }
@@ -196,9 +293,8 @@ plan_search (ConvercJournal            *self,
 
   for (guint i = 0; query->words[i] != NULL; i++)
     {
-      /* The index answers for long words; a walk checks them all. */
-      if (c->plan == PLAN_INDEX && g_utf8_strlen (query->words[i], -1) >= TRIGRAM)
-        continue;
+      /* The index gives candidates only (it keeps no positions): every
+       * word is checked in the folded text, on either plan. */
       g_ptr_array_add (c->texts, g_strdup (query->words[i]));
       g_string_append_printf (c->where, " AND instr(t.folded, ?%u) > 0", 1 + c->texts->len);
     }
@@ -251,7 +347,8 @@ query_locked (ConvercJournal            *self,
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
-  if (!plan_search (self, search, since_usec, FALSE, &c, error))
+  if (!plan_search (self, search, since_usec, FALSE, limit > 0 ? (gint64) offset + limit : 0,
+                    &c, error))
     return NULL;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
@@ -305,7 +402,7 @@ count_locked (ConvercJournal            *self,
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
-  if (!plan_search (self, search, since_usec, TRUE, &c, error))
+  if (!plan_search (self, search, since_usec, TRUE, 0, &c, error))
     return -1;
 
   if (at_most > 0)
