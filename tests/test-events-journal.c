@@ -369,6 +369,36 @@ test_paging (Fixture       *f,
   g_assert_null (g_list_model_get_item (shown (f), 1003));
 }
 
+/* A journal that cannot be opened: one message, which the first answer
+ * does not take away, and the events still searchable from memory. */
+static void
+test_journal_problem (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = converc_journal_dup_path_for_scope ("test-page-broken");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "not a database", -1, &error));
+  g_assert_no_error (error);
+
+  g_test_expect_message ("cw-event-feed", G_LOG_LEVEL_WARNING, "*could not be opened*");
+  cw_event_feed_open_journal (f->feed, "test-page-broken");
+  WAIT_FOR (cw_event_feed_get_journal (f->feed) != NULL);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (_cw_events_page_get_problem (f->page));
+  g_assert_nonnull (strstr (_cw_events_page_get_problem (f->page), "could not be opened"));
+
+  cw_event_feed_set_client (f->feed, f->client);
+  gtk_window_present (f->window);
+  WAIT_FOR (cw_event_feed_get_loaded (f->feed) && !cw_event_feed_get_loading (f->feed));
+  WAIT_FOR (queried (f) && g_list_model_get_n_items (shown (f)) == 40);
+  g_assert_nonnull (_cw_events_page_get_problem (f->page));
+  g_assert_nonnull (strstr (_cw_events_page_get_problem (f->page), "could not be opened"));
+  g_assert_null (converc_journal_get_path (cw_event_feed_get_journal (f->feed)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +417,7 @@ main (int   argc,
   ADD ("server-down", test_server_down);
   ADD ("enter-opens-first", test_enter_opens_first);
   ADD ("paging", test_paging);
+  ADD ("journal-problem", test_journal_problem);
 
   return g_test_run ();
 }

@@ -80,11 +80,16 @@ journal_changed_cb (CwEventsPage *self,
     return;
   self->reselecting = FALSE;
 
-  if (self->open_first && g_list_model_get_n_items (model) > 0)
+  /* Enter typed before this result: it opens its first event, if any. */
+  if (self->open_first)
     {
       self->open_first = FALSE;
-      _cw_events_page_open_first (self);
-      return;
+      g_clear_pointer (&self->reselect_id, g_free);
+      if (g_list_model_get_n_items (model) > 0)
+        {
+          _cw_events_page_open_first (self);
+          return;
+        }
     }
 
   if (self->reselect_id != NULL)

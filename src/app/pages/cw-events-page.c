@@ -235,8 +235,8 @@ feed_answered_cb (CwEventsPage *self,
                                  first != NULL ? first : _("unknown problem"));
       set_problem (self, message);
     }
-  else
-    set_problem (self, NULL);
+  else if (g_strcmp0 (self->problem, cw_event_feed_get_journal_problem (feed)) != 0)
+    set_problem (self, NULL);   /* the history's problem stays until dismissed */
 
   update_view (self);
 }
@@ -304,7 +304,11 @@ feed_notify_cb (CwEventsPage *self,
     sync_controls (self);
   else if (g_str_equal (name, "client") ||
            (g_str_equal (name, "loaded") && !cw_event_feed_get_loaded (feed)))
-    set_problem (self, NULL);   /* the events it spoke of are gone */
+    {
+      /* The events it spoke of are gone; the history's problem is not. */
+      if (g_strcmp0 (self->problem, cw_event_feed_get_journal_problem (feed)) != 0)
+        set_problem (self, NULL);
+    }
   else if (g_str_equal (name, "journal") || g_str_equal (name, "journal-revision"))
     {
       _cw_events_page_follow_journal (self);
