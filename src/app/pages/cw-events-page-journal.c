@@ -180,6 +180,75 @@ _cw_events_page_search_journal (CwEventsPage *self)
                                self->event_type);
 }
 
+/* Enter: the first match opens, once the search typed so far applies. */
+void
+_cw_events_page_search_activate_cb (CwEventsPage   *self,
+                                    GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  if (g_strcmp0 (text, cw_event_filter_get_search (self->filter)) != 0 &&
+      !(text[0] == '\0' && cw_event_filter_get_search (self->filter) == NULL))
+    {
+      cw_event_filter_set_search (self->filter, text);
+      _cw_events_page_search_journal (self);
+    }
+
+  if (_cw_events_page_on_journal (self) && cw_journal_model_get_loading (self->journal_model))
+    self->open_first = TRUE;
+  else
+    _cw_events_page_open_first (self);
+}
+
+void
+_cw_events_page_open_first (CwEventsPage *self)
+{
+  g_return_if_fail (CW_IS_EVENTS_PAGE (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  _cw_events_page_scroll_to (self, 0);
+}
+
+gboolean
+_cw_events_page_journal_select_id (CwEventsPage *self,
+                                   const char   *event_id)
+{
+  guint position = cw_journal_model_find_id (self->journal_model, event_id);
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  _cw_events_page_scroll_to (self, position);
+  return TRUE;
+}
+
+/* What the list stack follows on the journal: the stored events, at once,
+ * before any answer; events just fetched count as loading until they are
+ * stored (@total comes in as the feed's). */
+void
+_cw_events_page_journal_counts (CwEventsPage *self,
+                                guint        *total,
+                                guint        *shown,
+                                gboolean     *loading)
+{
+  gint64 stored = cw_journal_model_get_n_stored (self->journal_model);
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  if (stored == 0 && (!cw_journal_model_get_queried (self->journal_model) || *total > 0))
+    *loading = TRUE;
+  *total = (guint) MIN (stored, G_MAXUINT);
+  *shown = g_list_model_get_n_items (G_LIST_MODEL (self->journal_model));
+}
+
 static char *
 format_count (gint64 n)
 {

@@ -114,14 +114,24 @@ const char *_cw_events_page_get_problem   (CwEventsPage *self);
 
 /* cw-events-page.c */
 void        _cw_events_page_update          (CwEventsPage *self);
-/* Selects the first event shown and shows it (Enter in the search). */
-void        _cw_events_page_open_first      (CwEventsPage *self);
+void        _cw_events_page_scroll_to       (CwEventsPage *self,
+                                             guint         position);
 
 /* cw-events-page-journal.c: the page on the feed's journal */
 void        _cw_events_page_init_journal    (CwEventsPage *self);
 void        _cw_events_page_follow_journal  (CwEventsPage *self);
 void        _cw_events_page_search_journal  (CwEventsPage *self);
 gboolean    _cw_events_page_on_journal      (CwEventsPage *self);
+gboolean    _cw_events_page_journal_select_id (CwEventsPage *self,
+                                               const char   *event_id);
+void        _cw_events_page_journal_counts  (CwEventsPage *self,
+                                             guint        *total,
+                                             guint        *shown,
+                                             gboolean     *loading);
+/* Selects the first event shown and shows it (Enter in the search). */
+void        _cw_events_page_open_first      (CwEventsPage *self);
+void        _cw_events_page_search_activate_cb (CwEventsPage   *self,
+                                                GtkSearchEntry *entry);
 /* Adds the journal's parts to the status line; FALSE when the page is not
  * on a journal. */
 gboolean    _cw_events_page_journal_status  (CwEventsPage *self,

@@ -161,15 +161,7 @@ update_view (CwEventsPage *self)
   total = feed != NULL ? g_list_model_get_n_items (cw_event_feed_get_events (feed)) : 0;
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   if (_cw_events_page_on_journal (self))
-    {
-      /* The stored events, at once, before any answer; events just
-       * fetched count as loading until they are stored. */
-      if (cw_journal_model_get_n_stored (self->journal_model) == 0 &&
-          (!cw_journal_model_get_queried (self->journal_model) || total > 0))
-        loading = TRUE;
-      total = (guint) MIN (cw_journal_model_get_n_stored (self->journal_model), G_MAXUINT);
-      shown = g_list_model_get_n_items (G_LIST_MODEL (self->journal_model));
-    }
+    _cw_events_page_journal_counts (self, &total, &shown, &loading);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.refresh", signed_in);
 
@@ -382,8 +374,8 @@ find_position (GListModel *model,
 }
 
 /* GtkColumnView 4.8 has no scroll_to(): its inner list view has the action. */
-static void
-scroll_to (CwEventsPage *self,
+void
+_cw_events_page_scroll_to (CwEventsPage *self,
            guint         position)
 {
   g_assert (CW_IS_EVENTS_PAGE (self));
@@ -413,28 +405,6 @@ search_changed_cb (CwEventsPage   *self,
 
   cw_event_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
   _cw_events_page_search_journal (self);
-}
-
-/* Enter: the first match opens, once the search typed so far applies. */
-static void
-search_activate_cb (CwEventsPage   *self,
-                    GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  g_assert (CW_IS_EVENTS_PAGE (self));
-
-  if (g_strcmp0 (text, cw_event_filter_get_search (self->filter)) != 0 &&
-      !(text[0] == '\0' && cw_event_filter_get_search (self->filter) == NULL))
-    {
-      cw_event_filter_set_search (self->filter, text);
-      _cw_events_page_search_journal (self);
-    }
-
-  if (_cw_events_page_on_journal (self) && cw_journal_model_get_loading (self->journal_model))
-    self->open_first = TRUE;
-  else
-    _cw_events_page_open_first (self);
 }
 
 static void
@@ -714,7 +684,8 @@ cw_events_page_class_init (CwEventsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, type_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_problem_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
+                                                G_CALLBACK (_cw_events_page_search_activate_cb));
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_selected_cb);
 
@@ -903,14 +874,7 @@ cw_events_page_select_id (CwEventsPage *self,
   g_return_val_if_fail (event_id != NULL, FALSE);
 
   if (_cw_events_page_on_journal (self))
-    {
-      position = cw_journal_model_find_id (self->journal_model, event_id);
-      if (position == GTK_INVALID_LIST_POSITION)
-        return FALSE;
-      gtk_single_selection_set_selected (self->selection, position);
-      scroll_to (self, position);
-      return TRUE;
-    }
+    return _cw_events_page_journal_select_id (self, event_id);
 
   event = cw_event_feed_lookup (self->feed, event_id);
   if (event == NULL)
@@ -921,7 +885,7 @@ cw_events_page_select_id (CwEventsPage *self,
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, position);
-  scroll_to (self, position);
+  _cw_events_page_scroll_to (self, position);
 
   return TRUE;
 }
@@ -932,18 +896,6 @@ _cw_events_page_update (CwEventsPage *self)
   g_return_if_fail (CW_IS_EVENTS_PAGE (self));
 
   update_view (self);
-}
-
-void
-_cw_events_page_open_first (CwEventsPage *self)
-{
-  g_return_if_fail (CW_IS_EVENTS_PAGE (self));
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
-    return;
-
-  gtk_single_selection_set_selected (self->selection, 0);
-  scroll_to (self, 0);
 }
 
 const char *
