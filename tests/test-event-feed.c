@@ -659,6 +659,120 @@ test_client_change_cancels (Fixture       *f,
   g_assert_false (cw_event_feed_get_loading (f->feed));
 }
 
+static gint64
+stored (ConvercJournal *journal)
+{
+  return converc_journal_count (journal, NULL, 0, NULL);
+}
+
+/* Every answer is stored in the journal; the first into an empty journal
+ * fetches deeply, later ones the preference. */
+static void
+test_journal_fill (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  guint revision;
+
+  cw_event_feed_set_journal (f->feed, journal);
+  g_assert_true (cw_event_feed_get_journal (f->feed) == journal);
+  cw_event_feed_set_event_count (f->feed, 7);
+
+  revision = cw_event_feed_get_journal_revision (f->feed);
+  start (f);
+  /* Deep: every one of the server's 40, though the preference is 7. */
+  g_assert_cmpuint (n_events (f), ==, 40);
+  WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision);
+  g_assert_cmpint (stored (journal), ==, 40);
+  g_assert_null (cw_event_feed_get_journal_problem (f->feed));
+
+  /* Later: the preference, overlapping what is stored. */
+  converc_emulator_generate_events (f->emulator, 3, 5);
+  revision = cw_event_feed_get_journal_revision (f->feed);
+  refresh (f);
+  g_assert_cmpuint (n_events (f), ==, 43);
+  WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision);
+  g_assert_cmpint (stored (journal), ==, 43);
+
+  /* Another, empty journal (another account): filled deeply at once. */
+  {
+    g_autoptr(ConvercJournal) other = converc_journal_new_in_memory ();
+
+    converc_emulator_generate_events (f->emulator, 20, 6);
+    revision = cw_event_feed_get_journal_revision (f->feed);
+    cw_event_feed_set_journal (f->feed, other);
+    /* One for the new journal, one when the deep answer is stored */
+    WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision + 1 &&
+              !cw_event_feed_get_loading (f->feed));
+    g_assert_cmpint (stored (other), ==, 63);
+
+    /* An answer all new (20 more than the 7 asked): events may be missing
+     * between it and the stored ones, the next load goes deep. */
+    for (guint i = 0; i < 20; i++)
+      {
+        g_autoptr(GDateTime) when = g_date_time_new_now_utc ();
+        g_autofree char *created = g_date_time_format_iso8601 (when);
+        g_autofree char *json =
+          g_strdup_printf ("{\"id\":\"evt_newest_%u\",\"type\":\"call.ended\",\"createdAt\":\"%s\"}",
+                           i, created);
+
+        converc_emulator_add_raw_event (f->emulator, json);
+      }
+    revision = cw_event_feed_get_journal_revision (f->feed);
+    refresh (f);
+    WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision);
+    g_assert_cmpint (stored (other), ==, 70);
+    revision = cw_event_feed_get_journal_revision (f->feed);
+    refresh (f);
+    WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision);
+    g_assert_cmpint (stored (other), ==, 83);
+    cw_event_feed_set_journal (f->feed, NULL);
+  }
+}
+
+/* The journal of a scope opens off the main thread; a damaged one gives
+ * one message and a journal in memory for the run. */
+static void
+test_journal_open (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = converc_journal_dup_path_for_scope ("test-feed-broken");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  ConvercJournal *journal;
+
+  cw_event_feed_open_journal (f->feed, "test-feed-ok");
+  g_assert_null (cw_event_feed_get_journal (f->feed));
+  WAIT_FOR (cw_event_feed_get_journal (f->feed) != NULL);
+  g_assert_nonnull (converc_journal_get_path (cw_event_feed_get_journal (f->feed)));
+  g_assert_null (cw_event_feed_get_journal_problem (f->feed));
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "this is not a database, only words", -1, &error));
+  g_assert_no_error (error);
+
+  g_test_expect_message ("cw-event-feed", G_LOG_LEVEL_WARNING, "*could not be opened*");
+  cw_event_feed_open_journal (f->feed, "test-feed-broken");
+  g_assert_null (cw_event_feed_get_journal (f->feed));
+  WAIT_FOR (cw_event_feed_get_journal (f->feed) != NULL);
+  g_test_assert_expected_messages ();
+  journal = cw_event_feed_get_journal (f->feed);
+  g_assert_null (converc_journal_get_path (journal));
+  g_assert_nonnull (cw_event_feed_get_journal_problem (f->feed));
+
+  /* The events are still stored, in memory. */
+  start (f);
+  WAIT_FOR (stored (journal) == 40);
+
+  /* The demo: in memory at once, no message. */
+  cw_event_feed_open_journal (f->feed, NULL);
+  g_assert_nonnull (cw_event_feed_get_journal (f->feed));
+  g_assert_null (converc_journal_get_path (cw_event_feed_get_journal (f->feed)));
+  g_assert_null (cw_event_feed_get_journal_problem (f->feed));
+  WAIT_FOR (stored (cw_event_feed_get_journal (f->feed)) == 40);
+  cw_event_feed_set_journal (f->feed, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +794,8 @@ main (int   argc,
   ADD ("offline", test_offline);
   ADD ("steps", test_steps);
   ADD ("client-change-cancels", test_client_change_cancels);
+  ADD ("journal-fill", test_journal_fill);
+  ADD ("journal-open", test_journal_open);
 
 #undef ADD
 

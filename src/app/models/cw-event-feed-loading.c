@@ -40,6 +40,7 @@ typedef struct
   CwEventFeed *self;
   char        *event_type;
   guint        count;
+  guint        preferred_count;
   guint        replace : 1;
 } Load;
 
@@ -301,10 +302,11 @@ load_cb (GObject      *object,
       set_last_error (self, NULL);
 
       _cw_event_feed_add_events (self, events, load->replace);
+      _cw_event_feed_ingest (self, events);
 
       g_free (self->loaded_type);
       self->loaded_type = g_strdup (load->event_type);
-      self->loaded_count = load->count;
+      self->loaded_count = load->preferred_count;
       self->last_update = g_get_real_time ();
       if (!self->loaded)
         {
@@ -350,14 +352,15 @@ _cw_event_feed_start_load (CwEventFeed *self,
   load = g_new0 (Load, 1);
   load->self = self;
   load->event_type = g_strdup (self->event_type);
-  load->count = self->event_count;
+  load->count = _cw_event_feed_count_for_load (self);
+  load->preferred_count = self->event_count;
   load->replace = replace || !self->loaded ||
                   g_strcmp0 (self->loaded_type, self->event_type) != 0 ||
                   self->loaded_count != self->event_count;
 
   set_loading (self, TRUE);
 
-  converc_client_list_events_async (self->client, self->event_type, self->event_count,
+  converc_client_list_events_async (self->client, self->event_type, load->count,
                                     self->cancellable, load_cb, load);
 }
 

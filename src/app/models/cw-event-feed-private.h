@@ -70,6 +70,15 @@ struct _CwEventFeed
 
   guint            poll_source;
 
+  /* The journal every answer is stored in (NULL: none), see
+   * cw-event-feed-journal.c */
+  ConvercJournal  *journal;
+  GCancellable    *journal_cancellable;
+  char            *journal_problem;
+  guint            journal_revision;
+  /* The journal held no event: the next load fetches deeply */
+  guint            journal_empty : 1;
+
   guint            auto_refresh : 1;
   guint            active : 1;
   guint            loading : 1;
@@ -100,6 +109,9 @@ enum {
   PROP_SKIP_PROBLEM,
   PROP_EVENTS,
   PROP_TYPES,
+  PROP_JOURNAL,
+  PROP_JOURNAL_PROBLEM,
+  PROP_JOURNAL_REVISION,
   N_PROPS
 };
 
@@ -126,5 +138,11 @@ void _cw_event_feed_add_events         (CwEventFeed     *self,
                                         gboolean         replace);
 void _cw_event_feed_flush_pending      (CwEventFeed     *self);
 void _cw_event_feed_drop_pending       (CwEventFeed     *self);
+
+/* cw-event-feed-journal.c */
+guint _cw_event_feed_count_for_load    (CwEventFeed     *self);
+void  _cw_event_feed_ingest            (CwEventFeed     *self,
+                                        GPtrArray       *events);
+void  _cw_event_feed_dispose_journal   (CwEventFeed     *self);
 
 G_END_DECLS

@@ -74,6 +74,7 @@ cw_event_feed_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   _cw_event_feed_drop_pending (self);
+  _cw_event_feed_dispose_journal (self);
 
   if (self->network_monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->network_monitor, self);
@@ -190,6 +191,18 @@ cw_event_feed_get_property (GObject    *object,
       g_value_set_object (value, self->types);
       break;
 
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    case PROP_JOURNAL_PROBLEM:
+      g_value_set_string (value, self->journal_problem);
+      break;
+
+    case PROP_JOURNAL_REVISION:
+      g_value_set_uint (value, self->journal_revision);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -231,6 +244,10 @@ cw_event_feed_set_property (GObject      *object,
 
     case PROP_ACTIVE:
       cw_event_feed_set_active (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_JOURNAL:
+      cw_event_feed_set_journal (self, g_value_get_object (value));
       break;
 
     default:
@@ -295,6 +312,12 @@ cw_event_feed_class_init (CwEventFeedClass *klass)
   properties[PROP_TYPES] =
     g_param_spec_object ("types", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, CONVERC_TYPE_JOURNAL, rw);
+  properties[PROP_JOURNAL_PROBLEM] =
+    g_param_spec_string ("journal-problem", NULL, NULL, NULL, ro);
+  properties[PROP_JOURNAL_REVISION] =
+    g_param_spec_uint ("journal-revision", NULL, NULL, 0, G_MAXUINT, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

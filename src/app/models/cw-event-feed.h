@@ -86,6 +86,22 @@ gboolean       cw_event_feed_auto_refresh_enabled (CwEventFeed     *self);
 void           cw_event_feed_refresh              (CwEventFeed     *self);
 void           cw_event_feed_clear                (CwEventFeed     *self);
 
+/* The journal (see converc-journal.h): when the feed has one, every
+ * answer is stored in it off the main thread, "journal-revision" grows
+ * after each store, and the first load into an empty journal fetches
+ * deeply (CW_EVENT_FEED_DEEP_COUNT). "journal-problem" says, once, why the
+ * journal on disk could not be opened (the feed then keeps one in memory
+ * for the run). */
+#define CW_EVENT_FEED_DEEP_COUNT 10000
+
+ConvercJournal *cw_event_feed_get_journal         (CwEventFeed     *self);
+void            cw_event_feed_set_journal         (CwEventFeed     *self,
+                                                   ConvercJournal  *journal);
+void            cw_event_feed_open_journal        (CwEventFeed     *self,
+                                                   const char      *scope);
+const char     *cw_event_feed_get_journal_problem (CwEventFeed     *self);
+guint           cw_event_feed_get_journal_revision (CwEventFeed    *self);
+
 /* For tests: the planned automatic refresh, now. */
 void           _cw_event_feed_poll_now            (CwEventFeed     *self);
 

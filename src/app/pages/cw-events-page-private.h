@@ -24,6 +24,7 @@
 #include "cw-event-feed.h"
 #include "cw-event-filter.h"
 #include "cw-events-page.h"
+#include "cw-journal-model.h"
 #include "cw-slot-model.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,13 @@ struct _CwEventsPage
   GtkFilterListModel  *filter_model;
   GtkSingleSelection  *selection;
   CwSlotModel         *slots;
+
+  /* With a journal (the feed's), the selection shows this instead of
+   * @filter_model: the journal's events matching the search and
+   * @event_type, newest first (see cw-events-page-journal.c). */
+  CwJournalModel      *journal_model;
+  char                *event_type;
+  char                *reselect_id;
 
   /* The type drop-down's model: "All Types", then the feed's types */
   GListStore          *type_lists;
@@ -69,6 +77,8 @@ struct _CwEventsPage
   guint                minimized : 1;
   guint                updating_controls : 1;
   guint                setting_search : 1;
+  guint                reselecting : 1;
+  guint                open_first : 1;
 
   /* Template widgets */
   GtkToggleButton     *auto_refresh_button;
@@ -76,6 +86,7 @@ struct _CwEventsPage
   GtkColumnView       *column_view;
   CwEventDetail       *detail;
   GtkLabel            *error_label;
+  AdwStatusPage       *no_match_page;
   GtkColumnViewColumn *id_column;
   GtkStack            *list_stack;
   GtkSpinner          *loading_spinner;
@@ -100,6 +111,33 @@ void        _cw_events_page_stop_columns  (CwEventsPage *self);
 const char *_cw_events_page_get_status    (CwEventsPage *self);
 /* The inline problem message, or NULL when none is shown. */
 const char *_cw_events_page_get_problem   (CwEventsPage *self);
+
+/* cw-events-page.c */
+void        _cw_events_page_update          (CwEventsPage *self);
+void        _cw_events_page_scroll_to       (CwEventsPage *self,
+                                             guint         position);
+
+/* cw-events-page-journal.c: the page on the feed's journal */
+void        _cw_events_page_init_journal    (CwEventsPage *self);
+void        _cw_events_page_follow_journal  (CwEventsPage *self);
+void        _cw_events_page_search_journal  (CwEventsPage *self);
+gboolean    _cw_events_page_on_journal      (CwEventsPage *self);
+gboolean    _cw_events_page_journal_select_id (CwEventsPage *self,
+                                               const char   *event_id);
+void        _cw_events_page_journal_counts  (CwEventsPage *self,
+                                             guint        *total,
+                                             guint        *shown,
+                                             gboolean     *loading);
+/* Selects the first event shown and shows it (Enter in the search). */
+void        _cw_events_page_open_first      (CwEventsPage *self);
+void        _cw_events_page_search_activate_cb (CwEventsPage   *self,
+                                                GtkSearchEntry *entry);
+/* Adds the journal's parts to the status line; FALSE when the page is not
+ * on a journal. */
+gboolean    _cw_events_page_journal_status  (CwEventsPage *self,
+                                             GPtrArray    *parts);
+/* The no-match page's text: how many events, since when, were searched */
+void        _cw_events_page_journal_no_match (CwEventsPage *self);
 
 /* cw-events-page-curl.c: Copy as curl */
 void _cw_events_page_class_curl_init (CwEventsPageClass *klass);

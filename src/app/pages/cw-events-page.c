@@ -68,6 +68,7 @@ update_status (CwEventsPage *self)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
   CwEventFeed *feed = self->feed;
+  gboolean as_of = FALSE;
   gboolean loaded;
 
   g_assert (CW_IS_EVENTS_PAGE (self));
@@ -83,7 +84,9 @@ update_status (CwEventsPage *self)
   if (cw_event_feed_get_loading (feed))
     g_ptr_array_add (parts, g_strdup (loaded ? _("Refreshing…") : _("Loading events…")));
 
-  if (loaded)
+  if (_cw_events_page_on_journal (self))
+    as_of = _cw_events_page_journal_status (self, parts);
+  else if (loaded)
     {
       guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
       guint total = g_list_model_get_n_items (cw_event_feed_get_events (feed));
@@ -99,7 +102,7 @@ update_status (CwEventsPage *self)
                                                  shown, total));
     }
 
-  if (cw_event_feed_get_last_update (feed) != 0)
+  if (cw_event_feed_get_last_update (feed) != 0 && !as_of)
     {
       g_autofree char *clock = cw_format_clock (cw_event_feed_get_last_update (feed));
 
@@ -157,6 +160,8 @@ update_view (CwEventsPage *self)
   failed = feed != NULL && cw_event_feed_get_last_error (feed) != NULL;
   total = feed != NULL ? g_list_model_get_n_items (cw_event_feed_get_events (feed)) : 0;
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  if (_cw_events_page_on_journal (self))
+    _cw_events_page_journal_counts (self, &total, &shown, &loading);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.refresh", signed_in);
 
@@ -174,6 +179,9 @@ update_view (CwEventsPage *self)
     page = "error";
   else
     page = "empty";
+
+  if (g_str_equal (page, "no-match"))
+    _cw_events_page_journal_no_match (self);
 
   /* An empty result still shows the list when only the search hides rows. */
   gtk_stack_set_visible_child_name (self->list_stack, page);
@@ -199,7 +207,9 @@ feed_answered_cb (CwEventsPage *self,
       g_autofree char *message = g_strdup_printf (_("Could not refresh the events: %s"), text);
 
       gtk_label_set_text (self->error_label, text);
-      if (g_list_model_get_n_items (cw_event_feed_get_events (feed)) > 0)
+      if (g_list_model_get_n_items (cw_event_feed_get_events (feed)) > 0 ||
+          (_cw_events_page_on_journal (self) &&
+           cw_journal_model_get_n_stored (self->journal_model) > 0))
         set_problem (self, message);
       else
         set_problem (self, NULL);
@@ -217,8 +227,8 @@ feed_answered_cb (CwEventsPage *self,
                                  first != NULL ? first : _("unknown problem"));
       set_problem (self, message);
     }
-  else
-    set_problem (self, NULL);
+  else if (g_strcmp0 (self->problem, cw_event_feed_get_journal_problem (feed)) != 0)
+    set_problem (self, NULL);   /* the history's problem stays until dismissed */
 
   update_view (self);
 }
@@ -231,6 +241,9 @@ sync_type_dropdown (CwEventsPage *self)
   guint position = 0;
 
   g_assert (CW_IS_EVENTS_PAGE (self));
+
+  if (_cw_events_page_on_journal (self))
+    event_type = self->event_type;
 
   if (event_type != NULL)
     {
@@ -283,7 +296,19 @@ feed_notify_cb (CwEventsPage *self,
     sync_controls (self);
   else if (g_str_equal (name, "client") ||
            (g_str_equal (name, "loaded") && !cw_event_feed_get_loaded (feed)))
-    set_problem (self, NULL);   /* the events it spoke of are gone */
+    {
+      /* The events it spoke of are gone; the history's problem is not. */
+      if (g_strcmp0 (self->problem, cw_event_feed_get_journal_problem (feed)) != 0)
+        set_problem (self, NULL);
+    }
+  else if (g_str_equal (name, "journal") || g_str_equal (name, "journal-revision"))
+    {
+      _cw_events_page_follow_journal (self);
+      sync_type_dropdown (self);
+    }
+  else if (g_str_equal (name, "journal-problem") &&
+           cw_event_feed_get_journal_problem (feed) != NULL)
+    set_problem (self, cw_event_feed_get_journal_problem (feed));
 
   update_view (self);
 }
@@ -349,8 +374,8 @@ find_position (GListModel *model,
 }
 
 /* GtkColumnView 4.8 has no scroll_to(): its inner list view has the action. */
-static void
-scroll_to (CwEventsPage *self,
+void
+_cw_events_page_scroll_to (CwEventsPage *self,
            guint         position)
 {
   g_assert (CW_IS_EVENTS_PAGE (self));
@@ -379,6 +404,7 @@ search_changed_cb (CwEventsPage   *self,
     return;
 
   cw_event_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  _cw_events_page_search_journal (self);
 }
 
 static void
@@ -389,6 +415,7 @@ stop_search_cb (CwEventsPage   *self,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   cw_event_filter_set_search (self->filter, NULL);
+  _cw_events_page_search_journal (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
@@ -409,6 +436,15 @@ type_selected_cb (CwEventsPage *self,
   if (position != 0 && position != GTK_INVALID_LIST_POSITION)
     item = g_list_model_get_item (G_LIST_MODEL (self->type_choices), position);
 
+  /* On the journal the type narrows the stored events. */
+  if (_cw_events_page_on_journal (self))
+    {
+      g_free (self->event_type);
+      self->event_type = item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+      _cw_events_page_search_journal (self);
+      return;
+    }
+
   cw_event_feed_set_event_type (self->feed,
                                 item != NULL ? gtk_string_object_get_string (item) : NULL);
 }
@@ -428,6 +464,10 @@ selection_changed_cb (CwEventsPage       *self,
                       GtkSingleSelection *selection)
 {
   g_assert (CW_IS_EVENTS_PAGE (self));
+
+  /* A new query: the open event stays when it is still there. */
+  if (self->reselecting)
+    return;
 
   cw_event_detail_set_event (self->detail, gtk_single_selection_get_selected_item (selection));
 }
@@ -539,6 +579,7 @@ cw_events_page_dispose (GObject *object)
   g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
+  g_clear_object (&self->journal_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->type_choices);
@@ -554,6 +595,8 @@ cw_events_page_finalize (GObject *object)
   CwEventsPage *self = (CwEventsPage *)object;
 
   g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->event_type, g_free);
+  g_clear_pointer (&self->reselect_id, g_free);
 
   G_OBJECT_CLASS (cw_events_page_parent_class)->finalize (object);
 }
@@ -625,6 +668,7 @@ cw_events_page_class_init (CwEventsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, detail);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwEventsPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, id_column);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, loading_spinner);
@@ -640,6 +684,8 @@ cw_events_page_class_init (CwEventsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEventsPage, type_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_problem_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
+                                                G_CALLBACK (_cw_events_page_search_activate_cb));
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_selected_cb);
 
@@ -689,6 +735,7 @@ cw_events_page_init (CwEventsPage *self)
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
 
+  _cw_events_page_init_journal (self);
   _cw_events_page_setup_columns (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -754,7 +801,8 @@ cw_events_page_set_feed (CwEventsPage *self,
     g_list_store_remove (self->type_lists, 1);
   g_list_store_append (self->type_lists, cw_event_feed_get_types (feed));
 
-  set_problem (self, NULL);
+  set_problem (self, cw_event_feed_get_journal_problem (feed));
+  _cw_events_page_follow_journal (self);
   sync_controls (self);
   update_active (self);
   update_view (self);
@@ -789,6 +837,7 @@ cw_events_page_set_search_text (CwEventsPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   self->setting_search = FALSE;
   cw_event_filter_set_search (self->filter, text);
+  _cw_events_page_search_journal (self);
 }
 
 GListModel *
@@ -796,7 +845,7 @@ cw_events_page_get_model (CwEventsPage *self)
 {
   g_return_val_if_fail (CW_IS_EVENTS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->filter_model);
+  return gtk_single_selection_get_model (self->selection);
 }
 
 ConvercEvent *
@@ -824,6 +873,9 @@ cw_events_page_select_id (CwEventsPage *self,
   g_return_val_if_fail (CW_IS_EVENTS_PAGE (self), FALSE);
   g_return_val_if_fail (event_id != NULL, FALSE);
 
+  if (_cw_events_page_on_journal (self))
+    return _cw_events_page_journal_select_id (self, event_id);
+
   event = cw_event_feed_lookup (self->feed, event_id);
   if (event == NULL)
     return FALSE;
@@ -833,9 +885,17 @@ cw_events_page_select_id (CwEventsPage *self,
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, position);
-  scroll_to (self, position);
+  _cw_events_page_scroll_to (self, position);
 
   return TRUE;
+}
+
+void
+_cw_events_page_update (CwEventsPage *self)
+{
+  g_return_if_fail (CW_IS_EVENTS_PAGE (self));
+
+  update_view (self);
 }
 
 const char *

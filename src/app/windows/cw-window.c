@@ -60,6 +60,10 @@ struct _CwWindow
   AdwViewSwitcherBar   *switcher_bar;
 
   guint                 present_source;
+
+  /* The scope whose journal the events page's feed has open ("" for the
+   * demo's journal in memory, NULL: none yet) */
+  char                 *journal_scope;
 };
 
 /* The longest a new window waits for its first list before it is shown */
@@ -109,6 +113,29 @@ cw_window_set_state (CwWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", main_page);
 }
 
+/* The feed keeps every event of the account in its journal: opened off
+ * the main thread, in memory for the demo. */
+static void
+cw_window_sync_journal (CwWindow *self)
+{
+  CwApplication *app = cw_window_get_app (self);
+  const char *scope;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  if (app == NULL || self->events_page == NULL)
+    return;
+
+  scope = cw_application_get_demo (app) ? "" : cw_application_get_secret_scope (app);
+  if (scope == NULL || g_strcmp0 (scope, self->journal_scope) == 0)
+    return;
+
+  g_free (self->journal_scope);
+  self->journal_scope = g_strdup (scope);
+  cw_event_feed_open_journal (cw_events_page_get_feed (self->events_page),
+                              scope[0] != '\0' ? scope : NULL);
+}
+
 static void
 cw_window_update_pages (CwWindow *self)
 {
@@ -126,6 +153,7 @@ cw_window_update_pages (CwWindow *self)
   cw_endpoints_page_set_secret_store (self->endpoints_page,
                                       cw_application_get_secret_store (app));
   cw_endpoints_page_set_demo (self->endpoints_page, demo);
+  cw_window_sync_journal (self);
   if (self->events_page != NULL)
     cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
                               cw_application_get_client (app));
@@ -316,6 +344,7 @@ cw_window_ensure_events_page (CwWindow *self)
                        cw_events_page_get_feed (self->events_page), "refresh-interval",
                        G_SETTINGS_BIND_GET);
     }
+  cw_window_sync_journal (self);
   if (app != NULL)
     cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
                               cw_application_get_client (app));
@@ -380,6 +409,7 @@ cw_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_pointer (&self->journal_scope, g_free);
 
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
 }

@@ -1,0 +1,363 @@
+/* cw-event-feed-journal.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one concern of this file: the feed's journal — opening it off the
+ * main thread (falling back to memory, said once), storing every answer in
+ * it off the main thread, and how deep a load fetches. */
+
+#define G_LOG_DOMAIN "cw-event-feed"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "cw-event-feed-private.h"
+
+/* One ingest: the feed (weak: it may go while the thread works) and how
+ * many events it stores. */
+typedef struct
+{
+  GWeakRef weak;
+  guint    n_events;
+  guint    requested;
+} Ingest;
+
+static void
+ingest_free (Ingest *ingest)
+{
+  g_weak_ref_clear (&ingest->weak);
+  g_free (ingest);
+}
+
+static void
+set_journal_problem (CwEventFeed *self,
+                     const char  *problem)
+{
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  if (g_strcmp0 (self->journal_problem, problem) == 0)
+    return;
+
+  g_free (self->journal_problem);
+  self->journal_problem = g_strdup (problem);
+  _cw_event_feed_notify (self, PROP_JOURNAL_PROBLEM);
+}
+
+static void
+bump_revision (CwEventFeed *self)
+{
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  self->journal_revision++;
+  _cw_event_feed_notify (self, PROP_JOURNAL_REVISION);
+}
+
+void
+_cw_event_feed_dispose_journal (CwEventFeed *self)
+{
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  g_cancellable_cancel (self->journal_cancellable);
+  g_clear_object (&self->journal_cancellable);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->journal_problem, g_free);
+}
+
+/* The display of the next load: deep while the journal has no event (or
+ * the last answer did not reach back to the events stored before it), the
+ * preference otherwise. */
+guint
+_cw_event_feed_count_for_load (CwEventFeed *self)
+{
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  if (self->journal != NULL && self->journal_empty)
+    return MAX (self->event_count, CW_EVENT_FEED_DEEP_COUNT);
+
+  return self->event_count;
+}
+
+static void
+ingest_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ConvercJournal *journal = CONVERC_JOURNAL (object);
+  Ingest *ingest = user_data;
+  g_autoptr(CwEventFeed) self = g_weak_ref_get (&ingest->weak);
+  g_autoptr(GError) error = NULL;
+  gboolean was_empty;
+  guint n_added = 0;
+
+  if (!converc_journal_ingest_finish (journal, result, &n_added, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      ingest_free (ingest);
+      return;
+    }
+
+  if (self == NULL || self->journal != journal)
+    {
+      ingest_free (ingest);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* The events stay shown from the answer; only storing failed. */
+      g_warning ("Could not store events in the history: %s", error->message);
+      message = g_strdup_printf (_("Events could not be kept in the history: %s"),
+                                 error->message);
+      set_journal_problem (self, message);
+      ingest_free (ingest);
+      return;
+    }
+
+  /* Every event of a full answer was new: older ones may be missing
+   * between it and what was stored before, the next load goes deep. */
+  was_empty = self->journal_empty;
+  self->journal_empty = ingest->n_events == 0
+                        ? was_empty
+                        : (!was_empty && n_added == ingest->n_events &&
+                           ingest->n_events >= ingest->requested);
+
+  bump_revision (self);
+  ingest_free (ingest);
+}
+
+/* Stores the events of an answer in the journal, off the main thread. */
+void
+_cw_event_feed_ingest (CwEventFeed *self,
+                       GPtrArray   *events)
+{
+  Ingest *ingest;
+
+  g_assert (CW_IS_EVENT_FEED (self));
+  g_assert (events != NULL);
+
+  if (self->journal == NULL)
+    return;
+
+  if (self->journal_cancellable == NULL)
+    self->journal_cancellable = g_cancellable_new ();
+
+  ingest = g_new0 (Ingest, 1);
+  g_weak_ref_init (&ingest->weak, self);
+  ingest->n_events = events->len;
+  ingest->requested = self->event_count;
+  converc_journal_ingest_async (self->journal, events, self->journal_cancellable,
+                                ingest_cb, ingest);
+}
+
+/**
+ * cw_event_feed_get_journal:
+ *
+ * Returns: (transfer none) (nullable): the journal answers are stored in
+ */
+ConvercJournal *
+cw_event_feed_get_journal (CwEventFeed *self)
+{
+  g_return_val_if_fail (CW_IS_EVENT_FEED (self), NULL);
+
+  return self->journal;
+}
+
+static void
+set_journal_full (CwEventFeed    *self,
+                  ConvercJournal *journal,
+                  gboolean        empty)
+{
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  g_cancellable_cancel (self->journal_cancellable);
+  g_clear_object (&self->journal_cancellable);
+  g_set_object (&self->journal, journal);
+  self->journal_empty = journal != NULL && empty;
+
+  _cw_event_feed_notify (self, PROP_JOURNAL);
+  bump_revision (self);
+
+  /* What was already fetched goes in too; an empty journal is filled
+   * deeply with the next load. */
+  if (journal != NULL && self->client != NULL && (self->loaded || self->loading) && empty)
+    _cw_event_feed_start_load (self, FALSE);
+  else if (journal != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
+    {
+      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (events, g_list_model_get_item (G_LIST_MODEL (self->store), i));
+      _cw_event_feed_ingest (self, events);
+    }
+}
+
+/**
+ * cw_event_feed_set_journal:
+ * @journal: (nullable): where to store every answer
+ *
+ * Reads on the calling thread whether @journal holds events (quick): an
+ * empty one is filled deeply by the next load.
+ */
+void
+cw_event_feed_set_journal (CwEventFeed    *self,
+                           ConvercJournal *journal)
+{
+  gboolean empty = TRUE;
+
+  g_return_if_fail (CW_IS_EVENT_FEED (self));
+  g_return_if_fail (!journal || CONVERC_IS_JOURNAL (journal));
+
+  if (self->journal == journal)
+    return;
+
+  if (journal != NULL)
+    empty = converc_journal_count_at_most (journal, NULL, 0, 1, NULL) <= 0;
+
+  set_journal_full (self, journal, empty);
+}
+
+typedef struct
+{
+  ConvercJournal *journal;
+  char           *problem;
+  gboolean        empty;
+} Opened;
+
+static void
+opened_free (Opened *opened)
+{
+  g_clear_object (&opened->journal);
+  g_clear_pointer (&opened->problem, g_free);
+  g_free (opened);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *scope = task_data;
+  g_autoptr(GError) error = NULL;
+  Opened *opened = g_new0 (Opened, 1);
+
+  opened->journal = converc_journal_open_for_scope (scope, &error);
+  if (opened->journal == NULL)
+    {
+      /* The message names the problem (and, for a damaged file, where it
+       * was moved); never a key or secret. */
+      opened->problem = g_strdup_printf (_("The event history could not be opened, so events are kept only while the app runs: %s"),
+                                         error->message);
+      opened->journal = converc_journal_new_in_memory ();
+    }
+  opened->empty = converc_journal_count_at_most (opened->journal, NULL, 0, 1, NULL) <= 0;
+
+  g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
+}
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CwEventFeed *self = CW_EVENT_FEED (object);
+  Opened *opened;
+
+  opened = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (opened == NULL)
+    return;   /* cancelled: the feed is going */
+
+  if (opened->problem != NULL)
+    g_warning ("%s", opened->problem);
+  set_journal_problem (self, opened->problem);
+  set_journal_full (self, opened->journal, opened->empty);
+  opened_free (opened);
+}
+
+/**
+ * cw_event_feed_open_journal:
+ * @scope: (nullable): the account's scope (cw_application_get_secret_scope),
+ *   or %NULL for a journal in memory (demo mode)
+ *
+ * Opens the journal of @scope on a worker thread and stores every answer
+ * in it from then on. A journal that cannot be opened (damaged, from a
+ * newer version, read-only, disk full) sets "journal-problem" and the feed
+ * keeps its events in memory for the run.
+ */
+void
+cw_event_feed_open_journal (CwEventFeed *self,
+                            const char  *scope)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CW_IS_EVENT_FEED (self));
+
+  if (scope == NULL)
+    {
+      g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+
+      set_journal_problem (self, NULL);
+      set_journal_full (self, journal, TRUE);
+      return;
+    }
+
+  /* Answers of the new scope must not go in the old journal meanwhile;
+   * what comes before the new one is open goes in when it is. */
+  if (self->journal != NULL)
+    set_journal_full (self, NULL, FALSE);
+  if (self->journal_cancellable == NULL)
+    self->journal_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->journal_cancellable, open_cb, NULL);
+  g_task_set_source_tag (task, cw_event_feed_open_journal);
+  g_task_set_task_data (task, g_strdup (scope), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * cw_event_feed_get_journal_problem:
+ *
+ * Returns: (nullable): why the journal could not be opened or written
+ */
+const char *
+cw_event_feed_get_journal_problem (CwEventFeed *self)
+{
+  g_return_val_if_fail (CW_IS_EVENT_FEED (self), NULL);
+
+  return self->journal_problem;
+}
+
+/**
+ * cw_event_feed_get_journal_revision:
+ *
+ * Returns: a number that grows whenever the journal's events may have
+ *   changed (a store finished, another journal was set)
+ */
+guint
+cw_event_feed_get_journal_revision (CwEventFeed *self)
+{
+  g_return_val_if_fail (CW_IS_EVENT_FEED (self), 0);
+
+  return self->journal_revision;
+}

@@ -1,0 +1,171 @@
+/* shot-events-journal.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one concern of this file: screenshots of the Events page on a
+ * journal — online, offline (the server failing) and an empty result.
+ * Not a test: run under build-aux/headless.sh with an OUT-PREFIX; writes
+ * OUT-PREFIX-online.png, OUT-PREFIX-offline.png, OUT-PREFIX-empty.png. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "converc.h"
+#include "converc-emulator.h"
+#include "converc-emulator-private.h"
+#include "cw-events-page-private.h"
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until_queried (CwEventsPage *page)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  wait_ms (200);
+  while ((cw_journal_model_get_loading (page->journal_model) ||
+          cw_event_feed_get_loading (cw_events_page_get_feed (page))) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  wait_ms (600);
+}
+
+static gboolean
+shoot (const char *prefix,
+       const char *part)
+{
+  g_autofree char *path = g_strdup_printf ("%s-%s.png", prefix, part);
+  const char *argv_import[] = { "import", "-window", "root", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv_import, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     NULL, NULL, &status, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  g_print ("%s\n", path);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+fill_journal (ConvercJournal *journal)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < 300; i++)
+    {
+      gint64 created_usec = now - (8 + i / 12) * G_GINT64_CONSTANT (24 * 3600) * G_USEC_PER_SEC
+                            - i * G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC / 7;
+      g_autofree char *created = converc_emulator_format_time (created_usec, FALSE);
+      g_autofree char *json =
+        g_strdup_printf ("{\"id\":\"evt_hist_%04u\",\"type\":\"%s\",\"createdAt\":\"%s\","
+                         "\"data\":{\"contact\":{\"name\":\"%s\",\"email\":\"customer%u@example.com\"},"
+                         "\"call\":{\"status\":\"completed\"}}}",
+                         i, i % 3 == 0 ? "call.ended" : "call.started", created,
+                         i == 150 ? "Kwame Mensah" : "Stored Customer", i);
+      g_autoptr(GBytes) raw = g_bytes_new (json, strlen (json));
+
+      g_ptr_array_add (events, converc_parse_event (raw, NULL));
+    }
+
+  converc_journal_ingest (journal, events, now, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ConvercEmulator) emulator = NULL;
+  g_autoptr(ConvercClient) client = NULL;
+  g_autoptr(ConvercJournal) journal = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  CwEventsPage *page;
+  CwEventFeed *feed;
+  GtkWindow *window;
+  gboolean ok = TRUE;
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s OUT-PREFIX\n", argv[0]);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/com/converc/Webhooks/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  emulator = converc_emulator_new (NULL);
+  if (!converc_emulator_start (emulator, 0, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  converc_emulator_seed (emulator, 60, 11);
+  client = converc_client_new (converc_emulator_get_base_url (emulator),
+                               converc_emulator_get_api_key (emulator));
+  journal = converc_journal_new_in_memory ();
+  fill_journal (journal);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1100, 700);
+  page = cw_events_page_new ();
+  feed = cw_events_page_get_feed (page);
+  cw_event_feed_set_auto_refresh (feed, FALSE);
+  cw_event_feed_set_journal (feed, journal);
+  cw_event_feed_set_client (feed, client);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  wait_until_queried (page);
+  wait_ms (1500);
+  cw_events_page_set_search_text (page, "type:call.ended");
+  wait_until_queried (page);
+  ok = shoot (argv[1], "online") && ok;
+
+  converc_emulator_set_forced_status (emulator, 503, NULL);
+  cw_event_feed_refresh (feed);
+  cw_events_page_set_search_text (page, "kwame");
+  wait_until_queried (page);
+  ok = shoot (argv[1], "offline") && ok;
+
+  cw_events_page_set_search_text (page, "nobody-like-this");
+  wait_until_queried (page);
+  ok = shoot (argv[1], "empty") && ok;
+
+  gtk_window_destroy (window);
+  converc_emulator_stop (emulator);
+
+  return ok ? 0 : 1;
+}
