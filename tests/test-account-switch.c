@@ -33,8 +33,9 @@
 
 #include "converc-emulator.h"
 #include "cw-account-badge.h"
+#include "cw-add-endpoint-dialog.h"
 #include "cw-application.h"
-#include "cw-endpoints-page.h"
+#include "cw-endpoints-page-private.h"
 #include "cw-test-utils.h"
 #include "cw-window.h"
 
@@ -117,6 +118,23 @@ tick_cb (GtkWidget     *widget,
   check (watch);
 
   return G_SOURCE_CONTINUE;
+}
+
+static GtkWindow *
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
 }
 
 static int
@@ -245,6 +263,34 @@ test_switch (void)
 
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
   g_signal_handlers_disconnect_by_func (watch.model, items_changed_cb, &watch);
+
+  /* Production's destructive confirmation names it, and Add Endpoint says
+   * where the endpoint is made. */
+  {
+    g_autoptr(ConvercWebhook) first = g_list_model_get_item (watch.model, 0);
+    AdwMessageDialog *confirm;
+    GtkWindow *add;
+    guint n_requests;
+
+    g_assert_true (_cw_endpoints_page_select_id (page, converc_webhook_get_id (first)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "endpoints.disable", NULL));
+    WAIT_FOR ((confirm = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+    g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==,
+                     "Disable Endpoint in Acme — Production?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm),
+                              "Organisation: Acme — Production"));
+    n_requests = converc_emulator_get_n_requests (server_b);
+    adw_message_dialog_response (confirm, "keep");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpuint (converc_emulator_get_n_requests (server_b), ==, n_requests);
+
+    cw_endpoints_page_add_endpoint (page);
+    WAIT_FOR ((add = find_window (CW_TYPE_ADD_ENDPOINT_DIALOG)) != NULL);
+    g_assert_cmpstr (gtk_window_get_title (add), ==, "Add Endpoint to Acme — Production");
+    gtk_window_destroy (add);
+  }
 
   /* And back: the same holds. */
   converc_emulator_reset_knobs (server_a);

@@ -65,6 +65,8 @@ static guint signals[N_SIGNALS];
 /* A badge's text stays short; the whole label is in its tooltip. */
 #define BADGE_MAX_CHARS 24
 #define ROW_MAX_CHARS   32
+/* How much of a label titles and confirmations show */
+#define SHORT_LABEL_MAX_CHARS 64
 
 /* The account's colour as a style class ("account-blue"), and none of the
  * others. */
@@ -404,6 +406,21 @@ cw_account_badge_init (CwAccountBadge *self)
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 
   cw_account_badge_update (self);
+}
+
+char *
+cw_account_short_label (const char *label)
+{
+  g_autofree char *start = NULL;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (g_utf8_strlen (label, -1) <= SHORT_LABEL_MAX_CHARS)
+    return g_strdup (label);
+
+  start = g_utf8_substring (label, 0, SHORT_LABEL_MAX_CHARS);
+
+  return g_strconcat (start, "…", NULL);
 }
 
 GtkWidget *

@@ -47,6 +47,9 @@ void            cw_account_badge_set_accounts (CwAccountBadge *self,
                                                GListModel     *accounts);
 /* The text the badge shows (the label as is, never markup) */
 const char     *cw_account_badge_get_text     (CwAccountBadge *self);
+/* @label as confirmations and titles name the organisation: at most 64
+ * characters, "…" after a longer one. */
+char           *cw_account_short_label        (const char     *label);
 /* The switcher's parts, for tests and for the window. */
 GtkMenuButton  *cw_account_badge_get_button   (CwAccountBadge *self);
 GtkListBox     *cw_account_badge_get_list     (CwAccountBadge *self);

@@ -85,10 +85,6 @@ cw_window_get_app (CwWindow *self)
 
 static void cw_window_ensure_events_page (CwWindow *self);
 
-/* The longest account label in the window title (the badge's tooltip and
- * the switcher show it whole). */
-#define TITLE_LABEL_MAX_CHARS 64
-
 /* "Endpoints — Acme Production": the page, then the account acted on. */
 static void
 cw_window_update_title (CwWindow *self)
@@ -112,24 +108,14 @@ cw_window_update_title (CwWindow *self)
       g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0 &&
       page != NULL)
     {
-      const char *label = converc_account_get_label (account);
-      g_autofree char *shown = NULL;
-
-      if (g_utf8_strlen (label, -1) > TITLE_LABEL_MAX_CHARS)
-        {
-          g_autofree char *start = g_utf8_substring (label, 0, TITLE_LABEL_MAX_CHARS);
-
-          shown = g_strconcat (start, "…", NULL);
-        }
-      else
-        shown = g_strdup (label);
+      g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
 
       /* Translators: the window title: a page ("Endpoints"), then the
        * organisation ("Acme Production"). */
       title = g_strdup_printf (_("%s — %s"), adw_view_stack_page_get_title (page), shown);
     }
   else if (account != NULL)
-    title = g_strdup (converc_account_get_label (account));
+    title = cw_account_short_label (converc_account_get_label (account));
 
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Converc Webhooks"));
 }
@@ -148,6 +134,10 @@ cw_window_update_account (CwWindow *self)
     account = cw_application_get_account (app);
 
   cw_account_badge_set_account (self->account_badge, account);
+  /* Its confirmations and Add Endpoint name the organisation. */
+  cw_endpoints_page_set_account_label (self->endpoints_page,
+                                       account != NULL ? converc_account_get_label (account)
+                                                       : NULL);
   cw_window_update_title (self);
 }
 
@@ -557,9 +547,10 @@ cw_window_new (CwApplication *application)
     {
       cw_account_badge_set_accounts (self->account_badge,
                                      G_LIST_MODEL (cw_application_get_accounts (application)));
-      /* A renamed account: the title follows (the badge follows itself). */
+      /* A renamed account: the title and the confirmations follow (the
+       * badge follows by itself). */
       g_signal_connect_object (cw_application_get_accounts (application), "changed",
-                               G_CALLBACK (cw_window_update_title), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (cw_window_update_account), self, G_CONNECT_SWAPPED);
     }
 
   /* GtkApplication has loaded gtk/help-overlay.ui by now. */
