@@ -132,6 +132,13 @@ test_production (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
                    "Organisation: Acme (production) — http://127.0.0.1:1");
 
+  /* A narrow window: the colour says it, the word is left out. */
+  cw_account_badge_set_compact (badge, TRUE);
+  g_assert_true (gtk_widget_has_css_class (button, "production"));
+  g_assert_false (gtk_widget_get_visible (tag));
+  cw_account_badge_set_compact (badge, FALSE);
+  g_assert_true (gtk_widget_get_visible (tag));
+
   converc_account_set_production (account, FALSE);
   g_assert_false (gtk_widget_has_css_class (button, "production"));
   g_assert_false (gtk_widget_get_visible (tag));
@@ -165,7 +172,14 @@ test_long_label (void)
   gtk_widget_measure (GTK_WIDGET (badge), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, &natural, NULL, NULL);
   g_assert_cmpint (natural, <, 360);
-  g_assert_cmpint (minimum, <, 120);
+  g_assert_cmpint (minimum, <, 200);
+  /* A narrow window's badge asks for less. */
+  cw_account_badge_set_compact (badge, TRUE);
+  gtk_widget_measure (GTK_WIDGET (badge), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <, 130);
+  g_assert_cmpint (natural, <, 360);
+  cw_account_badge_set_compact (badge, FALSE);
   gtk_widget_measure (GTK_WIDGET (badge), GTK_ORIENTATION_VERTICAL, -1,
                       &minimum, &natural, NULL, NULL);
   g_assert_cmpint (natural, <, 60);

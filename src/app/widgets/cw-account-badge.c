@@ -43,6 +43,8 @@ struct _CwAccountBadge
   GtkLabel       *label;
   GtkWidget      *production_tag;
   GtkListBox     *list;
+
+  guint           compact : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CwAccountBadge, cw_account_badge, GTK_TYPE_WIDGET)
@@ -62,8 +64,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* A badge's text stays short; the whole label is in its tooltip. */
+/* A badge's text stays short; the whole label is in its tooltip. The
+ * header bar gives its end children their minimum width when space is
+ * short: a short label keeps at least BADGE_MIN_CHARS. */
 #define BADGE_MAX_CHARS 24
+#define BADGE_MIN_CHARS 16
+/* A narrow window: the label keeps less, and a production account says so
+ * by its colour alone (its tooltip and accessible name still say it). */
+#define BADGE_COMPACT_MIN_CHARS 10
 #define ROW_MAX_CHARS   32
 /* How much of a label titles and confirmations show */
 #define SHORT_LABEL_MAX_CHARS 64
@@ -122,7 +130,7 @@ cw_account_badge_update (CwAccountBadge *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->button), account != NULL);
   set_color_class (self->dot, account);
-  gtk_widget_set_visible (self->production_tag, production);
+  gtk_widget_set_visible (self->production_tag, production && !self->compact);
   if (production)
     gtk_widget_add_css_class (GTK_WIDGET (self->button), "production");
   else
@@ -136,6 +144,9 @@ cw_account_badge_update (CwAccountBadge *self)
 
       /* Plain text: a label with markup is shown as typed. */
       gtk_label_set_text (self->label, text);
+      gtk_label_set_width_chars (self->label,
+                                 MIN (g_utf8_strlen (text, -1),
+                                      self->compact ? BADGE_COMPACT_MIN_CHARS : BADGE_MIN_CHARS));
       tooltip = g_strdup_printf (production ? _("Organisation: %s (production) — %s")
                                             : _("Organisation: %s — %s"),
                                  text, converc_account_get_base_url (account));
@@ -383,6 +394,8 @@ cw_account_badge_init (CwAccountBadge *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  /* As wide as the rows want (each is bounded), not their minimum. */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
 
@@ -527,4 +540,18 @@ cw_account_badge_activate (CwAccountBadge *self,
   row = gtk_list_box_get_row_at_index (self->list, position);
   if (row != NULL)
     g_signal_emit_by_name (self->list, "row-activated", row);
+}
+
+/* A narrow window: the badge takes less room (see BADGE_COMPACT_MIN_CHARS). */
+void
+cw_account_badge_set_compact (CwAccountBadge *self,
+                              gboolean        compact)
+{
+  g_return_if_fail (CW_IS_ACCOUNT_BADGE (self));
+
+  if (self->compact == !!compact)
+    return;
+
+  self->compact = !!compact;
+  cw_account_badge_update (self);
 }

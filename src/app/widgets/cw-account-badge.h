@@ -47,6 +47,9 @@ void            cw_account_badge_set_accounts (CwAccountBadge *self,
                                                GListModel     *accounts);
 /* The text the badge shows (the label as is, never markup) */
 const char     *cw_account_badge_get_text     (CwAccountBadge *self);
+/* A narrow window's badge: a shorter label, production by colour only. */
+void            cw_account_badge_set_compact  (CwAccountBadge *self,
+                                               gboolean        compact);
 /* @label as confirmations and titles name the organisation: at most 64
  * characters, "…" after a longer one. */
 char           *cw_account_short_label        (const char     *label);

@@ -318,6 +318,32 @@ account_badge_activated_cb (CwWindow       *self,
     }
 }
 
+/* A narrow window gets a compact badge. Decided by the window's width,
+ * not by what the header has room for: the header gives its end children
+ * their minimum width, which a full badge would raise past a narrow
+ * window's, so the window could never become narrow. */
+#define COMPACT_BADGE_WIDTH 600
+
+static void
+cw_window_width_cb (CwWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    unused)
+{
+  int width, height;
+  gboolean compact;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  /* GTK 4.8 writes both. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  compact = width > 0 && width < COMPACT_BADGE_WIDTH;
+  cw_account_badge_set_compact (self->account_badge, compact);
+  /* Narrow, the header's title would be the app's name (it shows in
+   * place of the view switcher): the room goes to the organisation. */
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     compact ? "" : _("Converc Webhooks"));
+}
+
 static void
 cw_window_add_endpoint_action (GtkWidget  *widget,
                                const char *action_name,
@@ -522,6 +548,7 @@ cw_window_init (CwWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (cw_window_width_cb), NULL);
   cw_accessible_fix_drop_downs (GTK_WIDGET (self));
 
   if (g_str_has_suffix (APP_ID, ".Devel"))
