@@ -278,3 +278,37 @@ cw_application_account_signed_in (CwApplication *self)
   converc_account_store_set_default (self->accounts, converc_account_get_id (self->account),
                                      NULL);
 }
+
+gboolean
+cw_application_switch_account (CwApplication   *self,
+                               ConvercAccount  *account,
+                               GError         **error)
+{
+  const char *url;
+
+  g_return_val_if_fail (CW_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (CONVERC_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (!self->demo, FALSE);
+
+  if (account == self->account)
+    return TRUE;
+
+  if (!converc_account_store_set_default (self->accounts, converc_account_get_id (account),
+                                          error))
+    return FALSE;
+
+  g_set_object (&self->account, account);
+  url = converc_account_get_base_url (account);
+
+  /* The account's server is no longer one for this run only. The client
+   * moves first, so the settings handler finds nothing to do. */
+  g_clear_pointer (&self->base_url_override, g_free);
+  converc_client_set_base_url (self->client, url);
+  converc_client_set_api_key (self->client, NULL);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "base-url", url);
+
+  cw_application_session_changed (self);
+
+  return TRUE;
+}

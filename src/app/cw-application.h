@@ -70,5 +70,13 @@ char               *cw_application_lookup_api_key_finish (CwApplication       *s
 /* A key for the account was saved: a new account is added to the list and
  * becomes the default. */
 void                cw_application_account_signed_in (CwApplication  *self);
+/* Makes @account (one of cw_application_get_accounts()) the one acted on
+ * and the default: the client goes to its server without a key, and
+ * every window follows (CwApplication::session-changed) — it drops the old
+ * account's requests and data before it looks up the new account's key.
+ * Not in demo mode. */
+gboolean            cw_application_switch_account    (CwApplication  *self,
+                                                      ConvercAccount *account,
+                                                      GError        **error);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cw-account-badge.h"
 #include "cw-add-endpoint-dialog.h"
 #include "cw-change-endpoint-dialog.h"
 #include "cw-delivery-window.h"
@@ -176,12 +177,17 @@ cw_endpoints_page_ask_disable (CwEndpointsPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
+  g_autofree char *named = NULL;
 
   g_assert (CW_IS_ENDPOINTS_PAGE (self));
   g_assert (CONVERC_IS_WEBHOOK (webhook));
 
+  /* Which organisation, whatever the heading says. */
+  if (self->account_label != NULL)
+    named = g_strdup_printf (_("%s\n\nOrganisation: %s"), body, self->account_label);
+
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, body));
+                                                       heading, named != NULL ? named : body));
   adw_message_dialog_add_responses (dialog,
                                     "keep", keep_label,
                                     "disable", disable_label,
@@ -309,16 +315,21 @@ cw_endpoints_page_disable_action (GtkWidget  *widget,
   ConvercWebhook *webhook;
   g_autofree char *body = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *heading = NULL;
 
   webhook = _cw_endpoints_page_get_selected (self);
   if (webhook == NULL || !converc_webhook_get_is_active (webhook))
     return;
 
+  if (self->account_label != NULL)
+    heading = g_strdup_printf (_("Disable Endpoint in %s?"), self->account_label);
+
   body = g_strdup_printf (_("Converc will stop sending events to %s. The endpoint "
                             "stays in the list as Disabled; it cannot be enabled "
                             "again from here."),
                           url = shown_url (webhook));
-  cw_endpoints_page_ask_disable (self, webhook, _("Disable Endpoint?"), body,
+  cw_endpoints_page_ask_disable (self, webhook,
+                                 heading != NULL ? heading : _("Disable Endpoint?"), body,
                                  _("_Cancel"), _("_Disable"));
 }
 
@@ -529,6 +540,13 @@ cw_endpoints_page_add_endpoint (CwEndpointsPage *self)
 
   dialog = cw_add_endpoint_dialog_new (cw_endpoint_list_get_client (self->list));
   cw_add_endpoint_dialog_set_known_ids (dialog, cw_endpoint_list_get_webhooks (self->list));
+  if (self->account_label != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Add Endpoint to %s"), self->account_label);
+
+      /* The header shows where the endpoint is made. */
+      gtk_window_set_title (GTK_WINDOW (dialog), title);
+    }
   g_signal_connect_object (dialog, "created",
                            G_CALLBACK (cw_endpoints_page_created_cb),
                            self, G_CONNECT_SWAPPED);

@@ -53,6 +53,8 @@ struct _CwEndpointsPage
   char                *reselect_id;
   /* The endpoint whose secret the details show (Show), or NULL */
   char                *secret_shown_id;
+  /* The organisation named in confirmations, or NULL */
+  char                *account_label;
   CwSecretState        secret_state;
 
   /* Template widgets */

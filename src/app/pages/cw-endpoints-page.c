@@ -32,6 +32,7 @@
 #include "cw-endpoints-page-private.h"
 
 #include "cw-accessible.h"
+#include "cw-account-badge.h"
 #include "cw-adaptive-paned.h"
 #include "cw-error-text.h"
 #include "cw-toast.h"
@@ -271,6 +272,7 @@ cw_endpoints_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_pointer (&self->reselect_id, g_free);
   g_clear_pointer (&self->secret_shown_id, g_free);
+  g_clear_pointer (&self->account_label, g_free);
 
   G_OBJECT_CLASS (cw_endpoints_page_parent_class)->dispose (object);
 }
@@ -431,6 +433,16 @@ cw_endpoints_page_set_secret_scope (CwEndpointsPage *self,
   g_return_if_fail (CW_IS_ENDPOINTS_PAGE (self));
 
   cw_endpoint_list_set_secret_scope (self->list, scope);
+}
+
+void
+cw_endpoints_page_set_account_label (CwEndpointsPage *self,
+                                     const char      *label)
+{
+  g_return_if_fail (CW_IS_ENDPOINTS_PAGE (self));
+
+  g_free (self->account_label);
+  self->account_label = label != NULL ? cw_account_short_label (label) : NULL;
 }
 
 void

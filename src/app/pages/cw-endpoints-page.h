@@ -40,6 +40,10 @@ void             cw_endpoints_page_set_secret_scope (CwEndpointsPage    *self,
                                                      const char         *scope);
 void             cw_endpoints_page_set_demo         (CwEndpointsPage    *self,
                                                      gboolean            demo);
+/* The organisation the page acts on, named in its confirmations and in
+ * Add Endpoint (NULL: none named). */
+void             cw_endpoints_page_set_account_label (CwEndpointsPage   *self,
+                                                      const char        *label);
 void             cw_endpoints_page_refresh          (CwEndpointsPage    *self);
 void             cw_endpoints_page_clear            (CwEndpointsPage    *self);
 void             cw_endpoints_page_add_endpoint     (CwEndpointsPage    *self);

@@ -30,6 +30,7 @@
 #include "cw-window.h"
 
 #include "cw-accessible.h"
+#include "cw-account-badge.h"
 #include "cw-application.h"
 #include "cw-endpoints-page.h"
 #include "cw-error-text.h"
@@ -44,6 +45,7 @@ struct _CwWindow
   GCancellable         *cancellable;
 
   /* Template widgets */
+  CwAccountBadge       *account_badge;
   GtkWidget            *add_button;
   GtkLabel             *demo_badge;
   CwEndpointsPage      *endpoints_page;
@@ -87,6 +89,62 @@ cw_window_get_app (CwWindow *self)
 
 static void cw_window_ensure_events_page (CwWindow *self);
 
+/* "Endpoints — Acme Production": the page, then the account acted on. */
+static void
+cw_window_update_title (CwWindow *self)
+{
+  CwApplication *app = cw_window_get_app (self);
+  ConvercAccount *account = NULL;
+  AdwViewStackPage *page = NULL;
+  GtkWidget *child;
+  g_autofree char *title = NULL;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  if (app != NULL && !cw_application_get_demo (app))
+    account = cw_application_get_account (app);
+
+  child = adw_view_stack_get_visible_child (self->view_stack);
+  if (child != NULL)
+    page = adw_view_stack_get_page (self->view_stack, child);
+
+  if (account != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0 &&
+      page != NULL)
+    {
+      g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
+
+      /* Translators: the window title: a page ("Endpoints"), then the
+       * organisation ("Acme Production"). */
+      title = g_strdup_printf (_("%s — %s"), adw_view_stack_page_get_title (page), shown);
+    }
+  else if (account != NULL)
+    title = cw_account_short_label (converc_account_get_label (account));
+
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Converc Webhooks"));
+}
+
+/* The badge shows the account the window acts on (none in demo mode,
+ * which has its own badge). */
+static void
+cw_window_update_account (CwWindow *self)
+{
+  CwApplication *app = cw_window_get_app (self);
+  ConvercAccount *account = NULL;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  if (app != NULL && !cw_application_get_demo (app))
+    account = cw_application_get_account (app);
+
+  cw_account_badge_set_account (self->account_badge, account);
+  /* Its confirmations and Add Endpoint name the organisation. */
+  cw_endpoints_page_set_account_label (self->endpoints_page,
+                                       account != NULL ? converc_account_get_label (account)
+                                                       : NULL);
+  cw_window_update_title (self);
+}
+
 static void
 cw_window_set_state (CwWindow   *self,
                      const char *state)
@@ -111,6 +169,7 @@ cw_window_set_state (CwWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), main_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-endpoint", main_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", main_page);
+  cw_window_update_title (self);
 }
 
 /* The feed keeps every event of the account in its journal: opened off
@@ -164,6 +223,7 @@ cw_window_update_pages (CwWindow *self)
   cw_endpoints_page_set_secret_scope (self->endpoints_page, cw_application_get_secret_scope (app));
 
   gtk_widget_set_visible (GTK_WIDGET (self->demo_badge), demo);
+  cw_window_update_account (self);
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         demo ? _("Demo — nothing is saved") : NULL);
 }
@@ -202,6 +262,7 @@ cw_window_lookup_key_cb (GObject      *object,
     return;
 
   /* The lookup picked the account: its items are where the pages look. */
+  cw_window_update_account (self);
   cw_sign_in_page_set_secret_scope (self->sign_in_page, cw_application_get_secret_scope (app));
   cw_endpoints_page_set_secret_scope (self->endpoints_page, cw_application_get_secret_scope (app));
 
@@ -255,6 +316,60 @@ sign_in_page_signed_in_cb (CwWindow     *self,
     }
   else
     cw_window_add_toast (self, _("Signed in. The API key is saved in the keyring."));
+}
+
+/* Another account chosen in the switcher: the application switches and
+ * every window follows (cw_window_load_session()), clearing its pages
+ * before anything of the new account is loaded. */
+static void
+account_badge_activated_cb (CwWindow       *self,
+                            ConvercAccount *account,
+                            CwAccountBadge *badge)
+{
+  CwApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  app = cw_window_get_app (self);
+  if (app == NULL || cw_application_get_demo (app) ||
+      account == cw_application_get_account (app))
+    return;
+
+  if (!cw_application_switch_account (app, account, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Could not switch to “%s”: %s"),
+                         converc_account_get_label (account), error->message);
+
+      cw_window_add_toast (self, message);
+    }
+}
+
+/* A narrow window gets a compact badge. Decided by the window's width,
+ * not by what the header has room for: the header gives its end children
+ * their minimum width, which a full badge would raise past a narrow
+ * window's, so the window could never become narrow. */
+#define COMPACT_BADGE_WIDTH 600
+
+static void
+cw_window_width_cb (CwWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    unused)
+{
+  int width, height;
+  gboolean compact;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  /* GTK 4.8 writes both. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  compact = width > 0 && width < COMPACT_BADGE_WIDTH;
+  cw_account_badge_set_compact (self->account_badge, compact);
+  /* Narrow, the header's title would be the app's name (it shows in
+   * place of the view switcher): the room goes to the organisation. */
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     compact ? "" : _("Converc Webhooks"));
 }
 
 static void
@@ -426,6 +541,7 @@ cw_window_class_init (CwWindowClass *klass)
   window_class->close_request = cw_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, account_badge);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, endpoints_page);
@@ -438,6 +554,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, account_badge_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_page_signed_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_cb);
 
@@ -450,6 +567,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-event", NULL,
                                    cw_window_find_event_action);
 
+  g_type_ensure (CW_TYPE_ACCOUNT_BADGE);
   g_type_ensure (CW_TYPE_ENDPOINTS_PAGE);
   g_type_ensure (CW_TYPE_SIGN_IN_PAGE);
 }
@@ -460,6 +578,7 @@ cw_window_init (CwWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (cw_window_width_cb), NULL);
   cw_accessible_fix_drop_downs (GTK_WIDGET (self));
 
   if (g_str_has_suffix (APP_ID, ".Devel"))
@@ -481,6 +600,15 @@ cw_window_new (CwApplication *application)
                        NULL);
   g_signal_connect_object (application, "session-changed",
                            G_CALLBACK (cw_window_load_session), self, G_CONNECT_SWAPPED);
+  if (cw_application_get_accounts (application) != NULL)
+    {
+      cw_account_badge_set_accounts (self->account_badge,
+                                     G_LIST_MODEL (cw_application_get_accounts (application)));
+      /* A renamed account: the title and the confirmations follow (the
+       * badge follows by itself). */
+      g_signal_connect_object (cw_application_get_accounts (application), "changed",
+                               G_CALLBACK (cw_window_update_account), self, G_CONNECT_SWAPPED);
+    }
 
   /* GtkApplication has loaded gtk/help-overlay.ui by now. */
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
