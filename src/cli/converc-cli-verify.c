@@ -63,16 +63,6 @@ read_input_file (const char  *path,
   return g_file_get_contents (path, contents, length, error);
 }
 
-static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
 static gboolean
 parse_seconds (const char *text,
                gint64     *value)
@@ -294,13 +284,13 @@ cli_command_verify (CliContext  *cli,
       g_strstrip (secret);
       if (secret[0] == '\0')
         {
-          wipe_free (secret);
+          cli_secret_free (secret);
           g_printerr (_("converc: The secret file is empty.\n"));
           return CLI_EXIT_USAGE;
         }
 
       converc_doctor_add_secret (doctor, _("the secret you gave"), secret, TRUE);
-      wipe_free (secret);
+      cli_secret_free (secret);
     }
 
   if (request_file != NULL)

@@ -457,50 +457,34 @@ cli_command_webhooks (CliContext  *cli,
                       int          argc,
                       char       **argv)
 {
-  static const struct {
-    const char     *name;
-    CliCommandFunc  func;
-  } subcommands[] = {
+  static const CliSubcommand subcommands[] = {
     { "list", webhooks_list },
     { "create", webhooks_create },
     { "disable", webhooks_disable },
     { "test", webhooks_test },
   };
-  const char *sub = NULL;
-
-  /* The subcommand is the first word that is not an option. */
-  for (int i = 1; i < argc; i++)
-    {
-      if (argv[i][0] != '-')
-        {
-          sub = argv[i];
-          /* Move it to argv[1] so that the options may come before it. */
-          memmove (&argv[2], &argv[1], (i - 1) * sizeof (char *));
-          argv[1] = (char *) sub;
-          break;
-        }
-      if (g_str_equal (argv[i], "--base-url") || g_str_equal (argv[i], "--account"))
-        i++;  /* skip its value */
-    }
+  static const char * const valued_options[] = {
+    "--base-url", "--account", NULL
+  };
+  const char *sub = cli_take_subcommand (argc, argv, valued_options);
+  CliCommandFunc func;
 
   if (sub == NULL)
     {
-      for (int i = 1; i < argc; i++)
-        if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-          {
-            g_print ("%s\n\n  list\n  create --url URL [--event TYPE…]\n"
-                     "  disable ID\n  test ID\n",
-                     _("Usage: converc webhooks COMMAND [OPTION…]"));
-            return CLI_EXIT_OK;
-          }
+      if (cli_asks_help (argc, argv))
+        {
+          g_print ("%s\n\n  list\n  create --url URL [--event TYPE…]\n"
+                   "  disable ID\n  test ID\n",
+                   _("Usage: converc webhooks COMMAND [OPTION…]"));
+          return CLI_EXIT_OK;
+        }
 
       return cli_usage_error (NULL, _("Missing webhooks command: list, create, disable or "
                                       "test."));
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (sub, subcommands[i].name))
-      return subcommands[i].func (cli, argc, argv);
+  if ((func = cli_find_subcommand (subcommands, G_N_ELEMENTS (subcommands), sub)))
+    return func (cli, argc, argv);
 
   {
     g_autofree char *shown = cli_sanitize (sub);
