@@ -269,11 +269,8 @@ accounts_list (CliContext  *cli,
           json_builder_add_string_value (builder, converc_account_get_color (account));
           json_builder_set_member_name (builder, "production");
           json_builder_add_boolean_value (builder, converc_account_get_production (account));
-          json_builder_set_member_name (builder, "organizationId");
-          if (converc_account_get_organization_id (account) != NULL)
-            json_builder_add_string_value (builder, converc_account_get_organization_id (account));
-          else
-            json_builder_add_null_value (builder);
+          cli_json_add_string (builder, "organizationId",
+                               converc_account_get_organization_id (account));
           json_builder_set_member_name (builder, "default");
           json_builder_add_boolean_value (builder, account == fallback);
           json_builder_end_object (builder);

@@ -151,6 +151,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliTable, cli_table_free)
 
 /* Writes a JSON node to stdout, pretty-printed, with a final newline. */
 void            cli_print_json         (JsonNode            *node);
+/* Adds @member with the string @value, or null for NULL. */
+void            cli_json_add_string    (JsonBuilder         *builder,
+                                        const char          *member,
+                                        const char          *value);
 
 /* A command's subcommands, by name. */
 typedef struct

@@ -128,19 +128,6 @@ legacy_reason (ConvercDiagnosisKind kind)
     }
 }
 
-/* A string member, null for NULL */
-static void
-add_member (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static void
 print_json (ConvercDiagnosis *diagnosis)
 {
@@ -168,19 +155,22 @@ print_json (ConvercDiagnosis *diagnosis)
 
   json_builder_set_member_name (builder, "diagnosis");
   json_builder_begin_object (builder);
-  add_member (builder, "kind", converc_diagnosis_kind_to_string (kind));
-  add_member (builder, "title", converc_diagnosis_get_title (diagnosis));
-  add_member (builder, "explanation", converc_diagnosis_get_explanation (diagnosis));
-  add_member (builder, "secret", converc_diagnosis_get_secret_label (diagnosis));
-  add_member (builder, "body_change",
-              converc_body_change_to_string (converc_diagnosis_get_body_change (diagnosis)));
-  add_member (builder, "secret_misuse",
-              converc_secret_misuse_to_string (converc_diagnosis_get_secret_misuse (diagnosis)));
-  add_member (builder, "header_problem",
-              converc_header_problem_to_string (converc_diagnosis_get_header_problem (diagnosis)));
-  add_member (builder, "timestamp_problem",
-              converc_timestamp_problem_to_string (
-                converc_diagnosis_get_timestamp_problem (diagnosis)));
+  cli_json_add_string (builder, "kind", converc_diagnosis_kind_to_string (kind));
+  cli_json_add_string (builder, "title", converc_diagnosis_get_title (diagnosis));
+  cli_json_add_string (builder, "explanation", converc_diagnosis_get_explanation (diagnosis));
+  cli_json_add_string (builder, "secret", converc_diagnosis_get_secret_label (diagnosis));
+  cli_json_add_string (builder, "body_change",
+                       converc_body_change_to_string (
+                         converc_diagnosis_get_body_change (diagnosis)));
+  cli_json_add_string (builder, "secret_misuse",
+                       converc_secret_misuse_to_string (
+                         converc_diagnosis_get_secret_misuse (diagnosis)));
+  cli_json_add_string (builder, "header_problem",
+                       converc_header_problem_to_string (
+                         converc_diagnosis_get_header_problem (diagnosis)));
+  cli_json_add_string (builder, "timestamp_problem",
+                       converc_timestamp_problem_to_string (
+                         converc_diagnosis_get_timestamp_problem (diagnosis)));
   json_builder_set_member_name (builder, "age");
   json_builder_add_int_value (builder, converc_diagnosis_get_age (diagnosis));
   json_builder_end_object (builder);

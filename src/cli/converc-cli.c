@@ -614,6 +614,18 @@ cli_print_json (JsonNode *node)
   fflush (stdout);
 }
 
+void
+cli_json_add_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Subcommands                                                              */
 /* ------------------------------------------------------------------------ */
