@@ -24,9 +24,11 @@
 
 #include "converc-test-utils.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 void
 converc_test_init (int    *argc,
@@ -150,4 +152,134 @@ converc_test_get_unused_port (void)
   port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
   g_socket_close (socket, NULL);
   return port;
+}
+
+void
+converc_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      converc_test_remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+char *
+converc_test_bytes_to_string (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
+
+  return data != NULL ? g_strndup (data, len) : g_strdup ("");
+}
+
+void
+converc_cli_run_free (ConvercCliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+ConvercCliRun *
+converc_test_run_cli (const char         *api_key,
+                      const char         *never_shown,
+                      const char         *input,
+                      const char * const *env,
+                      const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) stdin_bytes = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) command = g_string_new ("converc");
+  const char *cli = g_getenv ("CONVERC_CLI");
+  ConvercCliRun *run;
+
+  if (cli == NULL)
+    g_error ("Set CONVERC_CLI to the converc executable (meson test does).");
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_ptr_array_add (argv, (gpointer) args[i]);
+      g_string_append_printf (command, " %s", args[i]);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "CONVERC_BASE_URL");
+  if (api_key != NULL)
+    g_subprocess_launcher_setenv (launcher, "CONVERC_API_KEY", api_key, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "CONVERC_API_KEY");
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                          &error);
+  g_assert_no_error (error);
+
+  stdin_bytes = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
+  g_subprocess_communicate_async (process, stdin_bytes, NULL,
+                                  converc_test_store_result_cb, &result);
+  converc_test_wait_for_result (&result, 60);
+  g_subprocess_communicate_finish (process, result, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  run = g_new0 (ConvercCliRun, 1);
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = converc_test_bytes_to_string (out);
+  run->err = converc_test_bytes_to_string (err);
+
+  g_test_message ("$ %s\n-> %d\n%s%s", command->str, run->status, run->out, run->err);
+
+  /* Whatever happened, the API key is never printed. */
+  if (never_shown != NULL)
+    {
+      g_assert_null (strstr (run->out, never_shown));
+      g_assert_null (strstr (run->err, never_shown));
+    }
+
+  return run;
+}
+
+gboolean
+converc_test_need_session_bus (void)
+{
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_fail_printf ("No session bus: run under build-aux/headless.sh");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+converc_test_unique_base_url (const char *what)
+{
+  static guint counter;
+
+  return g_strdup_printf ("https://%s-%d-%u.test.converc.invalid", what, (int) getpid (),
+                          ++counter);
 }

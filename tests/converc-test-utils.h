@@ -47,4 +47,37 @@ void     converc_test_wait_for_flag   (const gboolean *flag,
 /* A TCP port on 127.0.0.1 that nobody listens on (bound then closed). */
 guint    converc_test_get_unused_port (void);
 
+/* Whether there is a session bus (the keyring tests need one); when there
+ * is none, the test fails: run it under build-aux/headless.sh. */
+gboolean converc_test_need_session_bus (void);
+/* A base URL no other test (or earlier run) uses, with @what in it. */
+char    *converc_test_unique_base_url (const char    *what);
+/* Removes @path and, when it is a folder, everything under it. */
+void     converc_test_remove_tree     (const char    *path);
+/* The bytes as a string ("" for NULL). */
+char    *converc_test_bytes_to_string (GBytes        *bytes);
+
+/* What a run of the `converc` command printed, and how it exited. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} ConvercCliRun;
+
+void     converc_cli_run_free         (ConvercCliRun *run);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConvercCliRun, converc_cli_run_free)
+
+/* Runs $CONVERC_CLI with @args (NULL-terminated, without the program),
+ * LC_ALL=C.UTF-8, TZ=UTC, no CONVERC_BASE_URL, CONVERC_API_KEY set to
+ * @api_key (NULL: unset), the variables of @env (name, value, …; may be
+ * NULL) and @input on stdin (NULL: none), while the main context runs
+ * (so an emulator in the test keeps serving). Fails the test when either
+ * output holds @never_shown (NULL: no check), e.g. the real API key. */
+ConvercCliRun *converc_test_run_cli   (const char         *api_key,
+                                       const char         *never_shown,
+                                       const char         *input,
+                                       const char * const *env,
+                                       const char * const *args);
+
 G_END_DECLS

@@ -38,31 +38,11 @@
 #include "converc-account-store.h"
 #include "converc-error.h"
 #include "converc-secret-store.h"
+#include "converc-test-utils.h"
 
 #define SCHEMA_ID "com.converc.Webhooks"
 
 static GTestDBus *keep_bus;
-
-static gboolean
-have_session_bus (void)
-{
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    {
-      g_test_fail_printf ("No session bus: run under build-aux/headless.sh");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-unique_base_url (const char *what)
-{
-  static guint counter;
-
-  return g_strdup_printf ("https://%s-%d-%u.test.converc.invalid", what, (int) getpid (),
-                          ++counter);
-}
 
 /* The attributes of the one item of @schema_name that has @name = @value
  * (and the webhook id, if given). */
@@ -113,12 +93,12 @@ test_migration_keyring (void)
   g_autoptr(ConvercAccount) again = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = unique_base_url ("migrate");
-  g_autofree char *other_url = unique_base_url ("other");
+  g_autofree char *url = converc_test_unique_base_url ("migrate");
+  g_autofree char *other_url = converc_test_unique_base_url ("other");
   g_autofree char *value = NULL;
   const char *scope;
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   /* Today's items, written the way the app and CLI write them now. */
@@ -191,12 +171,12 @@ test_same_base_url_keyring (void)
   g_autoptr(ConvercAccountStore) store = converc_account_store_new (NULL);
   g_autoptr(ConvercSecretStore) secrets = converc_keyring_store_new (10);
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = unique_base_url ("shared");
+  g_autofree char *url = converc_test_unique_base_url ("shared");
   g_autofree char *key_a = NULL;
   g_autofree char *key_b = NULL;
   ConvercAccount *a, *b;
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   a = converc_account_store_add (store, "Client A", url, &error);

@@ -43,23 +43,6 @@ typedef struct
   char            *data_home;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -77,109 +60,39 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   converc_emulator_stop (f->emulator);
   g_clear_object (&f->emulator);
-  remove_tree (f->data_home);
+  converc_test_remove_tree (f->data_home);
   g_clear_pointer (&f->data_home, g_free);
   g_clear_pointer (&f->base_url, g_free);
   g_clear_pointer (&f->api_key, g_free);
 }
 
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
-
-  return data != NULL ? g_strndup (data, len) : g_strdup ("");
-}
-
 /* Runs `converc --base-url URL ARGS…` with the fixture's data folder and
  * key, while the main loop serves the emulator. */
-static CliRun *
+static ConvercCliRun *
 run_cli (Fixture    *f,
          const char *first_arg,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) command = g_string_new ("converc");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *env[] = { "XDG_DATA_HOME", f->data_home, NULL };
   const char *arg;
-  CliRun *run;
   va_list va;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CONVERC_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, (gpointer) "--base-url");
-  g_ptr_array_add (argv, f->base_url);
+  g_ptr_array_add (args, (gpointer) "--base-url");
+  g_ptr_array_add (args, f->base_url);
   va_start (va, first_arg);
   for (arg = first_arg; arg != NULL; arg = va_arg (va, const char *))
-    {
-      g_ptr_array_add (argv, (gpointer) arg);
-      g_string_append_printf (command, " %s", arg);
-    }
+    g_ptr_array_add (args, (gpointer) arg);
   va_end (va);
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (args, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "CONVERC_API_KEY", f->api_key, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "CONVERC_BASE_URL");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(GBytes) no_input = g_bytes_new (NULL, 0);
-
-    g_subprocess_communicate_async (process, no_input, NULL, converc_test_store_result_cb, &result);
-  }
-  converc_test_wait_for_result (&result, 60);
-  g_subprocess_communicate_finish (process, result, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  run = g_new0 (CliRun, 1);
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
-  g_test_message ("$ %s\n-> %d\n%.2000s%s", command->str, run->status, run->out, run->err);
-
-  g_assert_null (strstr (run->out, f->api_key));
-  g_assert_null (strstr (run->err, f->api_key));
-
-  return run;
+  return converc_test_run_cli (f->api_key, f->api_key, NULL, env,
+                               (const char * const *) args->pdata);
 }
 
 static JsonArray *
@@ -224,7 +137,7 @@ static void
 test_history (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) typed_parser = json_parser_new ();
   g_autofree char *folder = g_build_filename (f->data_home, "converc-webhooks", NULL);
@@ -238,19 +151,19 @@ test_history (Fixture       *f,
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "history sync"));
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "--json", NULL);
   g_assert_cmpstr (run->out, ==, "[]\n");
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   run = run_cli (f, "history", "sync", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "Fetched 300 events, 300 of them new"));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "sync", "--count", "50", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "Fetched 50 events, 0 of them new; 300 stored"));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   /* Private files, and no API key in them. */
   g_assert_cmpint (g_stat (folder, &st), ==, 0);
@@ -260,7 +173,7 @@ test_history (Fixture       *f,
   run = run_cli (f, "history", "--count", "5", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "5 shown of 300 matching, 300 events stored."));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   /* --json: every stored event's exact bytes, newest first. */
   run = run_cli (f, "history", "--json", "--count", "1000", NULL);
@@ -273,20 +186,20 @@ test_history (Fixture       *f,
 
       n_ended += g_strcmp0 (json_object_get_string_member (event, "type"), "call.ended") == 0;
     }
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   /* --type and type: in --search agree. */
   run = run_cli (f, "history", "--json", "--type", "call.ended", "-n", "1000", NULL);
   typed = parse_array (run->out, typed_parser);
   g_assert_cmpuint (json_array_get_length (typed), ==, n_ended);
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "--search", "type:call.ended", "-n", "1", NULL);
   {
     g_autofree char *line = g_strdup_printf ("1 shown of %u matching", n_ended);
 
     g_assert_nonnull (strstr (run->out, line));
   }
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   /* A contact's e-mail address in upper case finds its events. */
   for (guint i = 0; email == NULL && i < N_EVENTS; i++)
@@ -310,39 +223,39 @@ test_history (Fixture       *f,
     g_assert_nonnull (strstr (run->out, lower));
     g_assert_null (strstr (run->out, " 0 matching"));
   }
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   /* --since */
   run = run_cli (f, "history", "--since", "2999-01-01", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "0 shown of 0 matching, 300 events stored."));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "--since", "3000d", NULL);
   g_assert_nonnull (strstr (run->out, "50 shown of 300 matching"));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "--since", "yesterday", NULL);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "--since"));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "--count", "0", NULL);
   g_assert_cmpint (run->status, ==, 2);
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   /* clear asks; without a terminal it needs --yes and removes nothing. */
   run = run_cli (f, "history", "clear", NULL);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "--yes"));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "-n", "1", NULL);
   g_assert_nonnull (strstr (run->out, "300 events stored"));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "clear", "--yes", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "Removed 300 stored events."));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "history", "--json", NULL);
   g_assert_cmpstr (run->out, ==, "[]\n");
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 }
 
 int

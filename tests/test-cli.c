@@ -54,23 +54,6 @@ typedef struct
   GBytes          *last_body;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
 static const char *
 cli_path (void)
 {
@@ -140,15 +123,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->tmpdir);
+  converc_test_remove_tree (f->tmpdir);
 
   converc_emulator_stop (f->emulator);
   g_clear_object (&f->emulator);
@@ -162,84 +137,21 @@ fixture_teardown (Fixture       *f,
   g_free (f->api_key);
 }
 
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = bytes ? g_bytes_get_data (bytes, &len) : NULL;
-
-  return data ? g_strndup (data, len) : g_strdup ("");
-}
-
 /* Runs converc with @argv (NULL-terminated, without the program), with
  * CONVERC_API_KEY set to @api_key (NULL: unset) and @input on stdin, while
- * the main loop keeps serving the emulator. */
-static CliRun *
+ * the main loop keeps serving the emulator; the fixture's key is never
+ * printed. */
+static ConvercCliRun *
 run_cli_full (Fixture            *f,
               const char         *api_key,
               const char         *input,
               const char * const *env,
               const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GBytes) stdin_bytes = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) command = g_string_new ("converc");
-  CliRun *run;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      g_ptr_array_add (argv, (gpointer) args[i]);
-      g_string_append_printf (command, " %s", args[i]);
-    }
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "CONVERC_BASE_URL");
-  if (api_key != NULL)
-    g_subprocess_launcher_setenv (launcher, "CONVERC_API_KEY", api_key, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "CONVERC_API_KEY");
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
-                                          &error);
-  g_assert_no_error (error);
-
-  stdin_bytes = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
-  g_subprocess_communicate_async (process, stdin_bytes, NULL,
-                                  converc_test_store_result_cb, &result);
-  converc_test_wait_for_result (&result, 60);
-  g_subprocess_communicate_finish (process, result, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  run = g_new0 (CliRun, 1);
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
-
-  g_test_message ("$ %s\n-> %d\n%s%s", command->str, run->status, run->out, run->err);
-
-  /* Whatever happened, the API key is never printed. */
-  g_assert_null (strstr (run->out, f->api_key));
-  g_assert_null (strstr (run->err, f->api_key));
-
-  return run;
+  return converc_test_run_cli (api_key, f->api_key, input, env, args);
 }
 
-static CliRun *
+static ConvercCliRun *
 run_cli (Fixture    *f,
          const char *first_arg,
          ...)
@@ -342,7 +254,7 @@ test_usage (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(CliRun) run = NULL;
+      g_autoptr(ConvercCliRun) run = NULL;
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
       g_ptr_array_add (args, (gpointer) "--base-url");
@@ -362,7 +274,7 @@ test_usage (Fixture       *f,
 
   {
     const char *args[] = { "--base-url", "ftp://example.com", "webhooks", "list", NULL };
-    g_autoptr(CliRun) run = run_cli_full (f, f->api_key, NULL, NULL, args);
+    g_autoptr(ConvercCliRun) run = run_cli_full (f, f->api_key, NULL, NULL, args);
 
     g_assert_cmpint (run->status, ==, 2);
     assert_contains (run->err, "Invalid API base URL");
@@ -370,7 +282,7 @@ test_usage (Fixture       *f,
 
   {
     const char *args[] = { "--version", NULL };
-    g_autoptr(CliRun) run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_autoptr(ConvercCliRun) run = run_cli_full (f, NULL, NULL, NULL, args);
 
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "converc " PACKAGE_VERSION);
@@ -378,7 +290,7 @@ test_usage (Fixture       *f,
 
   {
     const char *args[] = { "--help", NULL };
-    g_autoptr(CliRun) run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_autoptr(ConvercCliRun) run = run_cli_full (f, NULL, NULL, NULL, args);
 
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "webhooks");
@@ -388,7 +300,7 @@ test_usage (Fixture       *f,
 
   {
     const char *args[] = { "webhooks", "create", "--help", NULL };
-    g_autoptr(CliRun) run = run_cli_full (f, NULL, NULL, NULL, args);
+    g_autoptr(ConvercCliRun) run = run_cli_full (f, NULL, NULL, NULL, args);
 
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "--url");
@@ -403,8 +315,8 @@ static void
 test_list (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(CliRun) run = NULL;
-  g_autoptr(CliRun) json = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
+  g_autoptr(ConvercCliRun) json = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   guint n;
@@ -467,7 +379,7 @@ static void
 test_create_test_disable (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *id = NULL;
   g_autofree char *line = NULL;
@@ -512,7 +424,7 @@ test_create_test_disable (Fixture       *f,
     }
 
   /* Send Test Event: the receiver answers 200, then 503. */
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "webhooks", "test", id, NULL);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "Delivered — HTTP 200");
@@ -529,14 +441,14 @@ test_create_test_disable (Fixture       *f,
   }
 
   f->receiver_status = 503;
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "webhooks", "test", id, NULL);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "Delivery failed");
   assert_contains (run->out, "503");
   g_assert_cmpuint (f->n_received, ==, 2);
 
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "--json", "webhooks", "test", id, NULL);
   g_assert_cmpint (run->status, ==, 0);
   root = parse_json (run->out);
@@ -544,13 +456,13 @@ test_create_test_disable (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
 
   /* Disable, then the list says so. */
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "webhooks", "disable", id, NULL);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "Disabled endpoint");
   assert_contains (run->out, id);
 
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "--json", "webhooks", "list", NULL);
   g_assert_cmpint (run->status, ==, 0);
   root = parse_json (run->out);
@@ -572,7 +484,7 @@ test_create_test_disable (Fixture       *f,
   }
 
   /* An unknown id is an API error. */
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "webhooks", "disable", "wh_does_not_exist", NULL);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "404");
@@ -582,7 +494,7 @@ static void
 test_create_all_events_json (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonObject *webhook;
@@ -624,7 +536,7 @@ test_create_without_keyring (Fixture       *f,
   };
   const char *args[] = { "--base-url", f->base_url, "webhooks", "create",
                          "--url", f->receiver_url, NULL };
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
   g_autofree char *id = NULL;
   g_autofree char *line = NULL;
 
@@ -650,14 +562,14 @@ test_test_unreachable_receiver (Fixture       *f,
 {
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/nobody",
                                           converc_test_get_unused_port ());
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
   g_autofree char *id = NULL;
 
   run = run_cli (f, "webhooks", "create", "--url", url, NULL);
   g_assert_cmpint (run->status, ==, 0);
   id = created_id (run->out);
 
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "webhooks", "test", id, NULL);
   /* The API call worked; the receiver's failure is data. */
   g_assert_cmpint (run->status, ==, 0);
@@ -681,7 +593,7 @@ static void
 test_events (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
@@ -692,7 +604,7 @@ test_events (Fixture       *f,
   assert_contains (run->out, "SUMMARY");
   g_assert_cmpint (count_lines (run->out), ==, 4);
 
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "events", "--type", "call.ended", "--json", NULL);
   g_assert_cmpint (run->status, ==, 0);
   root = parse_json (run->out);
@@ -706,7 +618,7 @@ test_events (Fixture       *f,
 
   /* --json gives each event's bytes exactly as the server sent them. */
   converc_emulator_add_raw_event (f->emulator, RAW_EVENT);
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "--json", "events", "--type", "call.missed", "--count", "500", NULL);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, RAW_EVENT);
@@ -716,7 +628,7 @@ test_events (Fixture       *f,
 
   /* The table shows it, with the garbled time read and the escape
    * sequence from the server defused. */
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "events", "--type", "call.missed", "--count", "500", NULL);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "evt_cli_raw");
@@ -725,13 +637,13 @@ test_events (Fixture       *f,
   g_assert_null (strchr (run->out, '\033'));
 
   /* Nothing of a type: an empty array, or a friendly line. */
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "--json", "events", "--type", "call.nothing", NULL);
   g_assert_cmpint (run->status, ==, 0);
   root = parse_json (run->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
   run = run_cli (f, "events", "--type", "call.nothing", NULL);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "No events");
@@ -753,7 +665,7 @@ write_file (Fixture    *f,
   return path;
 }
 
-static CliRun *
+static ConvercCliRun *
 run_verify (Fixture    *f,
             const char *secret_file,
             const char *header,
@@ -787,60 +699,60 @@ test_verify (Fixture       *f,
   g_autofree char *missing = g_build_filename (f->tmpdir, "missing", NULL);
   g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, t + 10);
   g_autofree char *later = g_strdup_printf ("%" G_GINT64_FORMAT, t + 3600);
-  CliRun *run;
+  ConvercCliRun *run;
 
   run = run_verify (f, secret_file, header, body_file, now, NULL);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "Valid signature");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* The whole header line is accepted too. */
   run = run_verify (f, secret_file, full_header, body_file, now, NULL);
   g_assert_cmpint (run->status, ==, 0);
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   run = run_verify (f, secret_file, header, tampered_file, now, NULL);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "Invalid signature: ");
   assert_contains (run->err, "does not match");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   run = run_verify (f, secret_file, "t=abc;v1", body_file, now, NULL);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "Invalid signature: ");
   assert_contains (run->err, "X-IC-Signature");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   run = run_verify (f, secret_file, header, body_file, later, NULL);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "Invalid signature: ");
   assert_contains (run->err, "replay");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* ...unless the age check is off or wide enough. */
   run = run_verify (f, secret_file, header, body_file, later, "0");
   g_assert_cmpint (run->status, ==, 0);
-  cli_run_free (run);
+  converc_cli_run_free (run);
   run = run_verify (f, secret_file, header, body_file, later, "7200");
   g_assert_cmpint (run->status, ==, 0);
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* Unreadable input is a usage error, not "invalid". */
   run = run_verify (f, missing, header, body_file, now, NULL);
   g_assert_cmpint (run->status, ==, 2);
   assert_contains (run->err, "secret file");
-  cli_run_free (run);
+  converc_cli_run_free (run);
   run = run_verify (f, secret_file, header, missing, now, NULL);
   g_assert_cmpint (run->status, ==, 2);
   assert_contains (run->err, "body file");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* The secret never shows up in the output, even when the check fails. */
   run = run_verify (f, secret_file, "t=1,v1=00", body_file, now, NULL);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_null (strstr (run->out, secret));
   g_assert_null (strstr (run->err, secret));
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* The body from standard input */
   {
@@ -849,7 +761,7 @@ test_verify (Fixture       *f,
 
     run = run_cli_full (f, NULL, body, NULL, args);
     g_assert_cmpint (run->status, ==, 0);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 }
 
@@ -883,7 +795,7 @@ test_verify_doctor (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonObject *diagnosis;
-  CliRun *run;
+  ConvercCliRun *run;
 
   /* The trailing newline the paste added is named */
   {
@@ -895,7 +807,7 @@ test_verify_doctor (Fixture       *f,
     assert_contains (run->err, "Invalid signature: ");
     assert_contains (run->err, "trailing newline was added");
     g_assert_null (strstr (run->err, secret));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Content-Length bounds the body: valid, also from standard input */
@@ -906,7 +818,7 @@ test_verify_doctor (Fixture       *f,
     run = run_cli_full (f, NULL, crlf_request, NULL, args);
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "Valid signature");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* --json: the old members and the diagnosis */
@@ -925,7 +837,7 @@ test_verify_doctor (Fixture       *f,
     g_assert_cmpstr (json_object_get_string_member (diagnosis, "body_change"), ==,
                      "trailing-newline-added");
     g_assert_null (strstr (run->out, secret));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* No --secret-file: every secret of the keyring for the base URL */
@@ -942,7 +854,7 @@ test_verify_doctor (Fixture       *f,
     assert_contains (run->out, "Valid signature");
     assert_contains (run->out, "endpoint wh_doc_2");
     g_assert_null (strstr (run->out, secret));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   converc_secret_store_clear_sync (store, f->base_url, "wh_doc_2", NULL);
   {
@@ -952,7 +864,7 @@ test_verify_doctor (Fixture       *f,
     run = run_cli_full (f, NULL, NULL, NULL, args);
     g_assert_cmpint (run->status, ==, 1);
     assert_contains (run->err, "does not match");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   converc_secret_store_clear_sync (store, f->base_url, "wh_doc_1", NULL);
 
@@ -963,7 +875,7 @@ test_verify_doctor (Fixture       *f,
 
     run = run_cli_full (f, NULL, NULL, NULL, args);
     g_assert_cmpint (run->status, ==, 2);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   {
     g_autofree char *garbage = write_file (f, "garbage.http", "this is not a request\n\n{}");
@@ -973,7 +885,7 @@ test_verify_doctor (Fixture       *f,
     run = run_cli_full (f, NULL, NULL, NULL, args);
     g_assert_cmpint (run->status, ==, 2);
     assert_contains (run->err, "Cannot read the request");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 }
 
@@ -985,7 +897,7 @@ test_errors (Fixture       *f,
 {
   g_autofree char *down_url = g_strdup_printf ("http://127.0.0.1:%u",
                                                converc_test_get_unused_port ());
-  CliRun *run;
+  ConvercCliRun *run;
 
   /* A wrong key */
   {
@@ -997,7 +909,7 @@ test_errors (Fixture       *f,
     assert_contains (run->err, "API key");
     g_assert_cmpstr (run->out, ==, "");
     g_assert_null (strstr (run->err, "wrong-key"));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* The server is down */
@@ -1008,7 +920,7 @@ test_errors (Fixture       *f,
     g_assert_cmpint (run->status, ==, 1);
     assert_contains (run->err, "127.0.0.1");
     g_assert_cmpstr (run->out, ==, "");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* The server is in trouble */
@@ -1016,21 +928,21 @@ test_errors (Fixture       *f,
   run = run_cli (f, "webhooks", "list", NULL);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "500");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   converc_emulator_reset_knobs (f->emulator);
   converc_emulator_set_rate_limited (f->emulator, TRUE, "30");
   run = run_cli (f, "events", NULL);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "429");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   converc_emulator_reset_knobs (f->emulator);
   converc_emulator_set_malformed (f->emulator, TRUE);
   run = run_cli (f, "webhooks", "list", NULL);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_cmpstr (run->err, !=, "");
-  cli_run_free (run);
+  converc_cli_run_free (run);
   converc_emulator_reset_knobs (f->emulator);
 
   /* The key is taken from the environment, not argv: an empty one is none. */
@@ -1042,7 +954,7 @@ test_errors (Fixture       *f,
     g_assert_cmpint (run->status, ==, 1);
     assert_contains (run->err, "No API key");
     assert_contains (run->err, "converc login");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 }
 
@@ -1056,7 +968,7 @@ test_login_logout (Fixture       *f,
   const char *login_args[] = { "--base-url", NULL, "login", NULL };
   const char *logout_args[] = { "--base-url", NULL, "logout", NULL };
   g_autofree char *input = g_strdup_printf ("  %s  \n", f->api_key);
-  CliRun *run;
+  ConvercCliRun *run;
 
   if (!have_session_bus ())
     {
@@ -1070,7 +982,7 @@ test_login_logout (Fixture       *f,
   run = run_cli_full (f, NULL, NULL, NULL, list_args);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "No API key");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* A wrong key is checked and refused, and not saved. */
   run = run_cli_full (f, NULL, "not-the-key\n", NULL, login_args);
@@ -1078,22 +990,22 @@ test_login_logout (Fixture       *f,
   assert_contains (run->err, "401");
   assert_contains (run->err, "not saved");
   g_assert_null (strstr (run->err, "not-the-key"));
-  cli_run_free (run);
+  converc_cli_run_free (run);
   run = run_cli_full (f, NULL, NULL, NULL, list_args);
   g_assert_cmpint (run->status, ==, 1);
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* Empty input */
   run = run_cli_full (f, NULL, "\n", NULL, login_args);
   g_assert_cmpint (run->status, ==, 2);
   assert_contains (run->err, "No API key on standard input");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* The right key, with blanks around it */
   run = run_cli_full (f, NULL, input, NULL, login_args);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "saved in the keyring");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   {
     g_autoptr(ConvercSecretStore) store = converc_keyring_store_new (0);
@@ -1109,23 +1021,23 @@ test_login_logout (Fixture       *f,
   run = run_cli_full (f, NULL, NULL, NULL, list_args);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "STATUS");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* $CONVERC_API_KEY wins over the keyring. */
   run = run_cli_full (f, "wrong-key", NULL, NULL, list_args);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "401");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   run = run_cli_full (f, NULL, NULL, NULL, logout_args);
   g_assert_cmpint (run->status, ==, 0);
   assert_contains (run->out, "Removed");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   run = run_cli_full (f, NULL, NULL, NULL, list_args);
   g_assert_cmpint (run->status, ==, 1);
   assert_contains (run->err, "No API key");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* --no-verify saves without asking the server (which is down). */
   {
@@ -1137,10 +1049,10 @@ test_login_logout (Fixture       *f,
     run = run_cli_full (f, NULL, input, NULL, args);
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "not checked");
-    cli_run_free (run);
+    converc_cli_run_free (run);
     run = run_cli_full (f, NULL, NULL, NULL, out_args);
     g_assert_cmpint (run->status, ==, 0);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 }
 
@@ -1199,7 +1111,7 @@ test_accounts (Fixture       *f,
   const char *url_b;
   guint requests_a;
   JsonArray *array;
-  CliRun *run;
+  ConvercCliRun *run;
 
   if (!have_session_bus ())
     {
@@ -1220,7 +1132,7 @@ test_accounts (Fixture       *f,
     run = run_cli_full (f, NULL, NULL, env, args);
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "No accounts");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Today's single key (by base URL) becomes the first account. */
@@ -1230,19 +1142,19 @@ test_accounts (Fixture       *f,
 
     run = run_cli_full (f, NULL, input_a, env, login);
     g_assert_cmpint (run->status, ==, 0);
-    cli_run_free (run);
+    converc_cli_run_free (run);
     run = run_cli_full (f, NULL, NULL, env, list);
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->err, "is now the account");
     assert_contains (run->out, "127.0.0.1");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   {
     const char *rename[] = { "accounts", "rename", "127.0.0.1", "Acme — Production", NULL };
 
     run = run_cli_full (f, NULL, NULL, env, rename);
     g_assert_cmpint (run->status, ==, 0);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* The second account: a wrong key is refused and nothing is added. */
@@ -1254,21 +1166,21 @@ test_accounts (Fixture       *f,
     g_assert_cmpint (run->status, ==, 1);
     assert_contains (run->err, "401");
     assert_contains (run->err, "not added");
-    cli_run_free (run);
+    converc_cli_run_free (run);
 
     run = run_cli_full (f, NULL, input_b, env, add);
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "Added the account “Acme — Staging”");
     g_assert_null (strstr (run->out, key_b));
     g_assert_null (strstr (run->err, key_b));
-    cli_run_free (run);
+    converc_cli_run_free (run);
 
     /* A name is taken once, whatever its case. */
     add[4] = "ACME — staging";
     run = run_cli_full (f, NULL, input_b, env, add);
     g_assert_cmpint (run->status, ==, 2);
     assert_contains (run->err, "already");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Both listed; the first is the default. */
@@ -1292,7 +1204,7 @@ test_accounts (Fixture       *f,
     g_assert_false (json_object_get_boolean_member (b, "default"));
     id_a = g_strdup (json_object_get_string_member (a, "id"));
     id_b = g_strdup (json_object_get_string_member (b, "id"));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Without --account: the default, and stderr says which. */
@@ -1303,7 +1215,7 @@ test_accounts (Fixture       *f,
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->err, "Using the account “Acme — Production”");
     before_a = g_strdup (run->out);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Disable an endpoint in B, by --account with the id... */
@@ -1319,13 +1231,13 @@ test_accounts (Fixture       *f,
     webhook_id = g_strdup (json_object_get_string_member (
       json_array_get_object_element (json_node_get_array (list_root), 0), "id"));
     g_assert_true (json_webhook_is_active (run->out, webhook_id));
-    cli_run_free (run);
+    converc_cli_run_free (run);
 
     requests_a = converc_emulator_get_n_requests (f->emulator);
     disable[2] = webhook_id;
     run = run_cli_full (f, NULL, NULL, env, disable);
     g_assert_cmpint (run->status, ==, 0);
-    cli_run_free (run);
+    converc_cli_run_free (run);
     /* ...and server A saw nothing. */
     g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, requests_a);
   }
@@ -1337,7 +1249,7 @@ test_accounts (Fixture       *f,
     run = run_cli_full (f, NULL, NULL, env_b, list);
     g_assert_cmpint (run->status, ==, 0);
     g_assert_false (json_webhook_is_active (run->out, webhook_id));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* A is as it was. */
@@ -1348,7 +1260,7 @@ test_accounts (Fixture       *f,
     run = run_cli_full (f, NULL, NULL, env, list);
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->out, ==, before_a);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Unknown accounts are usage errors. */
@@ -1358,7 +1270,7 @@ test_accounts (Fixture       *f,
     run = run_cli_full (f, NULL, NULL, env, list);
     g_assert_cmpint (run->status, ==, 2);
     assert_contains (run->err, "No account “Nobody”");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Remove B: its key goes from the keyring, A keeps working. */
@@ -1371,7 +1283,7 @@ test_accounts (Fixture       *f,
 
     run = run_cli_full (f, NULL, NULL, env, remove);
     g_assert_cmpint (run->status, ==, 0);
-    cli_run_free (run);
+    converc_cli_run_free (run);
     stored = converc_secret_store_lookup_sync (store, id_b, NULL, &error);
     g_assert_no_error (error);
     g_assert_null (stored);
@@ -1380,12 +1292,12 @@ test_accounts (Fixture       *f,
 
     run = run_cli_full (f, NULL, NULL, env, list_b);
     g_assert_cmpint (run->status, ==, 2);
-    cli_run_free (run);
+    converc_cli_run_free (run);
     run = run_cli_full (f, NULL, NULL, env, list_a);
     g_assert_cmpint (run->status, ==, 0);
     /* One account left: no "Using the account" line. */
     g_assert_cmpstr (run->err, ==, "");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   converc_emulator_stop (emulator_b);
@@ -1405,7 +1317,7 @@ test_emulator_command (Fixture       *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *url = NULL;
   g_autofree char *key = NULL;
-  CliRun *run;
+  ConvercCliRun *run;
 
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
@@ -1440,7 +1352,7 @@ test_emulator_command (Fixture       *f,
     g_assert_cmpint (run->status, ==, 0);
     root = parse_json (run->out);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 7);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   g_subprocess_send_signal (process, SIGTERM);
@@ -1469,7 +1381,7 @@ test_debug_logs_keep_secrets (Fixture       *f,
   const char * const events[] = { "--base-url", f->base_url, "events", "--count", "3", NULL };
   const char * const login[] = { "--base-url", f->base_url, "login", NULL };
   const char * const listed[] = { "--base-url", f->base_url, "webhooks", "list", NULL };
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(ConvercCliRun) run = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *id = NULL;
   const char *secret;
@@ -1483,17 +1395,17 @@ test_debug_logs_keep_secrets (Fixture       *f,
   assert_contains (run->out, secret);
   g_assert_null (strstr (run->err, secret));
   g_assert_nonnull (strstr (run->err, "DEBUG"));   /* the logs were on */
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   run = run_cli_full (f, f->api_key, NULL, debug_env, list);
   g_assert_cmpint (run->status, ==, 0);
   root = parse_json (run->out);                   /* nothing but JSON */
   g_assert_null (strstr (run->err, secret));
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   run = run_cli_full (f, f->api_key, NULL, debug_env, events);
   g_assert_cmpint (run->status, ==, 0);
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, converc_cli_run_free);
 
   if (have_session_bus ())
     {
@@ -1501,7 +1413,7 @@ test_debug_logs_keep_secrets (Fixture       *f,
        * then the keyring lookup on use does not log it either. */
       run = run_cli_full (f, NULL, login_input, debug_env, login);
       g_assert_cmpint (run->status, ==, 0);
-      g_clear_pointer (&run, cli_run_free);
+      g_clear_pointer (&run, converc_cli_run_free);
       run = run_cli_full (f, NULL, NULL, debug_env, listed);
       g_assert_cmpint (run->status, ==, 0);
     }
@@ -1515,7 +1427,7 @@ test_hostile_input (Fixture       *f,
 {
   g_autofree char *long_url = NULL;
   guint n_requests;
-  CliRun *run;
+  ConvercCliRun *run;
 
   /* Item 8: a password in a URL is never printed back */
   run = run_cli (f, "webhooks", "create", "--url", "https://user:pass@host.example/x", NULL);
@@ -1524,7 +1436,7 @@ test_hostile_input (Fixture       *f,
   assert_contains (run->err, "https://***@host.example/x");
   g_assert_null (strstr (run->err, "pass@"));
   g_assert_null (strstr (run->err, "user:"));
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   {
     const char *args[] = { "--base-url", "https://user:hunter2@api.converc.com", "events",
@@ -1533,7 +1445,7 @@ test_hostile_input (Fixture       *f,
     run = run_cli_full (f, f->api_key, NULL, NULL, args);
     g_assert_cmpint (run->status, ==, 2);
     g_assert_null (strstr (run->err, "hunter2"));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* ... and a URL has the app's length limit: nothing is created. */
@@ -1544,7 +1456,7 @@ test_hostile_input (Fixture       *f,
   assert_contains (run->err, "too long");
   g_assert_cmpint (strlen (run->err), <, 1000);
   g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, n_requests);
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* Item 9: a key with a line break is refused before any request */
   {
@@ -1558,7 +1470,7 @@ test_hostile_input (Fixture       *f,
     g_assert_null (strstr (run->err, "CRITICAL"));
     g_assert_null (strstr (run->err, "401"));
     g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator), ==, n_requests);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   {
@@ -1568,7 +1480,7 @@ test_hostile_input (Fixture       *f,
     g_assert_cmpint (run->status, ==, 2);
     assert_contains (run->err, "API key contains a tab");
     g_assert_null (strstr (run->out, "saved"));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* Item 10: an argument that is not UTF-8 is named */
@@ -1576,12 +1488,12 @@ test_hostile_input (Fixture       *f,
   g_assert_cmpint (run->status, ==, 2);
   assert_contains (run->err, "The value of --url is not valid UTF-8 text.");
   g_assert_null (strstr (run->err, "Invalid byte sequence"));
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   run = run_cli (f, "events", "--type=call.\xff", NULL);
   g_assert_cmpint (run->status, ==, 2);
   assert_contains (run->err, "The value of --type is not valid UTF-8 text.");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   {
     const char *args[] = { "--base-url", "https://api\xe9.example", "events", NULL };
@@ -1589,13 +1501,13 @@ test_hostile_input (Fixture       *f,
     run = run_cli_full (f, f->api_key, NULL, NULL, args);
     g_assert_cmpint (run->status, ==, 2);
     assert_contains (run->err, "The value of --base-url is not valid UTF-8 text.");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   run = run_cli (f, "webhooks", "disable", "wh_\xff", NULL);
   g_assert_cmpint (run->status, ==, 2);
   assert_contains (run->err, "not valid UTF-8 text");
-  cli_run_free (run);
+  converc_cli_run_free (run);
 
   /* Item 7: bidi controls and other invisible format characters from the
    * server are shown as their code, like ESC and line breaks are defused. */
@@ -1616,13 +1528,13 @@ test_hostile_input (Fixture       *f,
       g_assert_true (c == '\n' || !g_unichar_iscntrl (c));
       g_assert_cmpint (g_unichar_type (c), !=, G_UNICODE_FORMAT);
     }
-  cli_run_free (run);
+  converc_cli_run_free (run);
 }
 
 /* --- deliver / secret ------------------------------------------------------ */
 
 /* Runs converc with --base-url, the API key and XDG_DATA_HOME in tmpdir. */
-static CliRun *
+static ConvercCliRun *
 run_deliver_cli (Fixture            *f,
                  const char         *input,
                  const char * const *args)
@@ -1655,7 +1567,7 @@ test_deliver_and_secret (Fixture       *f,
   g_autofree char *contents = NULL;
   g_autofree char *shown_line = NULL;
   GStatBuf st;
-  CliRun *run;
+  ConvercCliRun *run;
 
   if (!have_session_bus ())
     {
@@ -1681,7 +1593,7 @@ test_deliver_and_secret (Fixture       *f,
         run = run_deliver_cli (f, NULL, cases[i]);
         g_assert_cmpint (run->status, ==, 2);
         g_assert_cmpstr (run->out, ==, "");
-        cli_run_free (run);
+        converc_cli_run_free (run);
       }
     g_assert_cmpuint (f->n_received, ==, 0);
   }
@@ -1694,7 +1606,7 @@ test_deliver_and_secret (Fixture       *f,
     g_assert_cmpint (run->status, ==, 0);
     id = created_id (run->out);
     secret = g_strdup (converc_emulator_get_secret (f->emulator, id));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* secret show prints it on stdout, and only it. */
@@ -1706,7 +1618,7 @@ test_deliver_and_secret (Fixture       *f,
     shown_line = g_strdup_printf ("%s\n", secret);
     g_assert_cmpstr (run->out, ==, shown_line);
     g_assert_cmpstr (run->err, ==, "");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* deliver --test: signed as Converc signs, the whole exchange shown. */
@@ -1731,7 +1643,7 @@ test_deliver_and_secret (Fixture       *f,
     assert_contains (run->out, "Time: ");
     g_assert_null (strstr (run->out, secret));
     g_assert_null (strstr (run->err, secret));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* A failing receiver: exit 1, its status and body shown. */
@@ -1743,7 +1655,7 @@ test_deliver_and_secret (Fixture       *f,
     g_assert_cmpint (run->status, ==, 1);
     assert_contains (run->out, "< HTTP/1.1 500 Internal Server Error\n");
     assert_contains (run->out, "\nok\n");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   f->receiver_status = 200;
 
@@ -1760,7 +1672,7 @@ test_deliver_and_secret (Fixture       *f,
     event_id = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0),
                                                         "id"));
     g_clear_pointer (&root, json_node_unref);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   {
     const char *args[] = { "--json", "deliver", "--event", event_id, "--endpoint", id, NULL };
@@ -1777,7 +1689,7 @@ test_deliver_and_secret (Fixture       *f,
     body = g_strndup (g_bytes_get_data (f->last_body, NULL), g_bytes_get_size (f->last_body));
     assert_contains (body, event_id);
     g_clear_pointer (&root, json_node_unref);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   {
     const char *args[] = { "deliver", "--event", "evt_not_there", "--endpoint", id, NULL };
@@ -1785,7 +1697,7 @@ test_deliver_and_secret (Fixture       *f,
     run = run_deliver_cli (f, NULL, args);
     g_assert_cmpint (run->status, ==, 1);
     assert_contains (run->err, "No event evt_not_there");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* The outcomes are kept for the app: private, without the secret. */
@@ -1812,7 +1724,7 @@ test_deliver_and_secret (Fixture       *f,
       }
     g_assert_nonnull (seeded_id);
     g_clear_pointer (&root, json_node_unref);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   {
     const char *args[] = { "deliver", "--test", "--endpoint", seeded_id,
@@ -1822,7 +1734,7 @@ test_deliver_and_secret (Fixture       *f,
     g_assert_cmpint (run->status, ==, 1);
     assert_contains (run->err, "No signing secret for endpoint");
     assert_contains (run->err, "converc secret store");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   /* secret store: one line; white space and several lines refused. */
@@ -1836,14 +1748,14 @@ test_deliver_and_secret (Fixture       *f,
         run = run_deliver_cli (f, bad[i], args);
         g_assert_cmpint (run->status, ==, 2);
         assert_contains (run->err, "secret");
-        cli_run_free (run);
+        converc_cli_run_free (run);
       }
 
     run = run_deliver_cli (f, "whsec_abc\n", args);
     g_assert_cmpint (run->status, ==, 0);
     assert_contains (run->out, "saved in the keyring");
     g_assert_null (strstr (run->out, "whsec_abc"));
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   {
     const char *args[] = { "secret", "show", seeded_id, NULL };
@@ -1851,7 +1763,7 @@ test_deliver_and_secret (Fixture       *f,
     run = run_deliver_cli (f, NULL, args);
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->out, ==, "whsec_abc\n");
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
   {
     const char *args[] = { "deliver", "--test", "--endpoint", seeded_id,
@@ -1865,7 +1777,7 @@ test_deliver_and_secret (Fixture       *f,
                                              g_get_real_time () / G_USEC_PER_SEC, 300,
                                              &error));
     g_assert_no_error (error);
-    cli_run_free (run);
+    converc_cli_run_free (run);
   }
 
   store = converc_keyring_store_new (0);

@@ -34,33 +34,12 @@
 
 #include "converc-error.h"
 #include "converc-secret-store.h"
+#include "converc-test-utils.h"
 #include "converc-secret-store-keyring-private.h"
 
 #define SECRET_A "sk_test_first-secret-value"
 #define SECRET_B "whsec_second-secret-value"
 #define SECRET_C "whsec_third-secret-value"
-
-static gboolean
-have_session_bus (void)
-{
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    {
-      g_test_skip ("No session bus: run under build-aux/headless.sh");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A base URL no other test (or earlier run) uses. */
-static char *
-unique_base_url (const char *what)
-{
-  static guint counter;
-
-  return g_strdup_printf ("https://%s-%d-%u.test.converc.invalid", what, (int) getpid (),
-                          ++counter);
-}
 
 static void
 assert_no_secret_in (const GError *error)
@@ -99,11 +78,11 @@ test_keyring_api_key (void)
   g_autofree char *value = NULL;
   gboolean ok;
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   store = converc_keyring_store_new (0);
-  url = unique_base_url ("api-key");
+  url = converc_test_unique_base_url ("api-key");
   url_slash = g_strconcat (url, "/", NULL);
 
   ok = converc_secret_store_store_sync (store, url, NULL, SECRET_A, &error);
@@ -152,11 +131,11 @@ test_keyring_signing_secrets (void)
   g_autofree char *url = NULL;
   g_autofree char *value = NULL;
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   store = converc_keyring_store_new (5);
-  url = unique_base_url ("signing");
+  url = converc_test_unique_base_url ("signing");
 
   /* A signing secret alone must not be mistaken for the API key. */
   converc_secret_store_store_sync (store, url, "wh_1", SECRET_B, &error);
@@ -214,11 +193,11 @@ test_keyring_missing (void)
   g_autofree char *url = NULL;
   g_autofree char *value = NULL;
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   store = converc_keyring_store_new (0);
-  url = unique_base_url ("missing");
+  url = converc_test_unique_base_url ("missing");
 
   value = converc_secret_store_lookup_sync (store, url, NULL, &error);
   g_assert_no_error (error);
@@ -239,11 +218,11 @@ test_keyring_async (void)
   g_autofree char *value = NULL;
   AsyncData data = { NULL };
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   store = converc_keyring_store_new (0);
-  url = unique_base_url ("async");
+  url = converc_test_unique_base_url ("async");
   loop = g_main_loop_new (NULL, FALSE);
   data.loop = loop;
 
@@ -282,7 +261,7 @@ test_keyring_secret_tool (void)
   g_autofree char *all = NULL;
   int status = 0;
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   tool = g_find_program_in_path ("secret-tool");
@@ -293,7 +272,7 @@ test_keyring_secret_tool (void)
     }
 
   store = converc_keyring_store_new (0);
-  url = unique_base_url ("secret-tool");
+  url = converc_test_unique_base_url ("secret-tool");
   url_slash = g_strconcat (url, "/", NULL);
 
   /* Stored with a trailing slash, found without one. */
@@ -349,11 +328,11 @@ test_keyring_cancelled (void)
   g_autofree char *value = NULL;
   AsyncData data = { NULL };
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   store = converc_keyring_store_new (0);
-  url = unique_base_url ("cancelled");
+  url = converc_test_unique_base_url ("cancelled");
   loop = g_main_loop_new (NULL, FALSE);
   data.loop = loop;
 
@@ -904,12 +883,12 @@ test_keyring_list (void)
   g_autofree char *url = NULL;
   g_autofree char *other = NULL;
 
-  if (!have_session_bus ())
+  if (!converc_test_need_session_bus ())
     return;
 
   store = converc_keyring_store_new (5);
-  url = unique_base_url ("list");
-  other = unique_base_url ("list-other");
+  url = converc_test_unique_base_url ("list");
+  other = converc_test_unique_base_url ("list-other");
   check_list (store, url, other);
 }
 

@@ -36,8 +36,11 @@
 
 #define MAX_KEY_LENGTH 4096
 
-char *
-cli_read_key (GError **error)
+GString *
+cli_read_line_quietly (const char *prompt,
+                       gsize       max_length,
+                       gboolean   *too_long,
+                       gboolean   *more_lines)
 {
   struct termios saved, quiet;
   gboolean tty = isatty (STDIN_FILENO);
@@ -45,9 +48,14 @@ cli_read_key (GError **error)
   GString *line = g_string_new (NULL);
   int c;
 
+  if (too_long != NULL)
+    *too_long = FALSE;
+  if (more_lines != NULL)
+    *more_lines = FALSE;
+
   if (tty)
     {
-      g_printerr (_("API key: "));
+      g_printerr ("%s", prompt);
       if (tcgetattr (STDIN_FILENO, &saved) == 0)
         {
           quiet = saved;
@@ -58,14 +66,31 @@ cli_read_key (GError **error)
 
   while ((c = getchar ()) != EOF && c != '\n')
     {
-      if (line->len < MAX_KEY_LENGTH)
+      if (line->len < max_length)
         g_string_append_c (line, (char) c);
+      else if (too_long != NULL)
+        *too_long = TRUE;
+    }
+  if (c == '\n' && !tty && more_lines != NULL)
+    {
+      /* Anything but a last empty line means several lines were given. */
+      while ((c = getchar ()) != EOF)
+        if (c != '\n' && c != '\r')
+          *more_lines = TRUE;
     }
 
   if (echo_off)
     tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
   if (tty)
     g_printerr ("\n");
+
+  return line;
+}
+
+char *
+cli_read_key (GError **error)
+{
+  GString *line = cli_read_line_quietly (_("API key: "), MAX_KEY_LENGTH, NULL, NULL);
 
   g_strstrip (line->str);
   line->len = strlen (line->str);
@@ -82,8 +107,8 @@ cli_read_key (GError **error)
   return g_string_free (line, FALSE);
 }
 
-static void
-wipe_free (char *secret)
+void
+cli_secret_free (char *secret)
 {
   if (secret != NULL)
     {
@@ -92,8 +117,22 @@ wipe_free (char *secret)
     }
 }
 
-typedef char CliSecret;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliSecret, wipe_free)
+gboolean
+cli_check_key (const char  *base_url,
+               const char  *key,
+               GError     **error)
+{
+  g_autoptr(ConvercClient) client = converc_client_new (base_url, key);
+  g_autoptr(GPtrArray) webhooks = NULL;
+  CliWait wait;
+
+  cli_wait_init (&wait);
+  converc_client_list_webhooks_async (client, NULL, cli_wait_cb, &wait);
+  webhooks = converc_client_list_webhooks_finish (client, cli_wait_run (&wait), error);
+  cli_wait_clear (&wait);
+
+  return webhooks != NULL;
+}
 
 int
 cli_command_login (CliContext  *cli,
@@ -128,24 +167,12 @@ cli_command_login (CliContext  *cli,
   if (!converc_validate_api_key (key, &error))
     return cli_report_error (cli, error);
 
-  if (!no_verify)
+  if (!no_verify && !cli_check_key (cli->base_url, key, &error))
     {
-      g_autoptr(ConvercClient) client = converc_client_new (cli->base_url, key);
-      g_autoptr(GPtrArray) webhooks = NULL;
-      CliWait wait;
-
-      cli_wait_init (&wait);
-      converc_client_list_webhooks_async (client, NULL, cli_wait_cb, &wait);
-      webhooks = converc_client_list_webhooks_finish (client, cli_wait_run (&wait), &error);
-      cli_wait_clear (&wait);
-
-      if (webhooks == NULL)
-        {
-          status = cli_report_error (cli, error);
-          g_printerr (_("The API key was not saved. (Use --no-verify to save it "
-                        "without checking.)\n"));
-          return status;
-        }
+      status = cli_report_error (cli, error);
+      g_printerr (_("The API key was not saved. (Use --no-verify to save it "
+                    "without checking.)\n"));
+      return status;
     }
 
   store = converc_keyring_store_new (0);

@@ -33,19 +33,6 @@
 
 #define SCHEMA_ID "com.converc.Webhooks"
 
-static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-typedef char CliAccountKey;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliAccountKey, wipe_free)
-
 ConvercAccountStore *
 cli_get_accounts (CliContext *cli)
 {
@@ -173,33 +160,6 @@ cli_resolve_account (CliContext *cli,
   return TRUE;
 }
 
-/* The base URL of --base-url, else $CONVERC_BASE_URL, else the default,
- * without the account logic; validated. */
-static char *
-plain_base_url (CliContext *cli,
-                int        *exit_status)
-{
-  g_autoptr(GError) error = NULL;
-  const char *url = cli->base_url_option;
-
-  if (url == NULL || url[0] == '\0')
-    url = g_getenv ("CONVERC_BASE_URL");
-  if (url == NULL || url[0] == '\0')
-    url = CONVERC_DEFAULT_BASE_URL;
-
-  if (!converc_validate_base_url (url, &error))
-    {
-      g_autofree char *redacted = converc_dup_url_for_message (url);
-      g_autofree char *shown = cli_sanitize (redacted);
-
-      *exit_status = cli_usage_error (NULL, _("Invalid API base URL “%s”: %s"),
-                                      shown, error->message);
-      return NULL;
-    }
-
-  return g_strdup (url);
-}
-
 /* Before the first account is listed or added: the key from before
  * accounts becomes the first account. A keyring problem is said, and the
  * command goes on: the accounts stay listed. */
@@ -216,7 +176,7 @@ migrate (CliContext *cli)
       converc_account_store_get_n_accounts (cli_get_accounts (cli)) > 0)
     return;
 
-  if (!(url = plain_base_url (cli, &status)))
+  if (!(url = cli_plain_base_url (cli, &status)))
     return;
 
   store = converc_keyring_store_new (0);
@@ -309,11 +269,8 @@ accounts_list (CliContext  *cli,
           json_builder_add_string_value (builder, converc_account_get_color (account));
           json_builder_set_member_name (builder, "production");
           json_builder_add_boolean_value (builder, converc_account_get_production (account));
-          json_builder_set_member_name (builder, "organizationId");
-          if (converc_account_get_organization_id (account) != NULL)
-            json_builder_add_string_value (builder, converc_account_get_organization_id (account));
-          else
-            json_builder_add_null_value (builder);
+          cli_json_add_string (builder, "organizationId",
+                               converc_account_get_organization_id (account));
           json_builder_set_member_name (builder, "default");
           json_builder_add_boolean_value (builder, account == fallback);
           json_builder_end_object (builder);
@@ -363,7 +320,7 @@ accounts_add (CliContext  *cli,
 {
   g_autoptr(ConvercSecretStore) store = NULL;
   g_autoptr(ConvercAccount) account = NULL;
-  g_autoptr(CliAccountKey) key = NULL;
+  g_autoptr(CliSecret) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *label = NULL;
@@ -397,7 +354,7 @@ accounts_add (CliContext  *cli,
   if (!require_settings (cli, &status))
     return status;
 
-  if (!(url = plain_base_url (cli, &status)))
+  if (!(url = cli_plain_base_url (cli, &status)))
     return status;
 
   if (color != NULL && !converc_account_is_palette_color (color))
@@ -429,24 +386,12 @@ accounts_add (CliContext  *cli,
   if (!converc_validate_api_key (key, &error))
     return cli_report_error (cli, error);
 
-  if (!no_verify)
+  if (!no_verify && !cli_check_key (url, key, &error))
     {
-      g_autoptr(ConvercClient) client = converc_client_new (url, key);
-      g_autoptr(GPtrArray) webhooks = NULL;
-      CliWait wait;
-
-      cli_wait_init (&wait);
-      converc_client_list_webhooks_async (client, NULL, cli_wait_cb, &wait);
-      webhooks = converc_client_list_webhooks_finish (client, cli_wait_run (&wait), &error);
-      cli_wait_clear (&wait);
-
-      if (webhooks == NULL)
-        {
-          status = cli_report_error (cli, error);
-          g_printerr (_("The account was not added. (Use --no-verify to add it without "
-                        "checking the key.)\n"));
-          return status;
-        }
+      status = cli_report_error (cli, error);
+      g_printerr (_("The account was not added. (Use --no-verify to add it without "
+                    "checking the key.)\n"));
+      return status;
     }
 
   account = converc_account_new_generated (label, url);
@@ -599,52 +544,36 @@ cli_command_accounts (CliContext  *cli,
                       int          argc,
                       char       **argv)
 {
-  static const struct {
-    const char     *name;
-    CliCommandFunc  func;
-  } subcommands[] = {
+  static const CliSubcommand subcommands[] = {
     { "list", accounts_list },
     { "add", accounts_add },
     { "remove", accounts_remove },
     { "rename", accounts_rename },
     { "default", accounts_default },
   };
-  const char *sub = NULL;
-
-  /* The subcommand is the first word that is not an option. */
-  for (int i = 1; i < argc; i++)
-    {
-      if (argv[i][0] != '-')
-        {
-          sub = argv[i];
-          memmove (&argv[2], &argv[1], (i - 1) * sizeof (char *));
-          argv[1] = (char *) sub;
-          break;
-        }
-      if (g_str_equal (argv[i], "--base-url") || g_str_equal (argv[i], "--account") ||
-          g_str_equal (argv[i], "--color"))
-        i++;  /* skip its value */
-    }
+  static const char * const valued_options[] = {
+    "--base-url", "--account", "--color", NULL
+  };
+  const char *sub = cli_take_subcommand (argc, argv, valued_options);
+  CliCommandFunc func;
 
   if (sub == NULL)
     {
-      for (int i = 1; i < argc; i++)
-        if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-          {
-            g_print ("%s\n\n  list\n  add NAME --base-url URL [--no-verify] [--color COLOUR] "
-                     "[--production] [--default]\n  remove NAME|ID\n  rename NAME|ID NEW-NAME\n"
-                     "  default NAME|ID\n",
-                     _("Usage: converc accounts COMMAND [OPTION…]"));
-            return CLI_EXIT_OK;
-          }
+      if (cli_asks_help (argc, argv))
+        {
+          g_print ("%s\n\n  list\n  add NAME --base-url URL [--no-verify] [--color COLOUR] "
+                   "[--production] [--default]\n  remove NAME|ID\n  rename NAME|ID NEW-NAME\n"
+                   "  default NAME|ID\n",
+                   _("Usage: converc accounts COMMAND [OPTION…]"));
+          return CLI_EXIT_OK;
+        }
 
       return cli_usage_error (NULL, _("Missing accounts command: list, add, remove, rename or "
                                       "default."));
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (sub, subcommands[i].name))
-      return subcommands[i].func (cli, argc, argv);
+  if ((func = cli_find_subcommand (subcommands, G_N_ELEMENTS (subcommands), sub)))
+    return func (cli, argc, argv);
 
   {
     g_autofree char *shown = cli_sanitize (sub);

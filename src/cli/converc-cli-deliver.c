@@ -31,25 +31,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
 #define MAX_SECRET_LENGTH 4096
 /* How many recent events `deliver --event` looks through */
 #define EVENT_SEARCH_DEPTH 1000
-
-static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-typedef char CliSecret;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliSecret, wipe_free)
 
 static void
 print_no_secret_hint (const char *webhook_id)
@@ -387,44 +372,10 @@ cli_command_deliver (CliContext  *cli,
 static char *
 read_secret (GError **error)
 {
-  struct termios saved, quiet;
-  gboolean tty = isatty (STDIN_FILENO);
-  gboolean echo_off = FALSE;
-  g_autoptr(GString) line = g_string_new (NULL);
   gboolean too_long = FALSE;
   gboolean more = FALSE;
-  int c;
-
-  if (tty)
-    {
-      g_printerr (_("Signing secret: "));
-      if (tcgetattr (STDIN_FILENO, &saved) == 0)
-        {
-          quiet = saved;
-          quiet.c_lflag &= ~ECHO;
-          echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-
-  while ((c = getchar ()) != EOF && c != '\n')
-    {
-      if (line->len < MAX_SECRET_LENGTH)
-        g_string_append_c (line, (char)c);
-      else
-        too_long = TRUE;
-    }
-  if (c == '\n' && !tty)
-    {
-      /* Anything but a last empty line means several lines were given. */
-      while ((c = getchar ()) != EOF)
-        if (c != '\n' && c != '\r')
-          more = TRUE;
-    }
-
-  if (echo_off)
-    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
-  if (tty)
-    g_printerr ("\n");
+  g_autoptr(GString) line = cli_read_line_quietly (_("Signing secret: "), MAX_SECRET_LENGTH,
+                                                   &too_long, &more);
 
   /* A file written on Windows ends its line with CR LF. */
   if (line->len > 0 && line->str[line->len - 1] == '\r')

@@ -81,6 +81,11 @@ int             cli_report_error       (CliContext          *cli,
 /* --base-url, else $CONVERC_BASE_URL, else the default; validated. */
 gboolean        cli_resolve_base_url   (CliContext          *cli,
                                         int                 *exit_status);
+/* The base URL of --base-url, else $CONVERC_BASE_URL, else the default,
+ * without the account logic; validated (a usage error with *@exit_status
+ * and NULL when invalid). */
+char           *cli_plain_base_url     (CliContext          *cli,
+                                        int                 *exit_status);
 /* The account store (opened on first use). */
 ConvercAccountStore *cli_get_accounts  (CliContext          *cli);
 /* Picks the account for --account/$CONVERC_ACCOUNT, or the one for an
@@ -92,6 +97,23 @@ gboolean        cli_resolve_account    (CliContext          *cli,
 /* Reads one line (the API key) from standard input, without echo on a
  * terminal. */
 char           *cli_read_key           (GError             **error);
+/* Reads one line from standard input, without echo on a terminal (where
+ * @prompt is shown on stderr first); keeps at most @max_length bytes of it
+ * (*@too_long, if given, says whether there were more). With @more_lines,
+ * the rest of a non-terminal input is read too, and *@more_lines says
+ * whether it held anything but line breaks. The line break is not kept. */
+GString        *cli_read_line_quietly  (const char          *prompt,
+                                        gsize                max_length,
+                                        gboolean            *too_long,
+                                        gboolean            *more_lines);
+/* Wipes and frees a key or secret (NULL is fine). */
+void            cli_secret_free        (char                *secret);
+typedef char CliSecret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliSecret, cli_secret_free)
+/* Checks an API key with a list call against @base_url. */
+gboolean        cli_check_key          (const char          *base_url,
+                                        const char          *key,
+                                        GError             **error);
 /* Saves the settings written (GSettings may write them asynchronously). */
 void            cli_close_accounts     (CliContext          *cli);
 /* A client with the API key from $CONVERC_API_KEY or else the keyring. */
@@ -129,6 +151,31 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliTable, cli_table_free)
 
 /* Writes a JSON node to stdout, pretty-printed, with a final newline. */
 void            cli_print_json         (JsonNode            *node);
+/* Adds @member with the string @value, or null for NULL. */
+void            cli_json_add_string    (JsonBuilder         *builder,
+                                        const char          *member,
+                                        const char          *value);
+
+/* A command's subcommands, by name. */
+typedef struct
+{
+  const char     *name;
+  CliCommandFunc  func;
+} CliSubcommand;
+
+/* The subcommand: the first word that is not an option nor the value of
+ * one of @valued_options (those that take the next word); moved to argv[1]
+ * so that options may come before it. NULL when there is none. */
+const char     *cli_take_subcommand    (int                  argc,
+                                        char               **argv,
+                                        const char * const  *valued_options);
+/* Whether --help or -h is among the words. */
+gboolean        cli_asks_help          (int                  argc,
+                                        char               **argv);
+/* The function of the subcommand named @name, NULL when there is none. */
+CliCommandFunc  cli_find_subcommand    (const CliSubcommand *subcommands,
+                                        gsize                n_subcommands,
+                                        const char          *name);
 
 /* The commands */
 int             cli_command_webhooks   (CliContext  *cli,

@@ -63,16 +63,6 @@ read_input_file (const char  *path,
   return g_file_get_contents (path, contents, length, error);
 }
 
-static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
 static gboolean
 parse_seconds (const char *text,
                gint64     *value)
@@ -138,19 +128,6 @@ legacy_reason (ConvercDiagnosisKind kind)
     }
 }
 
-/* A string member, null for NULL */
-static void
-add_member (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static void
 print_json (ConvercDiagnosis *diagnosis)
 {
@@ -178,19 +155,22 @@ print_json (ConvercDiagnosis *diagnosis)
 
   json_builder_set_member_name (builder, "diagnosis");
   json_builder_begin_object (builder);
-  add_member (builder, "kind", converc_diagnosis_kind_to_string (kind));
-  add_member (builder, "title", converc_diagnosis_get_title (diagnosis));
-  add_member (builder, "explanation", converc_diagnosis_get_explanation (diagnosis));
-  add_member (builder, "secret", converc_diagnosis_get_secret_label (diagnosis));
-  add_member (builder, "body_change",
-              converc_body_change_to_string (converc_diagnosis_get_body_change (diagnosis)));
-  add_member (builder, "secret_misuse",
-              converc_secret_misuse_to_string (converc_diagnosis_get_secret_misuse (diagnosis)));
-  add_member (builder, "header_problem",
-              converc_header_problem_to_string (converc_diagnosis_get_header_problem (diagnosis)));
-  add_member (builder, "timestamp_problem",
-              converc_timestamp_problem_to_string (
-                converc_diagnosis_get_timestamp_problem (diagnosis)));
+  cli_json_add_string (builder, "kind", converc_diagnosis_kind_to_string (kind));
+  cli_json_add_string (builder, "title", converc_diagnosis_get_title (diagnosis));
+  cli_json_add_string (builder, "explanation", converc_diagnosis_get_explanation (diagnosis));
+  cli_json_add_string (builder, "secret", converc_diagnosis_get_secret_label (diagnosis));
+  cli_json_add_string (builder, "body_change",
+                       converc_body_change_to_string (
+                         converc_diagnosis_get_body_change (diagnosis)));
+  cli_json_add_string (builder, "secret_misuse",
+                       converc_secret_misuse_to_string (
+                         converc_diagnosis_get_secret_misuse (diagnosis)));
+  cli_json_add_string (builder, "header_problem",
+                       converc_header_problem_to_string (
+                         converc_diagnosis_get_header_problem (diagnosis)));
+  cli_json_add_string (builder, "timestamp_problem",
+                       converc_timestamp_problem_to_string (
+                         converc_diagnosis_get_timestamp_problem (diagnosis)));
   json_builder_set_member_name (builder, "age");
   json_builder_add_int_value (builder, converc_diagnosis_get_age (diagnosis));
   json_builder_end_object (builder);
@@ -294,13 +274,13 @@ cli_command_verify (CliContext  *cli,
       g_strstrip (secret);
       if (secret[0] == '\0')
         {
-          wipe_free (secret);
+          cli_secret_free (secret);
           g_printerr (_("converc: The secret file is empty.\n"));
           return CLI_EXIT_USAGE;
         }
 
       converc_doctor_add_secret (doctor, _("the secret you gave"), secret, TRUE);
-      wipe_free (secret);
+      cli_secret_free (secret);
     }
 
   if (request_file != NULL)

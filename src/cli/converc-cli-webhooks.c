@@ -30,18 +30,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static JsonNode *
 webhook_to_json (ConvercWebhook *webhook)
 {
@@ -49,8 +37,8 @@ webhook_to_json (ConvercWebhook *webhook)
   const char * const *events = converc_webhook_get_events (webhook);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", converc_webhook_get_id (webhook));
-  add_string_or_null (builder, "url", converc_webhook_get_url (webhook));
+  cli_json_add_string (builder, "id", converc_webhook_get_id (webhook));
+  cli_json_add_string (builder, "url", converc_webhook_get_url (webhook));
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
   for (guint i = 0; events != NULL && events[i] != NULL; i++)
@@ -58,8 +46,8 @@ webhook_to_json (ConvercWebhook *webhook)
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "isActive");
   json_builder_add_boolean_value (builder, converc_webhook_get_is_active (webhook));
-  add_string_or_null (builder, "createdAt", converc_webhook_get_created_at (webhook));
-  add_string_or_null (builder, "updatedAt", converc_webhook_get_updated_at (webhook));
+  cli_json_add_string (builder, "createdAt", converc_webhook_get_created_at (webhook));
+  cli_json_add_string (builder, "updatedAt", converc_webhook_get_updated_at (webhook));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -413,11 +401,7 @@ webhooks_test (CliContext  *cli,
         json_builder_add_int_value (builder, result->status);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "error");
-      if (result->error != NULL)
-        json_builder_add_string_value (builder, result->error);
-      else
-        json_builder_add_null_value (builder);
+      cli_json_add_string (builder, "error", result->error);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       cli_print_json (root);
@@ -457,50 +441,34 @@ cli_command_webhooks (CliContext  *cli,
                       int          argc,
                       char       **argv)
 {
-  static const struct {
-    const char     *name;
-    CliCommandFunc  func;
-  } subcommands[] = {
+  static const CliSubcommand subcommands[] = {
     { "list", webhooks_list },
     { "create", webhooks_create },
     { "disable", webhooks_disable },
     { "test", webhooks_test },
   };
-  const char *sub = NULL;
-
-  /* The subcommand is the first word that is not an option. */
-  for (int i = 1; i < argc; i++)
-    {
-      if (argv[i][0] != '-')
-        {
-          sub = argv[i];
-          /* Move it to argv[1] so that the options may come before it. */
-          memmove (&argv[2], &argv[1], (i - 1) * sizeof (char *));
-          argv[1] = (char *) sub;
-          break;
-        }
-      if (g_str_equal (argv[i], "--base-url") || g_str_equal (argv[i], "--account"))
-        i++;  /* skip its value */
-    }
+  static const char * const valued_options[] = {
+    "--base-url", "--account", NULL
+  };
+  const char *sub = cli_take_subcommand (argc, argv, valued_options);
+  CliCommandFunc func;
 
   if (sub == NULL)
     {
-      for (int i = 1; i < argc; i++)
-        if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-          {
-            g_print ("%s\n\n  list\n  create --url URL [--event TYPE…]\n"
-                     "  disable ID\n  test ID\n",
-                     _("Usage: converc webhooks COMMAND [OPTION…]"));
-            return CLI_EXIT_OK;
-          }
+      if (cli_asks_help (argc, argv))
+        {
+          g_print ("%s\n\n  list\n  create --url URL [--event TYPE…]\n"
+                   "  disable ID\n  test ID\n",
+                   _("Usage: converc webhooks COMMAND [OPTION…]"));
+          return CLI_EXIT_OK;
+        }
 
       return cli_usage_error (NULL, _("Missing webhooks command: list, create, disable or "
                                       "test."));
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (sub, subcommands[i].name))
-      return subcommands[i].func (cli, argc, argv);
+  if ((func = cli_find_subcommand (subcommands, G_N_ELEMENTS (subcommands), sub)))
+    return func (cli, argc, argv);
 
   {
     g_autofree char *shown = cli_sanitize (sub);

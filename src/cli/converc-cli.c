@@ -319,25 +319,12 @@ cli_report_error (CliContext   *cli,
   return CLI_EXIT_FAILURE;
 }
 
-gboolean
-cli_resolve_base_url (CliContext *cli,
-                      int        *exit_status)
+char *
+cli_plain_base_url (CliContext *cli,
+                    int        *exit_status)
 {
   g_autoptr(GError) error = NULL;
   const char *url = cli->base_url_option;
-
-  if (cli->base_url != NULL)
-    return TRUE;
-
-  if (!cli_resolve_account (cli, exit_status))
-    return FALSE;
-
-  if (cli->account != NULL)
-    {
-      cli->base_url = g_strdup (converc_account_get_base_url (cli->account));
-      cli->secret_scope = g_strdup (converc_account_get_secret_scope (cli->account));
-      return TRUE;
-    }
 
   if (url == NULL || url[0] == '\0')
     url = g_getenv ("CONVERC_BASE_URL");
@@ -351,10 +338,31 @@ cli_resolve_base_url (CliContext *cli,
 
       *exit_status = cli_usage_error (NULL, _("Invalid API base URL “%s”: %s"),
                                       shown, error->message);
-      return FALSE;
+      return NULL;
     }
 
-  cli->base_url = g_strdup (url);
+  return g_strdup (url);
+}
+
+gboolean
+cli_resolve_base_url (CliContext *cli,
+                      int        *exit_status)
+{
+  if (cli->base_url != NULL)
+    return TRUE;
+
+  if (!cli_resolve_account (cli, exit_status))
+    return FALSE;
+
+  if (cli->account != NULL)
+    {
+      cli->base_url = g_strdup (converc_account_get_base_url (cli->account));
+      cli->secret_scope = g_strdup (converc_account_get_secret_scope (cli->account));
+      return TRUE;
+    }
+
+  if (!(cli->base_url = cli_plain_base_url (cli, exit_status)))
+    return FALSE;
 
   /* One spelling for keyring items: no trailing slash */
   while (g_str_has_suffix (cli->base_url, "/"))
@@ -604,6 +612,68 @@ cli_print_json (JsonNode *node)
   fwrite (text, 1, len, stdout);
   fputc ('\n', stdout);
   fflush (stdout);
+}
+
+void
+cli_json_add_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Subcommands                                                              */
+/* ------------------------------------------------------------------------ */
+
+const char *
+cli_take_subcommand (int                 argc,
+                     char              **argv,
+                     const char * const *valued_options)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (argv[i][0] != '-')
+        {
+          const char *sub = argv[i];
+
+          /* Move it to argv[1] so that the options may come before it. */
+          memmove (&argv[2], &argv[1], (i - 1) * sizeof (char *));
+          argv[1] = (char *) sub;
+          return sub;
+        }
+      if (g_strv_contains (valued_options, argv[i]))
+        i++;  /* skip its value */
+    }
+
+  return NULL;
+}
+
+gboolean
+cli_asks_help (int    argc,
+               char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      return TRUE;
+
+  return FALSE;
+}
+
+CliCommandFunc
+cli_find_subcommand (const CliSubcommand *subcommands,
+                     gsize                n_subcommands,
+                     const char          *name)
+{
+  for (gsize i = 0; i < n_subcommands; i++)
+    if (g_str_equal (name, subcommands[i].name))
+      return subcommands[i].func;
+
+  return NULL;
 }
 
 

@@ -32,6 +32,69 @@
 #include "converc-error.h"
 #include "converc-parse.h"
 
+/* Request paths and bodies, also for converc-curl.c */
+
+JsonNode *
+converc_client_new_create_body (const char         *url,
+                                const char * const *events)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, url);
+  if (events != NULL && events[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "events");
+      json_builder_begin_array (builder);
+      for (guint i = 0; events[i] != NULL; i++)
+        json_builder_add_string_value (builder, events[i]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+converc_client_new_test_body (const char *webhook_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "webhookId");
+  json_builder_add_string_value (builder, webhook_id);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+converc_client_dup_webhook_path (const char *webhook_id)
+{
+  g_autofree char *escaped = g_uri_escape_string (webhook_id, NULL, FALSE);
+
+  return g_strconcat (CONVERC_CLIENT_WEBHOOKS_PATH "/", escaped, NULL);
+}
+
+char *
+converc_client_dup_events_path (const char *event_type,
+                                guint       display)
+{
+  GString *path = g_string_new ("/webhooks/events");
+
+  if (event_type != NULL && event_type[0] != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (event_type, NULL, FALSE);
+
+      g_string_append_printf (path, "?eventType=%s", escaped);
+    }
+  if (display > 0)
+    g_string_append_printf (path, "%cdisplay=%u", strchr (path->str, '?') ? '&' : '?', display);
+
+  return g_string_free (path, FALSE);
+}
+
 /* list */
 
 static gpointer
@@ -49,7 +112,7 @@ converc_client_list_webhooks_async (ConvercClient       *self,
 {
   g_return_if_fail (CONVERC_IS_CLIENT (self));
 
-  converc_client_request_async (self, "GET", "/integrations/webhooks", NULL,
+  converc_client_request_async (self, "GET", CONVERC_CLIENT_WEBHOOKS_PATH, NULL,
                                 parse_webhook_list, (GDestroyNotify)g_ptr_array_unref,
                                 converc_client_list_webhooks_async,
                                 cancellable, callback, user_data);
@@ -107,7 +170,6 @@ converc_client_create_webhook_async (ConvercClient       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -120,21 +182,9 @@ converc_client_create_webhook_async (ConvercClient       *self,
       return;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, url);
-  if (events != NULL && events[0] != NULL)
-    {
-      json_builder_set_member_name (builder, "events");
-      json_builder_begin_array (builder);
-      for (guint i = 0; events[i] != NULL; i++)
-        json_builder_add_string_value (builder, events[i]);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = converc_client_new_create_body (url, events);
 
-  converc_client_request_async (self, "POST", "/integrations/webhooks", body,
+  converc_client_request_async (self, "POST", CONVERC_CLIENT_WEBHOOKS_PATH, body,
                                 parse_create, (GDestroyNotify)create_result_free,
                                 converc_client_create_webhook_async,
                                 cancellable, callback, user_data);
@@ -184,12 +234,6 @@ parse_disable (GBytes  *body,
   return GINT_TO_POINTER (1);
 }
 
-static char *
-escape_id (const char *id)
-{
-  return g_uri_escape_string (id, NULL, FALSE);
-}
-
 void
 converc_client_disable_webhook_async (ConvercClient       *self,
                                       const char          *webhook_id,
@@ -197,7 +241,6 @@ converc_client_disable_webhook_async (ConvercClient       *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (CONVERC_IS_CLIENT (self));
@@ -210,8 +253,7 @@ converc_client_disable_webhook_async (ConvercClient       *self,
       return;
     }
 
-  escaped = escape_id (webhook_id);
-  path = g_strconcat ("/integrations/webhooks/", escaped, NULL);
+  path = converc_client_dup_webhook_path (webhook_id);
 
   converc_client_request_async (self, "DELETE", path, NULL,
                                 parse_disable, NULL,
@@ -244,7 +286,6 @@ converc_client_test_webhook_async (ConvercClient       *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) body = NULL;
 
   g_return_if_fail (CONVERC_IS_CLIENT (self));
@@ -257,13 +298,9 @@ converc_client_test_webhook_async (ConvercClient       *self,
       return;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "webhookId");
-  json_builder_add_string_value (builder, webhook_id);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = converc_client_new_test_body (webhook_id);
 
-  converc_client_request_async (self, "POST", "/integrations/webhooks/test", body,
+  converc_client_request_async (self, "POST", CONVERC_CLIENT_TEST_PATH, body,
                                 parse_test, (GDestroyNotify)converc_test_result_free,
                                 converc_client_test_webhook_async,
                                 cancellable, callback, user_data);
@@ -319,25 +356,16 @@ converc_client_list_events_async (ConvercClient       *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GString *path;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (CONVERC_IS_CLIENT (self));
 
-  path = g_string_new ("/webhooks/events");
-  if (event_type != NULL && event_type[0] != '\0')
-    {
-      g_autofree char *escaped = g_uri_escape_string (event_type, NULL, FALSE);
+  path = converc_client_dup_events_path (event_type, display);
 
-      g_string_append_printf (path, "?eventType=%s", escaped);
-    }
-  if (display > 0)
-    g_string_append_printf (path, "%cdisplay=%u", strchr (path->str, '?') ? '&' : '?', display);
-
-  converc_client_request_async (self, "GET", path->str, NULL,
+  converc_client_request_async (self, "GET", path, NULL,
                                 parse_events, (GDestroyNotify)events_result_free,
                                 converc_client_list_events_async,
                                 cancellable, callback, user_data);
-  g_string_free (path, TRUE);
 }
 
 GPtrArray *

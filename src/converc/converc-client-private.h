@@ -64,4 +64,14 @@ gpointer converc_client_request_finish (ConvercClient       *self,
                                         gpointer             source_tag,
                                         GError             **error);
 
+/* The paths and bodies of the requests (also for converc-curl.c) */
+#define CONVERC_CLIENT_WEBHOOKS_PATH "/integrations/webhooks"
+#define CONVERC_CLIENT_TEST_PATH     "/integrations/webhooks/test"
+JsonNode *converc_client_new_create_body  (const char         *url,
+                                           const char * const *events);
+JsonNode *converc_client_new_test_body    (const char         *webhook_id);
+char     *converc_client_dup_webhook_path (const char         *webhook_id);
+char     *converc_client_dup_events_path  (const char         *event_type,
+                                           guint               display);
+
 G_END_DECLS

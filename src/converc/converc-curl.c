@@ -28,6 +28,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "converc-client-private.h"
 #include "converc-curl.h"
 
 /* The header is written in double quotes so that the shell expands the
@@ -68,14 +69,6 @@ dup_request_url (const char *base_url,
   return g_strdup_printf ("%.*s%s", (int) len, base_url, path);
 }
 
-static char *
-dup_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  return json_to_string (root, FALSE);
-}
-
 /* curl -sS [-X METHOD] 'URL' -H "Authorization: …" [JSON body] */
 static char *
 build_command (const char *method,
@@ -106,7 +99,7 @@ converc_curl_command_for_list (const char *base_url)
 {
   g_return_val_if_fail (base_url != NULL, NULL);
 
-  return build_command (NULL, base_url, "/integrations/webhooks", NULL);
+  return build_command (NULL, base_url, CONVERC_CLIENT_WEBHOOKS_PATH, NULL);
 }
 
 char *
@@ -114,41 +107,28 @@ converc_curl_command_for_create (const char         *base_url,
                                  const char         *url,
                                  const char * const *events)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
 
   g_return_val_if_fail (base_url != NULL, NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, url);
-  if (events != NULL && events[0] != NULL)
-    {
-      json_builder_set_member_name (builder, "events");
-      json_builder_begin_array (builder);
-      for (guint i = 0; events[i] != NULL; i++)
-        json_builder_add_string_value (builder, events[i]);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_object (builder);
-  body = dup_json (builder);
+  root = converc_client_new_create_body (url, events);
+  body = json_to_string (root, FALSE);
 
-  return build_command ("POST", base_url, "/integrations/webhooks", body);
+  return build_command ("POST", base_url, CONVERC_CLIENT_WEBHOOKS_PATH, body);
 }
 
 char *
 converc_curl_command_for_disable (const char *base_url,
                                   const char *webhook_id)
 {
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (base_url != NULL, NULL);
   g_return_val_if_fail (webhook_id != NULL, NULL);
 
-  escaped = g_uri_escape_string (webhook_id, NULL, FALSE);
-  path = g_strconcat ("/integrations/webhooks/", escaped, NULL);
+  path = converc_client_dup_webhook_path (webhook_id);
 
   return build_command ("DELETE", base_url, path, NULL);
 }
@@ -157,19 +137,16 @@ char *
 converc_curl_command_for_test (const char *base_url,
                                const char *webhook_id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
 
   g_return_val_if_fail (base_url != NULL, NULL);
   g_return_val_if_fail (webhook_id != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "webhookId");
-  json_builder_add_string_value (builder, webhook_id);
-  json_builder_end_object (builder);
-  body = dup_json (builder);
+  root = converc_client_new_test_body (webhook_id);
+  body = json_to_string (root, FALSE);
 
-  return build_command ("POST", base_url, "/integrations/webhooks/test", body);
+  return build_command ("POST", base_url, CONVERC_CLIENT_TEST_PATH, body);
 }
 
 char *
@@ -177,18 +154,11 @@ converc_curl_command_for_events (const char *base_url,
                                  const char *event_type,
                                  guint       display)
 {
-  g_autoptr(GString) path = g_string_new ("/webhooks/events");
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (base_url != NULL, NULL);
 
-  if (event_type != NULL && event_type[0] != '\0')
-    {
-      g_autofree char *escaped = g_uri_escape_string (event_type, NULL, FALSE);
+  path = converc_client_dup_events_path (event_type, display);
 
-      g_string_append_printf (path, "?eventType=%s", escaped);
-    }
-  if (display > 0)
-    g_string_append_printf (path, "%cdisplay=%u", strchr (path->str, '?') ? '&' : '?', display);
-
-  return build_command (NULL, base_url, path->str, NULL);
+  return build_command (NULL, base_url, path, NULL);
 }

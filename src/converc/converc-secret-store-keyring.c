@@ -553,6 +553,34 @@ converc_keyring_store_clear_async (ConvercSecretStore  *store,
                         keyring_boolean_cb, g_object_ref (task));
 }
 
+/* After a search: TRUE when the task needs nothing more, for the timeout
+ * answered already (the items are freed) or the search failed (the task
+ * returns the error); FALSE when the caller goes on with the items. */
+static gboolean
+keyring_call_end_search (GTask       *task,
+                         KeyringCall *call,
+                         GList       *items,
+                         GError      *error)
+{
+  keyring_call_stop (call);
+
+  if (call->answered)
+    {
+      /* Too late: the timeout answered already. */
+      g_clear_error (&error);
+      g_list_free_full (items, g_object_unref);
+      return TRUE;
+    }
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, map_keyring_error (call, error));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 keyring_list_cb (GObject      *object,
                  GAsyncResult *result,
@@ -565,21 +593,8 @@ keyring_list_cb (GObject      *object,
   GList *items;
 
   items = call->backend->search_finish (result, &error);
-  keyring_call_stop (call);
-
-  if (call->answered)
-    {
-      /* Too late: the timeout answered already. */
-      g_clear_error (&error);
-      g_list_free_full (items, g_object_unref);
-      return;
-    }
-
-  if (error != NULL)
-    {
-      g_task_return_error (task, map_keyring_error (call, error));
-      return;
-    }
+  if (keyring_call_end_search (task, call, items, error))
+    return;
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_stored_secret_free);
   for (GList *l = items; l != NULL; l = l->next)
@@ -723,20 +738,8 @@ keyring_search_cb (GObject      *object,
   GList *items;
 
   items = secret_password_search_finish (result, &error);
-  keyring_call_stop (call);
-
-  if (call->answered)
-    {
-      g_clear_error (&error);
-      g_list_free_full (items, g_object_unref);
-      return;
-    }
-
-  if (error != NULL)
-    {
-      g_task_return_error (task, map_keyring_error (call, error));
-      return;
-    }
+  if (keyring_call_end_search (task, call, items, error))
+    return;
 
   found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                  converc_secret_store_wipe_and_free);
