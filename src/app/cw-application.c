@@ -508,15 +508,16 @@ cw_application_session_changed (CwApplication *self)
 char *
 cw_application_dup_journal_path (CwApplication *self)
 {
-  g_autofree char *scope = NULL;
+  const char *scope;
 
   g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
 
   if (self->demo || self->client == NULL)
     return NULL;
 
-  scope = converc_journal_scope_for_base_url (converc_client_get_base_url (self->client));
-  return converc_journal_dup_path_for_scope (scope);
+  /* The journal of the account, as the window's feed opens it. */
+  scope = cw_application_get_secret_scope (self);
+  return scope != NULL ? converc_journal_dup_path_for_scope (scope) : NULL;
 }
 
 CwHistoryKeeper *

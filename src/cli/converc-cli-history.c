@@ -109,7 +109,9 @@ open_journal (CliContext      *cli,
   if (!cli_resolve_base_url (cli, status))
     return FALSE;
 
-  scope = converc_journal_scope_for_base_url (cli->base_url);
+  /* The account's journal, as the app opens it (the base URL's for a key
+   * from before accounts). */
+  scope = g_strdup (cli->secret_scope);
   path = converc_journal_dup_path_for_scope (scope);
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;

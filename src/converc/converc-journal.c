@@ -575,12 +575,16 @@ converc_journal_scope_for_base_url (const char *base_url)
 char *
 converc_journal_dup_path_for_scope (const char *scope)
 {
+  g_autofree char *normal = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (scope != NULL, NULL);
 
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, scope, -1);
+  /* The same file for every spelling of one base URL; an account id
+   * (no scheme) is its own scope. */
+  normal = converc_journal_scope_for_base_url (scope);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, normal, -1);
   name = g_strdup_printf ("journal-%.16s.sqlite", hash);
 
   return g_build_filename (g_get_user_data_dir (), "converc-webhooks", name, NULL);
