@@ -596,6 +596,7 @@ converc_account_store_remove (ConvercAccountStore  *self,
                               const char           *id,
                               GError              **error)
 {
+  g_autoptr(ConvercAccount) removed = NULL;
   ConvercAccount *account;
   guint position = 0;
 
@@ -604,6 +605,8 @@ converc_account_store_remove (ConvercAccountStore  *self,
   if (!(account = lookup_or_error (self, id, error)))
     return FALSE;
 
+  /* @id may be the account's own string: it lives until the end. */
+  removed = g_object_ref (account);
   g_ptr_array_find (self->accounts, account, &position);
   unwatch_account (self, account);
   g_ptr_array_remove_index (self->accounts, position);
