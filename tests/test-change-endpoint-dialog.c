@@ -190,8 +190,14 @@ confirm_disable (Fixture *f)
   ConvercWebhook *made = cw_endpoint_change_get_new_webhook (f->dialog->change);
   const char *body;
 
+  /* The organisation is named, as the page's own confirmations do; its
+   * label is shown as text, never markup. */
+  cw_change_endpoint_dialog_set_account_label (f->dialog, "<b>Acme</b> — Production");
   click (f->dialog->primary_button);
   WAIT_FOR (f->dialog->confirm_dialog != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (f->dialog->confirm_dialog), ==,
+                   "Disable the Old Endpoint in <b>Acme</b> — Production?");
+  g_assert_false (adw_message_dialog_get_heading_use_markup (f->dialog->confirm_dialog));
   body = adw_message_dialog_get_body (f->dialog->confirm_dialog);
   g_assert_nonnull (strstr (body, converc_webhook_get_url (f->old)));
   g_assert_nonnull (strstr (body, f->old_id));

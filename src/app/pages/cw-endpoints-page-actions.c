@@ -411,6 +411,7 @@ cw_endpoints_page_change_action (GtkWidget  *widget,
                            G_CALLBACK (cw_endpoints_page_change_step_cb),
                            self, G_CONNECT_SWAPPED);
   dialog = cw_change_endpoint_dialog_new (change);
+  cw_change_endpoint_dialog_set_account_label (dialog, self->account_label);
   cw_endpoints_page_present (self, GTK_WINDOW (dialog));
 }
 

@@ -33,6 +33,9 @@ struct _CwChangeEndpointDialog
   AdwWindow         parent_instance;
 
   CwEndpointChange *change;
+  /* The organisation the change is made in, for the confirmation (NULL
+   * when there is no account: demo, or a key from before accounts) */
+  char             *account_label;
   /* The confirmation before the old endpoint is disabled, while shown */
   AdwMessageDialog *confirm_dialog;
   /* The new endpoint's secret dialog, while shown */

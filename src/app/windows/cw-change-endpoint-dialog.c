@@ -271,6 +271,7 @@ cw_change_endpoint_dialog_confirm (CwChangeEndpointDialog *self)
   g_autofree char *old_url = shown_url (old);
   g_autofree char *new_url = shown_url (made);
   g_autofree char *body = NULL;
+  g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
   g_assert (CW_IS_CHANGE_ENDPOINT_DIALOG (self));
@@ -281,8 +282,14 @@ cw_change_endpoint_dialog_confirm (CwChangeEndpointDialog *self)
                             "New (stays active): %s\nID %s"),
                           old_url, converc_webhook_get_id (old),
                           new_url, converc_webhook_get_id (made));
+  if (self->account_label != NULL)
+    heading = g_strdup_printf (_("Disable the Old Endpoint in %s?"), self->account_label);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Disable the Old Endpoint?"), body));
+                                                       heading != NULL ? heading
+                                                                       : _("Disable the Old Endpoint?"),
+                                                       body));
+  /* Server and user text: never markup. */
+  adw_message_dialog_set_heading_use_markup (dialog, FALSE);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "disable", _("_Disable Old Endpoint"),
@@ -441,6 +448,7 @@ cw_change_endpoint_dialog_dispose (GObject *object)
   g_clear_weak_pointer (&self->confirm_dialog);
   g_clear_weak_pointer (&self->secret_dialog);
   g_clear_object (&self->change);
+  g_clear_pointer (&self->account_label, g_free);
 
   G_OBJECT_CLASS (cw_change_endpoint_dialog_parent_class)->dispose (object);
 }
@@ -541,6 +549,23 @@ cw_change_endpoint_dialog_new (CwEndpointChange *change)
   return g_object_new (CW_TYPE_CHANGE_ENDPOINT_DIALOG,
                        "change", change,
                        NULL);
+}
+
+/**
+ * cw_change_endpoint_dialog_set_account_label:
+ * @label: (nullable): the organisation's label, already shortened
+ *
+ * Names the organisation in the confirmation before the old endpoint is
+ * disabled ("Disable the Old Endpoint in Acme — Production?").
+ */
+void
+cw_change_endpoint_dialog_set_account_label (CwChangeEndpointDialog *self,
+                                             const char             *label)
+{
+  g_return_if_fail (CW_IS_CHANGE_ENDPOINT_DIALOG (self));
+
+  g_free (self->account_label);
+  self->account_label = g_strdup (label);
 }
 
 CwEndpointChange *

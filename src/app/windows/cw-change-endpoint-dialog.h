@@ -34,6 +34,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwChangeEndpointDialog, cw_change_endpoint_dialog, CW, CHANGE_ENDPOINT_DIALOG, AdwWindow)
 
 CwChangeEndpointDialog *cw_change_endpoint_dialog_new        (CwEndpointChange       *change);
+void                    cw_change_endpoint_dialog_set_account_label (CwChangeEndpointDialog *self,
+                                                                     const char             *label);
 CwEndpointChange       *cw_change_endpoint_dialog_get_change (CwChangeEndpointDialog *self);
 
 G_END_DECLS
