@@ -158,6 +158,26 @@ test_doctor_valid (void)
   assert_contains (converc_diagnosis_get_title (d), "Valid");
 }
 
+/* An empty body (Content-Length: 0) is a body like any other: the doctor
+ * answers, it does not read through a NULL pointer (found by the fuzzer). */
+static void
+test_doctor_empty_body (void)
+{
+  g_autoptr(ConvercDoctor) doctor = doctor_with (SECRET);
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autofree char *header = converc_signature_header (SECRET, T0, (const guint8 *) "", 0);
+  g_autoptr(ConvercDiagnosis) valid = NULL;
+  g_autoptr(ConvercDiagnosis) mismatch = NULL;
+
+  valid = converc_doctor_diagnose (doctor, header, empty, T0 + 1);
+  g_assert_cmpint (converc_diagnosis_get_kind (valid), ==, CONVERC_DIAGNOSIS_VALID);
+
+  mismatch = converc_doctor_diagnose (doctor,
+                                      "t=100,v1=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+                                      empty, 100);
+  g_assert_false (converc_diagnosis_is_valid (mismatch));
+}
+
 static void
 test_doctor_valid_several_v1 (void)
 {
@@ -543,6 +563,7 @@ main (int   argc,
 
   g_test_add_func ("/converc/doctor/vectors-agree", test_doctor_vectors_agree);
   g_test_add_func ("/converc/doctor/valid", test_doctor_valid);
+  g_test_add_func ("/converc/doctor/empty-body", test_doctor_empty_body);
   g_test_add_func ("/converc/doctor/valid-several-v1", test_doctor_valid_several_v1);
   g_test_add_func ("/converc/doctor/other-endpoint", test_doctor_other_endpoint);
   g_test_add_func ("/converc/doctor/timestamp", test_doctor_timestamp);

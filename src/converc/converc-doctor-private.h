@@ -57,4 +57,15 @@ GArray   *converc_doctor_body_variants   (GBytes        *body,
 GArray   *converc_doctor_secret_variants (const guint8  *secret,
                                           gsize          len);
 
+/* The bytes of @bytes, never NULL: an empty body reads as "" (pointer
+ * arithmetic on NULL is undefined even with a zero offset). */
+static inline const guint8 *
+converc_doctor_bytes_data (GBytes *bytes,
+                           gsize  *len)
+{
+  const guint8 *data = g_bytes_get_data (bytes, len);
+
+  return data != NULL ? data : (const guint8 *) "";
+}
+
 G_END_DECLS

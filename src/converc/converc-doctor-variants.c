@@ -389,7 +389,7 @@ add_json_variants (GArray *variants,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize len;
-  const char *data = g_bytes_get_data (body, &len);
+  const char *data = (const char *) converc_doctor_bytes_data (body, &len);
   JsonNode *root;
 
   if (len == 0 || !json_parser_load_from_data (parser, data, (gssize) len, NULL))
@@ -415,7 +415,7 @@ converc_doctor_body_variants (GBytes   *body,
 {
   GArray *variants = g_array_new (FALSE, TRUE, sizeof (Variant));
   gsize len;
-  const guint8 *data = g_bytes_get_data (body, &len);
+  const guint8 *data = converc_doctor_bytes_data (body, &len);
 
   g_array_set_clear_func (variants, variant_clear);
 

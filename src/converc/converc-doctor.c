@@ -320,7 +320,7 @@ diagnose (ConvercDoctor *self,
   Candidate *newline_match = NULL;
   gsize tail_len;
   gsize body_len;
-  const guint8 *body_data = g_bytes_get_data (body, &body_len);
+  const guint8 *body_data = converc_doctor_bytes_data (body, &body_len);
 
   facts.tolerance = self->tolerance;
   facts.n_secrets = self->candidates->len;
@@ -416,7 +416,7 @@ diagnose (ConvercDoctor *self,
     {
       const Variant *variant = &g_array_index (variants, Variant, v);
       gsize len;
-      const guint8 *data = g_bytes_get_data (variant->bytes, &len);
+      const guint8 *data = converc_doctor_bytes_data (variant->bytes, &len);
 
       for (guint i = 0; i < order->len; i++)
         {
