@@ -37,6 +37,7 @@
 #include "cw-account-badge.h"
 #include "cw-application.h"
 #include "cw-endpoints-page-private.h"
+#include "cw-shot-utils.h"
 #include "cw-window.h"
 
 static const char *out_dir;
@@ -44,10 +45,7 @@ static const char *out_dir;
 static void
 settle (double seconds)
 {
-  gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  cw_shot_settle (seconds);
 }
 
 static void
@@ -56,17 +54,8 @@ shot (const char *name,
       int         height)
 {
   g_autofree char *path = g_build_filename (out_dir, name, NULL);
-  g_autofree char *crop = g_strdup_printf ("%dx%d+0+0", width, height);
-  const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  settle (1.0);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                     NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("import: %s", error->message);
-  g_print ("screenshot: %s\n", path);
+  cw_shot_take (path, width, height);
 }
 
 static GtkWidget *
