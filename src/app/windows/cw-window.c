@@ -191,6 +191,9 @@ cw_window_sync_journal (CwWindow *self)
 
   g_free (self->journal_scope);
   self->journal_scope = g_strdup (scope);
+  /* With Preferences → History off, nothing is written to disk. */
+  cw_event_feed_set_history_keeper (cw_events_page_get_feed (self->events_page),
+                                    cw_application_get_history_keeper (app));
   cw_event_feed_open_journal (cw_events_page_get_feed (self->events_page),
                               scope[0] != '\0' ? scope : NULL);
 }
