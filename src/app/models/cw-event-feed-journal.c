@@ -261,6 +261,7 @@ typedef struct
   ConvercJournal *journal;
   char           *problem;
   gboolean        empty;
+  gint64          last_seen;   /* when the newest stored event was fetched */
 } Opened;
 
 static void
@@ -291,6 +292,13 @@ open_thread (GTask        *task,
       opened->journal = converc_journal_new_in_memory ();
     }
   opened->empty = converc_journal_count_at_most (opened->journal, NULL, 0, 1, NULL) <= 0;
+  if (!opened->empty)
+    {
+      g_autoptr(GPtrArray) newest = converc_journal_query (opened->journal, NULL, 0, 0, 1, NULL);
+
+      if (newest != NULL && newest->len > 0)
+        opened->last_seen = ((ConvercJournalRow *) g_ptr_array_index (newest, 0))->first_seen_usec;
+    }
 
   g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
 }
@@ -316,6 +324,14 @@ open_cb (GObject      *object,
       set_journal_problem (self, NULL);
       set_journal_full (self, memory, TRUE);
       return;
+    }
+
+  /* A cold start: the stored events are as of their last fetch ("Offline
+   * — events as of 10:42" until an answer comes). */
+  if (self->last_update == 0 && opened->last_seen > 0)
+    {
+      self->last_update = opened->last_seen;
+      _cw_event_feed_notify (self, PROP_LAST_UPDATE);
     }
 
   if (opened->problem != NULL)
