@@ -92,6 +92,7 @@ add_account (GSimpleAction *action,
                                       cw_application_get_demo (app)
                                         ? NULL : cw_application_get_secret_store (app));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (app));
   if (window != NULL)
     g_signal_connect_object (dialog, "account-added", G_CALLBACK (account_added_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -151,6 +152,8 @@ manage_accounts (GSimpleAction *action,
                                           cw_application_get_demo (app)
                                             ? NULL : cw_application_get_secret_store (app));
   gtk_window_set_transient_for (GTK_WINDOW (manage), active_main_window (app));
+  /* Its Add Organisation… button is app.add-account. */
+  gtk_window_set_application (GTK_WINDOW (manage), GTK_APPLICATION (app));
   g_signal_connect_object (manage, "account-removed", G_CALLBACK (account_removed_cb), app, 0);
   g_signal_connect_object (manage, "key-replaced", G_CALLBACK (key_replaced_cb), app, 0);
   gtk_window_present (GTK_WINDOW (manage));
