@@ -212,6 +212,13 @@ name_apply_cb (AdwEntryRow *name_row,
   if (self == NULL || account == NULL)
     return;
 
+  /* Enter can come as "apply" and as "entry-activated": once is enough,
+   * and a name refused stays refused until it is edited. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error") ||
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (name_row)),
+                 converc_account_get_label (account)) == 0)
+    return;
+
   label = cw_account_check_label (self->accounts, gtk_editable_get_text (GTK_EDITABLE (name_row)),
                                   account, &error);
   if (label == NULL ||
