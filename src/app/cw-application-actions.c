@@ -30,6 +30,7 @@
 
 #include "cw-application-private.h"
 #include "cw-accessible.h"
+#include "cw-account-actions.h"
 #include "cw-delivery-doctor-window.h"
 #include "cw-preferences-window.h"
 #include "cw-window.h"
@@ -247,4 +248,7 @@ _cw_application_actions_init (CwApplication *self)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action,
                                            accels[i].accels);
+
+  /* Add Organisation…, Manage Organisations… */
+  cw_account_actions_init (self);
 }

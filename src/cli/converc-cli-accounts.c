@@ -441,12 +441,20 @@ accounts_remove (CliContext  *cli,
   g_autoptr(ConvercAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *who = NULL;
+  gboolean delete_secrets = FALSE;
+  guint n_deleted = 0;
   int status = CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "delete-secrets", 0, 0, G_OPTION_ARG_NONE, &delete_secrets,
+      N_("Also delete the signing secrets of its endpoints from the keyring"), NULL },
+    { NULL }
+  };
 
   if (!cli_parse_options (cli, "accounts remove", _("NAME|ID"),
-                          _("Remove an account and its API key from the keyring. The "
-                            "signing secrets of its endpoints stay in the keyring."),
-                          NULL, &argc, &argv, 1, 1))
+                          _("Remove an account from this computer: its API key, its event "
+                            "history and its entry in the list. The signing secrets of its "
+                            "endpoints stay in the keyring unless --delete-secrets is given."),
+                          entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
 
   if (!require_settings (cli, &status))
@@ -457,22 +465,29 @@ accounts_remove (CliContext  *cli,
   g_object_ref (account);
   who = describe (account);
 
-  /* The key goes first: if the keyring fails, the account stays listed so
-   * that the removal can be tried again. */
+  /* The same steps as the app's Manage Organisations: the key goes first;
+   * if the keyring fails, the account stays listed so that the removal can
+   * be tried again. */
   store = converc_keyring_store_new (0);
-  if (!converc_secret_store_clear_sync (store, converc_account_get_secret_scope (account),
-                                        NULL, &error))
+  if (!converc_account_remove_sync (cli_get_accounts (cli), store, account,
+                                    delete_secrets ? CONVERC_ACCOUNT_REMOVAL_DELETE_SECRETS
+                                                   : CONVERC_ACCOUNT_REMOVAL_NONE,
+                                    &n_deleted, &error))
     {
       status = cli_report_error (cli, error);
       g_printerr (_("The account %s was not removed.\n"), who);
       return status;
     }
 
-  if (!converc_account_store_remove (cli_get_accounts (cli), converc_account_get_id (account),
-                                     &error))
-    return cli_report_error (cli, error);
-
-  g_print (_("Removed the account %s and its API key.\n"), who);
+  if (delete_secrets)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Removed the account %s, its API key, its event history and its "
+                          "%u signing secret.\n",
+                          "Removed the account %s, its API key, its event history and its "
+                          "%u signing secrets.\n", n_deleted),
+             who, n_deleted);
+  else
+    g_print (_("Removed the account %s, its API key and its event history.\n"), who);
 
   return CLI_EXIT_OK;
 }
@@ -562,7 +577,7 @@ cli_command_accounts (CliContext  *cli,
       if (cli_asks_help (argc, argv))
         {
           g_print ("%s\n\n  list\n  add NAME --base-url URL [--no-verify] [--color COLOUR] "
-                   "[--production] [--default]\n  remove NAME|ID\n  rename NAME|ID NEW-NAME\n"
+                   "[--production] [--default]\n  remove NAME|ID [--delete-secrets]\n  rename NAME|ID NEW-NAME\n"
                    "  default NAME|ID\n",
                    _("Usage: converc accounts COMMAND [OPTION…]"));
           return CLI_EXIT_OK;

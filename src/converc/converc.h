@@ -23,6 +23,7 @@
 #include "converc-account.h"
 #include "converc-account-migration.h"
 #include "converc-account-store.h"
+#include "converc-account-removal.h"
 #include "converc-atomic-file.h"
 #include "converc-client.h"
 #include "converc-display-text.h"

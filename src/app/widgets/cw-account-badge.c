@@ -270,6 +270,40 @@ row_activated_cb (CwAccountBadge *self,
 }
 
 static void
+menu_item_clicked_cb (CwAccountBadge *self,
+                      GtkButton      *button)
+{
+  g_assert (CW_IS_ACCOUNT_BADGE (self));
+
+  gtk_menu_button_popdown (self->button);
+}
+
+/* A flat, menu-like button under the list: Add Organisation…, Manage
+ * Organisations… (application actions). */
+static GtkWidget *
+new_menu_item (CwAccountBadge *self,
+               const char     *label,
+               const char     *action_name)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_button_set_child (GTK_BUTTON (button), text);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "account-switcher-item");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  /* The name without its mnemonic underscore. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (text)),
+                                  -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (menu_item_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+static void
 cw_account_badge_dispose (GObject *object)
 {
   CwAccountBadge *self = (CwAccountBadge *)object;
@@ -407,6 +441,11 @@ cw_account_badge_init (CwAccountBadge *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), new_menu_item (self, _("_Add Organisation…"),
+                                                "app.add-account"));
+  gtk_box_append (GTK_BOX (box), new_menu_item (self, _("_Manage Organisations…"),
+                                                "app.manage-accounts"));
   popover = gtk_popover_new ();
   gtk_widget_add_css_class (popover, "account-switcher");
   gtk_popover_set_child (GTK_POPOVER (popover), box);

@@ -349,6 +349,26 @@ account_badge_activated_cb (CwWindow       *self,
     }
 }
 
+/* win.switch-account: the account with that id, as if chosen in the
+ * switcher (Add Organisation… switches to the account it added). */
+static void
+cw_window_switch_account_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  CwApplication *app = cw_window_get_app (self);
+  ConvercAccount *account;
+
+  if (app == NULL || cw_application_get_accounts (app) == NULL)
+    return;
+
+  account = converc_account_store_lookup_id (cw_application_get_accounts (app),
+                                             g_variant_get_string (param, NULL));
+  if (account != NULL)
+    account_badge_activated_cb (self, account, self->account_badge);
+}
+
 /* A narrow window gets a compact badge. Decided by the window's width,
  * not by what the header has room for: the header gives its end children
  * their minimum width, which a full badge would raise past a narrow
@@ -601,6 +621,8 @@ cw_window_class_init (CwWindowClass *klass)
                                    cw_window_find_event_action);
   gtk_widget_class_install_action (widget_class, "win.export-events", NULL,
                                    cw_window_export_events_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-account", "s",
+                                   cw_window_switch_account_action);
 
   g_type_ensure (CW_TYPE_ACCOUNT_BADGE);
   g_type_ensure (CW_TYPE_ENDPOINTS_PAGE);
