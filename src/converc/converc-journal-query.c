@@ -53,6 +53,7 @@ typedef struct
   GPtrArray *texts;   /* bound as text, from ?2 on (?1 is the time) */
   gint64     since_usec;
   char      *match;   /* the FTS5 query of the long words, or NULL */
+  guint      match_param;  /* its number (PLAN_INDEX) */
 } Search;
 
 static void
@@ -140,7 +141,8 @@ dup_column_text (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
-/* How many rows the index gives for @match, counting up to @at_most. */
+/* How many candidates the index gives for @match, counting up to @at_most,
+ * and those not in it yet. */
 static gint64
 count_candidates (ConvercJournal  *self,
                   const char      *match,
@@ -149,8 +151,9 @@ count_candidates (ConvercJournal  *self,
 {
   g_autoptr(sqlite3_stmt) stmt =
     converc_journal_prepare (self,
-                             "SELECT count(*) FROM (SELECT 1 FROM events_text"
-                             " WHERE events_text MATCH ?1 LIMIT ?2)", error);
+                             "SELECT (SELECT count(*) FROM (SELECT 1 FROM events_text"
+                             " WHERE events_text MATCH ?1 LIMIT ?2))"
+                             " + (SELECT count(*) FROM events_unindexed)", error);
   int rc;
 
   g_assert (CONVERC_IS_JOURNAL (self));
@@ -288,7 +291,7 @@ plan_search (ConvercJournal            *self,
   if (c->plan == PLAN_INDEX)
     {
       g_ptr_array_add (c->texts, g_strdup (c->match));
-      g_string_append_printf (c->where, " AND t.events_text MATCH ?%u", 1 + c->texts->len);
+      c->match_param = 1 + c->texts->len;
     }
 
   for (guint i = 0; query->words[i] != NULL; i++)
@@ -302,19 +305,26 @@ plan_search (ConvercJournal            *self,
   return TRUE;
 }
 
-/* FROM: the events alone, or joined to their text in the plan's order. */
-static const char *
+/* FROM: the events alone, or joined to their folded text in the plan's
+ * order. The index's candidates are those it holds and those not in it
+ * yet (events_unindexed, converc-journal-index.c), checked word by word
+ * alike. */
+static char *
 search_from (const Search *c)
 {
   switch (c->plan)
     {
     case PLAN_INDEX:
-      return "events_text t CROSS JOIN events e ON e.key = t.rowid";
+      return g_strdup_printf ("(SELECT rowid AS key FROM events_text WHERE events_text MATCH ?%u"
+                              " UNION ALL SELECT key FROM events_unindexed) c"
+                              " CROSS JOIN events e ON e.key = c.key"
+                              " CROSS JOIN event_folded t ON t.key = e.key",
+                              c->match_param);
     case PLAN_WALK:
-      return "events e CROSS JOIN events_text t ON t.rowid = e.key";
+      return g_strdup ("events e CROSS JOIN event_folded t ON t.key = e.key");
     case PLAN_NO_WORDS:
     default:
-      return "events e";
+      return g_strdup ("events e");
     }
 }
 
@@ -341,6 +351,7 @@ query_locked (ConvercJournal            *self,
 {
   g_auto(Search) c = { 0, };
   g_autofree char *sql = NULL;
+  g_autofree char *from = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_row_free);
   int rc;
@@ -351,10 +362,11 @@ query_locked (ConvercJournal            *self,
                     &c, error))
     return NULL;
 
+  from = search_from (&c);
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
                          " ORDER BY e.sort_usec DESC, e.key DESC LIMIT %" G_GINT64_FORMAT
                          " OFFSET %u",
-                         row_columns, search_from (&c), c.where->str,
+                         row_columns, from, c.where->str,
                          limit > 0 ? (gint64) limit : (gint64) -1, offset);
 
   stmt = converc_journal_prepare (self, sql, error);
@@ -397,6 +409,7 @@ count_locked (ConvercJournal            *self,
 {
   g_auto(Search) c = { 0, };
   g_autofree char *sql = NULL;
+  g_autofree char *from = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -405,11 +418,12 @@ count_locked (ConvercJournal            *self,
   if (!plan_search (self, search, since_usec, TRUE, 0, &c, error))
     return -1;
 
+  from = search_from (&c);
   if (at_most > 0)
     sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %" G_GINT64_FORMAT ")",
-                           search_from (&c), c.where->str, at_most);
+                           from, c.where->str, at_most);
   else
-    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from (&c), c.where->str);
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, c.where->str);
 
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt == NULL)
@@ -435,7 +449,7 @@ lock_reader (ConvercJournal *self)
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
-  g_mutex_lock (&reader->lock);
+  converc_journal_lock (reader);
   reader->index_candidates_max = self->index_candidates_max;
 
   return reader;
@@ -668,7 +682,7 @@ converc_journal_add_outcome (ConvercJournal  *self,
   g_return_val_if_fail (endpoint_id != NULL, FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  g_mutex_lock (&self->lock);
+  converc_journal_lock (self);
   stmt = converc_journal_prepare (self,
                                   "INSERT INTO outcomes (endpoint_id, time_usec, kind, blob)"
                                   " VALUES (?, ?, ?, ?)", error);
@@ -745,6 +759,8 @@ converc_journal_prune (ConvercJournal  *self,
 {
   g_autoptr(sqlite3_stmt) del_bodies = NULL;
   g_autoptr(sqlite3_stmt) del_text = NULL;
+  g_autoptr(sqlite3_stmt) del_folded = NULL;
+  g_autoptr(sqlite3_stmt) del_unindexed = NULL;
   g_autoptr(sqlite3_stmt) del_events = NULL;
   g_autoptr(sqlite3_stmt) del_outcomes = NULL;
   gint64 cutoff = now_usec - (gint64) days * G_USEC_PER_SEC * 60 * 60 * 24;
@@ -752,7 +768,7 @@ converc_journal_prune (ConvercJournal  *self,
 
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
 
-  g_mutex_lock (&self->lock);
+  converc_journal_lock (self);
 
   if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
     goto out;
@@ -760,11 +776,24 @@ converc_journal_prune (ConvercJournal  *self,
   del_bodies = converc_journal_prepare (self,
                                         "DELETE FROM event_bodies WHERE key IN"
                                         " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  /* The index holds no text of its own (external content): it is told
+   * which text goes, for the events it holds, before the text goes. */
   del_text = del_bodies == NULL ? NULL :
     converc_journal_prepare (self,
-                             "DELETE FROM events_text WHERE rowid IN"
+                             "INSERT INTO events_text (events_text, rowid, folded)"
+                             " SELECT 'delete', t.key, t.folded FROM events e"
+                             " CROSS JOIN event_folded t ON t.key = e.key"
+                             " WHERE e.sort_usec < ?1"
+                             " AND e.key NOT IN (SELECT key FROM events_unindexed)", error);
+  del_folded = del_text == NULL ? NULL :
+    converc_journal_prepare (self,
+                             "DELETE FROM event_folded WHERE key IN"
                              " (SELECT key FROM events WHERE sort_usec < ?1)", error);
-  del_events = del_text == NULL ? NULL :
+  del_unindexed = del_folded == NULL ? NULL :
+    converc_journal_prepare (self,
+                             "DELETE FROM events_unindexed WHERE key IN"
+                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  del_events = del_unindexed == NULL ? NULL :
     converc_journal_prepare (self, "DELETE FROM events WHERE sort_usec < ?1", error);
   del_outcomes = del_events == NULL ? NULL :
     converc_journal_prepare (self, "DELETE FROM outcomes WHERE time_usec < ?1", error);
@@ -776,6 +805,8 @@ converc_journal_prune (ConvercJournal  *self,
 
   sqlite3_bind_int64 (del_bodies, 1, cutoff);
   sqlite3_bind_int64 (del_text, 1, cutoff);
+  sqlite3_bind_int64 (del_folded, 1, cutoff);
+  sqlite3_bind_int64 (del_unindexed, 1, cutoff);
   sqlite3_bind_int64 (del_events, 1, cutoff);
   sqlite3_bind_int64 (del_outcomes, 1, cutoff);
 
@@ -785,6 +816,10 @@ converc_journal_prune (ConvercJournal  *self,
 
     if (rc == SQLITE_DONE)
       rc = sqlite3_step (del_text);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_folded);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_unindexed);
     if (rc == SQLITE_DONE)
       rc = sqlite3_step (del_events);
     n = sqlite3_changes64 (self->db);
@@ -799,6 +834,8 @@ converc_journal_prune (ConvercJournal  *self,
 
     g_clear_pointer (&del_bodies, sqlite3_finalize);
     g_clear_pointer (&del_text, sqlite3_finalize);
+    g_clear_pointer (&del_folded, sqlite3_finalize);
+    g_clear_pointer (&del_unindexed, sqlite3_finalize);
     g_clear_pointer (&del_events, sqlite3_finalize);
     g_clear_pointer (&del_outcomes, sqlite3_finalize);
     if (!converc_journal_exec (self, "COMMIT", error))
@@ -823,10 +860,12 @@ converc_journal_clear (ConvercJournal  *self,
 
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
 
-  g_mutex_lock (&self->lock);
+  converc_journal_lock (self);
   ok = converc_journal_exec (self,
                              "BEGIN IMMEDIATE;"
-                             "DELETE FROM events_text;"
+                             "INSERT INTO events_text (events_text) VALUES ('delete-all');"
+                             "DELETE FROM event_folded;"
+                             "DELETE FROM events_unindexed;"
                              "DELETE FROM event_bodies;"
                              "DELETE FROM events;"
                              "DELETE FROM outcomes;"

@@ -95,10 +95,29 @@ static const char migrate_v2_to_v3[] =
   "DROP TABLE events_text;"
   "ALTER TABLE events_text_v3 RENAME TO events_text;";
 
+/* Version 4: the folded text in a table of its own, and the trigram index
+ * over it (external content) filled behind each ingest, in a transaction
+ * of its own (converc-journal-index.c): events_unindexed lists the events
+ * stored but not in the index yet, which a search reads apart. The old
+ * index goes; its events are listed, and the indexer rebuilds it after the
+ * open while searches walk. */
+static const char migrate_v3_to_v4[] =
+  "CREATE TABLE event_folded ("
+  "  key INTEGER PRIMARY KEY,"         /* events.key */
+  "  folded TEXT NOT NULL);"
+  "INSERT INTO event_folded (key, folded) SELECT rowid, folded FROM events_text;"
+  "CREATE TABLE events_unindexed (key INTEGER PRIMARY KEY);"
+  "INSERT INTO events_unindexed (key) SELECT key FROM event_folded;"
+  "DROP TABLE events_text;"
+  "CREATE VIRTUAL TABLE events_text USING fts5 (folded, content = 'event_folded',"
+  "  content_rowid = 'key', tokenize = 'trigram case_sensitive 1', detail = none,"
+  "  columnsize = 0);";
+
 static const char * const migrations[] = {
   schema_v1,          /* 0 → 1 */
   migrate_v1_to_v2,   /* 1 → 2 */
   migrate_v2_to_v3,   /* 2 → 3 */
+  migrate_v3_to_v4,   /* 3 → 4 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVERC_JOURNAL_SCHEMA_VERSION);
@@ -411,6 +430,7 @@ open_file (ConvercJournal  *self,
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
   gint64 version = 0;
+  gint64 n_unindexed;
   int fd;
   int rc;
 
@@ -484,7 +504,22 @@ open_file (ConvercJournal  *self,
   sqlite3_extended_result_codes (self->reader->db, 1);
   sqlite3_busy_timeout (self->reader->db, 10000);
 
-  return converc_journal_exec (self->reader, "PRAGMA query_only = 1", error);
+  if (!converc_journal_exec (self->reader, "PRAGMA query_only = 1", error))
+    return FALSE;
+
+  /* Events a closed journal stored but did not index (or a migration
+   * listed): the indexer takes them up now. */
+  n_unindexed = converc_journal_count_unindexed_locked (self, error);
+  if (n_unindexed < 0)
+    return FALSE;
+  if (n_unindexed > 0)
+    {
+      g_mutex_lock (&self->lock);
+      converc_journal_want_index (self);
+      g_mutex_unlock (&self->lock);
+    }
+
+  return TRUE;
 }
 
 static void
@@ -492,9 +527,11 @@ converc_journal_finalize (GObject *object)
 {
   ConvercJournal *self = (ConvercJournal *)object;
 
+  converc_journal_stop_indexer (self);
   g_clear_object (&self->reader);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_cond_clear (&self->indexer_cond);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (converc_journal_parent_class)->finalize (object);
@@ -512,6 +549,8 @@ static void
 converc_journal_init (ConvercJournal *self)
 {
   g_mutex_init (&self->lock);
+  g_cond_init (&self->indexer_cond);
+  self->auto_index = TRUE;
   self->index_candidates_max = CONVERC_JOURNAL_INDEX_CANDIDATES_MAX;
 }
 
@@ -685,7 +724,8 @@ ingest_locked (ConvercJournal  *self,
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) insert_body = NULL;
-  g_autoptr(sqlite3_stmt) insert_text = NULL;
+  g_autoptr(sqlite3_stmt) insert_folded = NULL;
+  g_autoptr(sqlite3_stmt) insert_unindexed = NULL;
   guint added = 0;
 
   g_assert (CONVERC_IS_JOURNAL (self));
@@ -700,9 +740,13 @@ ingest_locked (ConvercJournal  *self,
                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   insert_body = insert == NULL ? NULL :
     converc_journal_prepare (self, "INSERT INTO event_bodies (key, raw) VALUES (?, ?)", error);
-  insert_text = insert_body == NULL ? NULL :
-    converc_journal_prepare (self, "INSERT INTO events_text (rowid, folded) VALUES (?, ?)", error);
-  if (insert_text == NULL)
+  insert_folded = insert_body == NULL ? NULL :
+    converc_journal_prepare (self, "INSERT INTO event_folded (key, folded) VALUES (?, ?)", error);
+  /* The trigram index is filled behind this transaction, in one of its
+   * own (converc-journal-index.c): it is most of the work. */
+  insert_unindexed = insert_folded == NULL ? NULL :
+    converc_journal_prepare (self, "INSERT INTO events_unindexed (key) VALUES (?)", error);
+  if (insert_unindexed == NULL)
     {
       converc_journal_rollback (self);
       return FALSE;
@@ -776,10 +820,16 @@ ingest_locked (ConvercJournal  *self,
         }
 
       folded = converc_event_search_index_text (data, len);
-      sqlite3_reset (insert_text);
-      sqlite3_bind_int64 (insert_text, 1, key);
-      sqlite3_bind_text (insert_text, 2, folded, -1, SQLITE_STATIC);
-      rc = sqlite3_step (insert_text);
+      sqlite3_reset (insert_folded);
+      sqlite3_bind_int64 (insert_folded, 1, key);
+      sqlite3_bind_text (insert_folded, 2, folded, -1, SQLITE_STATIC);
+      rc = sqlite3_step (insert_folded);
+      if (rc == SQLITE_DONE)
+        {
+          sqlite3_reset (insert_unindexed);
+          sqlite3_bind_int64 (insert_unindexed, 1, key);
+          rc = sqlite3_step (insert_unindexed);
+        }
       if (rc != SQLITE_DONE)
         {
           converc_journal_set_error (self, rc, _("Storing events"), error);
@@ -792,13 +842,17 @@ ingest_locked (ConvercJournal  *self,
 
   g_clear_pointer (&insert, sqlite3_finalize);
   g_clear_pointer (&insert_body, sqlite3_finalize);
-  g_clear_pointer (&insert_text, sqlite3_finalize);
+  g_clear_pointer (&insert_folded, sqlite3_finalize);
+  g_clear_pointer (&insert_unindexed, sqlite3_finalize);
 
   if (!converc_journal_exec (self, "COMMIT", error))
     {
       converc_journal_rollback (self);
       return FALSE;
     }
+
+  if (added > 0 && self->auto_index)
+    converc_journal_want_index (self);
 
   if (n_added != NULL)
     *n_added = added;
@@ -822,7 +876,7 @@ converc_journal_ingest (ConvercJournal  *self,
   if (n_added != NULL)
     *n_added = 0;
 
-  g_mutex_lock (&self->lock);
+  converc_journal_lock (self);
   ok = ingest_locked (self, events, seen_usec, n_added, error);
   g_mutex_unlock (&self->lock);
 
