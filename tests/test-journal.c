@@ -375,6 +375,19 @@ assert_searches_equal (ConvercJournal *journal,
         g_assert_cmpint (converc_journal_count_at_most (journal, query, 0, 4, NULL), ==,
                          MIN (4, expected->len));
       }
+      /* A keystroke's first page and its count, up to 7 and all. */
+      for (guint at_most = 0; at_most <= 7; at_most += 7)
+        {
+          gint64 n_matches = -1;
+          g_autoptr(GPtrArray) page = converc_journal_query_page (journal, query, 0, 0, 5, at_most,
+                                                                  &n_matches, NULL);
+
+          g_assert_cmpuint (page->len, ==, MIN (5, expected->len));
+          for (guint i = 0; i < page->len; i++)
+            g_assert_cmpstr (((ConvercJournalRow *) page->pdata[i])->id, ==,
+                             g_ptr_array_index (expected, i));
+          g_assert_cmpint (n_matches, ==, at_most > 0 ? MIN (at_most, expected->len) : expected->len);
+        }
       if (found->len > 0 && s < searches->len)
         n_nonempty++;
       if (s + 1 == searches->len)

@@ -49,7 +49,8 @@ typedef enum
 typedef struct
 {
   Plan       plan;
-  GString   *where;   /* over e (events) and, but for PLAN_NO_WORDS, t (its text) */
+  GString   *where;   /* over e (events): the time and the type */
+  GString   *text_where;  /* " AND …" over t (event_folded): the words */
   GPtrArray *texts;   /* bound as text, from ?2 on (?1 is the time) */
   gint64     since_usec;
   char      *match;   /* the FTS5 query of the long words, or NULL */
@@ -60,6 +61,7 @@ static void
 search_clear (Search *c)
 {
   g_string_free (c->where, TRUE);
+  g_string_free (c->text_where, TRUE);
   g_ptr_array_unref (c->texts);
   g_free (c->match);
 }
@@ -245,6 +247,7 @@ plan_search (ConvercJournal            *self,
   /* ?1 is always named, so that the numbering of the texts holds; a
    * plain range lets a walk stop at @since_usec. */
   c->where = g_string_new (since_usec > 0 ? "e.sort_usec >= ?1" : "?1 IS NULL");
+  c->text_where = g_string_new (NULL);
   c->texts = g_ptr_array_new_with_free_func (g_free);
   c->since_usec = since_usec;
   c->match = NULL;
@@ -299,7 +302,7 @@ plan_search (ConvercJournal            *self,
       /* The index gives candidates only (it keeps no positions): every
        * word is checked in the folded text, on either plan. */
       g_ptr_array_add (c->texts, g_strdup (query->words[i]));
-      g_string_append_printf (c->where, " AND instr(t.folded, ?%u) > 0", 1 + c->texts->len);
+      g_string_append_printf (c->text_where, " AND instr(t.folded, ?%u) > 0", 1 + c->texts->len);
     }
 
   return TRUE;
@@ -310,16 +313,17 @@ plan_search (ConvercJournal            *self,
  * yet (events_unindexed, converc-journal-index.c), checked word by word
  * alike. */
 static char *
-search_from (const Search *c)
+search_from (const Search *c,
+             gboolean      with_text)
 {
   switch (c->plan)
     {
     case PLAN_INDEX:
       return g_strdup_printf ("(SELECT rowid AS key FROM events_text WHERE events_text MATCH ?%u"
                               " UNION ALL SELECT key FROM events_unindexed) c"
-                              " CROSS JOIN events e ON e.key = c.key"
-                              " CROSS JOIN event_folded t ON t.key = e.key",
-                              c->match_param);
+                              " CROSS JOIN events e ON e.key = c.key%s",
+                              c->match_param,
+                              with_text ? " CROSS JOIN event_folded t ON t.key = e.key" : "");
     case PLAN_WALK:
       return g_strdup ("events e CROSS JOIN event_folded t ON t.key = e.key");
     case PLAN_NO_WORDS:
@@ -341,12 +345,142 @@ search_bind (const Search *c,
     sqlite3_bind_text (stmt, 2 + i, g_ptr_array_index (c->texts, i), -1, SQLITE_STATIC);
 }
 
+static ConvercJournalRow *
+read_row (sqlite3_stmt *stmt)
+{
+  ConvercJournalRow *row = g_new0 (ConvercJournalRow, 1);
+
+  row->key = sqlite3_column_int64 (stmt, 0);
+  row->id = dup_column_text (stmt, 1);
+  row->event_type = dup_column_text (stmt, 2);
+  row->created_at = dup_column_text (stmt, 3);
+  row->created_usec = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                        ? G_MININT64 : sqlite3_column_int64 (stmt, 4);
+  row->first_seen_usec = sqlite3_column_int64 (stmt, 5);
+  row->contact_name = dup_column_text (stmt, 6);
+  row->contact_email = dup_column_text (stmt, 7);
+  row->call_status = dup_column_text (stmt, 8);
+
+  return row;
+}
+
+typedef struct
+{
+  gint64 sort_usec;
+  gint64 key;
+} Candidate;
+
+/* Newest first, as the SQL of a page orders them. */
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->sort_usec != y->sort_usec)
+    return x->sort_usec < y->sort_usec ? 1 : -1;
+  return (x->key < y->key) - (x->key > y->key);
+}
+
+/* PLAN_INDEX: the candidates' keys and times are read (small rows) and
+ * sorted newest first; only then is each checked in its folded text (the
+ * large rows), in that order, until the page is full and the count has
+ * reached @count_at_most (0: all). The page and the count come from one
+ * pass, and a common word checks about as many texts as it needs rather
+ * than every candidate's. @n_matches: (optional). */
+static GPtrArray *
+index_page_locked (ConvercJournal  *self,
+                   const Search    *c,
+                   guint            offset,
+                   guint            limit,
+                   gint64           count_at_most,
+                   gint64          *n_matches,
+                   GError         **error)
+{
+  g_autofree char *from = search_from (c, FALSE);
+  g_autofree char *candidates_sql = g_strdup_printf ("SELECT e.sort_usec, e.key FROM %s WHERE %s",
+                                                     from, c->where->str);
+  g_autofree char *check_sql = g_strdup_printf ("SELECT 1 FROM event_folded t"
+                                                " WHERE t.key = ?%u%s",
+                                                c->texts->len + 2, c->text_where->str);
+  g_autofree char *row_sql = g_strdup_printf ("SELECT %s FROM events e WHERE e.key = ?", row_columns);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(sqlite3_stmt) fetch = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_row_free);
+  gint64 page_end = limit > 0 ? (gint64) offset + limit : G_MAXINT64;
+  gint64 enough = page_end;
+  gint64 matched = 0;
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  if (n_matches != NULL)
+    enough = count_at_most > 0 ? MAX (page_end, count_at_most) : G_MAXINT64;
+
+  stmt = converc_journal_prepare (self, candidates_sql, error);
+  check = stmt == NULL ? NULL : converc_journal_prepare (self, check_sql, error);
+  fetch = check == NULL ? NULL : converc_journal_prepare (self, row_sql, error);
+  if (fetch == NULL)
+    return NULL;
+
+  search_bind (c, stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate candidate = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (candidates, candidate);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+  g_array_sort (candidates, compare_candidates);
+
+  search_bind (c, check);
+  for (guint i = 0; i < candidates->len && matched < enough; i++)
+    {
+      gint64 key = g_array_index (candidates, Candidate, i).key;
+
+      sqlite3_reset (check);
+      sqlite3_bind_int64 (check, c->texts->len + 2, key);
+      rc = sqlite3_step (check);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        goto failed;
+
+      if (matched >= offset && matched < page_end)
+        {
+          sqlite3_reset (fetch);
+          sqlite3_bind_int64 (fetch, 1, key);
+          rc = sqlite3_step (fetch);
+          if (rc != SQLITE_ROW)
+            goto failed;
+          g_ptr_array_add (rows, read_row (fetch));
+        }
+      matched++;
+    }
+
+  if (n_matches != NULL)
+    *n_matches = count_at_most > 0 ? MIN (matched, count_at_most) : matched;
+
+  return g_steal_pointer (&rows);
+
+failed:
+  converc_journal_set_error (self, rc, _("Searching the event history"), error);
+  return NULL;
+}
+
+/* One page of a search. @n_matches: (out) (optional): how many match (up
+ * to @count_at_most, 0: all), when the plan gave it on the way, else -1. */
 static GPtrArray *
 query_locked (ConvercJournal            *self,
               const ConvercSearchQuery  *search,
               gint64                     since_usec,
               guint                      offset,
               guint                      limit,
+              gint64                     count_at_most,
+              gint64                    *n_matches,
               GError                   **error)
 {
   g_auto(Search) c = { 0, };
@@ -358,15 +492,21 @@ query_locked (ConvercJournal            *self,
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
+  if (n_matches != NULL)
+    *n_matches = -1;
+
   if (!plan_search (self, search, since_usec, FALSE, limit > 0 ? (gint64) offset + limit : 0,
                     &c, error))
     return NULL;
 
-  from = search_from (&c);
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
+  if (c.plan == PLAN_INDEX)
+    return index_page_locked (self, &c, offset, limit, count_at_most, n_matches, error);
+
+  from = search_from (&c, TRUE);
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s"
                          " ORDER BY e.sort_usec DESC, e.key DESC LIMIT %" G_GINT64_FORMAT
                          " OFFSET %u",
-                         row_columns, from, c.where->str,
+                         row_columns, from, c.where->str, c.text_where->str,
                          limit > 0 ? (gint64) limit : (gint64) -1, offset);
 
   stmt = converc_journal_prepare (self, sql, error);
@@ -375,21 +515,7 @@ query_locked (ConvercJournal            *self,
   search_bind (&c, stmt);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ConvercJournalRow *row = g_new0 (ConvercJournalRow, 1);
-
-      row->key = sqlite3_column_int64 (stmt, 0);
-      row->id = dup_column_text (stmt, 1);
-      row->event_type = dup_column_text (stmt, 2);
-      row->created_at = dup_column_text (stmt, 3);
-      row->created_usec = sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                            ? G_MININT64 : sqlite3_column_int64 (stmt, 4);
-      row->first_seen_usec = sqlite3_column_int64 (stmt, 5);
-      row->contact_name = dup_column_text (stmt, 6);
-      row->contact_email = dup_column_text (stmt, 7);
-      row->call_status = dup_column_text (stmt, 8);
-      g_ptr_array_add (rows, row);
-    }
+    g_ptr_array_add (rows, read_row (stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -418,12 +544,13 @@ count_locked (ConvercJournal            *self,
   if (!plan_search (self, search, since_usec, TRUE, 0, &c, error))
     return -1;
 
-  from = search_from (&c);
+  from = search_from (&c, TRUE);
   if (at_most > 0)
-    sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %" G_GINT64_FORMAT ")",
-                           from, c.where->str, at_most);
+    sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s%s LIMIT %" G_GINT64_FORMAT ")",
+                           from, c.where->str, c.text_where->str, at_most);
   else
-    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, c.where->str);
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s%s", from, c.where->str,
+                           c.text_where->str);
 
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt == NULL)
@@ -470,7 +597,7 @@ converc_journal_query (ConvercJournal            *self,
 
   /* From here on @self is the reading connection, locked. */
   self = lock_reader (self);
-  rows = query_locked (self, search, since_usec, offset, limit, error);
+  rows = query_locked (self, search, since_usec, offset, limit, 0, NULL, error);
   g_mutex_unlock (&self->lock);
 
   return rows;
@@ -522,6 +649,65 @@ query_data_free (QueryData *data)
   g_free (data);
 }
 
+/* With the reading connection locked: a page and its count. */
+static GPtrArray *
+query_page_locked (ConvercJournal            *self,
+                   const ConvercSearchQuery  *search,
+                   gint64                     since_usec,
+                   guint                      offset,
+                   guint                      limit,
+                   gint64                     count_at_most,
+                   gint64                    *n_matches,
+                   GError                   **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 n_total = -1;
+
+  rows = query_locked (self, search, since_usec, offset, limit, count_at_most, &n_total, error);
+  if (rows == NULL)
+    return NULL;
+
+  /* A first page that is not full holds every match: no count needed. */
+  if (offset == 0 && limit > 0 && rows->len < limit)
+    *n_matches = rows->len;
+  else if (n_total >= 0)
+    *n_matches = n_total;
+  else
+    *n_matches = count_locked (self, search, since_usec, count_at_most, error);
+
+  if (*n_matches < 0)
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+converc_journal_query_page (ConvercJournal            *self,
+                            const ConvercSearchQuery  *search,
+                            gint64                     since_usec,
+                            guint                      offset,
+                            guint                      limit,
+                            gint64                     count_at_most,
+                            gint64                    *n_matches,
+                            GError                   **error)
+{
+  GPtrArray *rows;
+  gint64 n = -1;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  rows = query_page_locked (self, search, since_usec, offset, limit, count_at_most, &n, error);
+  g_mutex_unlock (&self->lock);
+
+  if (rows != NULL && n_matches != NULL)
+    *n_matches = n;
+
+  return rows;
+}
+
 static void
 query_thread (GTask        *task,
               gpointer      source_object,
@@ -536,18 +722,9 @@ query_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
-  rows = query_locked (self, data->search, data->since_usec, data->offset, data->limit, &error);
-  /* A first page that is not full holds every match: no count needed. */
-  if (rows != NULL && data->offset == 0 && data->limit > 0 && rows->len < data->limit)
-    data->n_matches = rows->len;
-  else if (rows != NULL)
-    data->n_matches = count_locked (self, data->search, data->since_usec, data->count_at_most,
-                                    &error);
-  g_mutex_unlock (&self->lock);
-
-  if (rows == NULL || data->n_matches < 0)
+  rows = converc_journal_query_page (self, data->search, data->since_usec, data->offset,
+                                     data->limit, data->count_at_most, &data->n_matches, &error);
+  if (rows == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);

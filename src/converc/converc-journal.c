@@ -504,7 +504,11 @@ open_file (ConvercJournal  *self,
   sqlite3_extended_result_codes (self->reader->db, 1);
   sqlite3_busy_timeout (self->reader->db, 10000);
 
-  if (!converc_journal_exec (self->reader, "PRAGMA query_only = 1", error))
+  /* A search reads the folded text of up to a few thousand candidates and
+   * the index's lists; with SQLite's 2 MB cache they were read again from
+   * the file (pread) on every keystroke. */
+  if (!converc_journal_exec (self->reader, "PRAGMA query_only = 1", error) ||
+      !converc_journal_exec (self->reader, "PRAGMA cache_size = -32768", error))
     return FALSE;
 
   /* Events a closed journal stored but did not index (or a migration

@@ -165,7 +165,17 @@ gint64          converc_journal_count_at_most     (ConvercJournal            *se
                                                    gint64                     at_most,
                                                    GError                   **error);
 /* One page of a query and the number of matches (up to @count_at_most,
- * 0: all), on a worker thread. */
+ * 0: all), as a search keystroke wants them: where the page needs every
+ * candidate of the index read, they are counted in the same pass. */
+GPtrArray      *converc_journal_query_page        (ConvercJournal            *self,
+                                                   const ConvercSearchQuery  *search,
+                                                   gint64                     since_usec,
+                                                   guint                      offset,
+                                                   guint                      limit,
+                                                   gint64                     count_at_most,
+                                                   gint64                    *n_matches,
+                                                   GError                   **error);
+/* The same on a worker thread. */
 void            converc_journal_query_async       (ConvercJournal            *self,
                                                    const ConvercSearchQuery  *search,
                                                    gint64                     since_usec,
