@@ -188,6 +188,7 @@ search_figures (ConvercJournal *journal,
     {
       const char *text = g_ptr_array_index (searches, s);
       g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
       gint64 n = 0;
 
       for (int r = 0; r < RUNS; r++)
@@ -198,11 +199,13 @@ search_figures (ConvercJournal *journal,
           g_array_append_val (times, ms);
           g_array_append_val (all, ms);
           g_array_append_val (all_cpu, cpu);
+          g_array_append_val (cpu_times, cpu);
         }
       g_array_sort (times, compare_double);
-      g_print ("  %-44s %8" G_GINT64_FORMAT " matches  median %8.1f ms  worst %8.1f ms\n",
+      g_array_sort (cpu_times, compare_double);
+      g_print ("  %-44s %8" G_GINT64_FORMAT " matches  median %8.1f ms  worst %8.1f ms  CPU %6.1f ms\n",
                text, n, g_array_index (times, double, RUNS / 2),
-               g_array_index (times, double, RUNS - 1));
+               g_array_index (times, double, RUNS - 1), g_array_index (cpu_times, double, RUNS / 2));
     }
 
   g_array_sort (all, compare_double);
