@@ -18,8 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The one concern of this file: the trigram index behind the ingest — the
- * journal's indexer thread and converc_journal_index_pending(). */
+/* The one concern of this file: keeping the trigram index in step with the
+ * events — filling it behind the ingest (the journal's indexer thread and
+ * converc_journal_index_pending()), and taking events out (prune, clear). */
 
 #define G_LOG_DOMAIN "converc-journal"
 
@@ -208,4 +209,133 @@ converc_journal_stop_indexer (ConvercJournal *self)
   g_cond_signal (&self->indexer_cond);
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&self->indexer, g_thread_join);
+}
+
+gint64
+converc_journal_prune (ConvercJournal  *self,
+                       guint            days,
+                       gint64           now_usec,
+                       GError         **error)
+{
+  g_autoptr(sqlite3_stmt) del_bodies = NULL;
+  g_autoptr(sqlite3_stmt) del_text = NULL;
+  g_autoptr(sqlite3_stmt) del_folded = NULL;
+  g_autoptr(sqlite3_stmt) del_unindexed = NULL;
+  g_autoptr(sqlite3_stmt) del_events = NULL;
+  g_autoptr(sqlite3_stmt) del_outcomes = NULL;
+  gint64 cutoff = now_usec - (gint64) days * G_USEC_PER_SEC * 60 * 60 * 24;
+  gint64 removed = -1;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
+
+  converc_journal_lock (self);
+
+  if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
+    goto out;
+
+  del_bodies = converc_journal_prepare (self,
+                                        "DELETE FROM event_bodies WHERE key IN"
+                                        " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  /* The index holds no text of its own (external content): it is told
+   * which text goes, for the events it holds, before the text goes. */
+  del_text = del_bodies == NULL ? NULL :
+    converc_journal_prepare (self,
+                             "INSERT INTO events_text (events_text, rowid, folded)"
+                             " SELECT 'delete', t.key, t.folded FROM events e"
+                             " CROSS JOIN event_folded t ON t.key = e.key"
+                             " WHERE e.sort_usec < ?1"
+                             " AND e.key NOT IN (SELECT key FROM events_unindexed)", error);
+  del_folded = del_text == NULL ? NULL :
+    converc_journal_prepare (self,
+                             "DELETE FROM event_folded WHERE key IN"
+                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  del_unindexed = del_folded == NULL ? NULL :
+    converc_journal_prepare (self,
+                             "DELETE FROM events_unindexed WHERE key IN"
+                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
+  del_events = del_unindexed == NULL ? NULL :
+    converc_journal_prepare (self, "DELETE FROM events WHERE sort_usec < ?1", error);
+  del_outcomes = del_events == NULL ? NULL :
+    converc_journal_prepare (self, "DELETE FROM outcomes WHERE time_usec < ?1", error);
+  if (del_outcomes == NULL)
+    {
+      converc_journal_rollback (self);
+      goto out;
+    }
+
+  sqlite3_bind_int64 (del_bodies, 1, cutoff);
+  sqlite3_bind_int64 (del_text, 1, cutoff);
+  sqlite3_bind_int64 (del_folded, 1, cutoff);
+  sqlite3_bind_int64 (del_unindexed, 1, cutoff);
+  sqlite3_bind_int64 (del_events, 1, cutoff);
+  sqlite3_bind_int64 (del_outcomes, 1, cutoff);
+
+  {
+    int rc = sqlite3_step (del_bodies);
+    gint64 n = 0;
+
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_text);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_folded);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_unindexed);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_events);
+    n = sqlite3_changes64 (self->db);
+    if (rc == SQLITE_DONE)
+      rc = sqlite3_step (del_outcomes);
+    if (rc != SQLITE_DONE)
+      {
+        converc_journal_set_error (self, rc, _("Removing old events"), error);
+        converc_journal_rollback (self);
+        goto out;
+      }
+
+    g_clear_pointer (&del_bodies, sqlite3_finalize);
+    g_clear_pointer (&del_text, sqlite3_finalize);
+    g_clear_pointer (&del_folded, sqlite3_finalize);
+    g_clear_pointer (&del_unindexed, sqlite3_finalize);
+    g_clear_pointer (&del_events, sqlite3_finalize);
+    g_clear_pointer (&del_outcomes, sqlite3_finalize);
+    if (!converc_journal_exec (self, "COMMIT", error))
+      {
+        converc_journal_rollback (self);
+        goto out;
+      }
+    removed = n;
+  }
+
+out:
+  g_mutex_unlock (&self->lock);
+
+  return removed;
+}
+
+gboolean
+converc_journal_clear (ConvercJournal  *self,
+                       GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
+
+  converc_journal_lock (self);
+  ok = converc_journal_exec (self,
+                             "BEGIN IMMEDIATE;"
+                             "INSERT INTO events_text (events_text) VALUES ('delete-all');"
+                             "DELETE FROM event_folded;"
+                             "DELETE FROM events_unindexed;"
+                             "DELETE FROM event_bodies;"
+                             "DELETE FROM events;"
+                             "DELETE FROM outcomes;"
+                             "COMMIT;", error);
+  if (!ok)
+    converc_journal_rollback (self);
+  /* Gives the space back and leaves no trace of the events in free pages. */
+  else if (self->path != NULL)
+    ok = converc_journal_exec (self, "VACUUM", error);
+  g_mutex_unlock (&self->lock);
+
+  return ok;
 }

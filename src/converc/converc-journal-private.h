@@ -84,6 +84,13 @@ gboolean converc_journal_exec       (ConvercJournal  *self,
                                      GError         **error);
 /* Ends a transaction left open by a failure. */
 void     converc_journal_rollback   (ConvercJournal  *self);
+/* The SQL of each schema version's step from the one before
+ * (converc-journal-schema.c): CONVERC_JOURNAL_SCHEMA_VERSION of them. */
+extern const char * const converc_journal_migrations[];
+
+/* Locks and returns the connection that reads: the second one for a file
+ * (so a search does not wait for an ingest), else @self. */
+ConvercJournal *converc_journal_lock_reader (ConvercJournal *self);
 /* Locks @self->lock, ahead of the indexer's next batch. */
 void     converc_journal_lock       (ConvercJournal  *self);
 /* With @self->lock held: how many stored events are not in the trigram

@@ -19,7 +19,7 @@
  */
 
 /* The one concern of this file: reading the journal — search, count, one
- * event's bytes, delivery outcomes — and trimming it. */
+ * event's bytes. */
 
 #define G_LOG_DOMAIN "converc-journal"
 
@@ -569,8 +569,8 @@ count_locked (ConvercJournal            *self,
 
 /* Locks and returns the connection that reads: the second one for a file
  * (so a search does not wait for an ingest), else @self. */
-static ConvercJournal *
-lock_reader (ConvercJournal *self)
+ConvercJournal *
+converc_journal_lock_reader (ConvercJournal *self)
 {
   ConvercJournal *reader = self->reader != NULL ? self->reader : self;
 
@@ -596,7 +596,7 @@ converc_journal_query (ConvercJournal            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   rows = query_locked (self, search, since_usec, offset, limit, 0, NULL, error);
   g_mutex_unlock (&self->lock);
 
@@ -616,7 +616,7 @@ converc_journal_count_at_most (ConvercJournal            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   n = count_locked (self, search, since_usec, at_most, error);
   g_mutex_unlock (&self->lock);
 
@@ -698,7 +698,7 @@ converc_journal_query_page (ConvercJournal            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   rows = query_page_locked (self, search, since_usec, offset, limit, count_at_most, &n, error);
   g_mutex_unlock (&self->lock);
 
@@ -792,7 +792,7 @@ lookup_raw (ConvercJournal  *self,
   g_assert (CONVERC_IS_JOURNAL (self));
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt != NULL)
     {
@@ -843,220 +843,6 @@ converc_journal_lookup_by_key (ConvercJournal  *self,
   return lookup_raw (self, "SELECT raw FROM event_bodies WHERE key = ?", NULL, key, shown, error);
 }
 
-gboolean
-converc_journal_add_outcome (ConvercJournal  *self,
-                             const char      *endpoint_id,
-                             gint64           time_usec,
-                             const char      *kind,
-                             const char      *blob,
-                             GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail (endpoint_id != NULL, FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  converc_journal_lock (self);
-  stmt = converc_journal_prepare (self,
-                                  "INSERT INTO outcomes (endpoint_id, time_usec, kind, blob)"
-                                  " VALUES (?, ?, ?, ?)", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, endpoint_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, time_usec);
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-      if (blob != NULL)
-        sqlite3_bind_text (stmt, 4, blob, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_DONE;
-      if (!ok)
-        converc_journal_set_error (self, rc, _("Storing a delivery outcome"), error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_mutex_unlock (&self->lock);
-
-  return ok;
-}
-
-GPtrArray *
-converc_journal_list_outcomes (ConvercJournal  *self,
-                               const char      *endpoint_id,
-                               guint            limit,
-                               GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) outcomes = NULL;
-  int rc = SQLITE_ERROR;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
-  g_return_val_if_fail (endpoint_id != NULL, NULL);
-
-  outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_outcome_free);
-
-  /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
-  stmt = converc_journal_prepare (self,
-                                  "SELECT endpoint_id, time_usec, kind, blob FROM outcomes"
-                                  " WHERE endpoint_id = ? ORDER BY time_usec DESC, key DESC"
-                                  " LIMIT ?", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, endpoint_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ConvercJournalOutcome *outcome = g_new0 (ConvercJournalOutcome, 1);
-
-          outcome->endpoint_id = dup_column_text (stmt, 0);
-          outcome->time_usec = sqlite3_column_int64 (stmt, 1);
-          outcome->kind = dup_column_text (stmt, 2);
-          outcome->blob = dup_column_text (stmt, 3);
-          g_ptr_array_add (outcomes, outcome);
-        }
-      if (rc != SQLITE_DONE)
-        converc_journal_set_error (self, rc, _("Reading delivery outcomes"), error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_mutex_unlock (&self->lock);
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&outcomes);
-}
-
-gint64
-converc_journal_prune (ConvercJournal  *self,
-                       guint            days,
-                       gint64           now_usec,
-                       GError         **error)
-{
-  g_autoptr(sqlite3_stmt) del_bodies = NULL;
-  g_autoptr(sqlite3_stmt) del_text = NULL;
-  g_autoptr(sqlite3_stmt) del_folded = NULL;
-  g_autoptr(sqlite3_stmt) del_unindexed = NULL;
-  g_autoptr(sqlite3_stmt) del_events = NULL;
-  g_autoptr(sqlite3_stmt) del_outcomes = NULL;
-  gint64 cutoff = now_usec - (gint64) days * G_USEC_PER_SEC * 60 * 60 * 24;
-  gint64 removed = -1;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
-
-  converc_journal_lock (self);
-
-  if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
-    goto out;
-
-  del_bodies = converc_journal_prepare (self,
-                                        "DELETE FROM event_bodies WHERE key IN"
-                                        " (SELECT key FROM events WHERE sort_usec < ?1)", error);
-  /* The index holds no text of its own (external content): it is told
-   * which text goes, for the events it holds, before the text goes. */
-  del_text = del_bodies == NULL ? NULL :
-    converc_journal_prepare (self,
-                             "INSERT INTO events_text (events_text, rowid, folded)"
-                             " SELECT 'delete', t.key, t.folded FROM events e"
-                             " CROSS JOIN event_folded t ON t.key = e.key"
-                             " WHERE e.sort_usec < ?1"
-                             " AND e.key NOT IN (SELECT key FROM events_unindexed)", error);
-  del_folded = del_text == NULL ? NULL :
-    converc_journal_prepare (self,
-                             "DELETE FROM event_folded WHERE key IN"
-                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
-  del_unindexed = del_folded == NULL ? NULL :
-    converc_journal_prepare (self,
-                             "DELETE FROM events_unindexed WHERE key IN"
-                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
-  del_events = del_unindexed == NULL ? NULL :
-    converc_journal_prepare (self, "DELETE FROM events WHERE sort_usec < ?1", error);
-  del_outcomes = del_events == NULL ? NULL :
-    converc_journal_prepare (self, "DELETE FROM outcomes WHERE time_usec < ?1", error);
-  if (del_outcomes == NULL)
-    {
-      converc_journal_rollback (self);
-      goto out;
-    }
-
-  sqlite3_bind_int64 (del_bodies, 1, cutoff);
-  sqlite3_bind_int64 (del_text, 1, cutoff);
-  sqlite3_bind_int64 (del_folded, 1, cutoff);
-  sqlite3_bind_int64 (del_unindexed, 1, cutoff);
-  sqlite3_bind_int64 (del_events, 1, cutoff);
-  sqlite3_bind_int64 (del_outcomes, 1, cutoff);
-
-  {
-    int rc = sqlite3_step (del_bodies);
-    gint64 n = 0;
-
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_text);
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_folded);
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_unindexed);
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_events);
-    n = sqlite3_changes64 (self->db);
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_outcomes);
-    if (rc != SQLITE_DONE)
-      {
-        converc_journal_set_error (self, rc, _("Removing old events"), error);
-        converc_journal_rollback (self);
-        goto out;
-      }
-
-    g_clear_pointer (&del_bodies, sqlite3_finalize);
-    g_clear_pointer (&del_text, sqlite3_finalize);
-    g_clear_pointer (&del_folded, sqlite3_finalize);
-    g_clear_pointer (&del_unindexed, sqlite3_finalize);
-    g_clear_pointer (&del_events, sqlite3_finalize);
-    g_clear_pointer (&del_outcomes, sqlite3_finalize);
-    if (!converc_journal_exec (self, "COMMIT", error))
-      {
-        converc_journal_rollback (self);
-        goto out;
-      }
-    removed = n;
-  }
-
-out:
-  g_mutex_unlock (&self->lock);
-
-  return removed;
-}
-
-gboolean
-converc_journal_clear (ConvercJournal  *self,
-                       GError         **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
-
-  converc_journal_lock (self);
-  ok = converc_journal_exec (self,
-                             "BEGIN IMMEDIATE;"
-                             "INSERT INTO events_text (events_text) VALUES ('delete-all');"
-                             "DELETE FROM event_folded;"
-                             "DELETE FROM events_unindexed;"
-                             "DELETE FROM event_bodies;"
-                             "DELETE FROM events;"
-                             "DELETE FROM outcomes;"
-                             "COMMIT;", error);
-  if (!ok)
-    converc_journal_rollback (self);
-  /* Gives the space back and leaves no trace of the events in free pages. */
-  else if (self->path != NULL)
-    ok = converc_journal_exec (self, "VACUUM", error);
-  g_mutex_unlock (&self->lock);
-
-  return ok;
-}
-
 gint64
 converc_journal_get_newest_created (ConvercJournal  *self,
                                     GError         **error)
@@ -1068,7 +854,7 @@ converc_journal_get_newest_created (ConvercJournal  *self,
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), G_MININT64);
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   /* Where createdAt was read, it is the sort time: the first such row in
    * the time index is the newest. */
   stmt = converc_journal_prepare (self,

@@ -47,81 +47,6 @@ G_DEFINE_QUARK (converc-journal-error-quark, converc_journal_error)
  * that opening a year of events stays quick. */
 #define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
-/* Version 1: the events and their search text. */
-static const char schema_v1[] =
-  "CREATE TABLE events ("
-  "  key INTEGER PRIMARY KEY,"
-  "  dedupe TEXT NOT NULL UNIQUE,"    /* 'id:' || id, or 'sha256:' || hash of raw */
-  "  id TEXT,"
-  "  type TEXT,"
-  "  created_at TEXT,"
-  "  created_usec INTEGER,"
-  "  first_seen_usec INTEGER NOT NULL,"
-  "  sort_usec INTEGER NOT NULL,"      /* created_usec, else first_seen_usec */
-  "  contact_name TEXT,"
-  "  contact_email TEXT,"
-  "  call_status TEXT,"
-  "  raw BLOB NOT NULL);"
-  "CREATE INDEX events_by_time ON events (sort_usec);"
-  "CREATE VIRTUAL TABLE events_text USING fts5 (folded,"
-  "  tokenize = 'trigram case_sensitive 1');";
-
-/* Version 2: the bodies apart, so that the rows a search sorts and
- * filters are small; a type filter that does not scan; delivery outcomes. */
-static const char migrate_v1_to_v2[] =
-  "CREATE TABLE event_bodies ("
-  "  key INTEGER PRIMARY KEY,"         /* events.key */
-  "  raw BLOB NOT NULL);"
-  "INSERT INTO event_bodies (key, raw) SELECT key, raw FROM events;"
-  "ALTER TABLE events DROP COLUMN raw;"
-  "CREATE INDEX events_by_type_time ON events (type, sort_usec);"
-  "CREATE TABLE outcomes ("
-  "  key INTEGER PRIMARY KEY,"
-  "  endpoint_id TEXT NOT NULL,"
-  "  time_usec INTEGER NOT NULL,"
-  "  kind TEXT NOT NULL,"
-  "  blob TEXT);"
-  "CREATE INDEX outcomes_by_endpoint ON outcomes (endpoint_id, time_usec);";
-
-/* Version 3: the trigram index without positions or sizes (detail=none,
- * columnsize=0): an event's postings are about half as large and quicker
- * to write. A search asks it for events holding every trigram of a word
- * (some trigrams, in fact: converc-journal-query.c) and checks the word in
- * the folded text, which the index still keeps. */
-static const char migrate_v2_to_v3[] =
-  "CREATE VIRTUAL TABLE events_text_v3 USING fts5 (folded,"
-  "  tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);"
-  "INSERT INTO events_text_v3 (rowid, folded) SELECT rowid, folded FROM events_text;"
-  "DROP TABLE events_text;"
-  "ALTER TABLE events_text_v3 RENAME TO events_text;";
-
-/* Version 4: the folded text in a table of its own, and the trigram index
- * over it (external content) filled behind each ingest, in a transaction
- * of its own (converc-journal-index.c): events_unindexed lists the events
- * stored but not in the index yet, which a search reads apart. The old
- * index goes; its events are listed, and the indexer rebuilds it after the
- * open while searches walk. */
-static const char migrate_v3_to_v4[] =
-  "CREATE TABLE event_folded ("
-  "  key INTEGER PRIMARY KEY,"         /* events.key */
-  "  folded TEXT NOT NULL);"
-  "INSERT INTO event_folded (key, folded) SELECT rowid, folded FROM events_text;"
-  "CREATE TABLE events_unindexed (key INTEGER PRIMARY KEY);"
-  "INSERT INTO events_unindexed (key) SELECT key FROM event_folded;"
-  "DROP TABLE events_text;"
-  "CREATE VIRTUAL TABLE events_text USING fts5 (folded, content = 'event_folded',"
-  "  content_rowid = 'key', tokenize = 'trigram case_sensitive 1', detail = none,"
-  "  columnsize = 0);";
-
-static const char * const migrations[] = {
-  schema_v1,          /* 0 → 1 */
-  migrate_v1_to_v2,   /* 1 → 2 */
-  migrate_v2_to_v3,   /* 2 → 3 */
-  migrate_v3_to_v4,   /* 3 → 4 */
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVERC_JOURNAL_SCHEMA_VERSION);
-
 static ConvercJournalError
 error_code_for (sqlite3 *db,
                 int      rc)
@@ -288,7 +213,7 @@ migrate (ConvercJournal  *self,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
 
-      if (!converc_journal_exec (self, migrations[version], error) ||
+      if (!converc_journal_exec (self, converc_journal_migrations[version], error) ||
           !converc_journal_exec (self, set_version, error) ||
           !converc_journal_exec (self, "COMMIT", error))
         {
