@@ -20,8 +20,8 @@
 
 /* The one concern of this file: the event journal's faults — a corrupt or
  * truncated file, a newer version, a full disk, a read-only folder, two
- * writers, a crash in the middle of an ingest: each a clear GError, and
- * no stored event lost. */
+ * writers, a crash in the middle of an ingest or between its two
+ * transactions: each a clear GError, and no stored event lost. */
 
 #include "config.h"
 
@@ -36,6 +36,7 @@
 
 #include "converc.h"
 #include "converc-emulator-private.h"
+#include "converc-journal-private.h"
 #include "converc-test-utils.h"
 
 #include <sqlite3.h>
@@ -588,10 +589,102 @@ test_crash_mid_ingest (void)
   remove_tree (folder);
 }
 
+/* The child of test_crash_before_index(): stores 400 events "stored-N"
+ * and aborts before they are in the search index. */
+static int
+store_then_abort (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvercJournal) journal = converc_journal_open (path, &error);
+  g_autoptr(GPtrArray) events = make_events ("stored", 0, 400);
+
+  if (journal == NULL)
+    {
+      g_printerr ("child: %s\n", error->message);
+      return 1;
+    }
+  journal->auto_index = FALSE;
+  if (!converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error))
+    {
+      g_printerr ("child: %s\n", error->message);
+      return 1;
+    }
+  abort ();
+}
+
+/* A writer that dies after storing an answer and before indexing it: the
+ * events are there and found by search at once, and the next open indexes
+ * them (FTS5's own check of the index against the text passes). */
+static void
+test_crash_before_index (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = make_journal (folder, 10);
+  const char *child_argv[] = { self_path, "--store-then-abort", path, NULL };
+  g_autoptr(ConvercSearchQuery) query = converc_search_query_parse ("STORED-3");
+  g_autoptr(ConvercJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  int status = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *message = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGABRT);
+
+  /* The pending marker: 400 stored events not in the index. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM events_unindexed", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 400);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  journal = converc_journal_open (path, &error);
+  g_assert_no_error (error);
+  /* stored-3, stored-30..39, stored-300..399 */
+  g_assert_cmpint (converc_journal_count (journal, query, 0, &error), ==, 111);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      gint64 left;
+
+      converc_journal_lock (journal);
+      left = converc_journal_count_unindexed_locked (journal, &error);
+      g_mutex_unlock (&journal->lock);
+      g_assert_no_error (error);
+      if (left == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+
+  converc_journal_lock (journal);
+  if (sqlite3_exec (journal->db, "INSERT INTO events_text (events_text, rank)"
+                    " VALUES ('integrity-check', 1)", NULL, NULL, &message) != SQLITE_OK)
+    g_error ("the search index is not sound: %s", message);
+  g_mutex_unlock (&journal->lock);
+  g_assert_cmpint (converc_journal_count (journal, query, 0, &error), ==, 111);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, &error), ==, 410);
+  g_assert_no_error (error);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--store-then-abort"))
+    return store_then_abort (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "--ingest-forever"))
     return ingest_forever (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "--ingest-batches"))
@@ -608,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal-faults/two-writers", test_two_writers);
   g_test_add_func ("/converc/journal-faults/two-writer-processes", test_two_writer_processes);
   g_test_add_func ("/converc/journal-faults/crash-mid-ingest", test_crash_mid_ingest);
+  g_test_add_func ("/converc/journal-faults/crash-before-index", test_crash_before_index);
 
   return g_test_run ();
 }

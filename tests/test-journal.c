@@ -297,26 +297,19 @@ random_needle (GRand        *rand,
   return g_steal_pointer (&piece);
 }
 
-/* The journal's search answers exactly as the in-memory matcher of the
- * Events page, on generated events, for many searches. */
-static void
-test_search_equals_matcher (void)
+/* Searches for the matcher test: fixed ones, and pieces of the values of
+ * @events, one or two words. */
+static GPtrArray *
+make_searches (GPtrArray *events)
 {
-  g_autoptr(GPtrArray) events = generate_events (600, 20261101);
-  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (14);
-  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *searches = g_ptr_array_new_with_free_func (g_free);
   const char * const fixed[] = {
     "", "a", "e", "zz", "zoe", "ZOË", "müller", "mueller", "MULLER", "@example",
     "type:call.ended", "type:call.ended ada", "TYPE:call.missed 2026", "type:", "type:nope",
     "call", "call.ended", "completed", "\"", "\\", "%", "_", "a_b", "*", "true", "null",
     "0", "00", "2026-11", "https://", "\xc3\xa9", "e\xcc\x81", "zzzqqq", "lo ve", "ada lovelace",
   };
-  guint n_nonempty = 0;
-  guint added = 0;
-
-  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, &added, NULL));
-  g_assert_cmpuint (added, ==, events->len);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     g_ptr_array_add (searches, g_strdup (fixed[i]));
@@ -335,6 +328,19 @@ test_search_equals_matcher (void)
           g_ptr_array_add (searches, g_strdup_printf ("%s %s", needle, second));
         }
     }
+
+  return searches;
+}
+
+/* Each of @searches finds in @journal exactly what the matcher finds in
+ * @events (all of them stored, oldest first), in the same order, both from
+ * the index and walking the events. Returns how many found something. */
+static guint
+assert_searches_equal (ConvercJournal *journal,
+                       GPtrArray      *events,
+                       GPtrArray      *searches)
+{
+  guint n_nonempty = 0;
 
   /* Each search both ways: from the index, and walking the events (as
    * it does when the index has many candidates). */
@@ -369,11 +375,120 @@ test_search_equals_matcher (void)
         g_assert_cmpint (converc_journal_count_at_most (journal, query, 0, 4, NULL), ==,
                          MIN (4, expected->len));
       }
+      /* A keystroke's first page and its count, up to 7 and all. */
+      for (guint at_most = 0; at_most <= 7; at_most += 7)
+        {
+          gint64 n_matches = -1;
+          g_autoptr(GPtrArray) page = converc_journal_query_page (journal, query, 0, 0, 5, at_most,
+                                                                  &n_matches, NULL);
+
+          g_assert_cmpuint (page->len, ==, MIN (5, expected->len));
+          for (guint i = 0; i < page->len; i++)
+            g_assert_cmpstr (((ConvercJournalRow *) page->pdata[i])->id, ==,
+                             g_ptr_array_index (expected, i));
+          g_assert_cmpint (n_matches, ==, at_most > 0 ? MIN (at_most, expected->len) : expected->len);
+        }
       if (found->len > 0 && s < searches->len)
         n_nonempty++;
       if (s + 1 == searches->len)
         journal->index_candidates_max = 1;
     }
+  journal->index_candidates_max = CONVERC_JOURNAL_INDEX_CANDIDATES_MAX;
+
+  return n_nonempty;
+}
+
+/* Rows of the trigram index itself (its content is event_folded). */
+static gint64
+count_indexed (ConvercJournal *journal,
+               const char     *match)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM events_text"
+                                          " WHERE events_text MATCH '%s'", match);
+
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  converc_journal_lock (journal);
+  g_assert_cmpint (sqlite3_prepare_v2 (journal->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&journal->lock);
+  return n;
+}
+
+/* The trigram index holds exactly the folded text of the events (FTS5's
+ * own check of an index against its content). */
+static void
+assert_index_sound (ConvercJournal *journal)
+{
+  char *message = NULL;
+  int rc;
+
+  converc_journal_lock (journal);
+  rc = sqlite3_exec (journal->db, "INSERT INTO events_text (events_text, rank)"
+                     " VALUES ('integrity-check', 1)", NULL, NULL, &message);
+  g_mutex_unlock (&journal->lock);
+  if (rc != SQLITE_OK)
+    g_error ("the search index is not sound: %s", message);
+}
+
+static gint64
+count_unindexed (ConvercJournal *journal)
+{
+  gint64 n;
+
+  converc_journal_lock (journal);
+  n = converc_journal_count_unindexed_locked (journal, NULL);
+  g_mutex_unlock (&journal->lock);
+  return n;
+}
+
+/* Waits (up to 60 s) for the journal's indexer to index every event. */
+static void
+wait_indexed (ConvercJournal *journal)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (count_unindexed (journal) > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+}
+
+/* The journal's search answers exactly as the in-memory matcher of the
+ * Events page, on generated events, for many searches: before their
+ * events are in the trigram index, with some of them in it, and with all. */
+static void
+test_search_equals_matcher (void)
+{
+  g_autoptr(GPtrArray) events = generate_events (600, 20261101);
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  g_autoptr(GPtrArray) searches = make_searches (events);
+  g_autoptr(GError) error = NULL;
+  guint n_nonempty;
+  guint added = 0;
+
+  journal->auto_index = FALSE;
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, &added, NULL));
+  g_assert_cmpuint (added, ==, events->len);
+
+  g_assert_cmpint (count_unindexed (journal), ==, 600);
+  g_assert_cmpint (count_indexed (journal, "cal"), ==, 0);
+  n_nonempty = assert_searches_equal (journal, events, searches);
+
+  /* The older 250 in the index, the newer 350 not. */
+  g_assert_cmpint (converc_journal_index_pending (journal, 250, &error), ==, 350);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_searches_equal (journal, events, searches), ==, n_nonempty);
+
+  g_assert_cmpint (converc_journal_index_pending (journal, 0, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_indexed (journal, "cal"), >, 0);
+  assert_index_sound (journal);
+  g_assert_cmpuint (assert_searches_equal (journal, events, searches), ==, n_nonempty);
 
   /* The searches were not all empty or all full. */
   g_test_message ("%u of %u searches found something", n_nonempty, searches->len);
@@ -445,15 +560,23 @@ test_prune_clear_outcomes (void)
   g_autoptr(GPtrArray) events = events_new ();
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) odd_days = events_new ();
   gint64 now = NOV_1_USEC + 40 * DAY_USEC;
 
+  /* The even days in the trigram index, the odd ones stored only: prune
+   * takes both kinds out. */
+  journal->auto_index = FALSE;
   for (guint day = 0; day < 40; day++)
     {
       g_autofree char *id = g_strdup_printf ("evt_day%u", day);
 
-      g_ptr_array_add (events, simple_event (id, "call.ended", NOV_1_USEC + day * DAY_USEC, "X"));
+      g_ptr_array_add (day % 2 == 0 ? events : odd_days,
+                       simple_event (id, "call.ended", NOV_1_USEC + day * DAY_USEC, "X"));
     }
   g_assert_true (converc_journal_ingest (journal, events, now, NULL, NULL));
+  g_assert_cmpint (converc_journal_index_pending (journal, 0, &error), ==, 0);
+  g_assert_true (converc_journal_ingest (journal, odd_days, now, NULL, NULL));
+  g_assert_cmpint (count_unindexed (journal), ==, 20);
 
   g_assert_true (converc_journal_add_outcome (journal, "wh_1", now - 35 * DAY_USEC, "delivered",
                                               "{\"status\":200}", &error));
@@ -473,7 +596,13 @@ test_prune_clear_outcomes (void)
   g_assert_no_error (error);
   g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 30);
   g_assert_cmpint (count_rows (journal, "event_bodies"), ==, 30);
-  g_assert_cmpint (count_rows (journal, "events_text"), ==, 30);
+  g_assert_cmpint (count_rows (journal, "event_folded"), ==, 30);
+  g_assert_cmpint (count_unindexed (journal), ==, 15);
+  g_assert_cmpint (count_indexed (journal, "day"), ==, 15);
+  g_assert_cmpint (converc_journal_index_pending (journal, 0, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_indexed (journal, "day"), ==, 30);
+  assert_index_sound (journal);
   g_assert_null (converc_journal_lookup (journal, "evt_day9", NULL));
   {
     g_autoptr(GBytes) kept = converc_journal_lookup (journal, "evt_day10", NULL);
@@ -493,7 +622,10 @@ test_prune_clear_outcomes (void)
   g_assert_no_error (error);
   g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 0);
   g_assert_cmpint (count_rows (journal, "event_bodies"), ==, 0);
-  g_assert_cmpint (count_rows (journal, "events_text"), ==, 0);
+  g_assert_cmpint (count_rows (journal, "event_folded"), ==, 0);
+  g_assert_cmpint (count_rows (journal, "events_unindexed"), ==, 0);
+  g_assert_cmpint (count_indexed (journal, "day"), ==, 0);
+  assert_index_sound (journal);
   {
     g_autoptr(GPtrArray) ids = journal_ids (journal, "evt_day", 0);
 
@@ -651,6 +783,140 @@ test_search_during_ingest (void)
   remove_tree (folder);
 }
 
+/* Events stored but not indexed when the journal closed (as after a crash
+ * between the two transactions of an ingest) are found by search at once
+ * and indexed by the journal's thread when it is opened again. */
+static void
+test_index_at_reopen (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) events = generate_events (300, 77);
+  g_autoptr(GPtrArray) searches = NULL;
+  g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func (g_free);
+  guint n_nonempty;
+
+  journal->auto_index = FALSE;
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, NULL));
+  g_assert_cmpint (count_unindexed (journal), ==, 300);
+  g_clear_object (&journal);
+
+  /* Every 8th search of the matcher test, to keep it short. */
+  searches = make_searches (events);
+  for (guint i = 0; i < searches->len; i += 8)
+    g_ptr_array_add (some, g_strdup (g_ptr_array_index (searches, i)));
+
+  journal = open_journal (folder, "j.sqlite");
+  n_nonempty = assert_searches_equal (journal, events, some);
+  wait_indexed (journal);
+  g_assert_cmpint (count_indexed (journal, "cal"), >, 0);
+  assert_index_sound (journal);
+  g_assert_cmpuint (assert_searches_equal (journal, events, some), ==, n_nonempty);
+  g_assert_cmpuint (n_nonempty, >, 0);
+
+  /* An ingest with the thread on indexes behind itself. */
+  {
+    g_autoptr(GPtrArray) more = generate_events (50, 78);
+    guint added = 0;
+
+    g_assert_true (converc_journal_ingest (journal, more, NOV_1_USEC, &added, NULL));
+    g_assert_cmpuint (added, ==, 50);
+    wait_indexed (journal);
+    assert_index_sound (journal);
+  }
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
+/* A journal of schema version 3 (its trigram index holding the folded
+ * text itself) migrates to version 4: the text moves to event_folded, the
+ * index is rebuilt behind the open, and searches find the events before
+ * and after. */
+static void
+test_migrate_v3 (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "v3.sqlite", NULL);
+  g_autoptr(ConvercJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  sqlite3 *db = NULL;
+  const char *v3 =
+    "CREATE TABLE events (key INTEGER PRIMARY KEY, dedupe TEXT NOT NULL UNIQUE, id TEXT,"
+    " type TEXT, created_at TEXT, created_usec INTEGER, first_seen_usec INTEGER NOT NULL,"
+    " sort_usec INTEGER NOT NULL, contact_name TEXT, contact_email TEXT, call_status TEXT);"
+    "CREATE INDEX events_by_time ON events (sort_usec);"
+    "CREATE TABLE event_bodies (key INTEGER PRIMARY KEY, raw BLOB NOT NULL);"
+    "CREATE INDEX events_by_type_time ON events (type, sort_usec);"
+    "CREATE TABLE outcomes (key INTEGER PRIMARY KEY, endpoint_id TEXT NOT NULL,"
+    " time_usec INTEGER NOT NULL, kind TEXT NOT NULL, blob TEXT);"
+    "CREATE INDEX outcomes_by_endpoint ON outcomes (endpoint_id, time_usec);"
+    "CREATE VIRTUAL TABLE events_text USING fts5 (folded, tokenize = 'trigram case_sensitive 1',"
+    " detail = none, columnsize = 0);"
+    "INSERT INTO events VALUES (1, 'id:evt_old', 'evt_old', 'call.ended', '2026-10-01T00:00:00Z',"
+    " 1790812800000000, 5, 1790812800000000, 'Old Timer', NULL, NULL);"
+    "INSERT INTO events VALUES (2, 'id:evt_older', 'evt_older', 'call.missed', '2026-09-01T00:00:00Z',"
+    " 1788220800000000, 5, 1788220800000000, 'Older Timer', NULL, NULL);"
+    "INSERT INTO event_bodies VALUES (1, '{\"id\":\"evt_old\",\"type\":\"call.ended\"}');"
+    "INSERT INTO event_bodies VALUES (2, '{\"id\":\"evt_older\",\"type\":\"call.missed\"}');"
+    "INSERT INTO events_text (rowid, folded) VALUES (1, 'evt_old\ncall.ended\nold timer\n');"
+    "INSERT INTO events_text (rowid, folded) VALUES (2, 'evt_older\ncall.missed\nolder timer\n');"
+    "INSERT INTO outcomes VALUES (1, 'wh', 3, 'delivered', '{}');"
+    "PRAGMA user_version = 3;";
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, v3, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  journal = converc_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+
+  /* Found at once, indexed or not. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GPtrArray) timers = journal_ids (journal, "TIMER", 0);
+      g_autoptr(GPtrArray) ended = journal_ids (journal, "type:call.ended timer", 0);
+      g_autoptr(GPtrArray) older = journal_ids (journal, "older", 0);
+
+      g_assert_cmpuint (timers->len, ==, 2);
+      g_assert_cmpstr (g_ptr_array_index (timers, 0), ==, "evt_old");
+      g_assert_cmpuint (ended->len, ==, 1);
+      g_assert_cmpuint (older->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (older, 0), ==, "evt_older");
+
+      if (round == 0)
+        wait_indexed (journal);
+    }
+  g_assert_cmpint (count_indexed (journal, "tim"), ==, 2);
+  assert_index_sound (journal);
+  g_assert_cmpint (count_rows (journal, "event_folded"), ==, 2);
+
+  raw = converc_journal_lookup (journal, "evt_older", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (raw);
+  {
+    g_autoptr(GPtrArray) outcomes = converc_journal_list_outcomes (journal, "wh", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (outcomes->len, ==, 1);
+  }
+  g_clear_object (&journal);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +931,8 @@ main (int   argc,
   g_test_add_func ("/converc/journal/migrate-v1", test_migrate_v1);
   g_test_add_func ("/converc/journal/async-in-memory", test_async_in_memory);
   g_test_add_func ("/converc/journal/search-during-ingest", test_search_during_ingest);
+  g_test_add_func ("/converc/journal/index-at-reopen", test_index_at_reopen);
+  g_test_add_func ("/converc/journal/migrate-v3", test_migrate_v3);
 
   return g_test_run ();
 }

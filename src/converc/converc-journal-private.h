@@ -36,6 +36,10 @@ G_BEGIN_DECLS
  * word (figures in BENCHMARKS.md). */
 #define CONVERC_JOURNAL_INDEX_CANDIDATES_MAX 10000
 
+/* The background indexer adds this many stored events to the trigram
+ * index per transaction, letting a waiting writer in between. */
+#define CONVERC_JOURNAL_INDEX_BATCH 2000
+
 struct _ConvercJournal
 {
   GObject   parent_instance;
@@ -52,6 +56,20 @@ struct _ConvercJournal
   /* Below this many candidates a search reads the index, else it walks
    * the events newest first (converc-journal-query.c); tests lower it. */
   gint64    index_candidates_max;
+
+  /* Writers and searches of the in-memory journal waiting for @lock: the
+   * indexer lets them in between its batches. */
+  int       n_waiting;
+  /* The indexer: a thread of the writing connection that adds stored
+   * events to the trigram index behind each ingest (events_unindexed
+   * lists them; searches read those apart). Under @lock. */
+  GThread  *indexer;
+  GCond     indexer_cond;
+  gboolean  indexer_stop;
+  gboolean  index_wanted;
+  /* FALSE: an ingest leaves its events to converc_journal_index_pending()
+   * (tests, and the benchmark's bulk build). */
+  gboolean  auto_index;
 };
 
 /* Sets @error from the connection's last error, "@what: <SQLite's words>",
@@ -66,6 +84,23 @@ gboolean converc_journal_exec       (ConvercJournal  *self,
                                      GError         **error);
 /* Ends a transaction left open by a failure. */
 void     converc_journal_rollback   (ConvercJournal  *self);
+/* The SQL of each schema version's step from the one before
+ * (converc-journal-schema.c): CONVERC_JOURNAL_SCHEMA_VERSION of them. */
+extern const char * const converc_journal_migrations[];
+
+/* Locks and returns the connection that reads: the second one for a file
+ * (so a search does not wait for an ingest), else @self. */
+ConvercJournal *converc_journal_lock_reader (ConvercJournal *self);
+/* Locks @self->lock, ahead of the indexer's next batch. */
+void     converc_journal_lock       (ConvercJournal  *self);
+/* With @self->lock held: how many stored events are not in the trigram
+ * index yet, or -1 on error. */
+gint64   converc_journal_count_unindexed_locked (ConvercJournal  *self,
+                                                 GError         **error);
+/* With @self->lock held: starts the indexer (once) and wakes it. */
+void     converc_journal_want_index (ConvercJournal  *self);
+/* Stops the indexer after its batch and waits for it (finalize). */
+void     converc_journal_stop_indexer (ConvercJournal *self);
 sqlite3_stmt *converc_journal_prepare (ConvercJournal  *self,
                                        const char      *sql,
                                        GError         **error);

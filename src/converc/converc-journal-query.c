@@ -19,7 +19,7 @@
  */
 
 /* The one concern of this file: reading the journal — search, count, one
- * event's bytes, delivery outcomes — and trimming it. */
+ * event's bytes. */
 
 #define G_LOG_DOMAIN "converc-journal"
 
@@ -49,16 +49,19 @@ typedef enum
 typedef struct
 {
   Plan       plan;
-  GString   *where;   /* over e (events) and, but for PLAN_NO_WORDS, t (its text) */
+  GString   *where;   /* over e (events): the time and the type */
+  GString   *text_where;  /* " AND …" over t (event_folded): the words */
   GPtrArray *texts;   /* bound as text, from ?2 on (?1 is the time) */
   gint64     since_usec;
   char      *match;   /* the FTS5 query of the long words, or NULL */
+  guint      match_param;  /* its number (PLAN_INDEX) */
 } Search;
 
 static void
 search_clear (Search *c)
 {
   g_string_free (c->where, TRUE);
+  g_string_free (c->text_where, TRUE);
   g_ptr_array_unref (c->texts);
   g_free (c->match);
 }
@@ -140,7 +143,8 @@ dup_column_text (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
-/* How many rows the index gives for @match, counting up to @at_most. */
+/* How many candidates the index gives for @match, counting up to @at_most,
+ * and those not in it yet. */
 static gint64
 count_candidates (ConvercJournal  *self,
                   const char      *match,
@@ -149,8 +153,9 @@ count_candidates (ConvercJournal  *self,
 {
   g_autoptr(sqlite3_stmt) stmt =
     converc_journal_prepare (self,
-                             "SELECT count(*) FROM (SELECT 1 FROM events_text"
-                             " WHERE events_text MATCH ?1 LIMIT ?2)", error);
+                             "SELECT (SELECT count(*) FROM (SELECT 1 FROM events_text"
+                             " WHERE events_text MATCH ?1 LIMIT ?2))"
+                             " + (SELECT count(*) FROM events_unindexed)", error);
   int rc;
 
   g_assert (CONVERC_IS_JOURNAL (self));
@@ -242,6 +247,7 @@ plan_search (ConvercJournal            *self,
   /* ?1 is always named, so that the numbering of the texts holds; a
    * plain range lets a walk stop at @since_usec. */
   c->where = g_string_new (since_usec > 0 ? "e.sort_usec >= ?1" : "?1 IS NULL");
+  c->text_where = g_string_new (NULL);
   c->texts = g_ptr_array_new_with_free_func (g_free);
   c->since_usec = since_usec;
   c->match = NULL;
@@ -288,7 +294,7 @@ plan_search (ConvercJournal            *self,
   if (c->plan == PLAN_INDEX)
     {
       g_ptr_array_add (c->texts, g_strdup (c->match));
-      g_string_append_printf (c->where, " AND t.events_text MATCH ?%u", 1 + c->texts->len);
+      c->match_param = 1 + c->texts->len;
     }
 
   for (guint i = 0; query->words[i] != NULL; i++)
@@ -296,25 +302,33 @@ plan_search (ConvercJournal            *self,
       /* The index gives candidates only (it keeps no positions): every
        * word is checked in the folded text, on either plan. */
       g_ptr_array_add (c->texts, g_strdup (query->words[i]));
-      g_string_append_printf (c->where, " AND instr(t.folded, ?%u) > 0", 1 + c->texts->len);
+      g_string_append_printf (c->text_where, " AND instr(t.folded, ?%u) > 0", 1 + c->texts->len);
     }
 
   return TRUE;
 }
 
-/* FROM: the events alone, or joined to their text in the plan's order. */
-static const char *
-search_from (const Search *c)
+/* FROM: the events alone, or joined to their folded text in the plan's
+ * order. The index's candidates are those it holds and those not in it
+ * yet (events_unindexed, converc-journal-index.c), checked word by word
+ * alike. */
+static char *
+search_from (const Search *c,
+             gboolean      with_text)
 {
   switch (c->plan)
     {
     case PLAN_INDEX:
-      return "events_text t CROSS JOIN events e ON e.key = t.rowid";
+      return g_strdup_printf ("(SELECT rowid AS key FROM events_text WHERE events_text MATCH ?%u"
+                              " UNION ALL SELECT key FROM events_unindexed) c"
+                              " CROSS JOIN events e ON e.key = c.key%s",
+                              c->match_param,
+                              with_text ? " CROSS JOIN event_folded t ON t.key = e.key" : "");
     case PLAN_WALK:
-      return "events e CROSS JOIN events_text t ON t.rowid = e.key";
+      return g_strdup ("events e CROSS JOIN event_folded t ON t.key = e.key");
     case PLAN_NO_WORDS:
     default:
-      return "events e";
+      return g_strdup ("events e");
     }
 }
 
@@ -331,30 +345,168 @@ search_bind (const Search *c,
     sqlite3_bind_text (stmt, 2 + i, g_ptr_array_index (c->texts, i), -1, SQLITE_STATIC);
 }
 
+static ConvercJournalRow *
+read_row (sqlite3_stmt *stmt)
+{
+  ConvercJournalRow *row = g_new0 (ConvercJournalRow, 1);
+
+  row->key = sqlite3_column_int64 (stmt, 0);
+  row->id = dup_column_text (stmt, 1);
+  row->event_type = dup_column_text (stmt, 2);
+  row->created_at = dup_column_text (stmt, 3);
+  row->created_usec = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                        ? G_MININT64 : sqlite3_column_int64 (stmt, 4);
+  row->first_seen_usec = sqlite3_column_int64 (stmt, 5);
+  row->contact_name = dup_column_text (stmt, 6);
+  row->contact_email = dup_column_text (stmt, 7);
+  row->call_status = dup_column_text (stmt, 8);
+
+  return row;
+}
+
+typedef struct
+{
+  gint64 sort_usec;
+  gint64 key;
+} Candidate;
+
+/* Newest first, as the SQL of a page orders them. */
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->sort_usec != y->sort_usec)
+    return x->sort_usec < y->sort_usec ? 1 : -1;
+  return (x->key < y->key) - (x->key > y->key);
+}
+
+/* PLAN_INDEX: the candidates' keys and times are read (small rows) and
+ * sorted newest first; only then is each checked in its folded text (the
+ * large rows), in that order, until the page is full and the count has
+ * reached @count_at_most (0: all). The page and the count come from one
+ * pass, and a common word checks about as many texts as it needs rather
+ * than every candidate's. @n_matches: (optional). */
+static GPtrArray *
+index_page_locked (ConvercJournal  *self,
+                   const Search    *c,
+                   guint            offset,
+                   guint            limit,
+                   gint64           count_at_most,
+                   gint64          *n_matches,
+                   GError         **error)
+{
+  g_autofree char *from = search_from (c, FALSE);
+  g_autofree char *candidates_sql = g_strdup_printf ("SELECT e.sort_usec, e.key FROM %s WHERE %s",
+                                                     from, c->where->str);
+  g_autofree char *check_sql = g_strdup_printf ("SELECT 1 FROM event_folded t"
+                                                " WHERE t.key = ?%u%s",
+                                                c->texts->len + 2, c->text_where->str);
+  g_autofree char *row_sql = g_strdup_printf ("SELECT %s FROM events e WHERE e.key = ?", row_columns);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(sqlite3_stmt) fetch = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_row_free);
+  gint64 page_end = limit > 0 ? (gint64) offset + limit : G_MAXINT64;
+  gint64 enough = page_end;
+  gint64 matched = 0;
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  if (n_matches != NULL)
+    enough = count_at_most > 0 ? MAX (page_end, count_at_most) : G_MAXINT64;
+
+  stmt = converc_journal_prepare (self, candidates_sql, error);
+  check = stmt == NULL ? NULL : converc_journal_prepare (self, check_sql, error);
+  fetch = check == NULL ? NULL : converc_journal_prepare (self, row_sql, error);
+  if (fetch == NULL)
+    return NULL;
+
+  search_bind (c, stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate candidate = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (candidates, candidate);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+  g_array_sort (candidates, compare_candidates);
+
+  search_bind (c, check);
+  for (guint i = 0; i < candidates->len && matched < enough; i++)
+    {
+      gint64 key = g_array_index (candidates, Candidate, i).key;
+
+      sqlite3_reset (check);
+      sqlite3_bind_int64 (check, c->texts->len + 2, key);
+      rc = sqlite3_step (check);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        goto failed;
+
+      if (matched >= offset && matched < page_end)
+        {
+          sqlite3_reset (fetch);
+          sqlite3_bind_int64 (fetch, 1, key);
+          rc = sqlite3_step (fetch);
+          if (rc != SQLITE_ROW)
+            goto failed;
+          g_ptr_array_add (rows, read_row (fetch));
+        }
+      matched++;
+    }
+
+  if (n_matches != NULL)
+    *n_matches = count_at_most > 0 ? MIN (matched, count_at_most) : matched;
+
+  return g_steal_pointer (&rows);
+
+failed:
+  converc_journal_set_error (self, rc, _("Searching the event history"), error);
+  return NULL;
+}
+
+/* One page of a search. @n_matches: (out) (optional): how many match (up
+ * to @count_at_most, 0: all), when the plan gave it on the way, else -1. */
 static GPtrArray *
 query_locked (ConvercJournal            *self,
               const ConvercSearchQuery  *search,
               gint64                     since_usec,
               guint                      offset,
               guint                      limit,
+              gint64                     count_at_most,
+              gint64                    *n_matches,
               GError                   **error)
 {
   g_auto(Search) c = { 0, };
   g_autofree char *sql = NULL;
+  g_autofree char *from = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_row_free);
   int rc;
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
+  if (n_matches != NULL)
+    *n_matches = -1;
+
   if (!plan_search (self, search, since_usec, FALSE, limit > 0 ? (gint64) offset + limit : 0,
                     &c, error))
     return NULL;
 
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
+  if (c.plan == PLAN_INDEX)
+    return index_page_locked (self, &c, offset, limit, count_at_most, n_matches, error);
+
+  from = search_from (&c, TRUE);
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s"
                          " ORDER BY e.sort_usec DESC, e.key DESC LIMIT %" G_GINT64_FORMAT
                          " OFFSET %u",
-                         row_columns, search_from (&c), c.where->str,
+                         row_columns, from, c.where->str, c.text_where->str,
                          limit > 0 ? (gint64) limit : (gint64) -1, offset);
 
   stmt = converc_journal_prepare (self, sql, error);
@@ -363,21 +515,7 @@ query_locked (ConvercJournal            *self,
   search_bind (&c, stmt);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ConvercJournalRow *row = g_new0 (ConvercJournalRow, 1);
-
-      row->key = sqlite3_column_int64 (stmt, 0);
-      row->id = dup_column_text (stmt, 1);
-      row->event_type = dup_column_text (stmt, 2);
-      row->created_at = dup_column_text (stmt, 3);
-      row->created_usec = sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                            ? G_MININT64 : sqlite3_column_int64 (stmt, 4);
-      row->first_seen_usec = sqlite3_column_int64 (stmt, 5);
-      row->contact_name = dup_column_text (stmt, 6);
-      row->contact_email = dup_column_text (stmt, 7);
-      row->call_status = dup_column_text (stmt, 8);
-      g_ptr_array_add (rows, row);
-    }
+    g_ptr_array_add (rows, read_row (stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -397,6 +535,7 @@ count_locked (ConvercJournal            *self,
 {
   g_auto(Search) c = { 0, };
   g_autofree char *sql = NULL;
+  g_autofree char *from = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -405,11 +544,13 @@ count_locked (ConvercJournal            *self,
   if (!plan_search (self, search, since_usec, TRUE, 0, &c, error))
     return -1;
 
+  from = search_from (&c, TRUE);
   if (at_most > 0)
-    sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %" G_GINT64_FORMAT ")",
-                           search_from (&c), c.where->str, at_most);
+    sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s%s LIMIT %" G_GINT64_FORMAT ")",
+                           from, c.where->str, c.text_where->str, at_most);
   else
-    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from (&c), c.where->str);
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s%s", from, c.where->str,
+                           c.text_where->str);
 
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt == NULL)
@@ -428,14 +569,14 @@ count_locked (ConvercJournal            *self,
 
 /* Locks and returns the connection that reads: the second one for a file
  * (so a search does not wait for an ingest), else @self. */
-static ConvercJournal *
-lock_reader (ConvercJournal *self)
+ConvercJournal *
+converc_journal_lock_reader (ConvercJournal *self)
 {
   ConvercJournal *reader = self->reader != NULL ? self->reader : self;
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
-  g_mutex_lock (&reader->lock);
+  converc_journal_lock (reader);
   reader->index_candidates_max = self->index_candidates_max;
 
   return reader;
@@ -455,8 +596,8 @@ converc_journal_query (ConvercJournal            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
-  rows = query_locked (self, search, since_usec, offset, limit, error);
+  self = converc_journal_lock_reader (self);
+  rows = query_locked (self, search, since_usec, offset, limit, 0, NULL, error);
   g_mutex_unlock (&self->lock);
 
   return rows;
@@ -475,7 +616,7 @@ converc_journal_count_at_most (ConvercJournal            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   n = count_locked (self, search, since_usec, at_most, error);
   g_mutex_unlock (&self->lock);
 
@@ -508,6 +649,65 @@ query_data_free (QueryData *data)
   g_free (data);
 }
 
+/* With the reading connection locked: a page and its count. */
+static GPtrArray *
+query_page_locked (ConvercJournal            *self,
+                   const ConvercSearchQuery  *search,
+                   gint64                     since_usec,
+                   guint                      offset,
+                   guint                      limit,
+                   gint64                     count_at_most,
+                   gint64                    *n_matches,
+                   GError                   **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 n_total = -1;
+
+  rows = query_locked (self, search, since_usec, offset, limit, count_at_most, &n_total, error);
+  if (rows == NULL)
+    return NULL;
+
+  /* A first page that is not full holds every match: no count needed. */
+  if (offset == 0 && limit > 0 && rows->len < limit)
+    *n_matches = rows->len;
+  else if (n_total >= 0)
+    *n_matches = n_total;
+  else
+    *n_matches = count_locked (self, search, since_usec, count_at_most, error);
+
+  if (*n_matches < 0)
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+converc_journal_query_page (ConvercJournal            *self,
+                            const ConvercSearchQuery  *search,
+                            gint64                     since_usec,
+                            guint                      offset,
+                            guint                      limit,
+                            gint64                     count_at_most,
+                            gint64                    *n_matches,
+                            GError                   **error)
+{
+  GPtrArray *rows;
+  gint64 n = -1;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* From here on @self is the reading connection, locked. */
+  self = converc_journal_lock_reader (self);
+  rows = query_page_locked (self, search, since_usec, offset, limit, count_at_most, &n, error);
+  g_mutex_unlock (&self->lock);
+
+  if (rows != NULL && n_matches != NULL)
+    *n_matches = n;
+
+  return rows;
+}
+
 static void
 query_thread (GTask        *task,
               gpointer      source_object,
@@ -522,18 +722,9 @@ query_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
-  rows = query_locked (self, data->search, data->since_usec, data->offset, data->limit, &error);
-  /* A first page that is not full holds every match: no count needed. */
-  if (rows != NULL && data->offset == 0 && data->limit > 0 && rows->len < data->limit)
-    data->n_matches = rows->len;
-  else if (rows != NULL)
-    data->n_matches = count_locked (self, data->search, data->since_usec, data->count_at_most,
-                                    &error);
-  g_mutex_unlock (&self->lock);
-
-  if (rows == NULL || data->n_matches < 0)
+  rows = converc_journal_query_page (self, data->search, data->since_usec, data->offset,
+                                     data->limit, data->count_at_most, &data->n_matches, &error);
+  if (rows == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
@@ -601,7 +792,7 @@ lookup_raw (ConvercJournal  *self,
   g_assert (CONVERC_IS_JOURNAL (self));
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   stmt = converc_journal_prepare (self, sql, error);
   if (stmt != NULL)
     {
@@ -652,195 +843,6 @@ converc_journal_lookup_by_key (ConvercJournal  *self,
   return lookup_raw (self, "SELECT raw FROM event_bodies WHERE key = ?", NULL, key, shown, error);
 }
 
-gboolean
-converc_journal_add_outcome (ConvercJournal  *self,
-                             const char      *endpoint_id,
-                             gint64           time_usec,
-                             const char      *kind,
-                             const char      *blob,
-                             GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail (endpoint_id != NULL, FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  g_mutex_lock (&self->lock);
-  stmt = converc_journal_prepare (self,
-                                  "INSERT INTO outcomes (endpoint_id, time_usec, kind, blob)"
-                                  " VALUES (?, ?, ?, ?)", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, endpoint_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, time_usec);
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-      if (blob != NULL)
-        sqlite3_bind_text (stmt, 4, blob, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_DONE;
-      if (!ok)
-        converc_journal_set_error (self, rc, _("Storing a delivery outcome"), error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_mutex_unlock (&self->lock);
-
-  return ok;
-}
-
-GPtrArray *
-converc_journal_list_outcomes (ConvercJournal  *self,
-                               const char      *endpoint_id,
-                               guint            limit,
-                               GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) outcomes = NULL;
-  int rc = SQLITE_ERROR;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
-  g_return_val_if_fail (endpoint_id != NULL, NULL);
-
-  outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) converc_journal_outcome_free);
-
-  /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
-  stmt = converc_journal_prepare (self,
-                                  "SELECT endpoint_id, time_usec, kind, blob FROM outcomes"
-                                  " WHERE endpoint_id = ? ORDER BY time_usec DESC, key DESC"
-                                  " LIMIT ?", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, endpoint_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          ConvercJournalOutcome *outcome = g_new0 (ConvercJournalOutcome, 1);
-
-          outcome->endpoint_id = dup_column_text (stmt, 0);
-          outcome->time_usec = sqlite3_column_int64 (stmt, 1);
-          outcome->kind = dup_column_text (stmt, 2);
-          outcome->blob = dup_column_text (stmt, 3);
-          g_ptr_array_add (outcomes, outcome);
-        }
-      if (rc != SQLITE_DONE)
-        converc_journal_set_error (self, rc, _("Reading delivery outcomes"), error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_mutex_unlock (&self->lock);
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&outcomes);
-}
-
-gint64
-converc_journal_prune (ConvercJournal  *self,
-                       guint            days,
-                       gint64           now_usec,
-                       GError         **error)
-{
-  g_autoptr(sqlite3_stmt) del_bodies = NULL;
-  g_autoptr(sqlite3_stmt) del_text = NULL;
-  g_autoptr(sqlite3_stmt) del_events = NULL;
-  g_autoptr(sqlite3_stmt) del_outcomes = NULL;
-  gint64 cutoff = now_usec - (gint64) days * G_USEC_PER_SEC * 60 * 60 * 24;
-  gint64 removed = -1;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
-
-  g_mutex_lock (&self->lock);
-
-  if (!converc_journal_exec (self, "BEGIN IMMEDIATE", error))
-    goto out;
-
-  del_bodies = converc_journal_prepare (self,
-                                        "DELETE FROM event_bodies WHERE key IN"
-                                        " (SELECT key FROM events WHERE sort_usec < ?1)", error);
-  del_text = del_bodies == NULL ? NULL :
-    converc_journal_prepare (self,
-                             "DELETE FROM events_text WHERE rowid IN"
-                             " (SELECT key FROM events WHERE sort_usec < ?1)", error);
-  del_events = del_text == NULL ? NULL :
-    converc_journal_prepare (self, "DELETE FROM events WHERE sort_usec < ?1", error);
-  del_outcomes = del_events == NULL ? NULL :
-    converc_journal_prepare (self, "DELETE FROM outcomes WHERE time_usec < ?1", error);
-  if (del_outcomes == NULL)
-    {
-      converc_journal_rollback (self);
-      goto out;
-    }
-
-  sqlite3_bind_int64 (del_bodies, 1, cutoff);
-  sqlite3_bind_int64 (del_text, 1, cutoff);
-  sqlite3_bind_int64 (del_events, 1, cutoff);
-  sqlite3_bind_int64 (del_outcomes, 1, cutoff);
-
-  {
-    int rc = sqlite3_step (del_bodies);
-    gint64 n = 0;
-
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_text);
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_events);
-    n = sqlite3_changes64 (self->db);
-    if (rc == SQLITE_DONE)
-      rc = sqlite3_step (del_outcomes);
-    if (rc != SQLITE_DONE)
-      {
-        converc_journal_set_error (self, rc, _("Removing old events"), error);
-        converc_journal_rollback (self);
-        goto out;
-      }
-
-    g_clear_pointer (&del_bodies, sqlite3_finalize);
-    g_clear_pointer (&del_text, sqlite3_finalize);
-    g_clear_pointer (&del_events, sqlite3_finalize);
-    g_clear_pointer (&del_outcomes, sqlite3_finalize);
-    if (!converc_journal_exec (self, "COMMIT", error))
-      {
-        converc_journal_rollback (self);
-        goto out;
-      }
-    removed = n;
-  }
-
-out:
-  g_mutex_unlock (&self->lock);
-
-  return removed;
-}
-
-gboolean
-converc_journal_clear (ConvercJournal  *self,
-                       GError         **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  ok = converc_journal_exec (self,
-                             "BEGIN IMMEDIATE;"
-                             "DELETE FROM events_text;"
-                             "DELETE FROM event_bodies;"
-                             "DELETE FROM events;"
-                             "DELETE FROM outcomes;"
-                             "COMMIT;", error);
-  if (!ok)
-    converc_journal_rollback (self);
-  /* Gives the space back and leaves no trace of the events in free pages. */
-  else if (self->path != NULL)
-    ok = converc_journal_exec (self, "VACUUM", error);
-  g_mutex_unlock (&self->lock);
-
-  return ok;
-}
-
 gint64
 converc_journal_get_newest_created (ConvercJournal  *self,
                                     GError         **error)
@@ -852,7 +854,7 @@ converc_journal_get_newest_created (ConvercJournal  *self,
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), G_MININT64);
 
   /* From here on @self is the reading connection, locked. */
-  self = lock_reader (self);
+  self = converc_journal_lock_reader (self);
   /* Where createdAt was read, it is the sort time: the first such row in
    * the time index is the newest. */
   stmt = converc_journal_prepare (self,

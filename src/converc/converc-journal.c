@@ -47,62 +47,6 @@ G_DEFINE_QUARK (converc-journal-error-quark, converc_journal_error)
  * that opening a year of events stays quick. */
 #define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
-/* Version 1: the events and their search text. */
-static const char schema_v1[] =
-  "CREATE TABLE events ("
-  "  key INTEGER PRIMARY KEY,"
-  "  dedupe TEXT NOT NULL UNIQUE,"    /* 'id:' || id, or 'sha256:' || hash of raw */
-  "  id TEXT,"
-  "  type TEXT,"
-  "  created_at TEXT,"
-  "  created_usec INTEGER,"
-  "  first_seen_usec INTEGER NOT NULL,"
-  "  sort_usec INTEGER NOT NULL,"      /* created_usec, else first_seen_usec */
-  "  contact_name TEXT,"
-  "  contact_email TEXT,"
-  "  call_status TEXT,"
-  "  raw BLOB NOT NULL);"
-  "CREATE INDEX events_by_time ON events (sort_usec);"
-  "CREATE VIRTUAL TABLE events_text USING fts5 (folded,"
-  "  tokenize = 'trigram case_sensitive 1');";
-
-/* Version 2: the bodies apart, so that the rows a search sorts and
- * filters are small; a type filter that does not scan; delivery outcomes. */
-static const char migrate_v1_to_v2[] =
-  "CREATE TABLE event_bodies ("
-  "  key INTEGER PRIMARY KEY,"         /* events.key */
-  "  raw BLOB NOT NULL);"
-  "INSERT INTO event_bodies (key, raw) SELECT key, raw FROM events;"
-  "ALTER TABLE events DROP COLUMN raw;"
-  "CREATE INDEX events_by_type_time ON events (type, sort_usec);"
-  "CREATE TABLE outcomes ("
-  "  key INTEGER PRIMARY KEY,"
-  "  endpoint_id TEXT NOT NULL,"
-  "  time_usec INTEGER NOT NULL,"
-  "  kind TEXT NOT NULL,"
-  "  blob TEXT);"
-  "CREATE INDEX outcomes_by_endpoint ON outcomes (endpoint_id, time_usec);";
-
-/* Version 3: the trigram index without positions or sizes (detail=none,
- * columnsize=0): an event's postings are about half as large and quicker
- * to write. A search asks it for events holding every trigram of a word
- * (some trigrams, in fact: converc-journal-query.c) and checks the word in
- * the folded text, which the index still keeps. */
-static const char migrate_v2_to_v3[] =
-  "CREATE VIRTUAL TABLE events_text_v3 USING fts5 (folded,"
-  "  tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);"
-  "INSERT INTO events_text_v3 (rowid, folded) SELECT rowid, folded FROM events_text;"
-  "DROP TABLE events_text;"
-  "ALTER TABLE events_text_v3 RENAME TO events_text;";
-
-static const char * const migrations[] = {
-  schema_v1,          /* 0 → 1 */
-  migrate_v1_to_v2,   /* 1 → 2 */
-  migrate_v2_to_v3,   /* 2 → 3 */
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVERC_JOURNAL_SCHEMA_VERSION);
-
 static ConvercJournalError
 error_code_for (sqlite3 *db,
                 int      rc)
@@ -269,7 +213,7 @@ migrate (ConvercJournal  *self,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
 
-      if (!converc_journal_exec (self, migrations[version], error) ||
+      if (!converc_journal_exec (self, converc_journal_migrations[version], error) ||
           !converc_journal_exec (self, set_version, error) ||
           !converc_journal_exec (self, "COMMIT", error))
         {
@@ -411,6 +355,7 @@ open_file (ConvercJournal  *self,
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
   gint64 version = 0;
+  gint64 n_unindexed;
   int fd;
   int rc;
 
@@ -484,7 +429,26 @@ open_file (ConvercJournal  *self,
   sqlite3_extended_result_codes (self->reader->db, 1);
   sqlite3_busy_timeout (self->reader->db, 10000);
 
-  return converc_journal_exec (self->reader, "PRAGMA query_only = 1", error);
+  /* A search reads the folded text of up to a few thousand candidates and
+   * the index's lists; with SQLite's 2 MB cache they were read again from
+   * the file (pread) on every keystroke. */
+  if (!converc_journal_exec (self->reader, "PRAGMA query_only = 1", error) ||
+      !converc_journal_exec (self->reader, "PRAGMA cache_size = -32768", error))
+    return FALSE;
+
+  /* Events a closed journal stored but did not index (or a migration
+   * listed): the indexer takes them up now. */
+  n_unindexed = converc_journal_count_unindexed_locked (self, error);
+  if (n_unindexed < 0)
+    return FALSE;
+  if (n_unindexed > 0)
+    {
+      g_mutex_lock (&self->lock);
+      converc_journal_want_index (self);
+      g_mutex_unlock (&self->lock);
+    }
+
+  return TRUE;
 }
 
 static void
@@ -492,9 +456,11 @@ converc_journal_finalize (GObject *object)
 {
   ConvercJournal *self = (ConvercJournal *)object;
 
+  converc_journal_stop_indexer (self);
   g_clear_object (&self->reader);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_cond_clear (&self->indexer_cond);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (converc_journal_parent_class)->finalize (object);
@@ -512,6 +478,8 @@ static void
 converc_journal_init (ConvercJournal *self)
 {
   g_mutex_init (&self->lock);
+  g_cond_init (&self->indexer_cond);
+  self->auto_index = TRUE;
   self->index_candidates_max = CONVERC_JOURNAL_INDEX_CANDIDATES_MAX;
 }
 
@@ -685,7 +653,8 @@ ingest_locked (ConvercJournal  *self,
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) insert_body = NULL;
-  g_autoptr(sqlite3_stmt) insert_text = NULL;
+  g_autoptr(sqlite3_stmt) insert_folded = NULL;
+  g_autoptr(sqlite3_stmt) insert_unindexed = NULL;
   guint added = 0;
 
   g_assert (CONVERC_IS_JOURNAL (self));
@@ -700,9 +669,13 @@ ingest_locked (ConvercJournal  *self,
                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   insert_body = insert == NULL ? NULL :
     converc_journal_prepare (self, "INSERT INTO event_bodies (key, raw) VALUES (?, ?)", error);
-  insert_text = insert_body == NULL ? NULL :
-    converc_journal_prepare (self, "INSERT INTO events_text (rowid, folded) VALUES (?, ?)", error);
-  if (insert_text == NULL)
+  insert_folded = insert_body == NULL ? NULL :
+    converc_journal_prepare (self, "INSERT INTO event_folded (key, folded) VALUES (?, ?)", error);
+  /* The trigram index is filled behind this transaction, in one of its
+   * own (converc-journal-index.c): it is most of the work. */
+  insert_unindexed = insert_folded == NULL ? NULL :
+    converc_journal_prepare (self, "INSERT INTO events_unindexed (key) VALUES (?)", error);
+  if (insert_unindexed == NULL)
     {
       converc_journal_rollback (self);
       return FALSE;
@@ -776,10 +749,16 @@ ingest_locked (ConvercJournal  *self,
         }
 
       folded = converc_event_search_index_text (data, len);
-      sqlite3_reset (insert_text);
-      sqlite3_bind_int64 (insert_text, 1, key);
-      sqlite3_bind_text (insert_text, 2, folded, -1, SQLITE_STATIC);
-      rc = sqlite3_step (insert_text);
+      sqlite3_reset (insert_folded);
+      sqlite3_bind_int64 (insert_folded, 1, key);
+      sqlite3_bind_text (insert_folded, 2, folded, -1, SQLITE_STATIC);
+      rc = sqlite3_step (insert_folded);
+      if (rc == SQLITE_DONE)
+        {
+          sqlite3_reset (insert_unindexed);
+          sqlite3_bind_int64 (insert_unindexed, 1, key);
+          rc = sqlite3_step (insert_unindexed);
+        }
       if (rc != SQLITE_DONE)
         {
           converc_journal_set_error (self, rc, _("Storing events"), error);
@@ -792,13 +771,17 @@ ingest_locked (ConvercJournal  *self,
 
   g_clear_pointer (&insert, sqlite3_finalize);
   g_clear_pointer (&insert_body, sqlite3_finalize);
-  g_clear_pointer (&insert_text, sqlite3_finalize);
+  g_clear_pointer (&insert_folded, sqlite3_finalize);
+  g_clear_pointer (&insert_unindexed, sqlite3_finalize);
 
   if (!converc_journal_exec (self, "COMMIT", error))
     {
       converc_journal_rollback (self);
       return FALSE;
     }
+
+  if (added > 0 && self->auto_index)
+    converc_journal_want_index (self);
 
   if (n_added != NULL)
     *n_added = added;
@@ -822,7 +805,7 @@ converc_journal_ingest (ConvercJournal  *self,
   if (n_added != NULL)
     *n_added = 0;
 
-  g_mutex_lock (&self->lock);
+  converc_journal_lock (self);
   ok = ingest_locked (self, events, seen_usec, n_added, error);
   g_mutex_unlock (&self->lock);
 

@@ -57,7 +57,7 @@ typedef enum
 } ConvercJournalError;
 
 /* The schema version this code writes (PRAGMA user_version). */
-#define CONVERC_JOURNAL_SCHEMA_VERSION 3
+#define CONVERC_JOURNAL_SCHEMA_VERSION 4
 
 /* One event as a list shows it, without its body (fetch that by id with
  * converc_journal_lookup()). Strings may be NULL. */
@@ -112,11 +112,20 @@ const char     *converc_journal_get_path          (ConvercJournal       *self);
 
 /* Stores @events (ConvercEvent) in one transaction: all or, on error,
  * none. An event whose id is stored already is skipped (its first-seen
- * time kept). @n_added: (out) (optional): how many were new. */
+ * time kept). @n_added: (out) (optional): how many were new. The new
+ * events are searchable at once; a thread of the journal adds them to the
+ * search index behind the ingest (a journal closed before that finishes
+ * it when opened again). */
 gboolean        converc_journal_ingest            (ConvercJournal       *self,
                                                    GPtrArray            *events,
                                                    gint64                seen_usec,
                                                    guint                *n_added,
+                                                   GError              **error);
+/* Adds up to @max_events (0: all) stored events to the search index now,
+ * rather than waiting for the journal's thread. Returns how many are left
+ * out of it, or -1 on error. */
+gint64          converc_journal_index_pending     (ConvercJournal       *self,
+                                                   guint                 max_events,
                                                    GError              **error);
 /* Parses an answer of `GET /webhooks/events` and stores its events. */
 gboolean        converc_journal_ingest_answer     (ConvercJournal       *self,
@@ -156,7 +165,17 @@ gint64          converc_journal_count_at_most     (ConvercJournal            *se
                                                    gint64                     at_most,
                                                    GError                   **error);
 /* One page of a query and the number of matches (up to @count_at_most,
- * 0: all), on a worker thread. */
+ * 0: all), as a search keystroke wants them: where the page needs every
+ * candidate of the index read, they are counted in the same pass. */
+GPtrArray      *converc_journal_query_page        (ConvercJournal            *self,
+                                                   const ConvercSearchQuery  *search,
+                                                   gint64                     since_usec,
+                                                   guint                      offset,
+                                                   guint                      limit,
+                                                   gint64                     count_at_most,
+                                                   gint64                    *n_matches,
+                                                   GError                   **error);
+/* The same on a worker thread. */
 void            converc_journal_query_async       (ConvercJournal            *self,
                                                    const ConvercSearchQuery  *search,
                                                    gint64                     since_usec,
