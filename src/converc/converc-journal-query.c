@@ -331,10 +331,29 @@ search_bind (const Search *c,
     sqlite3_bind_text (stmt, 2 + i, g_ptr_array_index (c->texts, i), -1, SQLITE_STATIC);
 }
 
+/* The ORDER BY of @order; the key breaks ties, the same way round. */
+static const char *
+order_by (ConvercJournalOrder order)
+{
+  switch (order)
+    {
+    case CONVERC_JOURNAL_ORDER_OLDEST_FIRST:
+      return "e.sort_usec ASC, e.key ASC";
+    case CONVERC_JOURNAL_ORDER_TYPE_ASCENDING:
+      return "e.type ASC, e.sort_usec DESC, e.key DESC";
+    case CONVERC_JOURNAL_ORDER_TYPE_DESCENDING:
+      return "e.type DESC, e.sort_usec DESC, e.key DESC";
+    case CONVERC_JOURNAL_ORDER_NEWEST_FIRST:
+    default:
+      return "e.sort_usec DESC, e.key DESC";
+    }
+}
+
 static GPtrArray *
 query_locked (ConvercJournal            *self,
               const ConvercSearchQuery  *search,
               gint64                     since_usec,
+              ConvercJournalOrder        order,
               guint                      offset,
               guint                      limit,
               GError                   **error)
@@ -352,9 +371,8 @@ query_locked (ConvercJournal            *self,
     return NULL;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s"
-                         " ORDER BY e.sort_usec DESC, e.key DESC LIMIT %" G_GINT64_FORMAT
-                         " OFFSET %u",
-                         row_columns, search_from (&c), c.where->str,
+                         " ORDER BY %s LIMIT %" G_GINT64_FORMAT " OFFSET %u",
+                         row_columns, search_from (&c), c.where->str, order_by (order),
                          limit > 0 ? (gint64) limit : (gint64) -1, offset);
 
   stmt = converc_journal_prepare (self, sql, error);
@@ -456,7 +474,30 @@ converc_journal_query (ConvercJournal            *self,
 
   /* From here on @self is the reading connection, locked. */
   self = lock_reader (self);
-  rows = query_locked (self, search, since_usec, offset, limit, error);
+  rows = query_locked (self, search, since_usec, CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                       offset, limit, error);
+  g_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+GPtrArray *
+converc_journal_query_ordered (ConvercJournal            *self,
+                               const ConvercSearchQuery  *search,
+                               gint64                     since_usec,
+                               ConvercJournalOrder        order,
+                               guint                      offset,
+                               guint                      limit,
+                               GError                   **error)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* From here on @self is the reading connection, locked. */
+  self = lock_reader (self);
+  rows = query_locked (self, search, since_usec, order, offset, limit, error);
   g_mutex_unlock (&self->lock);
 
   return rows;
@@ -524,7 +565,8 @@ query_thread (GTask        *task,
 
   /* From here on @self is the reading connection, locked. */
   self = lock_reader (self);
-  rows = query_locked (self, data->search, data->since_usec, data->offset, data->limit, &error);
+  rows = query_locked (self, data->search, data->since_usec, CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                       data->offset, data->limit, &error);
   /* A first page that is not full holds every match: no count needed. */
   if (rows != NULL && data->offset == 0 && data->limit > 0 && rows->len < data->limit)
     data->n_matches = rows->len;
