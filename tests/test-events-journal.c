@@ -386,6 +386,12 @@ test_paging (Fixture       *f,
     g_assert_cmpstr (converc_event_get_id (last), ==, "evt_gone_3");
   }
   g_assert_null (g_list_model_get_item (shown (f), 1003));
+
+  /* A search with more than 1,000 matches shows the first 1,000 at once,
+   * then all of them once they are counted. */
+  search (f, "evt_");
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), >=, 1000);
+  WAIT_FOR (g_list_model_get_n_items (shown (f)) == 1003);
 }
 
 typedef struct

@@ -31,6 +31,9 @@
 
 /* Pages kept besides the first: 8 × 200 events, whatever the journal holds */
 #define MAX_PAGES 8
+/* A query counts its matches up to this many first, so that the list
+ * shows at once; past it, an exact count follows and the list grows. */
+#define FIRST_COUNT 1000
 
 static GQuark placeholder_quark;
 
@@ -132,6 +135,9 @@ typedef struct
   guint               page;
   guint               read_delay_ms;
   gboolean            count;
+  /* Only the exact number of matches (after a first count that stopped
+   * at FIRST_COUNT) */
+  gboolean            exact;
   /* Out */
   GPtrArray          *events;
   gint64              n_matches;
@@ -163,13 +169,28 @@ read_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  if (read->exact)
+    {
+      read->n_matches = converc_journal_count (read->journal, read->query, 0, &error);
+      if (read->n_matches < 0)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   if (read->count)
     {
       g_autoptr(GPtrArray) last = NULL;
+      gboolean everything = read->query == NULL ||
+                            (read->query->event_type == NULL && read->query->words[0] == NULL);
 
       read->n_stored = converc_journal_count (read->journal, NULL, 0, &error);
-      if (read->n_stored >= 0)
-        read->n_matches = converc_journal_count (read->journal, read->query, 0, &error);
+      if (read->n_stored >= 0 && everything)
+        read->n_matches = read->n_stored;
+      else if (read->n_stored >= 0)
+        read->n_matches = converc_journal_count_at_most (read->journal, read->query, 0,
+                                                         FIRST_COUNT, &error);
       if (read->n_stored > 0 && read->n_matches >= 0)
         last = converc_journal_query_ordered (read->journal, NULL, 0,
                                               CONVERC_JOURNAL_ORDER_OLDEST_FIRST, 0, 1,
@@ -272,6 +293,39 @@ read_task_new (CwJournalModel      *self,
   return task;
 }
 
+/* The exact number of matches, past FIRST_COUNT: the list grows. */
+static void
+exact_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  CwJournalModel *self = CW_JOURNAL_MODEL (object);
+  Read *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  guint old_n;
+  guint n;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          read->generation == self->generation)
+        g_warning ("Could not count the events of the history: %s", error->message);
+      return;
+    }
+
+  if (read->generation != self->generation)
+    return;
+
+  old_n = self->n_items;
+  n = (guint) MIN (read->n_matches, G_MAXUINT - 1);
+  if (n <= old_n)
+    return;
+
+  self->n_items = n;
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 static void
 query_cb (GObject      *object,
           GAsyncResult *result,
@@ -329,6 +383,15 @@ query_cb (GObject      *object,
   set_loading (self, FALSE);
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* More than the first count: the exact number follows. */
+  if (read->n_matches >= FIRST_COUNT && read->n_matches != read->n_stored)
+    {
+      g_autoptr(GTask) task = read_task_new (self, 0, FALSE, exact_cb);
+
+      ((Read *) g_task_get_task_data (task))->exact = TRUE;
+      g_task_run_in_thread (task, read_thread);
+    }
 }
 
 /* A page read: its events replace the placeholders, unless the query
