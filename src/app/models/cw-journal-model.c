@@ -61,6 +61,9 @@ struct _CwJournalModel
 
   guint               loading : 1;
   guint               queried : 1;
+  /* @n_stored and @oldest hold for the journal as it is now: a new
+   * search or order does not count them again */
+  guint               stored_known : 1;
 };
 
 /* One page of events, or its placeholders while it is read. */
@@ -135,6 +138,10 @@ typedef struct
   guint               page;
   guint               read_delay_ms;
   gboolean            count;
+  /* With @count: the stored events' number and oldest time, when known
+   * (@known_stored ≥ 0) */
+  gint64              known_stored;
+  gint64              known_oldest;
   /* Only the exact number of matches (after a first count that stopped
    * at FIRST_COUNT) */
   gboolean            exact;
@@ -185,17 +192,21 @@ read_thread (GTask        *task,
       gboolean everything = read->query == NULL ||
                             (read->query->event_type == NULL && read->query->words[0] == NULL);
 
-      read->n_stored = converc_journal_count (read->journal, NULL, 0, &error);
+      read->n_stored = read->known_stored >= 0
+                       ? read->known_stored
+                       : converc_journal_count (read->journal, NULL, 0, &error);
+      read->oldest = read->known_oldest;
       if (read->n_stored >= 0 && everything)
         read->n_matches = read->n_stored;
       else if (read->n_stored >= 0)
         read->n_matches = converc_journal_count_at_most (read->journal, read->query, 0,
                                                          FIRST_COUNT, &error);
-      if (read->n_stored > 0 && read->n_matches >= 0)
+      if (read->n_stored > 0 && read->n_matches >= 0 && read->known_stored < 0)
         last = converc_journal_query_ordered (read->journal, NULL, 0,
                                               CONVERC_JOURNAL_ORDER_OLDEST_FIRST, 0, 1,
                                               &error);
-      if (read->n_stored < 0 || read->n_matches < 0 || (read->n_stored > 0 && last == NULL))
+      if (read->n_stored < 0 || read->n_matches < 0 ||
+          (read->n_stored > 0 && read->known_stored < 0 && last == NULL))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -284,6 +295,8 @@ read_task_new (CwJournalModel      *self,
   read->generation = self->generation;
   read->page = page;
   read->count = count;
+  read->known_stored = self->stored_known ? self->n_stored : -1;
+  read->known_oldest = self->oldest;
   read->read_delay_ms = self->read_delay_ms;
 
   task = g_task_new (self, self->cancellable, callback, NULL);
@@ -363,6 +376,7 @@ query_cb (GObject      *object,
   self->n_items = (guint) MIN (read->n_matches, G_MAXUINT - 1);
   self->n_stored = read->n_stored;
   self->oldest = read->oldest;
+  self->stored_known = TRUE;
   self->queried = TRUE;
 
   /* In two steps: GTK 4.8's list views look for the rows of removed
@@ -459,12 +473,18 @@ read_page (CwJournalModel *self,
   g_task_run_in_thread (task, read_thread);
 }
 
-void
-cw_journal_model_reload (CwJournalModel *self)
+/* Queries again; @recount: the journal's events changed, so that their
+ * number and oldest time are read again too. */
+static void
+query_again (CwJournalModel *self,
+             gboolean        recount)
 {
   g_autoptr(GTask) task = NULL;
 
-  g_return_if_fail (CW_IS_JOURNAL_MODEL (self));
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  if (recount)
+    self->stored_known = FALSE;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -491,6 +511,14 @@ cw_journal_model_reload (CwJournalModel *self)
   task = read_task_new (self, 0, TRUE, query_cb);
   set_loading (self, TRUE);
   g_task_run_in_thread (task, read_thread);
+}
+
+void
+cw_journal_model_reload (CwJournalModel *self)
+{
+  g_return_if_fail (CW_IS_JOURNAL_MODEL (self));
+
+  query_again (self, TRUE);
 }
 
 static GType
@@ -710,7 +738,7 @@ cw_journal_model_set_search (CwJournalModel *self,
 
   g_clear_pointer (&self->query, converc_search_query_free);
   self->query = g_steal_pointer (&query);
-  cw_journal_model_reload (self);
+  query_again (self, FALSE);
 }
 
 gboolean
@@ -816,7 +844,7 @@ cw_journal_model_set_order (CwJournalModel      *self,
     return;
 
   self->order = order;
-  cw_journal_model_reload (self);
+  query_again (self, FALSE);
 }
 
 void
