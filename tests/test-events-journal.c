@@ -119,6 +119,9 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->emulator);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  /* Reads still running on workers (the slow read hook, an exact count)
+   * hold the journal until they end; their answers are dropped. */
+  WAIT_FOR (G_OBJECT (f->journal)->ref_count == 1);
   g_assert_finalize_object (f->journal);
 }
 
@@ -339,10 +342,18 @@ test_enter_opens_first (Fixture       *f,
   g_assert_cmpstr (converc_event_get_id (cw_events_page_get_selected (f->page)), ==, "evt_gone_3");
 }
 
-/* The list holds a few pages of events, not every one. */
+static gboolean
+is_placeholder_at (GListModel *model,
+                   guint       position)
+{
+  g_autoptr(ConvercEvent) event = g_list_model_get_item (model, position);
+
+  return cw_journal_model_is_placeholder (event);
+}
+
+/* Shows 1,003 stored events (960 generated, 40 seeded, 3 gone). */
 static void
-test_paging (Fixture       *f,
-             gconstpointer  data)
+show_many (Fixture *f)
 {
   converc_emulator_generate_events (f->emulator, 960, 7);
   /* The journal holds events: no deep sync, the preference is asked. */
@@ -351,14 +362,25 @@ test_paging (Fixture       *f,
   cw_event_feed_set_client (f->feed, f->client);
   gtk_window_present (f->window);
   WAIT_FOR (queried (f) && g_list_model_get_n_items (shown (f)) == 1003);
+}
+
+/* The list holds a few pages of events, not every one; a page not read
+ * yet shows placeholders until it arrives. */
+static void
+test_paging (Fixture       *f,
+             gconstpointer  data)
+{
+  show_many (f);
 
   /* Reading every position goes through pages; the last are the stored
    * ones, oldest last. */
   for (guint i = 0; i < 1003; i++)
     {
-      g_autoptr(ConvercEvent) event = g_list_model_get_item (shown (f), i);
+      g_autoptr(ConvercEvent) event = NULL;
 
-      g_assert_nonnull (event);
+      WAIT_FOR (!is_placeholder_at (shown (f), i));
+      event = g_list_model_get_item (shown (f), i);
+      g_assert_nonnull (converc_event_get_id (event));
       g_assert_cmpuint (_cw_journal_model_get_n_pages (f->page->journal_model), <=, 9);
     }
   {
@@ -367,6 +389,255 @@ test_paging (Fixture       *f,
     g_assert_cmpstr (converc_event_get_id (last), ==, "evt_gone_3");
   }
   g_assert_null (g_list_model_get_item (shown (f), 1003));
+
+  /* A search with more than 1,000 matches shows the first 1,000 at once,
+   * then all of them once they are counted. */
+  search (f, "evt_");
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), >=, 1000);
+  WAIT_FOR (g_list_model_get_n_items (shown (f)) == 1003);
+}
+
+typedef struct
+{
+  guint  n;
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Ticks *ticks = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (ticks->last != 0)
+    ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  ticks->n++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Counts the results applied: each changes the first position. */
+static void
+count_change_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 guint      *n_changes)
+{
+  if (position == 0)
+    (*n_changes)++;
+}
+
+/* Reads of the journal happen on a worker: with reads that take a second
+ * (a slow disk), asking for a row, searching and sorting return at once,
+ * and the main loop goes on answering meanwhile (a read on the main
+ * thread would stop it for the whole second). */
+static void
+test_reads_off_main_thread (Fixture       *f,
+                            gconstpointer  data)
+{
+  CwJournalModel *model;
+  Ticks ticks = { 0, };
+  guint tick_source;
+  gint64 before;
+  guint n_reads;
+
+  show_many (f);
+  model = f->page->journal_model;
+  _cw_journal_model_set_read_delay (model, 1000);
+  tick_source = g_timeout_add (10, tick_cb, &ticks);
+
+  /* A row far down: a placeholder at once, its page read meanwhile. */
+  n_reads = _cw_journal_model_get_n_reads (model);
+  before = g_get_monotonic_time ();
+  g_assert_true (is_placeholder_at (shown (f), 700));
+  g_assert_cmpint (g_get_monotonic_time () - before, <, 100 * 1000);
+  g_assert_cmpuint (_cw_journal_model_get_n_reads (model), ==, n_reads + 1);
+  /* Asked again while it is read: no second read */
+  g_assert_true (is_placeholder_at (shown (f), 701));
+  g_assert_cmpuint (_cw_journal_model_get_n_reads (model), ==, n_reads + 1);
+  WAIT_FOR (!is_placeholder_at (shown (f), 700));
+  g_assert_cmpint (g_get_monotonic_time () - before, >=, 1000 * 1000);
+  /* The main loop answered throughout (frames of a loaded machine take
+   * a few hundred ms at worst, not the read's second). */
+  g_assert_cmpuint (ticks.n, >=, 3);
+  g_assert_cmpint (ticks.longest, <, 800 * 1000);
+
+  /* A search returns at once; its result comes later. */
+  ticks = (Ticks) { 0, };
+  before = g_get_monotonic_time ();
+  cw_events_page_set_search_text (f->page, "evt_gone_2");
+  g_assert_cmpint (g_get_monotonic_time () - before, <, 100 * 1000);
+  g_assert_true (cw_journal_model_get_loading (model));
+  WAIT_FOR (queried (f));
+  g_assert_cmpint (g_get_monotonic_time () - before, >=, 1000 * 1000);
+  g_assert_cmpuint (ticks.n, >=, 3);
+  g_assert_cmpint (ticks.longest, <, 800 * 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 1);
+  g_assert_true (model_has_id (shown (f), "evt_gone_2"));
+
+  g_source_remove (tick_source);
+}
+
+/* Searches typed quickly: the answers of the older ones, which come back
+ * after the newer one was asked, are dropped; only the last is shown. */
+static void
+test_stale_results_dropped (Fixture       *f,
+                            gconstpointer  data)
+{
+  CwJournalModel *model;
+  guint n_changes = 0;
+  gulong handler;
+
+  show_and_sync (f);
+  model = f->page->journal_model;
+  _cw_journal_model_set_read_delay (model, 150);
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (count_change_cb), &n_changes);
+
+  cw_events_page_set_search_text (f->page, "evt_gone_1");
+  cw_events_page_set_search_text (f->page, "evt_gone_2");
+  cw_events_page_set_search_text (f->page, "evt_gone_3");
+  WAIT_FOR (queried (f));
+  /* Long enough for the older reads to have come back, were they kept */
+  {
+    gint64 until = g_get_monotonic_time () + 500 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 1);
+  g_assert_true (model_has_id (shown (f), "evt_gone_3"));
+  g_signal_handler_disconnect (model, handler);
+}
+
+static gint64
+created_at (GListModel *model,
+            guint       position)
+{
+  g_autoptr(ConvercEvent) event = g_list_model_get_item (model, position);
+
+  return converc_event_get_created_unix (event);
+}
+
+static char *
+type_at (GListModel *model,
+         guint       position)
+{
+  g_autoptr(ConvercEvent) event = g_list_model_get_item (model, position);
+
+  return g_strdup (converc_event_get_event_type (event));
+}
+
+static void
+sort_by (Fixture             *f,
+         GtkColumnViewColumn *column,
+         GtkSortType          direction)
+{
+  gtk_column_view_sort_by_column (f->page->column_view, column, direction);
+  WAIT_FOR (queried (f));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 43);
+}
+
+/* Sorting by a column's header sorts the journal's rows: by time both
+ * ways, and by type (newest first within a type) both ways. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GListModel *model;
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+
+  show_and_sync (f);
+  model = shown (f);
+
+  sort_by (f, f->page->time_column, GTK_SORT_ASCENDING);
+  g_assert_cmpint (cw_journal_model_get_order (f->page->journal_model), ==,
+                   CONVERC_JOURNAL_ORDER_OLDEST_FIRST);
+  {
+    g_autoptr(ConvercEvent) first = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (converc_event_get_id (first), ==, "evt_gone_3");
+  }
+  for (guint i = 1; i < 43; i++)
+    g_assert_cmpint (created_at (model, i - 1), <=, created_at (model, i));
+
+  sort_by (f, f->page->time_column, GTK_SORT_DESCENDING);
+  g_assert_cmpint (cw_journal_model_get_order (f->page->journal_model), ==,
+                   CONVERC_JOURNAL_ORDER_NEWEST_FIRST);
+  {
+    g_autoptr(ConvercEvent) last = g_list_model_get_item (model, 42);
+
+    g_assert_cmpstr (converc_event_get_id (last), ==, "evt_gone_3");
+  }
+  for (guint i = 1; i < 43; i++)
+    g_assert_cmpint (created_at (model, i - 1), >=, created_at (model, i));
+
+  sort_by (f, f->page->type_column, GTK_SORT_ASCENDING);
+  g_assert_cmpint (cw_journal_model_get_order (f->page->journal_model), ==,
+                   CONVERC_JOURNAL_ORDER_TYPE_ASCENDING);
+  for (guint i = 0; i < 43; i++)
+    g_ptr_array_add (types, type_at (model, i));
+  for (guint i = 1; i < 43; i++)
+    {
+      int cmp = g_strcmp0 (g_ptr_array_index (types, i - 1), g_ptr_array_index (types, i));
+
+      g_assert_cmpint (cmp, <=, 0);
+      if (cmp == 0)
+        g_assert_cmpint (created_at (model, i - 1), >=, created_at (model, i));
+    }
+  /* More than one type, or the test says nothing */
+  g_assert_cmpstr (g_ptr_array_index (types, 0), !=, g_ptr_array_index (types, 42));
+
+  sort_by (f, f->page->type_column, GTK_SORT_DESCENDING);
+  g_assert_cmpint (cw_journal_model_get_order (f->page->journal_model), ==,
+                   CONVERC_JOURNAL_ORDER_TYPE_DESCENDING);
+  for (guint i = 1; i < 43; i++)
+    {
+      g_autofree char *a = type_at (model, i - 1);
+      g_autofree char *b = type_at (model, i);
+
+      g_assert_cmpint (g_strcmp0 (a, b), >=, 0);
+    }
+
+  /* A search keeps the order. */
+  search (f, "type:call.ended gone");
+  g_assert_cmpint (cw_journal_model_get_order (f->page->journal_model), ==,
+                   CONVERC_JOURNAL_ORDER_TYPE_DESCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gtk_column_view_sort_by_column (f->page->column_view, f->page->time_column,
+                                  GTK_SORT_ASCENDING);
+  WAIT_FOR (queried (f));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  {
+    g_autoptr(ConvercEvent) first = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (converc_event_get_id (first), ==, "evt_gone_3");
+  }
+}
+
+/* With a journal the feed holds no event once an answer is stored: the
+ * journal is the store, and the list reads pages of it. */
+static void
+test_feed_holds_no_bodies (Fixture       *f,
+                           gconstpointer  data)
+{
+  show_and_sync (f);
+  WAIT_FOR (_cw_event_feed_get_n_held (f->feed) == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_event_feed_get_events (f->feed)), ==, 0);
+  g_assert_cmpint (converc_journal_count (f->journal, NULL, 0, NULL), ==, 43);
+
+  /* A refresh: held while it is stored, let go after. */
+  converc_emulator_generate_events (f->emulator, 5, 7);
+  cw_event_feed_refresh (f->feed);
+  WAIT_FOR (cw_journal_model_get_n_stored (f->page->journal_model) == 48 && queried (f));
+  WAIT_FOR (_cw_event_feed_get_n_held (f->feed) == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_event_feed_get_events (f->feed)), ==, 0);
+  /* The types it saw stay for the drop-down. */
+  g_assert_cmpuint (g_list_model_get_n_items (cw_event_feed_get_types (f->feed)), >, 0);
 }
 
 /* A journal that cannot be opened: one message, which the first answer
@@ -417,6 +688,10 @@ main (int   argc,
   ADD ("server-down", test_server_down);
   ADD ("enter-opens-first", test_enter_opens_first);
   ADD ("paging", test_paging);
+  ADD ("reads-off-main-thread", test_reads_off_main_thread);
+  ADD ("stale-results-dropped", test_stale_results_dropped);
+  ADD ("sort", test_sort);
+  ADD ("feed-holds-no-bodies", test_feed_holds_no_bodies);
   ADD ("journal-problem", test_journal_problem);
 
   return g_test_run ();

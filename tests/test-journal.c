@@ -915,6 +915,75 @@ test_migrate_v3 (void)
   }
   sqlite3_close (db);
   remove_tree (folder);
+static const char *
+row_id (GPtrArray *rows,
+        guint      i)
+{
+  return ((ConvercJournalRow *) g_ptr_array_index (rows, i))->id;
+}
+
+/* Another order: oldest first, or by type either way (newest first within
+ * a type), with a search and with paging. */
+static void
+test_query_ordered (void)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  g_autoptr(GPtrArray) events = events_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(ConvercSearchQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *expected_type_asc[] = { "e3", "e1", "e4", "e2" };
+  static const char *expected_type_desc[] = { "e4", "e2", "e3", "e1" };
+
+  g_ptr_array_add (events, simple_event ("e1", "call.ended", NOV_1_USEC, "Ada"));
+  g_ptr_array_add (events, simple_event ("e2", "call.started", NOV_1_USEC + DAY_USEC, "Ada"));
+  g_ptr_array_add (events, simple_event ("e3", "call.ended", NOV_1_USEC + 2 * DAY_USEC, "Ada"));
+  g_ptr_array_add (events, simple_event ("e4", "call.started", NOV_1_USEC + 3 * DAY_USEC, "Bob"));
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error));
+  g_assert_no_error (error);
+
+  rows = converc_journal_query_ordered (journal, NULL, 0, CONVERC_JOURNAL_ORDER_OLDEST_FIRST,
+                                       0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i + 1);
+
+      g_assert_cmpstr (row_id (rows, i), ==, id);
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = converc_journal_query_ordered (journal, NULL, 0, CONVERC_JOURNAL_ORDER_TYPE_ASCENDING,
+                                       0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (row_id (rows, i), ==, expected_type_asc[i]);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = converc_journal_query_ordered (journal, NULL, 0, CONVERC_JOURNAL_ORDER_TYPE_DESCENDING,
+                                       0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (row_id (rows, i), ==, expected_type_desc[i]);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The default is newest first, as converc_journal_query() */
+  rows = converc_journal_query_ordered (journal, NULL, 0, CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                                       1, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (row_id (rows, 0), ==, "e3");
+  g_assert_cmpstr (row_id (rows, 1), ==, "e2");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* With a search: Ada's, oldest first, the second page of one */
+  query = converc_search_query_parse ("ada");
+  rows = converc_journal_query_ordered (journal, query, 0, CONVERC_JOURNAL_ORDER_OLDEST_FIRST,
+                                       1, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (row_id (rows, 0), ==, "e2");
 }
 
 int
@@ -933,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/search-during-ingest", test_search_during_ingest);
   g_test_add_func ("/converc/journal/index-at-reopen", test_index_at_reopen);
   g_test_add_func ("/converc/journal/migrate-v3", test_migrate_v3);
+  g_test_add_func ("/converc/journal/query-ordered", test_query_ordered);
 
   return g_test_run ();
 }

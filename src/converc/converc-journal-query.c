@@ -473,10 +473,29 @@ failed:
 
 /* One page of a search. @n_matches: (out) (optional): how many match (up
  * to @count_at_most, 0: all), when the plan gave it on the way, else -1. */
+/* The ORDER BY of @order; the key breaks ties, the same way round. */
+static const char *
+order_by (ConvercJournalOrder order)
+{
+  switch (order)
+    {
+    case CONVERC_JOURNAL_ORDER_OLDEST_FIRST:
+      return "e.sort_usec ASC, e.key ASC";
+    case CONVERC_JOURNAL_ORDER_TYPE_ASCENDING:
+      return "e.type ASC, e.sort_usec DESC, e.key DESC";
+    case CONVERC_JOURNAL_ORDER_TYPE_DESCENDING:
+      return "e.type DESC, e.sort_usec DESC, e.key DESC";
+    case CONVERC_JOURNAL_ORDER_NEWEST_FIRST:
+    default:
+      return "e.sort_usec DESC, e.key DESC";
+    }
+}
+
 static GPtrArray *
 query_locked (ConvercJournal            *self,
               const ConvercSearchQuery  *search,
               gint64                     since_usec,
+              ConvercJournalOrder        order,
               guint                      offset,
               guint                      limit,
               gint64                     count_at_most,
@@ -499,14 +518,15 @@ query_locked (ConvercJournal            *self,
                     &c, error))
     return NULL;
 
-  if (c.plan == PLAN_INDEX)
+  /* The index's candidates are sorted newest first; another order asks
+   * SQLite to sort the matches. */
+  if (c.plan == PLAN_INDEX && order == CONVERC_JOURNAL_ORDER_NEWEST_FIRST)
     return index_page_locked (self, &c, offset, limit, count_at_most, n_matches, error);
 
   from = search_from (&c, TRUE);
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s"
-                         " ORDER BY e.sort_usec DESC, e.key DESC LIMIT %" G_GINT64_FORMAT
-                         " OFFSET %u",
-                         row_columns, from, c.where->str, c.text_where->str,
+                         " ORDER BY %s LIMIT %" G_GINT64_FORMAT " OFFSET %u",
+                         row_columns, from, c.where->str, c.text_where->str, order_by (order),
                          limit > 0 ? (gint64) limit : (gint64) -1, offset);
 
   stmt = converc_journal_prepare (self, sql, error);
@@ -597,7 +617,30 @@ converc_journal_query (ConvercJournal            *self,
 
   /* From here on @self is the reading connection, locked. */
   self = converc_journal_lock_reader (self);
-  rows = query_locked (self, search, since_usec, offset, limit, 0, NULL, error);
+  rows = query_locked (self, search, since_usec, CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                       offset, limit, 0, NULL, error);
+  g_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+GPtrArray *
+converc_journal_query_ordered (ConvercJournal            *self,
+                               const ConvercSearchQuery  *search,
+                               gint64                     since_usec,
+                               ConvercJournalOrder        order,
+                               guint                      offset,
+                               guint                      limit,
+                               GError                   **error)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* From here on @self is the reading connection, locked. */
+  self = converc_journal_lock_reader (self);
+  rows = query_locked (self, search, since_usec, order, offset, limit, 0, NULL, error);
   g_mutex_unlock (&self->lock);
 
   return rows;
@@ -663,7 +706,8 @@ query_page_locked (ConvercJournal            *self,
   g_autoptr(GPtrArray) rows = NULL;
   gint64 n_total = -1;
 
-  rows = query_locked (self, search, since_usec, offset, limit, count_at_most, &n_total, error);
+  rows = query_locked (self, search, since_usec, CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                       offset, limit, count_at_most, &n_total, error);
   if (rows == NULL)
     return NULL;
 

@@ -83,6 +83,25 @@ typedef struct
   char   *blob;
 } ConvercJournalOutcome;
 
+/**
+ * ConvercJournalOrder:
+ * @CONVERC_JOURNAL_ORDER_NEWEST_FIRST: by time, newest first (the default)
+ * @CONVERC_JOURNAL_ORDER_OLDEST_FIRST: by time, oldest first
+ * @CONVERC_JOURNAL_ORDER_TYPE_ASCENDING: by type A to Z, newest first
+ *   within a type
+ * @CONVERC_JOURNAL_ORDER_TYPE_DESCENDING: by type Z to A, newest first
+ *   within a type
+ *
+ * The order of converc_journal_query_ordered().
+ */
+typedef enum
+{
+  CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+  CONVERC_JOURNAL_ORDER_OLDEST_FIRST,
+  CONVERC_JOURNAL_ORDER_TYPE_ASCENDING,
+  CONVERC_JOURNAL_ORDER_TYPE_DESCENDING,
+} ConvercJournalOrder;
+
 #define CONVERC_TYPE_JOURNAL (converc_journal_get_type())
 
 G_DECLARE_FINAL_TYPE (ConvercJournal, converc_journal, CONVERC, JOURNAL, GObject)
@@ -149,6 +168,14 @@ gboolean        converc_journal_ingest_finish     (ConvercJournal       *self,
 GPtrArray      *converc_journal_query             (ConvercJournal            *self,
                                                    const ConvercSearchQuery  *search,
                                                    gint64                     since_usec,
+                                                   guint                      offset,
+                                                   guint                      limit,
+                                                   GError                   **error);
+/* The same in another @order. */
+GPtrArray      *converc_journal_query_ordered     (ConvercJournal            *self,
+                                                   const ConvercSearchQuery  *search,
+                                                   gint64                     since_usec,
+                                                   ConvercJournalOrder        order,
                                                    guint                      offset,
                                                    guint                      limit,
                                                    GError                   **error);

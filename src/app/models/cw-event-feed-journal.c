@@ -35,15 +35,22 @@
  * many events it stores. */
 typedef struct
 {
-  GWeakRef weak;
-  guint    n_events;
-  guint    requested;
+  GWeakRef   weak;
+  guint      n_events;
+  guint      requested;
+  /* The answer, held only while it is stored: if storing fails, the
+   * feed keeps it in memory instead */
+  GPtrArray *events;
+  /* The events are the feed's own list (fetched before the journal
+   * came): once stored, the list lets them go */
+  gboolean   from_store;
 } Ingest;
 
 static void
 ingest_free (Ingest *ingest)
 {
   g_weak_ref_clear (&ingest->weak);
+  g_clear_pointer (&ingest->events, g_ptr_array_unref);
   g_free (ingest);
 }
 
@@ -128,7 +135,16 @@ ingest_cb (GObject      *object,
       return;
     }
 
-  if (self == NULL || self->journal != journal)
+  if (self == NULL)
+    {
+      ingest_free (ingest);
+      return;
+    }
+
+  g_assert (self->n_ingesting >= ingest->n_events);
+  self->n_ingesting -= ingest->n_events;
+
+  if (self->journal != journal)
     {
       ingest_free (ingest);
       return;
@@ -143,9 +159,19 @@ ingest_cb (GObject      *object,
       message = g_strdup_printf (_("Events could not be kept in the history: %s"),
                                  error->message);
       set_journal_problem (self, message);
+      /* Not stored: the feed keeps them in memory for the run. */
+      if (!ingest->from_store)
+        {
+          _cw_event_feed_flush_pending (self);
+          _cw_event_feed_add_events (self, ingest->events, FALSE);
+        }
       ingest_free (ingest);
       return;
     }
+
+  /* Stored: the journal is where they are read from now. */
+  if (ingest->from_store)
+    _cw_event_feed_forget_events (self);
 
   /* Every event of a full answer was new: older ones may be missing
    * between it and what was stored before, the next load goes deep. */
@@ -159,10 +185,13 @@ ingest_cb (GObject      *object,
   ingest_free (ingest);
 }
 
-/* Stores the events of an answer in the journal, off the main thread. */
+/* Stores the events of an answer in the journal, off the main thread;
+ * the feed holds them until they are stored. @from_store: they are the
+ * feed's list, which lets them go once they are stored. */
 void
 _cw_event_feed_ingest (CwEventFeed *self,
-                       GPtrArray   *events)
+                       GPtrArray   *events,
+                       gboolean     from_store)
 {
   Ingest *ingest;
 
@@ -184,6 +213,9 @@ _cw_event_feed_ingest (CwEventFeed *self,
   g_weak_ref_init (&ingest->weak, self);
   ingest->n_events = events->len;
   ingest->requested = self->event_count;
+  ingest->events = g_ptr_array_ref (events);
+  ingest->from_store = from_store;
+  self->n_ingesting += events->len;
   converc_journal_ingest_async (self->journal, events, self->journal_cancellable,
                                 ingest_cb, ingest);
 }
@@ -219,15 +251,21 @@ set_journal_full (CwEventFeed    *self,
   /* What was already fetched goes in too; an empty journal is filled
    * deeply with the next load. */
   if (journal != NULL && self->client != NULL && (self->loaded || self->loading) && empty)
-    _cw_event_feed_start_load (self, FALSE);
+    {
+      /* The deep load brings them again, into the journal. */
+      _cw_event_feed_forget_events (self);
+      _cw_event_feed_start_load (self, FALSE);
+    }
   else if (journal != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
     {
       g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
+      _cw_event_feed_flush_pending (self);
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (events, g_list_model_get_item (G_LIST_MODEL (self->store), i));
-      _cw_event_feed_ingest (self, events);
+      _cw_event_feed_ingest (self, events, TRUE);
     }
 }
 
@@ -467,4 +505,24 @@ cw_event_feed_get_journal_revision (CwEventFeed *self)
   g_return_val_if_fail (CW_IS_EVENT_FEED (self), 0);
 
   return self->journal_revision;
+}
+
+/**
+ * _cw_event_feed_get_n_held:
+ *
+ * For tests: how many events the feed holds — its list, the events still
+ * to add to it, and the answers being stored.
+ */
+guint
+_cw_event_feed_get_n_held (CwEventFeed *self)
+{
+  guint n;
+
+  g_return_val_if_fail (CW_IS_EVENT_FEED (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store)) + self->n_ingesting;
+  if (self->pending != NULL)
+    n += self->pending->len - self->pending_pos;
+
+  return n;
 }

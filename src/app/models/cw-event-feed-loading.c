@@ -301,8 +301,18 @@ load_cb (GObject      *object,
       set_failures (self, 0, -1);
       set_last_error (self, NULL);
 
-      _cw_event_feed_add_events (self, events, load->replace);
-      _cw_event_feed_ingest (self, events);
+      /* With a journal the answer goes there, and the page reads it from
+       * there: the feed holds it only while it is stored, so that its
+       * memory does not grow with the history. */
+      if (self->journal != NULL)
+        {
+          for (guint i = 0; i < events->len; i++)
+            _cw_event_feed_remember_type (self,
+                                          converc_event_get_event_type (g_ptr_array_index (events, i)));
+          _cw_event_feed_ingest (self, events, FALSE);
+        }
+      else
+        _cw_event_feed_add_events (self, events, load->replace);
 
       g_free (self->loaded_type);
       self->loaded_type = g_strdup (load->event_type);

@@ -247,3 +247,15 @@ _cw_event_feed_add_events (CwEventFeed *self,
       g_source_set_name_by_id (self->pending_source, "[cw] events adding");
     }
 }
+
+/* Lets every event of the list go (they are stored in the journal); the
+ * types seen stay. */
+void
+_cw_event_feed_forget_events (CwEventFeed *self)
+{
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  _cw_event_feed_drop_pending (self);
+  g_hash_table_remove_all (self->keys);
+  g_list_store_remove_all (self->store);
+}

@@ -76,6 +76,8 @@ struct _CwEventFeed
   GCancellable    *journal_cancellable;
   char            *journal_problem;
   guint            journal_revision;
+  /* Events held by ingests under way (the answers being stored) */
+  guint            n_ingesting;
   /* The journal held no event: the next load fetches deeply */
   guint            journal_empty : 1;
   /* Preferences → History: with it off the journal stays in memory, and
@@ -144,11 +146,13 @@ void _cw_event_feed_add_events         (CwEventFeed     *self,
                                         gboolean         replace);
 void _cw_event_feed_flush_pending      (CwEventFeed     *self);
 void _cw_event_feed_drop_pending       (CwEventFeed     *self);
+void _cw_event_feed_forget_events      (CwEventFeed     *self);
 
 /* cw-event-feed-journal.c */
 guint _cw_event_feed_count_for_load    (CwEventFeed     *self);
 void  _cw_event_feed_ingest            (CwEventFeed     *self,
-                                        GPtrArray       *events);
+                                        GPtrArray       *events,
+                                        gboolean         from_store);
 void  _cw_event_feed_dispose_journal   (CwEventFeed     *self);
 
 G_END_DECLS

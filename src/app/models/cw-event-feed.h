@@ -110,5 +110,7 @@ guint           cw_event_feed_get_journal_revision (CwEventFeed    *self);
 
 /* For tests: the planned automatic refresh, now. */
 void           _cw_event_feed_poll_now            (CwEventFeed     *self);
+/* For tests: how many events the feed holds (list, pending, being stored). */
+guint          _cw_event_feed_get_n_held          (CwEventFeed     *self);
 
 G_END_DECLS

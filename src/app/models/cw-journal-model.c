@@ -19,8 +19,9 @@
  */
 
 /* The one concern of this file: a list model over a journal query — the
- * count and first page from a worker thread, later pages read as a view
- * asks for them, a few pages kept. */
+ * count and first page, and every later page, read on worker threads;
+ * placeholders shown until a page arrives; results of an older query
+ * dropped; a few pages kept. */
 
 #define G_LOG_DOMAIN "cw-journal-model"
 
@@ -30,6 +31,11 @@
 
 /* Pages kept besides the first: 8 × 200 events, whatever the journal holds */
 #define MAX_PAGES 8
+/* A query counts its matches up to this many first, so that the list
+ * shows at once; past it, an exact count follows and the list grows. */
+#define FIRST_COUNT 1000
+
+static GQuark placeholder_quark;
 
 struct _CwJournalModel
 {
@@ -37,19 +43,35 @@ struct _CwJournalModel
 
   ConvercJournal     *journal;
   ConvercSearchQuery *query;
+  ConvercJournalOrder order;
+  /* Cancels the reads of the current query (count, first page, pages) */
   GCancellable       *cancellable;
+  /* Grows with every query: a page read for an older one is dropped */
+  guint               generation;
+  /* For tests: each read on the worker first sleeps this long */
+  guint               read_delay_ms;
 
   guint               n_items;
   gint64              n_stored;
   gint64              oldest;
-  /* page number → GPtrArray of ConvercEvent; @recent: page numbers, most
-   * recently used first */
+  /* page number → Page; @recent: page numbers, most recently used first */
   GHashTable         *pages;
   GQueue              recent;
+  guint               n_reads;
 
   guint               loading : 1;
   guint               queried : 1;
+  /* @n_stored and @oldest hold for the journal as it is now: a new
+   * search or order does not count them again */
+  guint               stored_known : 1;
 };
+
+/* One page of events, or its placeholders while it is read. */
+typedef struct
+{
+  GPtrArray *events;
+  guint      reading : 1;
+} Page;
 
 enum {
   PROP_0,
@@ -69,8 +91,25 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CwJournalModel, cw_journal_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-/* The events of @rows, their bodies read by key. An event that cannot be
- * read any more (pruned meanwhile) is NULL. */
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->events, g_ptr_array_unref);
+  g_free (page);
+}
+
+static ConvercEvent *
+placeholder_new (void)
+{
+  ConvercEvent *event = g_object_new (CONVERC_TYPE_EVENT, NULL);
+
+  g_object_set_qdata (G_OBJECT (event), placeholder_quark, GINT_TO_POINTER (TRUE));
+  return event;
+}
+
+/* The events of @rows, their bodies read by key and parsed (on a worker
+ * thread). An event that cannot be read any more (pruned meanwhile) is a
+ * placeholder. */
 static GPtrArray *
 read_events (ConvercJournal *journal,
              GPtrArray      *rows)
@@ -83,62 +122,117 @@ read_events (ConvercJournal *journal,
       g_autoptr(GBytes) raw = converc_journal_lookup_by_key (journal, row->key, NULL);
       ConvercEvent *event = raw != NULL ? converc_parse_event (raw, NULL) : NULL;
 
-      g_ptr_array_add (events, event);
+      g_ptr_array_add (events, event != NULL ? event : placeholder_new ());
     }
 
   return events;
 }
 
+/* What a worker reads: a query's count and first page, or one page. */
 typedef struct
 {
+  ConvercJournal     *journal;
   ConvercSearchQuery *query;
-  GPtrArray          *first_page;
+  ConvercJournalOrder order;
+  guint               generation;
+  guint               page;
+  guint               read_delay_ms;
+  gboolean            count;
+  /* With @count: the stored events' number and oldest time, when known
+   * (@known_stored ≥ 0) */
+  gint64              known_stored;
+  gint64              known_oldest;
+  /* Only the exact number of matches (after a first count that stopped
+   * at FIRST_COUNT) */
+  gboolean            exact;
+  /* Out */
+  GPtrArray          *events;
   gint64              n_matches;
   gint64              n_stored;
   gint64              oldest;
-} Answer;
+} Read;
 
 static void
-answer_free (Answer *answer)
+read_free (Read *read)
 {
-  g_clear_pointer (&answer->query, converc_search_query_free);
-  g_clear_pointer (&answer->first_page, g_ptr_array_unref);
-  g_free (answer);
+  g_clear_object (&read->journal);
+  g_clear_pointer (&read->query, converc_search_query_free);
+  g_clear_pointer (&read->events, g_ptr_array_unref);
+  g_free (read);
 }
 
 static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  ConvercJournal *journal = task_data;
-  Answer *answer = g_object_get_data (G_OBJECT (task), "answer");
+  Read *read = task_data;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) last = NULL;
   g_autoptr(GError) error = NULL;
 
-  answer->n_stored = converc_journal_count (journal, NULL, 0, &error);
-  if (answer->n_stored >= 0)
-    answer->n_matches = converc_journal_count (journal, answer->query, 0, &error);
-  if (answer->n_stored >= 0 && answer->n_matches >= 0)
-    rows = converc_journal_query (journal, answer->query, 0, 0, CW_JOURNAL_MODEL_PAGE, &error);
-  if (rows != NULL && answer->n_stored > 0)
-    last = converc_journal_query (journal, NULL, 0, answer->n_stored - 1, 1, &error);
+  if (read->read_delay_ms > 0)
+    g_usleep (read->read_delay_ms * 1000);
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-  if (rows == NULL || (answer->n_stored > 0 && last == NULL))
+  if (read->exact)
+    {
+      read->n_matches = converc_journal_count (read->journal, read->query, 0, &error);
+      if (read->n_matches < 0)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (read->count)
+    {
+      g_autoptr(GPtrArray) last = NULL;
+      gboolean everything = read->query == NULL ||
+                            (read->query->event_type == NULL && read->query->words[0] == NULL);
+
+      read->n_stored = read->known_stored >= 0
+                       ? read->known_stored
+                       : converc_journal_count (read->journal, NULL, 0, &error);
+      read->oldest = read->known_oldest;
+      if (read->n_stored >= 0 && everything)
+        read->n_matches = read->n_stored;
+      else if (read->n_stored >= 0)
+        read->n_matches = converc_journal_count_at_most (read->journal, read->query, 0,
+                                                         FIRST_COUNT, &error);
+      if (read->n_stored > 0 && read->n_matches >= 0 && read->known_stored < 0)
+        last = converc_journal_query_ordered (read->journal, NULL, 0,
+                                              CONVERC_JOURNAL_ORDER_OLDEST_FIRST, 0, 1,
+                                              &error);
+      if (read->n_stored < 0 || read->n_matches < 0 ||
+          (read->n_stored > 0 && read->known_stored < 0 && last == NULL))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (last != NULL && last->len > 0)
+        {
+          ConvercJournalRow *row = g_ptr_array_index (last, 0);
+
+          read->oldest = row->created_usec != G_MININT64 ? row->created_usec
+                                                         : row->first_seen_usec;
+        }
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  rows = converc_journal_query_ordered (read->journal, read->query, 0, read->order,
+                                        read->page * CW_JOURNAL_MODEL_PAGE,
+                                        CW_JOURNAL_MODEL_PAGE, &error);
+  if (rows == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  if (last != NULL && last->len > 0)
-    {
-      ConvercJournalRow *row = g_ptr_array_index (last, 0);
-
-      answer->oldest = row->created_usec != G_MININT64 ? row->created_usec : row->first_seen_usec;
-    }
-  answer->first_page = read_events (journal, rows);
+  read->events = read_events (read->journal, rows);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -146,6 +240,8 @@ static void
 set_loading (CwJournalModel *self,
              gboolean        loading)
 {
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
   loading = !!loading;
   if (self->loading == loading)
     return;
@@ -157,22 +253,90 @@ set_loading (CwJournalModel *self,
 static void
 drop_pages (CwJournalModel *self)
 {
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
 }
 
 static void
 keep_page (CwJournalModel *self,
-           guint           page,
-           GPtrArray      *events)
+           guint           number,
+           Page           *page)
 {
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), events);
-  if (page == 0)
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  if (g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number)) != page)
+    g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
+  if (number == 0)
     return;   /* the first page stays: the list opens there */
 
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  g_queue_remove (&self->recent, GUINT_TO_POINTER (number));
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (number));
   while (g_queue_get_length (&self->recent) > MAX_PAGES)
     g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+}
+
+static GTask *
+read_task_new (CwJournalModel      *self,
+               guint                page,
+               gboolean             count,
+               GAsyncReadyCallback  callback)
+{
+  GTask *task;
+  Read *read;
+
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  read = g_new0 (Read, 1);
+  read->journal = g_object_ref (self->journal);
+  read->query = self->query != NULL ? converc_search_query_copy (self->query) : NULL;
+  read->order = self->order;
+  read->generation = self->generation;
+  read->page = page;
+  read->count = count;
+  read->known_stored = self->stored_known ? self->n_stored : -1;
+  read->known_oldest = self->oldest;
+  read->read_delay_ms = self->read_delay_ms;
+
+  task = g_task_new (self, self->cancellable, callback, NULL);
+  g_task_set_source_tag (task, read_task_new);
+  g_task_set_task_data (task, read, (GDestroyNotify) read_free);
+
+  return task;
+}
+
+/* The exact number of matches, past FIRST_COUNT: the list grows. */
+static void
+exact_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  CwJournalModel *self = CW_JOURNAL_MODEL (object);
+  Read *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  guint old_n;
+  guint n;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          read->generation == self->generation)
+        g_warning ("Could not count the events of the history: %s", error->message);
+      return;
+    }
+
+  if (read->generation != self->generation)
+    return;
+
+  old_n = self->n_items;
+  n = (guint) MIN (read->n_matches, G_MAXUINT - 1);
+  if (n <= old_n)
+    return;
+
+  self->n_items = n;
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 static void
@@ -181,30 +345,49 @@ query_cb (GObject      *object,
           gpointer      user_data)
 {
   CwJournalModel *self = CW_JOURNAL_MODEL (object);
-  Answer *answer = g_object_get_data (G_OBJECT (result), "answer");
+  Read *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  Page *first;
   guint old_n;
+  guint keep;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (read->generation != self->generation)
         return;
       g_warning ("Could not search the event history: %s", error->message);
       set_loading (self, FALSE);
       return;
     }
 
+  /* A newer query is under way: this one's answer is stale. */
+  if (read->generation != self->generation)
+    return;
+
   g_object_freeze_notify (G_OBJECT (self));
 
   old_n = self->n_items;
   drop_pages (self);
-  keep_page (self, 0, g_steal_pointer (&answer->first_page));
-  self->n_items = (guint) MIN (answer->n_matches, G_MAXUINT - 1);
-  self->n_stored = answer->n_stored;
-  self->oldest = answer->oldest;
+  first = g_new0 (Page, 1);
+  first->events = g_steal_pointer (&read->events);
+  keep_page (self, 0, first);
+  self->n_items = (guint) MIN (read->n_matches, G_MAXUINT - 1);
+  self->n_stored = read->n_stored;
+  self->oldest = read->oldest;
+  self->stored_known = TRUE;
   self->queried = TRUE;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  /* In two steps: GTK 4.8's list views look for the rows of removed
+   * items among every added item, which would ask for (and read) every
+   * page; positions added or removed at the end are one change, those
+   * that stay (their items replaced) another. */
+  keep = MIN (old_n, self->n_items);
+  if (old_n != self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), keep, old_n - keep, self->n_items - keep);
+  if (keep > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, keep, keep);
 
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -214,18 +397,98 @@ query_cb (GObject      *object,
   set_loading (self, FALSE);
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* More than the first count: the exact number follows. */
+  if (read->n_matches >= FIRST_COUNT && read->n_matches != read->n_stored)
+    {
+      g_autoptr(GTask) task = read_task_new (self, 0, FALSE, exact_cb);
+
+      ((Read *) g_task_get_task_data (task))->exact = TRUE;
+      g_task_run_in_thread (task, read_thread);
+    }
 }
 
-void
-cw_journal_model_reload (CwJournalModel *self)
+/* A page read: its events replace the placeholders, unless the query
+ * changed or the page was dropped meanwhile. */
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CwJournalModel *self = CW_JOURNAL_MODEL (object);
+  Read *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  Page *page;
+  guint n_shown;
+  guint start;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (read->generation == self->generation)
+        g_warning ("Could not read events of the history: %s", error->message);
+      /* The placeholders stay; asking again reads the page again. */
+      if (read->generation == self->generation)
+        {
+          g_queue_remove (&self->recent, GUINT_TO_POINTER (read->page));
+          g_hash_table_remove (self->pages, GUINT_TO_POINTER (read->page));
+        }
+      return;
+    }
+
+  if (read->generation != self->generation)
+    return;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (read->page));
+  if (page == NULL || !page->reading)
+    return;
+
+  n_shown = page->events->len;
+  /* The journal changed meanwhile: positions past its end stay
+   * placeholders until the next query. */
+  for (guint i = 0; i < read->events->len && i < n_shown; i++)
+    {
+      g_object_unref (page->events->pdata[i]);
+      page->events->pdata[i] = g_object_ref (g_ptr_array_index (read->events, i));
+    }
+  page->reading = FALSE;
+
+  start = read->page * CW_JOURNAL_MODEL_PAGE;
+  g_list_model_items_changed (G_LIST_MODEL (self), start, n_shown, n_shown);
+}
+
+static void
+read_page (CwJournalModel *self,
+           guint           number,
+           Page           *page)
 {
   g_autoptr(GTask) task = NULL;
-  Answer *answer;
 
-  g_return_if_fail (CW_IS_JOURNAL_MODEL (self));
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  page->reading = TRUE;
+  self->n_reads++;
+  task = read_task_new (self, number, FALSE, page_cb);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* Queries again; @recount: the journal's events changed, so that their
+ * number and oldest time are read again too. */
+static void
+query_again (CwJournalModel *self,
+             gboolean        recount)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  if (recount)
+    self->stored_known = FALSE;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->generation++;
 
   if (self->journal == NULL)
     {
@@ -245,15 +508,17 @@ cw_journal_model_reload (CwJournalModel *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  answer = g_new0 (Answer, 1);
-  answer->query = self->query != NULL ? converc_search_query_copy (self->query) : NULL;
-
-  task = g_task_new (self, self->cancellable, query_cb, NULL);
-  g_task_set_source_tag (task, cw_journal_model_reload);
-  g_task_set_task_data (task, g_object_ref (self->journal), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "answer", answer, (GDestroyNotify) answer_free);
+  task = read_task_new (self, 0, TRUE, query_cb);
   set_loading (self, TRUE);
-  g_task_run_in_thread (task, query_thread);
+  g_task_run_in_thread (task, read_thread);
+}
+
+void
+cw_journal_model_reload (CwJournalModel *self)
+{
+  g_return_if_fail (CW_IS_JOURNAL_MODEL (self));
+
+  query_again (self, TRUE);
 }
 
 static GType
@@ -268,46 +533,39 @@ cw_journal_model_get_n_items (GListModel *model)
   return CW_JOURNAL_MODEL (model)->n_items;
 }
 
-/* A page a view asks for is read at once: 200 rows by key, a few ms. */
+/* A page a view asks for is read on a worker; until it arrives its
+ * positions hold placeholders (see cw_journal_model_is_placeholder()). */
 static gpointer
 cw_journal_model_get_item (GListModel *model,
                            guint       position)
 {
   CwJournalModel *self = CW_JOURNAL_MODEL (model);
-  guint page = position / CW_JOURNAL_MODEL_PAGE;
-  GPtrArray *events;
-  gpointer event;
+  guint number = position / CW_JOURNAL_MODEL_PAGE;
+  guint offset = position % CW_JOURNAL_MODEL_PAGE;
+  Page *page;
 
   if (position >= self->n_items || self->journal == NULL)
     return NULL;
 
-  events = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (events == NULL)
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
+  if (page == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) rows = NULL;
+      guint n = MIN (CW_JOURNAL_MODEL_PAGE, self->n_items - number * CW_JOURNAL_MODEL_PAGE);
 
-      rows = converc_journal_query (self->journal, self->query, 0,
-                                    page * CW_JOURNAL_MODEL_PAGE, CW_JOURNAL_MODEL_PAGE, &error);
-      if (rows == NULL)
-        {
-          g_warning ("Could not read events of the history: %s", error->message);
-          return NULL;
-        }
-      events = read_events (self->journal, rows);
-      keep_page (self, page, events);
+      page = g_new0 (Page, 1);
+      page->events = g_ptr_array_new_full (n, (GDestroyNotify) g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (page->events, placeholder_new ());
+      keep_page (self, number, page);
+      read_page (self, number, page);
     }
-  else if (page != 0)
-    {
-      g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
-      g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-    }
+  else if (number != 0)
+    keep_page (self, number, page);   /* most recently used */
 
-  if (position % CW_JOURNAL_MODEL_PAGE >= events->len)
+  if (offset >= page->events->len)
     return NULL;
 
-  event = g_ptr_array_index (events, position % CW_JOURNAL_MODEL_PAGE);
-  return event != NULL ? g_object_ref (event) : NULL;
+  return g_object_ref (g_ptr_array_index (page->events, offset));
 }
 
 static void
@@ -426,12 +684,14 @@ cw_journal_model_class_init (CwJournalModelClass *klass)
     g_param_spec_boolean ("queried", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  placeholder_quark = g_quark_from_static_string ("cw-journal-model-placeholder");
 }
 
 static void
 cw_journal_model_init (CwJournalModel *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   g_queue_init (&self->recent);
 }
 
@@ -478,7 +738,7 @@ cw_journal_model_set_search (CwJournalModel *self,
 
   g_clear_pointer (&self->query, converc_search_query_free);
   self->query = g_steal_pointer (&query);
-  cw_journal_model_reload (self);
+  query_again (self, FALSE);
 }
 
 gboolean
@@ -526,13 +786,13 @@ cw_journal_model_find_id (CwJournalModel *self,
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GPtrArray *events = value;
+      GPtrArray *events = ((Page *) value)->events;
 
       for (guint i = 0; i < events->len; i++)
         {
           ConvercEvent *event = g_ptr_array_index (events, i);
 
-          if (event != NULL && g_strcmp0 (converc_event_get_id (event), id) == 0)
+          if (!cw_journal_model_is_placeholder (event) && g_strcmp0 (converc_event_get_id (event), id) == 0)
             return GPOINTER_TO_UINT (key) * CW_JOURNAL_MODEL_PAGE + i;
         }
     }
@@ -554,4 +814,60 @@ cw_journal_model_get_query (CwJournalModel *self)
   g_return_val_if_fail (CW_IS_JOURNAL_MODEL (self), NULL);
 
   return self->query;
+}
+
+/**
+ * cw_journal_model_is_placeholder:
+ * @event: (nullable): an item of the model
+ *
+ * Returns: %TRUE when @event stands for an event whose page is still read
+ */
+gboolean
+cw_journal_model_is_placeholder (gpointer event)
+{
+  return event == NULL ||
+         (G_IS_OBJECT (event) && g_object_get_qdata (event, placeholder_quark) != NULL);
+}
+
+ConvercJournalOrder
+cw_journal_model_get_order (CwJournalModel *self)
+{
+  g_return_val_if_fail (CW_IS_JOURNAL_MODEL (self), CONVERC_JOURNAL_ORDER_NEWEST_FIRST);
+
+  return self->order;
+}
+
+/**
+ * cw_journal_model_set_order:
+ *
+ * Queries again in @order (a column of the list was sorted).
+ */
+void
+cw_journal_model_set_order (CwJournalModel      *self,
+                            ConvercJournalOrder  order)
+{
+  g_return_if_fail (CW_IS_JOURNAL_MODEL (self));
+
+  if (self->order == order)
+    return;
+
+  self->order = order;
+  query_again (self, FALSE);
+}
+
+void
+_cw_journal_model_set_read_delay (CwJournalModel *self,
+                                  guint           msec)
+{
+  g_return_if_fail (CW_IS_JOURNAL_MODEL (self));
+
+  self->read_delay_ms = msec;
+}
+
+guint
+_cw_journal_model_get_n_reads (CwJournalModel *self)
+{
+  g_return_val_if_fail (CW_IS_JOURNAL_MODEL (self), 0);
+
+  return self->n_reads;
 }

@@ -33,11 +33,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwJournalModel, cw_journal_model, CW, JOURNAL_MODEL, GObject)
 
-/* The events of a journal that match a search, newest first, as a
- * GListModel of ConvercEvent. It knows how many match from one query on a
- * worker thread, and reads the events themselves a page
- * (CW_JOURNAL_MODEL_PAGE) at a time when a view asks for them, keeping a
- * few pages: it never holds every event.
+/* The events of a journal that match a search, newest first (or in
+ * another order), as a GListModel of ConvercEvent. It knows how many match
+ * from one query on a worker thread, and reads the events themselves a
+ * page (CW_JOURNAL_MODEL_PAGE) at a time when a view asks for them, on a
+ * worker thread too, keeping a few pages: it never holds every event and
+ * never reads on the main thread. Until a page arrives its positions hold
+ * placeholder events (cw_journal_model_is_placeholder()); then they
+ * change (items-changed). Reads of an older query are dropped.
  *
  * Properties: "journal", "loading" (a query is under way), "n-items",
  * "n-stored" (every event of the journal), "oldest" (the created time of
@@ -67,7 +70,16 @@ gint64          cw_journal_model_get_oldest   (CwJournalModel *self);
  * GTK_INVALID_LIST_POSITION (G_MAXUINT). */
 guint           cw_journal_model_find_id      (CwJournalModel *self,
                                                const char     *id);
+ConvercJournalOrder cw_journal_model_get_order (CwJournalModel    *self);
+void            cw_journal_model_set_order    (CwJournalModel      *self,
+                                               ConvercJournalOrder  order);
+gboolean        cw_journal_model_is_placeholder (gpointer           event);
 /* For tests: how many pages of events are kept. */
 guint           _cw_journal_model_get_n_pages (CwJournalModel *self);
+/* For tests: every read on the worker sleeps @msec first (a slow disk). */
+void            _cw_journal_model_set_read_delay (CwJournalModel *self,
+                                                  guint           msec);
+/* For tests: how many pages were read after the first of each query. */
+guint           _cw_journal_model_get_n_reads (CwJournalModel *self);
 
 G_END_DECLS

@@ -52,7 +52,8 @@ bind_time (GtkListItem *item,
   GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
-  if (!CONVERC_IS_EVENT (event) || !GTK_IS_INSCRIPTION (cell))
+  if (!CONVERC_IS_EVENT (event) || !GTK_IS_INSCRIPTION (cell) ||
+      cw_journal_model_is_placeholder (event))
     return;
 
   text = cw_format_event_time (event, now_unix);
@@ -68,7 +69,8 @@ bind_summary (CwEventsPage *self,
   g_autofree char *summary = NULL;
   g_autofree char *with_type = NULL;
 
-  if (!CONVERC_IS_EVENT (event) || !GTK_IS_INSCRIPTION (cell))
+  if (!CONVERC_IS_EVENT (event) || !GTK_IS_INSCRIPTION (cell) ||
+      cw_journal_model_is_placeholder (event))
     return;
 
   summary = converc_event_dup_summary (event);
@@ -116,7 +118,7 @@ query_tooltip_cb (GtkWidget   *label,
   ConvercEvent *event = cw_slot_unwrap (gtk_list_item_get_item (item));
   g_autofree char *text = NULL;
 
-  if (!CONVERC_IS_EVENT (event))
+  if (!CONVERC_IS_EVENT (event) || cw_journal_model_is_placeholder (event))
     return FALSE;
 
   switch (column)
@@ -191,6 +193,14 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
   if (!CONVERC_IS_EVENT (event))
     return;
+
+  /* A row whose page of the journal is still read: blank until it comes. */
+  if (cw_journal_model_is_placeholder (event))
+    {
+      if (GTK_IS_INSCRIPTION (cell))
+        cw_cell_set_text (cell, "");
+      return;
+    }
 
   /* Only what the event already holds: no JSON is parsed here. Server text
    * always goes in as plain text, never as markup. */

@@ -52,6 +52,8 @@ struct _CwEventsPage
   CwJournalModel      *journal_model;
   char                *event_type;
   char                *reselect_id;
+  /* A placeholder row selected before its page arrived */
+  guint                reselect_position;
 
   /* The type drop-down's model: "All Types", then the feed's types */
   GListStore          *type_lists;

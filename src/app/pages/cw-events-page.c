@@ -478,6 +478,11 @@ selection_changed_cb (CwEventsPage       *self,
   if (self->reselecting)
     return;
 
+  /* A row of the journal still read opens when its event arrives. */
+  if (cw_journal_model_is_placeholder (gtk_single_selection_get_selected_item (selection)) &&
+      gtk_single_selection_get_selected_item (selection) != NULL)
+    return;
+
   cw_event_detail_set_event (self->detail, gtk_single_selection_get_selected_item (selection));
 }
 
@@ -578,7 +583,11 @@ cw_events_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      /* The sorter changes as the columns go: the journal is not asked. */
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   _cw_events_page_stop_columns (self);
 
   /* AdwBin would unparent its child again after the template did. */

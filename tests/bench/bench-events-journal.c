@@ -1,0 +1,621 @@
+/* bench-events-journal.c
+ *
+ * Copyright 2026 Converc Webhooks contributors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one concern of this file: the Events page on a stored journal, as
+ * figures (a benchmark, not a test).
+ *
+ * Usage, in a display session (build-aux/headless.sh), on a journal that
+ * bench-journal built (`bench-journal --dir DIR --keep 100000`); the
+ * journal is written to by --ingest, so give it a copy:
+ *   bench-startup bench-events-journal --open JOURNAL
+ *       launch → first rows of the journal painted (the page opened on
+ *       it, like the app at a cold start, offline); compare with
+ *       `bench-startup bench-minimal-window`
+ *   bench-events-journal --search JOURNAL NEEDLE...
+ *       a search keystroke → the list updated (the query's answer
+ *       applied) and → painted, typing each NEEDLE's first 10 characters
+ *       one at a time; medians; then the list scrolled top to bottom a
+ *       page of rows at a time; peak RSS (VmHWM) of the whole
+ *   bench-events-journal --ingest JOURNAL
+ *       a 10,000-event answer from an in-process emulator (in its own
+ *       thread) fetched and stored while the page shows the journal: the
+ *       longest main-loop stall (a 1 ms high-priority timeout) until the
+ *       answer is stored and the list shows it
+ *   bench-events-journal --first-sync EMPTY_JOURNAL
+ *       the first sync of a 10,000-event answer into an empty journal:
+ *       request → first rows painted, beside request → first byte of the
+ *       same answer asked by libsoup alone
+ * Every figure is printed with the machine's load average; lines
+ * "@name value" are for scripts. */
+
+#define G_LOG_DOMAIN "bench-events-journal"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "converc.h"
+#include "converc-emulator.h"
+#include "cw-renderer.h"
+#include "cw-events-page-private.h"
+
+#define ANSWER_EVENTS 10000
+
+static gint64   last_tick;
+static gint64   longest_stall;
+/* The main thread's CPU time between two ticks, at most: on a machine
+ * where other processes take the cores, a wall-clock gap may be time the
+ * main thread did not get, not time it worked */
+static gint64   last_tick_cpu;
+static gint64   longest_busy;
+static gboolean measuring;
+static guint    n_frames;
+
+static double
+load_average (void)
+{
+  double load[3] = { 0 };
+
+  getloadavg (load, 3);
+  return load[0];
+}
+
+static double
+vm_hwm_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+}
+
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_usec ();
+
+  if (measuring && last_tick != 0)
+    {
+      longest_stall = MAX (longest_stall, now - last_tick);
+      longest_busy = MAX (longest_busy, cpu - last_tick_cpu);
+    }
+  last_tick = now;
+  last_tick_cpu = cpu;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  n_frames++;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  guint frames = n_frames;
+
+  gtk_widget_queue_draw (widget);
+  while (n_frames == frames)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return values->len > 0 ? g_array_index (values, double, values->len / 2) : -1;
+}
+
+static double
+maximum (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return values->len > 0 ? g_array_index (values, double, values->len - 1) : -1;
+}
+
+static ConvercJournal *
+open_journal (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ConvercJournal *journal = converc_journal_open (path, &error);
+
+  if (journal == NULL)
+    g_error ("%s: %s", path, error->message);
+
+  return journal;
+}
+
+/* The first rows are read (whatever the page shows: signed out, it
+ * shows none). */
+static gboolean
+first_rows_read (CwEventsPage *page)
+{
+  GListModel *model = cw_events_page_get_model (page);
+  g_autoptr(GObject) first = NULL;
+
+  if (g_list_model_get_n_items (model) == 0)
+    return FALSE;
+  first = g_list_model_get_item (model, 0);
+
+  return !cw_journal_model_is_placeholder (first);
+}
+
+/* The first rows: the list shows events, the first of them read. */
+static gboolean
+first_rows_shown (CwEventsPage *page)
+{
+  return first_rows_read (page) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (page->list_stack), "list") == 0;
+}
+
+static gboolean
+query_done (CwEventsPage *page)
+{
+  return cw_journal_model_get_queried (page->journal_model) &&
+         !cw_journal_model_get_loading (page->journal_model);
+}
+
+typedef struct
+{
+  GtkWindow    *window;
+  CwEventsPage *page;
+  CwEventFeed  *feed;
+} Shown;
+
+/* A window with the Events page, signed in to @client, on @journal. */
+static void
+show_page (Shown          *shown,
+           ConvercClient  *client,
+           ConvercJournal *journal)
+{
+  GdkFrameClock *clock;
+
+  shown->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (shown->window, 1100, 720);
+  shown->page = cw_events_page_new ();
+  shown->feed = cw_events_page_get_feed (shown->page);
+  cw_event_feed_set_auto_refresh (shown->feed, FALSE);
+  if (journal != NULL)
+    cw_event_feed_set_journal (shown->feed, journal);
+  gtk_window_set_child (shown->window, GTK_WIDGET (shown->page));
+  gtk_window_present (shown->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (shown->page)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (shown->window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  if (client != NULL)
+    cw_event_feed_set_client (shown->feed, client);
+  g_print ("@renderer %s\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (shown->window))));
+}
+
+/* --open: the app's cold start, offline, as bench-startup times it. */
+
+typedef struct
+{
+  char          *path;
+  CwEventsPage  *page;
+  ConvercClient *client;
+} Open;
+
+static void
+open_after_paint_cb (GdkFrameClock *clock,
+                     Open          *open)
+{
+  if (!first_rows_shown (open->page))
+    return;
+
+  g_print ("CONVERC_BENCH first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_print ("load average %.2f\n", load_average ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, open_after_paint_cb, open);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+open_realize_cb (GtkWidget *window,
+                 Open      *open)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (open_after_paint_cb), open);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_task_return_pointer (task, open_journal (task_data), g_object_unref);
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Open *open = data;
+  g_autoptr(ConvercJournal) journal = g_task_propagate_pointer (G_TASK (result), NULL);
+  CwEventFeed *feed = cw_events_page_get_feed (open->page);
+
+  cw_event_feed_set_journal (feed, journal);
+}
+
+static void
+open_activate_cb (GtkApplication *app,
+                  Open           *open)
+{
+  GtkWidget *window = adw_application_window_new (app);
+  g_autoptr(GTask) task = NULL;
+  CwEventFeed *feed;
+
+  open->page = cw_events_page_new ();
+  feed = cw_events_page_get_feed (open->page);
+  cw_event_feed_set_auto_refresh (feed, FALSE);
+  /* Offline: nothing listens there; the stored events show. */
+  open->client = converc_client_new ("http://127.0.0.1:9", "bench-key");
+  cw_event_feed_set_client (feed, open->client);
+
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (open->page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_signal_connect (window, "realize", G_CALLBACK (open_realize_cb), open);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* As the feed opens a journal: on a worker thread. */
+  task = g_task_new (NULL, NULL, opened_cb, open);
+  g_task_set_task_data (task, g_strdup (open->path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static void
+startup_cb (GApplication *app)
+{
+  cw_renderer_choose (gdk_display_get_default ());  /* as the app's startup does */
+}
+
+static int
+run_open (const char *path)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  Open open = { (char *) path, NULL, NULL };
+  char *argv[] = { (char *) "bench-events-journal", NULL };
+  int status;
+
+  app = adw_application_new ("com.converc.BenchEventsJournal", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
+  g_signal_connect (app, "activate", G_CALLBACK (open_activate_cb), &open);
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  g_clear_object (&open.client);
+
+  return status;
+}
+
+/* --search */
+static int
+run_search (const char  *path,
+            char       **needles)
+{
+  g_autoptr(ConvercJournal) journal = open_journal (path);
+  g_autoptr(ConvercClient) client = converc_client_new ("http://127.0.0.1:9", "bench-key");
+  g_autoptr(GArray) update_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scroll_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Shown shown = { 0, };
+  GListModel *model;
+  double load_before = load_average ();
+  double rss_open;
+  guint n_items;
+
+  show_page (&shown, client, journal);
+  while (!first_rows_shown (shown.page))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (shown.window));
+  model = cw_events_page_get_model (shown.page);
+  n_items = g_list_model_get_n_items (model);
+  rss_open = vm_hwm_mb ();
+
+  for (guint n = 0; needles[n] != NULL; n++)
+    {
+      guint len = MIN (strlen (needles[n]), 10);
+
+      for (guint i = 1; i <= len; i++)
+        {
+          g_autofree char *typed = g_strndup (needles[n], i);
+          gint64 t0 = g_get_monotonic_time ();
+          double ms;
+
+          cw_events_page_set_search_text (shown.page, typed);
+          while (!query_done (shown.page))
+            g_main_context_iteration (NULL, TRUE);
+          ms = (g_get_monotonic_time () - t0) / 1000.0;
+          g_array_append_val (update_ms, ms);
+          wait_for_paint (GTK_WIDGET (shown.window));
+          ms = (g_get_monotonic_time () - t0) / 1000.0;
+          g_array_append_val (paint_ms, ms);
+        }
+      cw_events_page_set_search_text (shown.page, "");
+      while (!query_done (shown.page))
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* Scrolled top to bottom, a page of rows (200) at a time: each page
+   * read on the worker while placeholders show. */
+  for (guint position = 0; position < n_items; position += 5000)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      _cw_events_page_scroll_to (shown.page, position);
+      wait_for_paint (GTK_WIDGET (shown.window));
+      while (TRUE)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+          if (!cw_journal_model_is_placeholder (item))
+            break;
+          g_main_context_iteration (NULL, TRUE);
+        }
+      wait_for_paint (GTK_WIDGET (shown.window));
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (scroll_ms, ms);
+    }
+
+  g_print ("journal %s: %u events; load average %.2f before, %.2f after\n",
+           path, n_items, load_before, load_average ());
+  g_print ("  search keystroke (%u keys): median %.1f ms to the list updated (max %.1f), "
+           "median %.1f ms to the painted frame (max %.1f)\n",
+           update_ms->len, median (update_ms), maximum (update_ms), median (paint_ms),
+           maximum (paint_ms));
+  g_print ("  jump by 5,000 rows → rows painted: median %.1f ms (max %.1f), %u jumps\n",
+           median (scroll_ms), maximum (scroll_ms), scroll_ms->len);
+  g_print ("  peak RSS (VmHWM): %.1f MB once the first rows were painted, %.1f MB at the end\n",
+           rss_open, vm_hwm_mb ());
+  g_print ("@search_update_ms %.1f\n@search_paint_ms %.1f\n@jump_ms %.1f\n@peak_rss_mb %.1f\n",
+           median (update_ms), median (paint_ms), median (scroll_ms), vm_hwm_mb ());
+
+  gtk_window_destroy (shown.window);
+  return 0;
+}
+
+/* --ingest and --first-sync: an emulator in its own thread */
+
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean done;
+} Seeding;
+
+static void
+seed_cb (ConvercEmulator *emulator,
+         gpointer         data)
+{
+  Seeding *seeding = data;
+
+  /* Another seed than bench-journal's: events the journal does not hold */
+  converc_emulator_seed (emulator, ANSWER_EVENTS, 777);
+  g_mutex_lock (&seeding->lock);
+  seeding->done = TRUE;
+  g_cond_signal (&seeding->cond);
+  g_mutex_unlock (&seeding->lock);
+}
+
+static ConvercEmulatorThread *
+start_server (void)
+{
+  Seeding seeding = { 0, };
+  g_autoptr(GError) error = NULL;
+  ConvercEmulatorThread *server;
+
+  g_mutex_init (&seeding.lock);
+  g_cond_init (&seeding.cond);
+  server = converc_emulator_thread_start (NULL, seed_cb, &seeding, &error);
+  if (server == NULL)
+    g_error ("emulator: %s", error->message);
+  g_mutex_lock (&seeding.lock);
+  while (!seeding.done)
+    g_cond_wait (&seeding.cond, &seeding.lock);
+  g_mutex_unlock (&seeding.lock);
+
+  return server;
+}
+
+static void
+got_headers_cb (SoupMessage *message,
+                gint64      *when)
+{
+  *when = g_get_monotonic_time ();
+}
+
+/* Request → first byte of the answer (its headers), by libsoup alone. */
+static double
+first_byte_ms (ConvercEmulatorThread *server,
+               guint                  count)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("%s/webhooks/events?display=%u",
+                                          converc_emulator_thread_get_base_url (server), count);
+  g_autofree char *authorization =
+    g_strconcat ("Bearer ", converc_emulator_thread_get_api_key (server), NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 headers = 0;
+  gint64 t0;
+
+  soup_message_headers_append (soup_message_get_request_headers (message), "Authorization",
+                               authorization);
+  g_signal_connect (message, "got-headers", G_CALLBACK (got_headers_cb), &headers);
+  t0 = g_get_monotonic_time ();
+  /* The server is another thread: the sync call does not deadlock. */
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  if (body == NULL)
+    g_error ("%s", error->message);
+
+  return (headers - t0) / 1000.0;
+}
+
+static int
+run_ingest (const char *path,
+            gboolean    first_sync)
+{
+  g_autoptr(ConvercJournal) journal = open_journal (path);
+  ConvercEmulatorThread *server = start_server ();
+  g_autoptr(ConvercClient) client =
+    converc_client_new (converc_emulator_thread_get_base_url (server),
+                        converc_emulator_thread_get_api_key (server));
+  gint64 n_before = converc_journal_count (journal, NULL, 0, NULL);
+  double load_before = load_average ();
+  Shown shown = { 0, };
+  guint revision;
+  gint64 t0, t_rows = 0, t_stored;
+  double header_ms;
+
+  g_assert (!first_sync || n_before == 0);
+  header_ms = first_byte_ms (server, ANSWER_EVENTS);
+
+  if (first_sync)
+    {
+      /* An empty journal: the first load fetches deeply (10,000). */
+      show_page (&shown, NULL, journal);
+      wait_for_paint (GTK_WIDGET (shown.window));
+      revision = cw_event_feed_get_journal_revision (shown.feed);
+      g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
+      measuring = TRUE;
+      last_tick = t0 = g_get_monotonic_time ();
+      last_tick_cpu = thread_cpu_usec ();
+      cw_event_feed_set_client (shown.feed, client);
+    }
+  else
+    {
+      show_page (&shown, NULL, journal);
+      while (!first_rows_read (shown.page))
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_paint (GTK_WIDGET (shown.window));
+      cw_event_feed_set_event_count (shown.feed, ANSWER_EVENTS);
+      revision = cw_event_feed_get_journal_revision (shown.feed);
+      g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
+      measuring = TRUE;
+      last_tick = t0 = g_get_monotonic_time ();
+      last_tick_cpu = thread_cpu_usec ();
+      cw_event_feed_set_client (shown.feed, client);
+    }
+
+  /* Until stored, and the list shows what was stored */
+  while (cw_event_feed_get_journal_revision (shown.feed) == revision ||
+         cw_event_feed_get_loading (shown.feed) || !query_done (shown.page) ||
+         !first_rows_shown (shown.page))
+    {
+      guint frames = n_frames;
+
+      g_main_context_iteration (NULL, TRUE);
+      if (t_rows == 0 && n_frames != frames && first_rows_shown (shown.page))
+        t_rows = g_get_monotonic_time ();
+      if (!cw_event_feed_get_loading (shown.feed) && cw_event_feed_get_last_error (shown.feed))
+        g_error ("load failed: %s", cw_event_feed_get_last_error (shown.feed)->message);
+    }
+  wait_for_paint (GTK_WIDGET (shown.window));
+  t_stored = g_get_monotonic_time ();
+  if (t_rows == 0)
+    t_rows = t_stored;
+  measuring = FALSE;
+
+  g_print ("journal %s: %" G_GINT64_FORMAT " events before, %" G_GINT64_FORMAT " after; "
+           "load average %.2f before, %.2f after\n",
+           path, n_before, converc_journal_count (journal, NULL, 0, NULL),
+           load_before, load_average ());
+  g_print ("  request → first byte of the answer (libsoup alone): %.1f ms\n", header_ms);
+  g_print ("  request → answer stored and the list showing it: %.0f ms\n",
+           (t_stored - t0) / 1000.0);
+  g_print ("  longest main-loop stall meanwhile: %.1f ms wall; the main thread's CPU time "
+           "in one gap at most %.1f ms\n", longest_stall / 1000.0, longest_busy / 1000.0);
+  if (first_sync)
+    g_print ("  request → first rows painted: %.0f ms, i.e. %.0f ms after the first byte\n",
+             (t_rows - t0) / 1000.0, (t_rows - t0) / 1000.0 - header_ms);
+  g_print ("  peak RSS (VmHWM, with the in-process emulator): %.1f MB\n", vm_hwm_mb ());
+  g_print ("@%s_stall_ms %.1f\n", first_sync ? "first_sync" : "ingest", longest_stall / 1000.0);
+  g_print ("@%s_busy_ms %.1f\n", first_sync ? "first_sync" : "ingest", longest_busy / 1000.0);
+  if (first_sync)
+    g_print ("@first_rows_after_first_byte_ms %.0f\n", (t_rows - t0) / 1000.0 - header_ms);
+
+  gtk_window_destroy (shown.window);
+  g_clear_object (&client);
+  converc_emulator_thread_stop (server);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--open"))
+    return run_open (argv[2]);
+
+  if (argc >= 3 && (g_str_equal (argv[1], "--search") || g_str_equal (argv[1], "--ingest") ||
+                    g_str_equal (argv[1], "--first-sync")))
+    {
+      gtk_init ();
+      cw_renderer_choose (gdk_display_get_default ());  /* as the app's startup does */
+      adw_init ();
+      if (g_str_equal (argv[1], "--search") && argc >= 4)
+        return run_search (argv[2], argv + 3);
+      if (g_str_equal (argv[1], "--ingest"))
+        return run_ingest (argv[2], FALSE);
+      if (g_str_equal (argv[1], "--first-sync"))
+        return run_ingest (argv[2], TRUE);
+    }
+
+  g_printerr ("Usage: bench-events-journal --open JOURNAL | --search JOURNAL NEEDLE... |\n"
+              "       --ingest JOURNAL | --first-sync EMPTY_JOURNAL\n");
+  return 2;
+}
