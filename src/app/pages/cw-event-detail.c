@@ -41,6 +41,10 @@
 #define JSON_WHOLE_LINE_MAX 10000
 #define JSON_HIGHLIGHT_MAX  (512 * 1024)
 #define JSON_STEP           (64 * 1024)
+/* What the preview is made from: the start of the pretty JSON, enough for
+ * cw_json_text_preview() (16 KB and 100 lines, each cut at 300 characters);
+ * the whole is made only when asked for. */
+#define JSON_PREFIX_MAX     (32 * 1024)
 
 
 struct _CwEventDetail
@@ -51,11 +55,15 @@ struct _CwEventDetail
   GCancellable      *cancellable;
   /* Reading the current event in a thread; cancelled by the next one. */
   GCancellable      *load_cancellable;
-  /* The pretty JSON while only a part of it is shown. */
+  /* The whole pretty JSON while it is inserted in steps; made only when
+   * "Show the Whole JSON" is pressed. */
   char              *json;
   gsize              json_len;
   gsize              json_inserted;
   guint              json_source;
+  /* Only the start of the JSON is shown; making the whole of it. */
+  gboolean           json_cut;
+  GCancellable      *json_cancellable;
   GtkFileChooserNative *chooser;
   /* Keys of every group line up */
   GtkSizeGroup      *keys;
@@ -236,8 +244,11 @@ stop_whole_json (CwEventDetail *self)
   g_assert (CW_IS_EVENT_DETAIL (self));
 
   g_clear_handle_id (&self->json_source, g_source_remove);
+  g_cancellable_cancel (self->json_cancellable);
+  g_clear_object (&self->json_cancellable);
   g_clear_pointer (&self->json, g_free);
   self->json_len = self->json_inserted = 0;
+  self->json_cut = FALSE;
 }
 
 static void
@@ -257,14 +268,52 @@ set_json_scrolling (CwEventDetail *self,
                                whole ? GTK_WRAP_NONE : GTK_WRAP_CHAR);
 }
 
+/* The start of the pretty JSON of @event, for the view: the whole of a
+ * small event, a capped preview of a large one (@cut set). Bounded work
+ * however large the event is. */
+static char *
+dup_json_preview (ConvercEvent *event,
+                  gboolean     *cut)
+{
+  g_autofree char *start = NULL;
+  char *preview;
+  gboolean complete = FALSE;
+  GBytes *raw;
+  const char *data;
+  gsize len = 0;
+
+  *cut = FALSE;
+  raw = converc_event_get_raw (event);
+  data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
+  if (data == NULL || len <= JSON_PREFIX_MAX / 2)
+    start = dup_json (event);
+  else
+    {
+      start = converc_event_dup_pretty_json_prefix (event, JSON_PREFIX_MAX, &complete);
+      /* Not JSON we can indent (as dup_json() decides): the bytes as they
+       * came, their start only. */
+      if (!g_utf8_validate (start, -1, NULL))
+        {
+          g_free (start);
+          start = g_utf8_make_valid (data, MIN (len, JSON_PREFIX_MAX));
+        }
+    }
+
+  preview = cw_json_text_preview (start, strlen (start));
+  *cut = preview != NULL || (data != NULL && len > JSON_PREFIX_MAX / 2 && !complete);
+  if (preview == NULL)
+    preview = g_steal_pointer (&start);
+
+  return preview;
+}
+
 static void
 show_json (CwEventDetail *self,
-           char          *json)
+           char          *preview,
+           gboolean       cut)
 {
-  g_autofree char *owned = json;
-  g_autofree char *preview = NULL;
+  g_autofree char *owned = preview;
   GtkTextBuffer *buffer;
-  gsize len;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
@@ -274,18 +323,16 @@ show_json (CwEventDetail *self,
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
   ensure_highlighting (self);
 
-  len = strlen (owned);
-  preview = cw_json_text_preview (owned, len);
-  if (preview == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
-      gtk_text_buffer_set_text (buffer, owned, len);
-      cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
-      return;
-    }
+  gtk_text_buffer_set_text (buffer, owned, -1);
+  cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
+  gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), cut);
+  self->json_cut = cut;
+  if (!cut)
+    return;
 
   {
-    g_autofree char *size = g_format_size (len);
+    GBytes *raw = converc_event_get_raw (self->event);
+    g_autofree char *size = g_format_size (raw != NULL ? g_bytes_get_size (raw) : 0);
     g_autofree char *message = NULL;
     g_autofree char *button = NULL;
 
@@ -296,13 +343,7 @@ show_json (CwEventDetail *self,
     gtk_label_set_text (self->json_cut_label, message);
     gtk_button_set_label (self->json_whole_button, button);
     gtk_widget_set_sensitive (GTK_WIDGET (self->json_whole_button), TRUE);
-    gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), TRUE);
   }
-
-  gtk_text_buffer_set_text (buffer, preview, -1);
-  cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
-  self->json = g_steal_pointer (&owned);
-  self->json_len = len;
 }
 
 static gboolean
@@ -343,29 +384,75 @@ insert_json_step_cb (gpointer user_data)
   self->json_source = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
   g_clear_pointer (&self->json, g_free);
+  self->json_cut = FALSE;
   return G_SOURCE_REMOVE;
 }
 
 static void
-json_whole_clicked_cb (CwEventDetail *self)
+start_whole_json (CwEventDetail *self,
+                  char          *json)
 {
   GtkTextBuffer *buffer;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
-  if (self->json == NULL || self->json_source != 0)
-    return;
-
+  self->json = json;
+  self->json_len = strlen (json);
+  self->json_inserted = 0;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer),
                                           self->json_len <= JSON_HIGHLIGHT_MAX);
   set_json_scrolling (self, TRUE);
   gtk_text_buffer_set_text (buffer, "", 0);
-  self->json_inserted = 0;
+  self->json_source = g_idle_add_full (G_PRIORITY_LOW, insert_json_step_cb, self, NULL);
+}
+
+static void
+whole_json_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_task_return_pointer (task, dup_json (task_data), g_free);
+}
+
+static void
+whole_json_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CwEventDetail *self = CW_EVENT_DETAIL (object);
+  char *json;
+
+  json = g_task_propagate_pointer (G_TASK (result), NULL);
+  /* Another event, or none, is shown now (the task was cancelled). */
+  if (json == NULL)
+    return;
+
+  g_clear_object (&self->json_cancellable);
+  start_whole_json (self, json);
+}
+
+static void
+json_whole_clicked_cb (CwEventDetail *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  if (!self->json_cut || self->json != NULL || self->json_cancellable != NULL)
+    return;
 
   gtk_label_set_text (self->json_cut_label, _("Showing the whole JSON…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->json_whole_button), FALSE);
-  self->json_source = g_idle_add_full (G_PRIORITY_LOW, insert_json_step_cb, self, NULL);
+
+  /* The whole pretty JSON is made in a thread: megabytes of it. */
+  self->json_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->json_cancellable, whole_json_cb, NULL);
+  g_task_set_source_tag (task, json_whole_clicked_cb);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_object_ref (self->event), g_object_unref);
+  g_task_run_in_thread (task, whole_json_thread);
 }
 
 /* Reading an event: the details and the pretty JSON, in a thread for a
@@ -374,7 +461,9 @@ typedef struct
 {
   ConvercEventDetails *details;
   GError              *error;
+  /* What the JSON view shows first, and whether that is only a part. */
   char                *json;
+  gboolean             json_cut;
 } Loaded;
 
 static void
@@ -392,7 +481,7 @@ load_event (ConvercEvent *event)
   Loaded *loaded = g_new0 (Loaded, 1);
 
   loaded->details = converc_event_details_new (event, &loaded->error);
-  loaded->json = dup_json (event);
+  loaded->json = dup_json_preview (event, &loaded->json_cut);
 
   return loaded;
 }
@@ -416,7 +505,7 @@ show_loaded (CwEventDetail *self,
   set_title (self, loaded->details);
   cw_event_summary_build (self->summary_box, self->keys, self->event,
                           loaded->details, loaded->error);
-  show_json (self, g_steal_pointer (&loaded->json));
+  show_json (self, g_steal_pointer (&loaded->json), loaded->json_cut);
 }
 
 static void
