@@ -64,6 +64,12 @@ struct _CwEventDetail
   /* Only the start of the JSON is shown; making the whole of it. */
   gboolean           json_cut;
   GCancellable      *json_cancellable;
+  /* The JSON view's text, shown a frame after the summary so that no one
+   * frame lays out both. */
+  char              *json_pending;
+  gboolean           json_pending_cut;
+  guint              json_tick;
+  guint              json_ticks;
   GtkFileChooserNative *chooser;
   /* Keys of every group line up */
   GtkSizeGroup      *keys;
@@ -242,6 +248,11 @@ static void
 stop_whole_json (CwEventDetail *self)
 {
   g_assert (CW_IS_EVENT_DETAIL (self));
+
+  if (self->json_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->json_tick);
+  self->json_tick = 0;
+  g_clear_pointer (&self->json_pending, g_free);
 
   g_clear_handle_id (&self->json_source, g_source_remove);
   g_cancellable_cancel (self->json_cancellable);
@@ -495,17 +506,47 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, load_event (task_data), (GDestroyNotify)loaded_free);
 }
 
+static gboolean
+json_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  CwEventDetail *self = CW_EVENT_DETAIL (widget);
+  gboolean cut = self->json_pending_cut;
+  char *json;
+
+  /* The first frame lays out the summary; the JSON comes in the next. */
+  if (self->json_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->json_tick = 0;
+  json = g_steal_pointer (&self->json_pending);
+  show_json (self, json, cut);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_loaded (CwEventDetail *self,
              Loaded        *loaded)
 {
+  GtkTextBuffer *buffer;
+
   g_assert (CW_IS_EVENT_DETAIL (self));
 
   clear_summary (self);
   set_title (self, loaded->details);
   cw_event_summary_build (self->summary_box, self->keys, self->event,
                           loaded->details, loaded->error);
-  show_json (self, g_steal_pointer (&loaded->json), loaded->json_cut);
+
+  stop_whole_json (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->json_pending = g_steal_pointer (&loaded->json);
+  self->json_pending_cut = loaded->json_cut;
+  self->json_ticks = 0;
+  self->json_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), json_tick_cb, NULL, NULL);
 }
 
 static void
@@ -904,6 +945,10 @@ cw_event_detail_dup_json (CwEventDetail *self)
   GtkTextIter start, end;
 
   g_return_val_if_fail (CW_IS_EVENT_DETAIL (self), NULL);
+
+  /* Shown in the next frame. */
+  if (self->json_pending != NULL)
+    return g_strdup (self->json_pending);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
