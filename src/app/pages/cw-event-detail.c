@@ -45,6 +45,8 @@
  * cw_json_text_preview() (16 KB and 100 lines, each cut at 300 characters);
  * the whole is made only when asked for. */
 #define JSON_PREFIX_MAX     (32 * 1024)
+/* A smaller event's JSON is shown in the same frame as its summary. */
+#define JSON_DEFER_MIN      (16 * 1024)
 
 
 struct _CwEventDetail
@@ -64,8 +66,8 @@ struct _CwEventDetail
   /* Only the start of the JSON is shown; making the whole of it. */
   gboolean           json_cut;
   GCancellable      *json_cancellable;
-  /* The JSON view's text, shown a frame after the summary so that no one
-   * frame lays out both. */
+  /* The JSON view's text of an event over JSON_DEFER_MIN, shown a frame
+   * after the summary so that no one frame lays out both. */
   char              *json_pending;
   gboolean           json_pending_cut;
   guint              json_tick;
@@ -531,6 +533,7 @@ show_loaded (CwEventDetail *self,
              Loaded        *loaded)
 {
   GtkTextBuffer *buffer;
+  GBytes *raw;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
@@ -538,6 +541,13 @@ show_loaded (CwEventDetail *self,
   set_title (self, loaded->details);
   cw_event_summary_build (self->summary_box, self->keys, self->event,
                           loaded->details, loaded->error);
+
+  raw = converc_event_get_raw (self->event);
+  if (raw == NULL || g_bytes_get_size (raw) <= JSON_DEFER_MIN)
+    {
+      show_json (self, g_steal_pointer (&loaded->json), loaded->json_cut);
+      return;
+    }
 
   stop_whole_json (self);
   gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
