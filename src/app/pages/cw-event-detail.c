@@ -41,10 +41,6 @@
 #define JSON_WHOLE_LINE_MAX 10000
 #define JSON_HIGHLIGHT_MAX  (512 * 1024)
 #define JSON_STEP           (64 * 1024)
-/* What the preview is made from: the start of the pretty JSON, enough for
- * cw_json_text_preview() (16 KB and 100 lines, each cut at 300 characters);
- * the whole is made only when asked for. */
-#define JSON_PREFIX_MAX     (32 * 1024)
 /* A smaller event's JSON is shown in the same frame as its summary. */
 #define JSON_DEFER_MIN      (16 * 1024)
 
@@ -181,28 +177,6 @@ set_title (CwEventDetail       *self,
                         _("An event type this app does not know: every field it has is shown below."));
 }
 
-static char *
-dup_json (ConvercEvent *event)
-{
-  char *json;
-
-  if (event == NULL)
-    return NULL;
-
-  json = converc_event_dup_pretty_json (event);
-  if (json == NULL)
-    {
-      GBytes *raw = converc_event_get_raw (event);
-      gsize len = 0;
-      const char *data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
-
-      /* Not JSON we can indent: show the bytes as they came (valid UTF-8 only). */
-      json = data != NULL ? g_utf8_make_valid (data, len) : g_strdup ("");
-    }
-
-  return json;
-}
-
 static void
 update_style_scheme (CwEventDetail *self)
 {
@@ -279,45 +253,6 @@ set_json_scrolling (CwEventDetail *self,
   gtk_scrolled_window_set_min_content_height (self->json_scroller, whole ? 300 : -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->source_view),
                                whole ? GTK_WRAP_NONE : GTK_WRAP_CHAR);
-}
-
-/* The start of the pretty JSON of @event, for the view: the whole of a
- * small event, a capped preview of a large one (@cut set). Bounded work
- * however large the event is. */
-static char *
-dup_json_preview (ConvercEvent *event,
-                  gboolean     *cut)
-{
-  g_autofree char *start = NULL;
-  char *preview;
-  gboolean complete = FALSE;
-  GBytes *raw;
-  const char *data;
-  gsize len = 0;
-
-  *cut = FALSE;
-  raw = converc_event_get_raw (event);
-  data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
-  if (data == NULL || len <= JSON_PREFIX_MAX / 2)
-    start = dup_json (event);
-  else
-    {
-      start = converc_event_dup_pretty_json_prefix (event, JSON_PREFIX_MAX, &complete);
-      /* Not JSON we can indent (as dup_json() decides): the bytes as they
-       * came, their start only. */
-      if (!g_utf8_validate (start, -1, NULL))
-        {
-          g_free (start);
-          start = g_utf8_make_valid (data, MIN (len, JSON_PREFIX_MAX));
-        }
-    }
-
-  preview = cw_json_text_preview (start, strlen (start));
-  *cut = preview != NULL || (data != NULL && len > JSON_PREFIX_MAX / 2 && !complete);
-  if (preview == NULL)
-    preview = g_steal_pointer (&start);
-
-  return preview;
 }
 
 static void
@@ -426,7 +361,7 @@ whole_json_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  g_task_return_pointer (task, dup_json (task_data), g_free);
+  g_task_return_pointer (task, cw_json_text_dup_event (task_data), g_free);
 }
 
 static void
@@ -494,7 +429,7 @@ load_event (ConvercEvent *event)
   Loaded *loaded = g_new0 (Loaded, 1);
 
   loaded->details = converc_event_details_new (event, &loaded->error);
-  loaded->json = dup_json_preview (event, &loaded->json_cut);
+  loaded->json = cw_json_text_dup_event_preview (event, &loaded->json_cut);
 
   return loaded;
 }
@@ -686,7 +621,7 @@ copy_json_action (GtkWidget  *widget,
   if (self->event == NULL)
     return;
 
-  json = dup_json (self->event);
+  json = cw_json_text_dup_event (self->event);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), json);
   cw_event_detail_feedback (self, _("JSON copied"), FALSE);
 }
@@ -742,7 +677,7 @@ chooser_response_cb (CwEventDetail        *self,
 
   /* The pretty-printed JSON, as shown, ending with a newline: it keeps every
    * number and escape exactly as the server spelled it. */
-  json = dup_json (self->event);
+  json = cw_json_text_dup_event (self->event);
   len = strlen (json);
   json = g_realloc (json, len + 2);
   json[len] = '\n';
