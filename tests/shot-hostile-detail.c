@@ -24,7 +24,10 @@
  * link with an override in it and 20,000 qualification answers. Not a test:
  *
  *   build-aux/headless.sh _build/tests/shot-hostile-detail OUT.png
+ *   build-aux/headless.sh _build/tests/shot-hostile-detail --transcript OUT-PREFIX
  *
+ * (the second: a 5 MB transcript, OUT-PREFIX-preview.png, then after "Show
+ * All" OUT-PREFIX-all.png)
  * (GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory), then look at
  * OUT.png. */
 
@@ -36,6 +39,42 @@
 
 #include "converc.h"
 #include "cw-event-detail.h"
+#include "cw-shot-utils.h"
+
+static GBytes *
+transcript_event (void)
+{
+  GString *s = g_string_new ("{\"id\":\"evt_transcript_5mb\",\"type\":\"call.ended\","
+                             "\"createdAt\":\"2024-05-01T10:00:00Z\",\"data\":{\"call\":"
+                             "{\"id\":\"call_1\",\"status\":\"ended\"},\"transcript\":\"");
+
+  while (s->len < 5 * 1024 * 1024)
+    g_string_append (s, "and then the visitor said that the order never arrived ");
+  g_string_append (s, "\"}}");
+
+  return g_string_free_to_bytes (s);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *prefix)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
 
 static GBytes *
 hostile_event (void)
@@ -73,16 +112,18 @@ main (int   argc,
   gint64 until;
   int status = 0;
 
-  if (argc != 2)
+  gboolean transcript = argc == 3 && g_str_equal (argv[1], "--transcript");
+
+  if (argc != 2 && !transcript)
     {
-      g_printerr ("Usage: %s OUT.png\n", argv[0]);
+      g_printerr ("Usage: %s OUT.png | --transcript OUT-PREFIX\n", argv[0]);
       return 2;
     }
 
   gtk_init ();
   adw_init ();
 
-  bytes = hostile_event ();
+  bytes = transcript ? transcript_event () : hostile_event ();
   event = converc_parse_event (bytes, &error);
   if (event == NULL)
     g_error ("%s", error->message);
@@ -93,6 +134,26 @@ main (int   argc,
   gtk_window_set_child (window, GTK_WIDGET (detail));
   gtk_window_present (window);
   cw_event_detail_set_event (detail, event);
+
+  if (transcript)
+    {
+      g_autofree char *preview = g_strconcat (argv[2], "-preview.png", NULL);
+      g_autofree char *all = g_strconcat (argv[2], "-all.png", NULL);
+      GtkWidget *button;
+
+      /* A large event is read in a thread. */
+      until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      while ((button = find_button (GTK_WIDGET (detail), "Show All ")) == NULL &&
+             g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      if (button == NULL)
+        g_error ("no Show All button");
+      cw_shot_take (preview, 0, 0);
+      g_signal_emit_by_name (button, "clicked");
+      cw_shot_take (all, 0, 0);
+      gtk_window_destroy (window);
+      return 0;
+    }
 
   until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < until)

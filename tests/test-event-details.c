@@ -350,6 +350,61 @@ test_details_large_arrays (void)
     }
 }
 
+/* The documented shape, {"segments": [...]}, is read a slice at a time
+ * too when large, and the member taken is the one a small transcript
+ * object would give: the first of the known names that is an array. */
+static void
+test_details_large_transcript_object (void)
+{
+  /* Before and after the array. */
+  const char *shapes[][2] = {
+    { "{\"segments\":", "}" },
+    { "{\"language\":\"en\",\"segments\":\"none\",\"messages\":", ",\"lines\":[\"no\"]}" },
+    { "{\"segments\":[\"small\"],\"messages\":", "}" },
+  };
+  const guint segments = 3000;
+
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      g_autoptr(GString) array = g_string_new ("[");
+      g_autoptr(ConvercEventDetails) details = NULL;
+      g_autofree char *transcript = NULL;
+      g_autofree char *json = NULL;
+
+      for (guint i = 0; i < segments; i++)
+        g_string_append_printf (array, "%s{\"speaker\":\"visitor\",\"text\":\"Segment %u: "
+                                "when does the order arrive?\"}", i > 0 ? "," : "", i);
+      g_string_append (array, "]");
+      g_assert_cmpuint (array->len, >, 64 * 1024);
+
+      transcript = g_strconcat (shapes[s][0], array->str, shapes[s][1], NULL);
+      json = g_strdup_printf ("{\"id\":\"evt_t\",\"data\":{\"transcript\":%s,"
+                              "\"call\":{\"status\":\"ended\"}}}", transcript);
+      details = details_for_text (json);
+      g_assert_cmpstr (details->call_status, ==, "ended");
+      g_assert_nonnull (details->transcript);
+
+      if (s == 2)
+        {
+          ConvercTranscriptLine *line = g_ptr_array_index (details->transcript, 0);
+
+          g_assert_cmpuint (details->transcript->len, ==, 1);
+          g_assert_cmpstr (line->text, ==, "small");
+          continue;
+        }
+
+      g_assert_cmpuint (details->transcript->len, ==, segments);
+      for (guint i = 0; i < segments; i += 999)
+        {
+          ConvercTranscriptLine *line = g_ptr_array_index (details->transcript, i);
+          g_autofree char *text = g_strdup_printf ("Segment %u: when does the order arrive?", i);
+
+          g_assert_cmpstr (line->text, ==, text);
+          g_assert_cmpstr (line->speaker, ==, "visitor");
+        }
+    }
+}
+
 static void
 test_format_duration (void)
 {
@@ -376,6 +431,8 @@ main (int   argc,
   g_test_add_func ("/converc/event-details/location-transcript", test_details_location_and_transcript);
   g_test_add_func ("/converc/event-details/transcript-lines", test_details_transcript_lines);
   g_test_add_func ("/converc/event-details/large-arrays", test_details_large_arrays);
+  g_test_add_func ("/converc/event-details/large-transcript-object",
+                   test_details_large_transcript_object);
   g_test_add_func ("/converc/event-details/format-duration", test_format_duration);
 
   return g_test_run ();

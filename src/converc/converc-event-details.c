@@ -282,13 +282,18 @@ add_segment (gpointer  lines,
     add_transcript_line (lines, speaker, text);
 }
 
+/* The members of a transcript object that can hold its segments: the
+ * first that is an array does. */
+static const char * const segment_names[] = {
+  "segments", "messages", "entries", "lines", "utterances"
+};
+
 /* One line per segment, however many: the view shows them lazily. */
 static GPtrArray *
 read_transcript (JsonNode *node)
 {
   g_autoptr(GPtrArray) lines = NULL;
   JsonArray *segments = NULL;
-  const char *names[] = { "segments", "messages", "entries", "lines", "utterances" };
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
@@ -310,8 +315,8 @@ read_transcript (JsonNode *node)
     {
       JsonObject *object = json_node_get_object (node);
 
-      for (guint i = 0; i < G_N_ELEMENTS (names) && segments == NULL; i++)
-        segments = converc_json_array_member (object, names[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (segment_names) && segments == NULL; i++)
+        segments = converc_json_array_member (object, segment_names[i]);
 
       if (segments == NULL)
         {
@@ -398,6 +403,38 @@ find_large_array (const char *raw,
   if (converc_json_member_range (raw, raw_len, data_start, member, &start, &end) &&
       raw[start] == '[' && end - start > LARGE_ARRAY_BYTES && raw[end - 1] == ']')
     *found = (LargeArray) { start, end };
+}
+
+/* Finds the transcript's segments when they are a large array: data.transcript
+ * itself, or the member of data.transcript that read_transcript() would
+ * take ({"segments": [...]}, the documented shape). */
+static void
+find_large_transcript (const char *raw,
+                       gsize       raw_len,
+                       gsize       data_start,
+                       LargeArray *found)
+{
+  gsize start, end;
+
+  find_large_array (raw, raw_len, data_start, "transcript", found);
+  if (found->end > 0 ||
+      !converc_json_member_range (raw, raw_len, data_start, "transcript", &start, &end) ||
+      raw[start] != '{')
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (segment_names); i++)
+    {
+      gsize member_start, member_end;
+
+      if (!converc_json_member_range (raw, end, start, segment_names[i],
+                                      &member_start, &member_end) ||
+          raw[member_start] != '[')
+        continue;
+
+      /* The first array is the segments, large or not. */
+      find_large_array (raw, end, start, segment_names[i], found);
+      return;
+    }
 }
 
 static void
@@ -540,7 +577,7 @@ converc_event_details_new (ConvercEvent  *event,
   if (data_start < raw_len && converc_json_member_range (raw, raw_len, data_start, "data",
                                                          &data_start, &data_end))
     {
-      find_large_array (raw, raw_len, data_start, "transcript", &large_transcript);
+      find_large_transcript (raw, raw_len, data_start, &large_transcript);
       find_large_array (raw, raw_len, data_start, "qualificationAnswers", &large_answers);
     }
 

@@ -582,3 +582,27 @@ converc_event_dup_pretty_json (ConvercEvent *self)
   data = g_bytes_get_data (self->raw, &len);
   return converc_json_pretty_print (data, len);
 }
+
+/**
+ * converc_event_dup_pretty_json_prefix:
+ * @max: how many bytes of it
+ * @complete: (out) (optional): whether that is all of it
+ *
+ * The start of converc_event_dup_pretty_json(), at most about @max bytes,
+ * at a cost bounded by @max, not by the event's size.
+ *
+ * Returns: (transfer full): the start of the event's pretty JSON
+ */
+char *
+converc_event_dup_pretty_json_prefix (ConvercEvent *self,
+                                      gsize         max,
+                                      gboolean     *complete)
+{
+  const char *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (self), NULL);
+
+  data = g_bytes_get_data (self->raw, &len);
+  return converc_json_pretty_print_prefix (data, len, max, complete);
+}

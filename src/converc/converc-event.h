@@ -74,5 +74,9 @@ JsonNode    *converc_event_parse_payload       (ConvercEvent  *self,
                                                 GError       **error);
 /* Pretty-printed JSON of the raw bytes (2-space indent). */
 char        *converc_event_dup_pretty_json     (ConvercEvent  *self);
+/* Its start: at most about @max bytes, at a cost bounded by @max. */
+char        *converc_event_dup_pretty_json_prefix (ConvercEvent *self,
+                                                   gsize         max,
+                                                   gboolean     *complete);
 
 G_END_DECLS

@@ -374,10 +374,23 @@ char *
 converc_json_pretty_print (const char *data,
                            gsize       len)
 {
-  GString *out = g_string_sized_new (len + len / 2);
-  int depth = 0;
+  return converc_json_pretty_print_prefix (data, len, G_MAXSIZE, NULL);
+}
 
-  for (gsize i = 0; i < len; i++)
+/* Re-indents the start of @data: stops once @max bytes are written, within
+ * a long string if need be (at a character boundary). Costs O(@max) however
+ * long @data is, for a preview of a large event. */
+char *
+converc_json_pretty_print_prefix (const char *data,
+                                  gsize       len,
+                                  gsize       max,
+                                  gboolean   *complete)
+{
+  GString *out = g_string_sized_new (MIN (len + len / 2, max) + 64);
+  int depth = 0;
+  gsize i;
+
+  for (i = 0; i < len && out->len < max; i++)
     {
       char c = data[i];
 
@@ -387,6 +400,13 @@ converc_json_pretty_print (const char *data,
           {
             gsize after = converc_json_skip_string (data, len, i);
 
+            if (after - i > max - out->len)
+              {
+                /* A long string: its start only, whole characters. */
+                after = i + (max - out->len);
+                while (after > i + 1 && ((guchar)data[after] & 0xC0) == 0x80)
+                  after--;
+              }
             g_string_append_len (out, data + i, after - i);
             i = after - 1;
           }
@@ -445,6 +465,9 @@ converc_json_pretty_print (const char *data,
         }
     }
 
-  g_string_append_c (out, '\n');
+  if (complete != NULL)
+    *complete = i >= len;
+  if (i >= len)
+    g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }

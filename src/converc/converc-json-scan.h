@@ -104,5 +104,11 @@ char     *converc_json_decode_string   (const char        *data,
 /* Re-indents JSON token by token (two spaces), every value spelled as it is. */
 char     *converc_json_pretty_print    (const char        *data,
                                         gsize              len);
+/* The same, stopped once @max bytes are written; @complete: whether all of
+ * @data was. */
+char     *converc_json_pretty_print_prefix (const char   *data,
+                                            gsize         len,
+                                            gsize         max,
+                                            gboolean     *complete);
 
 G_END_DECLS

@@ -41,6 +41,8 @@
 #define JSON_WHOLE_LINE_MAX 10000
 #define JSON_HIGHLIGHT_MAX  (512 * 1024)
 #define JSON_STEP           (64 * 1024)
+/* A smaller event's JSON is shown in the same frame as its summary. */
+#define JSON_DEFER_MIN      (16 * 1024)
 
 
 struct _CwEventDetail
@@ -51,11 +53,21 @@ struct _CwEventDetail
   GCancellable      *cancellable;
   /* Reading the current event in a thread; cancelled by the next one. */
   GCancellable      *load_cancellable;
-  /* The pretty JSON while only a part of it is shown. */
+  /* The whole pretty JSON while it is inserted in steps; made only when
+   * "Show the Whole JSON" is pressed. */
   char              *json;
   gsize              json_len;
   gsize              json_inserted;
   guint              json_source;
+  /* Only the start of the JSON is shown; making the whole of it. */
+  gboolean           json_cut;
+  GCancellable      *json_cancellable;
+  /* The JSON view's text of an event over JSON_DEFER_MIN, shown a frame
+   * after the summary so that no one frame lays out both. */
+  char              *json_pending;
+  gboolean           json_pending_cut;
+  guint              json_tick;
+  guint              json_ticks;
   GtkFileChooserNative *chooser;
   /* Keys of every group line up */
   GtkSizeGroup      *keys;
@@ -165,28 +177,6 @@ set_title (CwEventDetail       *self,
                         _("An event type this app does not know: every field it has is shown below."));
 }
 
-static char *
-dup_json (ConvercEvent *event)
-{
-  char *json;
-
-  if (event == NULL)
-    return NULL;
-
-  json = converc_event_dup_pretty_json (event);
-  if (json == NULL)
-    {
-      GBytes *raw = converc_event_get_raw (event);
-      gsize len = 0;
-      const char *data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
-
-      /* Not JSON we can indent: show the bytes as they came (valid UTF-8 only). */
-      json = data != NULL ? g_utf8_make_valid (data, len) : g_strdup ("");
-    }
-
-  return json;
-}
-
 static void
 update_style_scheme (CwEventDetail *self)
 {
@@ -235,9 +225,17 @@ stop_whole_json (CwEventDetail *self)
 {
   g_assert (CW_IS_EVENT_DETAIL (self));
 
+  if (self->json_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->json_tick);
+  self->json_tick = 0;
+  g_clear_pointer (&self->json_pending, g_free);
+
   g_clear_handle_id (&self->json_source, g_source_remove);
+  g_cancellable_cancel (self->json_cancellable);
+  g_clear_object (&self->json_cancellable);
   g_clear_pointer (&self->json, g_free);
   self->json_len = self->json_inserted = 0;
+  self->json_cut = FALSE;
 }
 
 static void
@@ -259,12 +257,11 @@ set_json_scrolling (CwEventDetail *self,
 
 static void
 show_json (CwEventDetail *self,
-           char          *json)
+           char          *preview,
+           gboolean       cut)
 {
-  g_autofree char *owned = json;
-  g_autofree char *preview = NULL;
+  g_autofree char *owned = preview;
   GtkTextBuffer *buffer;
-  gsize len;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
@@ -274,18 +271,16 @@ show_json (CwEventDetail *self,
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
   ensure_highlighting (self);
 
-  len = strlen (owned);
-  preview = cw_json_text_preview (owned, len);
-  if (preview == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
-      gtk_text_buffer_set_text (buffer, owned, len);
-      cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
-      return;
-    }
+  gtk_text_buffer_set_text (buffer, owned, -1);
+  cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
+  gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), cut);
+  self->json_cut = cut;
+  if (!cut)
+    return;
 
   {
-    g_autofree char *size = g_format_size (len);
+    GBytes *raw = converc_event_get_raw (self->event);
+    g_autofree char *size = g_format_size (raw != NULL ? g_bytes_get_size (raw) : 0);
     g_autofree char *message = NULL;
     g_autofree char *button = NULL;
 
@@ -296,13 +291,7 @@ show_json (CwEventDetail *self,
     gtk_label_set_text (self->json_cut_label, message);
     gtk_button_set_label (self->json_whole_button, button);
     gtk_widget_set_sensitive (GTK_WIDGET (self->json_whole_button), TRUE);
-    gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), TRUE);
   }
-
-  gtk_text_buffer_set_text (buffer, preview, -1);
-  cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
-  self->json = g_steal_pointer (&owned);
-  self->json_len = len;
 }
 
 static gboolean
@@ -343,29 +332,75 @@ insert_json_step_cb (gpointer user_data)
   self->json_source = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
   g_clear_pointer (&self->json, g_free);
+  self->json_cut = FALSE;
   return G_SOURCE_REMOVE;
 }
 
 static void
-json_whole_clicked_cb (CwEventDetail *self)
+start_whole_json (CwEventDetail *self,
+                  char          *json)
 {
   GtkTextBuffer *buffer;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
-  if (self->json == NULL || self->json_source != 0)
-    return;
-
+  self->json = json;
+  self->json_len = strlen (json);
+  self->json_inserted = 0;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer),
                                           self->json_len <= JSON_HIGHLIGHT_MAX);
   set_json_scrolling (self, TRUE);
   gtk_text_buffer_set_text (buffer, "", 0);
-  self->json_inserted = 0;
+  self->json_source = g_idle_add_full (G_PRIORITY_LOW, insert_json_step_cb, self, NULL);
+}
+
+static void
+whole_json_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_task_return_pointer (task, cw_json_text_dup_event (task_data), g_free);
+}
+
+static void
+whole_json_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CwEventDetail *self = CW_EVENT_DETAIL (object);
+  char *json;
+
+  json = g_task_propagate_pointer (G_TASK (result), NULL);
+  /* Another event, or none, is shown now (the task was cancelled). */
+  if (json == NULL)
+    return;
+
+  g_clear_object (&self->json_cancellable);
+  start_whole_json (self, json);
+}
+
+static void
+json_whole_clicked_cb (CwEventDetail *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  if (!self->json_cut || self->json != NULL || self->json_cancellable != NULL)
+    return;
 
   gtk_label_set_text (self->json_cut_label, _("Showing the whole JSON…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->json_whole_button), FALSE);
-  self->json_source = g_idle_add_full (G_PRIORITY_LOW, insert_json_step_cb, self, NULL);
+
+  /* The whole pretty JSON is made in a thread: megabytes of it. */
+  self->json_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->json_cancellable, whole_json_cb, NULL);
+  g_task_set_source_tag (task, json_whole_clicked_cb);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_object_ref (self->event), g_object_unref);
+  g_task_run_in_thread (task, whole_json_thread);
 }
 
 /* Reading an event: the details and the pretty JSON, in a thread for a
@@ -374,7 +409,9 @@ typedef struct
 {
   ConvercEventDetails *details;
   GError              *error;
+  /* What the JSON view shows first, and whether that is only a part. */
   char                *json;
+  gboolean             json_cut;
 } Loaded;
 
 static void
@@ -392,7 +429,7 @@ load_event (ConvercEvent *event)
   Loaded *loaded = g_new0 (Loaded, 1);
 
   loaded->details = converc_event_details_new (event, &loaded->error);
-  loaded->json = dup_json (event);
+  loaded->json = cw_json_text_dup_event_preview (event, &loaded->json_cut);
 
   return loaded;
 }
@@ -406,17 +443,55 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, load_event (task_data), (GDestroyNotify)loaded_free);
 }
 
+static gboolean
+json_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  CwEventDetail *self = CW_EVENT_DETAIL (widget);
+  gboolean cut = self->json_pending_cut;
+  char *json;
+
+  /* The first frame lays out the summary; the JSON comes in the next. */
+  if (self->json_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->json_tick = 0;
+  json = g_steal_pointer (&self->json_pending);
+  show_json (self, json, cut);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_loaded (CwEventDetail *self,
              Loaded        *loaded)
 {
+  GtkTextBuffer *buffer;
+  GBytes *raw;
+
   g_assert (CW_IS_EVENT_DETAIL (self));
 
   clear_summary (self);
   set_title (self, loaded->details);
   cw_event_summary_build (self->summary_box, self->keys, self->event,
                           loaded->details, loaded->error);
-  show_json (self, g_steal_pointer (&loaded->json));
+
+  raw = converc_event_get_raw (self->event);
+  if (raw == NULL || g_bytes_get_size (raw) <= JSON_DEFER_MIN)
+    {
+      show_json (self, g_steal_pointer (&loaded->json), loaded->json_cut);
+      return;
+    }
+
+  stop_whole_json (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->json_pending = g_steal_pointer (&loaded->json);
+  self->json_pending_cut = loaded->json_cut;
+  self->json_ticks = 0;
+  self->json_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), json_tick_cb, NULL, NULL);
 }
 
 static void
@@ -593,7 +668,7 @@ copy_pretty_json_action (GtkWidget  *widget,
   if (self->event == NULL)
     return;
 
-  json = dup_json (self->event);
+  json = cw_json_text_dup_event (self->event);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), json);
   cw_event_detail_feedback (self, _("Pretty JSON copied"), FALSE);
 }
@@ -649,7 +724,7 @@ chooser_response_cb (CwEventDetail        *self,
 
   /* The pretty-printed JSON, as shown, ending with a newline: it keeps every
    * number and escape exactly as the server spelled it. */
-  json = dup_json (self->event);
+  json = cw_json_text_dup_event (self->event);
   len = strlen (json);
   json = g_realloc (json, len + 2);
   json[len] = '\n';
@@ -864,6 +939,10 @@ cw_event_detail_dup_json (CwEventDetail *self)
   GtkTextIter start, end;
 
   g_return_val_if_fail (CW_IS_EVENT_DETAIL (self), NULL);
+
+  /* Shown in the next frame. */
+  if (self->json_pending != NULL)
+    return g_strdup (self->json_pending);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_text_buffer_get_bounds (buffer, &start, &end);

@@ -146,11 +146,14 @@ copy_value_clicked_cb (GtkButton *button)
 }
 
 /* A small button in the third column that copies @value, exactly, and
- * nothing else. Named after its key for a screen reader. */
+ * nothing else. Named after its key for a screen reader. @owner, when
+ * given, holds @value: the button keeps a reference on it rather than a
+ * copy of a value that may be long. */
 static void
 add_copy_button (GtkWidget  *grid,
                  GtkWidget  *key_label,
                  const char *value,
+                 GPtrArray  *owner,
                  int         row)
 {
   g_autofree char *name = NULL;
@@ -166,7 +169,16 @@ add_copy_button (GtkWidget  *grid,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
-  g_object_set_data_full (G_OBJECT (button), "cw-value", g_strdup (value), g_free);
+  if (owner != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (button), "cw-value-owner",
+                              g_ptr_array_ref (owner), (GDestroyNotify)g_ptr_array_unref);
+      g_object_set_data (G_OBJECT (button), "cw-value", (gpointer)value);
+    }
+  else
+    {
+      g_object_set_data_full (G_OBJECT (button), "cw-value", g_strdup (value), g_free);
+    }
   g_signal_connect (button, "clicked", G_CALLBACK (copy_value_clicked_cb), NULL);
   gtk_grid_attach (GTK_GRID (grid), button, 2, row, 1, 1);
 }
@@ -180,7 +192,8 @@ add_row_full (GtkWidget               *grid,
               const char              *value,
               gboolean                 aligned,
               gsize                    max_chars,
-              ConvercDisplayTextFlags  flags)
+              ConvercDisplayTextFlags  flags,
+              GPtrArray               *owner)
 {
   g_autofree char *shown = NULL;
   GtkWidget *key_label;
@@ -209,7 +222,7 @@ add_row_full (GtkWidget               *grid,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
                                   -1);
   gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
-  add_copy_button (grid, key_label, value, row);
+  add_copy_button (grid, key_label, value, owner, row);
 
   return label;
 }
@@ -219,7 +232,7 @@ add_row (GtkWidget  *grid,
          const char *key,
          const char *value)
 {
-  return add_row_full (grid, key, value, TRUE, FIELD_MAX, ONE_LINE | IDENTITY);
+  return add_row_full (grid, key, value, TRUE, FIELD_MAX, ONE_LINE | IDENTITY, NULL);
 }
 
 static void
@@ -302,7 +315,7 @@ add_link_row (GtkWidget  *grid,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
                                   -1);
   gtk_grid_attach (GTK_GRID (grid), button, 1, row, 1, 1);
-  add_copy_button (grid, key_label, url, row);
+  add_copy_button (grid, key_label, url, NULL, row);
 }
 
 static char *
@@ -380,7 +393,8 @@ add_answers (GtkBox                    *summary,
       label = add_row_full (grid,
                             answer->question != NULL ? answer->question : _("Question"),
                             answer->answer != NULL ? answer->answer : _("(no answer)"),
-                            FALSE, ANSWER_MAX, ONE_LINE | CONVERC_DISPLAY_TEXT_BREAK_RUNS);
+                            FALSE, ANSWER_MAX, ONE_LINE | CONVERC_DISPLAY_TEXT_BREAK_RUNS,
+                            details->answers);
       if (label != NULL && answer->type != NULL)
         {
           g_autofree char *type = converc_display_text (answer->type, -1, KEY_MAX, ONE_LINE);

@@ -19,7 +19,8 @@
  */
 
 /* The one concern of this file: the text of the event's JSON view — the
- * capped preview, and wrapped lines that keep their indentation. */
+ * event's pretty JSON, the capped preview, and wrapped lines that keep
+ * their indentation. */
 
 #define G_LOG_DOMAIN "cw-json-text"
 
@@ -38,6 +39,10 @@
 #define HANG               2
 /* Deeper indentation than this hangs no further. */
 #define INDENT_MAX         40
+/* What the preview of a large event is made from: the start of its pretty
+ * JSON, enough for cw_json_text_preview() (16 KB and 100 lines, each cut at
+ * 300 characters); the whole is made only when asked for. */
+#define JSON_PREFIX_MAX    (32 * 1024)
 
 /* Appends @json[@start, @end) to @out with every line capped at
  * @line_max characters. Returns whether anything was cut. */
@@ -169,4 +174,81 @@ cw_json_text_indent_wrapped (GtkTextView *view)
       gtk_text_buffer_apply_tag (buffer, tag, &line, &end);
     }
   while (gtk_text_iter_forward_line (&line));
+}
+
+/**
+ * cw_json_text_dup_event:
+ * @event: (nullable): an event
+ *
+ * Returns: (transfer full) (nullable): the whole pretty JSON of @event, or
+ *   its bytes as they came (valid UTF-8 only) when it cannot be indented
+ */
+char *
+cw_json_text_dup_event (ConvercEvent *event)
+{
+  char *json;
+
+  if (event == NULL)
+    return NULL;
+
+  json = converc_event_dup_pretty_json (event);
+  if (json == NULL)
+    {
+      GBytes *raw = converc_event_get_raw (event);
+      gsize len = 0;
+      const char *data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
+
+      /* Not JSON we can indent: show the bytes as they came (valid UTF-8 only). */
+      json = data != NULL ? g_utf8_make_valid (data, len) : g_strdup ("");
+    }
+
+  return json;
+}
+
+/**
+ * cw_json_text_dup_event_preview:
+ * @event: an event
+ * @cut: (out): whether what is returned is only a part of the JSON
+ *
+ * What the JSON view shows first: the whole pretty JSON of a small event,
+ * a capped preview of a large one, made at a cost bounded however large
+ * @event is.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cw_json_text_dup_event_preview (ConvercEvent *event,
+                                gboolean     *cut)
+{
+  g_autofree char *start = NULL;
+  char *preview;
+  gboolean complete = FALSE;
+  GBytes *raw;
+  const char *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (CONVERC_IS_EVENT (event), NULL);
+  g_return_val_if_fail (cut != NULL, NULL);
+
+  raw = converc_event_get_raw (event);
+  data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
+  if (data == NULL || len <= JSON_PREFIX_MAX / 2)
+    start = cw_json_text_dup_event (event);
+  else
+    {
+      start = converc_event_dup_pretty_json_prefix (event, JSON_PREFIX_MAX, &complete);
+      /* Not JSON we can indent: the bytes as they came, their start only. */
+      if (!g_utf8_validate (start, -1, NULL))
+        {
+          g_free (start);
+          start = g_utf8_make_valid (data, MIN (len, JSON_PREFIX_MAX));
+        }
+    }
+
+  preview = cw_json_text_preview (start, strlen (start));
+  *cut = preview != NULL || (data != NULL && len > JSON_PREFIX_MAX / 2 && !complete);
+  if (preview == NULL)
+    preview = g_steal_pointer (&start);
+
+  return preview;
 }

@@ -22,6 +22,8 @@
 
 #include <gtk/gtk.h>
 
+#include "converc.h"
+
 G_BEGIN_DECLS
 
 gboolean cw_json_text_append_capped_lines (GString     *out,
@@ -31,5 +33,8 @@ gboolean cw_json_text_append_capped_lines (GString     *out,
 char    *cw_json_text_preview             (const char  *json,
                                            gsize        len);
 void     cw_json_text_indent_wrapped      (GtkTextView *view);
+char    *cw_json_text_dup_event           (ConvercEvent *event);
+char    *cw_json_text_dup_event_preview   (ConvercEvent *event,
+                                           gboolean     *cut);
 
 G_END_DECLS

@@ -31,6 +31,14 @@
 
 /* The characters a row is made for, when all items are shown. */
 #define ROW_CHARS 60
+/* The preview of labels stops at this many characters of text too: twenty
+ * lines of 500 characters without a space took a frame of 50 ms. */
+#define PREVIEW_CHARS 4000
+/* "Show All" gives the list view its items this many at a time, one step a
+ * frame: GTK 4.8's list view makes a row for each of its
+ * first 200 items at once (200 rows of 500 characters: a 55 ms frame), not
+ * only for the rows on screen. */
+#define SHOW_STEP 40
 
 /* The items as a GListModel of GtkStringObject, each made when a row asks
  * for it: 200,000 transcript lines cost nothing until they are scrolled to. */
@@ -44,6 +52,8 @@ struct _CwDetailListModel
 
   GPtrArray          *items;
   CwDetailListFormat  format;
+  /* How many of the items the model has so far. */
+  guint               n_shown;
 };
 
 static GType
@@ -55,7 +65,7 @@ cw_detail_list_model_get_item_type (GListModel *model)
 static guint
 cw_detail_list_model_get_n_items (GListModel *model)
 {
-  return CW_DETAIL_LIST_MODEL (model)->items->len;
+  return CW_DETAIL_LIST_MODEL (model)->n_shown;
 }
 
 static gpointer
@@ -65,7 +75,7 @@ cw_detail_list_model_get_item (GListModel *model,
   CwDetailListModel *self = CW_DETAIL_LIST_MODEL (model);
   g_autofree char *text = NULL;
 
-  if (position >= self->items->len)
+  if (position >= self->n_shown)
     return NULL;
 
   text = self->format (g_ptr_array_index (self->items, position));
@@ -118,6 +128,8 @@ struct _CwDetailList
   GtkWidget          *preview;
   GtkWidget          *button;
   GtkWidget          *list_view;
+  CwDetailListModel  *model;
+  guint               grow_tick;
 };
 
 G_DEFINE_FINAL_TYPE (CwDetailList, cw_detail_list, ADW_TYPE_BIN)
@@ -183,6 +195,33 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (inscription, text);
 }
 
+/* Gives the model its next SHOW_STEP items; beyond the rows the list view
+ * makes at once, all the rest in one step (an item without a row costs
+ * nothing). */
+static gboolean
+grow_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  CwDetailList *self = CW_DETAIL_LIST (widget);
+  CwDetailListModel *model = self->model;
+  guint before = model->n_shown;
+
+  g_assert (CW_IS_DETAIL_LIST (self));
+
+  if (before >= 5 * SHOW_STEP)
+    model->n_shown = model->items->len;
+  else
+    model->n_shown = MIN (before + SHOW_STEP, model->items->len);
+  g_list_model_items_changed (G_LIST_MODEL (model), before, 0, model->n_shown - before);
+
+  if (model->n_shown < model->items->len)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_all_clicked_cb (CwDetailList *self)
 {
@@ -196,7 +235,11 @@ cw_detail_list_dispose (GObject *object)
 {
   CwDetailList *self = (CwDetailList *)object;
 
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick);
+  self->grow_tick = 0;
   adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cw_detail_list_parent_class)->dispose (object);
@@ -247,18 +290,23 @@ cw_detail_list_new (GPtrArray          *items,
 
   if (preview == NULL)
     {
+      glong chars = 0;
+      guint i;
+
       preview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      for (guint i = 0; i < MIN (n_preview, items->len); i++)
+      for (i = 0; i < MIN (n_preview, items->len) && chars < PREVIEW_CHARS; i++)
         {
           g_autofree char *text = format (g_ptr_array_index (items, i));
           GtkWidget *label = text_label_new (text);
 
+          chars += g_utf8_strlen (text, -1);
           if (labelled_by != NULL)
             gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
                                             GTK_ACCESSIBLE_RELATION_LABELLED_BY, labelled_by, NULL,
                                             -1);
           gtk_box_append (GTK_BOX (preview), label);
         }
+      n_preview = i;
     }
   self->preview = preview;
   gtk_box_append (GTK_BOX (self->box), preview);
@@ -297,6 +345,8 @@ cw_detail_list_show_all (CwDetailList *self)
   model = g_object_new (CW_TYPE_DETAIL_LIST_MODEL, NULL);
   model->items = g_ptr_array_ref (self->items);
   model->format = self->format;
+  model->n_shown = MIN (SHOW_STEP, self->items->len);
+  self->model = g_object_ref (model);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -327,6 +377,9 @@ cw_detail_list_show_all (CwDetailList *self)
     }
   gtk_box_append (GTK_BOX (self->box), scroller);
   gtk_widget_grab_focus (self->list_view);
+
+  if (self->model->n_shown < self->items->len)
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_cb, NULL, NULL);
 }
 
 gboolean
