@@ -220,12 +220,13 @@ _cw_window_app_session_changed (CwWindow *self)
 
   g_assert (CW_IS_WINDOW (self));
 
-  if (app == NULL || g_strcmp0 (cw_window_get_state (self), "removed") == 0)
+  if (app == NULL)
     return;
 
   if (cw_application_get_demo (app))
     cw_window_load_session (self);
-  else if (self->session != NULL && !self->account_was_saved)
+  else if (self->session != NULL && !self->account_was_saved &&
+           g_strcmp0 (cw_window_get_state (self), "removed") != 0)
     cw_window_set_session (self, NULL);
 }
 
