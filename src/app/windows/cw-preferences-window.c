@@ -34,6 +34,7 @@
 #include "cw-application-private.h"
 #include "cw-error-text.h"
 #include "cw-preferences-window-private.h"
+#include "cw-window.h"
 
 G_DEFINE_FINAL_TYPE (CwPreferencesWindow, cw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -230,6 +231,7 @@ base_url_apply_cb (CwPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  GtkWindow *window;
 
   g_assert (CW_IS_PREFERENCES_WINDOW (self));
 
@@ -251,6 +253,21 @@ base_url_apply_cb (CwPreferencesWindow *self)
     }
 
   g_settings_set_string (cw_application_get_settings (self->application), "base-url", text);
+
+  /* The window it was opened from goes to that server's account (or to a
+   * new one, to sign in), as a switch in its switcher does; the other
+   * windows keep theirs. */
+  window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (CW_IS_WINDOW (window) && !cw_application_get_demo (self->application))
+    {
+      CwSession *session = cw_application_get_start_session (self->application);
+
+      if (session != cw_window_get_session (CW_WINDOW (window)))
+        {
+          g_set_object (&self->session, session);
+          cw_window_set_session (CW_WINDOW (window), session);
+        }
+    }
   set_message (self->base_url_message_label,
                _("Saved. Sign in again if this server needs a different key."), FALSE);
 }

@@ -132,6 +132,7 @@ _cw_window_set_state (CwWindow   *self,
 
   main_page = g_strcmp0 (state, "main") == 0;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->removed_page), g_strcmp0 (state, "removed") == 0);
   gtk_stack_set_visible_child_name (self->main_stack, state);
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (state, "loading") == 0);
 
