@@ -37,6 +37,7 @@
 #include "cw-account-badge.h"
 #include "cw-application.h"
 #include "cw-endpoints-page.h"
+#include "cw-preferences-window-private.h"
 #include "cw-sign-in-page-private.h"
 #include "cw-test-utils.h"
 #include "cw-window.h"
@@ -404,6 +405,38 @@ test_side_by_side (void)
   g_signal_handlers_disconnect_by_data (two.model, &two);
 }
 
+/* Preferences acts on the window it was opened from: its key group names
+ * that window's organisation, and another server applied there moves that
+ * window (only) to the server's account. */
+static void
+test_preferences (void)
+{
+  CwApplication *app = the_app;
+  CwWindow *first = window_on (app, staging);
+  CwWindow *second = window_on (app, production);
+  CwPreferencesWindow *prefs;
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  prefs = cw_preferences_window_new (app, cw_window_get_session (second));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (second));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (prefs->key_group),
+                            "“Acme — Production”"));
+  gtk_editable_set_text (GTK_EDITABLE (prefs->base_url_row),
+                         converc_emulator_get_base_url (server_a));
+  g_signal_emit_by_name (prefs->base_url_row, "apply");
+  g_assert_true (account_of (second) == staging);
+  g_assert_cmpuint (g_list_model_get_n_items (endpoints_of (second)), ==, 0);
+  WAIT_FOR (shows_endpoints_of (second, staging));
+  g_assert_true (shows_endpoints_of (first, staging));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.switch-account", "s",
+                                             converc_account_get_id (production)));
+  WAIT_FOR (shows_endpoints_of (second, production));
+}
+
 /* Ctrl+Shift+N: a window on the same account with its switcher open;
  * "Open in New Window" in a switcher: a window on that account. */
 static void
@@ -746,6 +779,7 @@ main (int   argc,
       setup ();
     }
   g_test_add_func ("/cw/window-accounts/side-by-side", test_side_by_side);
+  g_test_add_func ("/cw/window-accounts/preferences", test_preferences);
   g_test_add_func ("/cw/window-accounts/new-window", test_new_window);
   g_test_add_func ("/cw/window-accounts/restart", test_restart);
   g_test_add_func ("/cw/window-accounts/key-gone", test_key_gone);

@@ -213,9 +213,10 @@ open_button_update_cb (GtkWidget      *button,
                        GParamSpec     *pspec,
                        ConvercAccount *account)
 {
+  g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (_("Open “%s” in New Window"), converc_account_get_label (account));
+  text = g_strdup_printf (_("Open “%s” in New Window"), shown);
   gtk_widget_set_tooltip_text (button, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
