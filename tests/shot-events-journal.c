@@ -21,11 +21,13 @@
 /* The one concern of this file: screenshots of the Events page on a
  * journal — online, offline (the server failing) and an empty result.
  * Not a test: run under build-aux/headless.sh with an OUT-PREFIX; writes
- * OUT-PREFIX-online.png, OUT-PREFIX-offline.png, OUT-PREFIX-empty.png. */
+ * OUT-PREFIX-online.png, OUT-PREFIX-offline.png, OUT-PREFIX-empty.png and
+ * OUT-PREFIX-export.png (the toast of Export Shown Events…). */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "converc.h"
@@ -99,6 +101,14 @@ fill_journal (ConvercJournal *journal)
   converc_journal_ingest (journal, events, now, NULL, NULL);
 }
 
+static void
+exported_cb (CwEventsPage *page,
+             gboolean      ok,
+             gboolean     *done)
+{
+  *done = TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,7 +156,10 @@ main (int   argc,
   cw_event_feed_set_auto_refresh (feed, FALSE);
   cw_event_feed_set_journal (feed, journal);
   cw_event_feed_set_client (feed, client);
-  gtk_window_set_child (window, GTK_WIDGET (page));
+  /* In a toast overlay, as in the window: the export's toast shows. */
+  gtk_window_set_child (window, adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (gtk_window_get_child (window)),
+                               GTK_WIDGET (page));
   gtk_window_present (window);
   wait_until_queried (page);
   wait_ms (1500);
@@ -163,6 +176,25 @@ main (int   argc,
   cw_events_page_set_search_text (page, "nobody-like-this");
   wait_until_queried (page);
   ok = shoot (argv[1], "empty") && ok;
+
+  {
+    g_autofree char *folder = g_dir_make_tmp ("shot-export-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (folder, "converc-events-2026-12-06.jsonl", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    gboolean done = FALSE;
+    gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    cw_events_page_set_search_text (page, "type:call.ended");
+    wait_until_queried (page);
+    g_signal_connect (page, "exported", G_CALLBACK (exported_cb), &done);
+    _cw_events_page_export_to (page, file);
+    while (!done && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    wait_ms (1200);   /* the toast slides in */
+    ok = shoot (argv[1], "export") && ok;
+    g_unlink (path);
+    g_rmdir (folder);
+  }
 
   gtk_window_destroy (window);
   converc_emulator_stop (emulator);

@@ -240,6 +240,13 @@ test_history (Fixture       *f,
   run = run_cli (f, "history", "--count", "0", NULL);
   g_assert_cmpint (run->status, ==, 2);
   g_clear_pointer (&run, converc_cli_run_free);
+  /* --account's value is not taken for the subcommand: "sync" is still
+   * found after it, and the unknown account is what is reported. */
+  run = run_cli (f, "history", "--account", "no-such-account", "sync", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_nonnull (strstr (run->err, "no-such-account"));
+  g_assert_null (strstr (run->err, "Unexpected argument"));
+  g_clear_pointer (&run, converc_cli_run_free);
 
   /* clear asks; without a terminal it needs --yes and removes nothing. */
   run = run_cli (f, "history", "clear", NULL);

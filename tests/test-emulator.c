@@ -556,6 +556,45 @@ test_list_seeded (void)
   g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 20);
 }
 
+/* Like the server, the emulator can keep only its newest events: older
+ * ones leave the window when newer ones come. */
+static void
+test_max_events (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) before = NULL;
+  g_autoptr(Response) after = NULL;
+  g_autoptr(JsonNode) n1 = NULL;
+  g_autoptr(JsonNode) n2 = NULL;
+  JsonArray *first;
+  JsonArray *later;
+  g_autofree char *oldest_kept = NULL;
+
+  converc_emulator_seed (emu, 30, 5);
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 30);
+  converc_emulator_set_max_events (emu, 20);
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 20);
+
+  before = request (emu, "GET", "/webhooks/events?display=100", KEY, NULL);
+  first = parse_array (before->body, &n1);
+  g_assert_cmpuint (json_array_get_length (first), ==, 20);
+  oldest_kept = g_strdup (json_object_get_string_member (json_array_get_object_element (first, 19),
+                                                         "id"));
+
+  converc_emulator_generate_events (emu, 5, 6);
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 20);
+  after = request (emu, "GET", "/webhooks/events?display=100", KEY, NULL);
+  later = parse_array (after->body, &n2);
+  g_assert_cmpuint (json_array_get_length (later), ==, 20);
+  for (guint i = 0; i < 20; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (later, i), "id"),
+                     !=, oldest_kept);
+
+  converc_emulator_set_max_events (emu, 0);
+  converc_emulator_generate_events (emu, 5, 7);
+  g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 25);
+}
+
 static void
 test_disable (void)
 {
@@ -1692,6 +1731,7 @@ main (int   argc,
   g_test_add_func ("/converc/emulator/knob-rate-limit", test_knob_rate_limit);
   g_test_add_func ("/converc/emulator/knob-malformed", test_knob_malformed);
   g_test_add_func ("/converc/emulator/large", test_large);
+  g_test_add_func ("/converc/emulator/max-events", test_max_events);
   g_test_add_func ("/converc/emulator/dispose-in-flight", test_dispose_in_flight);
   g_test_add_func ("/converc/emulator/stop-in-flight", test_stop_in_flight);
 

@@ -720,7 +720,8 @@ static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  static const char * const actions[] = { "event.copy-json", "event.save-json" };
+  static const char * const actions[] = { "event.copy-json", "event.copy-pretty-json",
+                                          "event.save-json" };
 
   gtk_window_set_default_size (f->window, 360, 700);
   add_readable_event (f);

@@ -32,6 +32,8 @@
 #include <string.h>
 
 #include "converc.h"
+#include "converc-emulator.h"
+#include "cw-event-feed.h"
 #include "cw-history-keeper.h"
 
 #define DAY_USEC (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
@@ -295,10 +297,114 @@ test_never_creates (Fixture       *fixture,
   g_assert_cmpstr (cw_history_keeper_get_path (fixture->keeper), ==, fixture->path);
 }
 
+static void
+answered_cb (CwEventFeed *feed,
+             guint       *n_answers)
+{
+  (*n_answers)++;
+}
+
+/* Iterates until @cond, for at most 30 s. */
+#define WAIT_UNTIL(cond)                                                    \
+  G_STMT_START {                                                            \
+    gint64 _end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;            \
+    while (!(cond))                                                         \
+      {                                                                     \
+        g_assert_cmpint (g_get_monotonic_time (), <, _end);                 \
+        g_main_context_iteration (NULL, FALSE);                             \
+        g_usleep (1000);                                                    \
+      }                                                                     \
+  } G_STMT_END
+
+/* History off: the feed keeps fetched events in memory and writes nothing
+ * to the journal on disk; turned on, it writes there; off again, nothing
+ * more goes there (and the keeper empties it). */
+static void
+test_off_stores_nothing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *scope = "test-history-off";
+  g_autofree char *path = converc_journal_dup_path_for_scope (scope);
+  g_autoptr(ConvercEmulator) emulator = converc_emulator_new (NULL);
+  g_autoptr(ConvercClient) client = NULL;
+  g_autoptr(CwEventFeed) feed = cw_event_feed_new ();
+  g_autoptr(GError) error = NULL;
+  ConvercJournal *journal;
+  guint n_answers = 0;
+  guint revision;
+
+  g_assert_true (converc_emulator_start (emulator, 0, &error));
+  g_assert_no_error (error);
+  converc_emulator_seed (emulator, 40, 7);
+  client = converc_client_new (converc_emulator_get_base_url (emulator),
+                               converc_emulator_get_api_key (emulator));
+
+  g_free (fixture->path);
+  fixture->path = g_strdup (path);
+  g_settings_set_boolean (fixture->settings, "history-enabled", FALSE);
+  start_keeper (fixture, CW_HISTORY_KEEPER_DAILY);
+  wait_for_passes (fixture, 1);
+
+  cw_event_feed_set_auto_refresh (feed, FALSE);
+  g_signal_connect (feed, "answered", G_CALLBACK (answered_cb), &n_answers);
+  cw_event_feed_set_history_keeper (feed, fixture->keeper);
+  cw_event_feed_open_journal (feed, scope);
+  WAIT_UNTIL (cw_event_feed_get_journal (feed) != NULL);
+  journal = cw_event_feed_get_journal (feed);
+  g_assert_null (converc_journal_get_path (journal));
+
+  revision = cw_event_feed_get_journal_revision (feed);
+  cw_event_feed_set_client (feed, client);
+  cw_event_feed_set_active (feed, TRUE);
+  WAIT_UNTIL (n_answers > 0 && cw_event_feed_get_journal_revision (feed) > revision);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 40);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* On: the scope's journal on disk, filled by the next load. */
+  g_settings_set_boolean (fixture->settings, "history-enabled", TRUE);
+  WAIT_UNTIL (cw_event_feed_get_journal (feed) != NULL &&
+              converc_journal_get_path (cw_event_feed_get_journal (feed)) != NULL);
+  revision = cw_event_feed_get_journal_revision (feed);
+  cw_event_feed_refresh (feed);
+  WAIT_UNTIL (cw_event_feed_get_journal_revision (feed) > revision &&
+              !cw_event_feed_get_loading (feed));
+  WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS) && count_events (path) == 40);
+
+  /* Off again: back in memory; the keeper empties the file and no later
+   * answer goes into it. */
+  g_settings_set_boolean (fixture->settings, "history-enabled", FALSE);
+  WAIT_UNTIL (converc_journal_get_path (cw_event_feed_get_journal (feed)) == NULL);
+  wait_for_passes (fixture, 3);
+  converc_emulator_generate_events (emulator, 5, 8);
+  revision = cw_event_feed_get_journal_revision (feed);
+  cw_event_feed_refresh (feed);
+  WAIT_UNTIL (cw_event_feed_get_journal_revision (feed) > revision &&
+              !cw_event_feed_get_loading (feed));
+  g_assert_cmpint (converc_journal_count (cw_event_feed_get_journal (feed), NULL, 0, NULL),
+                   >=, 45);
+  g_assert_cmpint (count_events (path), ==, 0);
+
+  cw_event_feed_set_active (feed, FALSE);
+  cw_event_feed_set_journal (feed, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffix[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("cw-history-data-XXXXXX", NULL);
+  int status;
+
+  /* The feed's journal of a scope lives under $XDG_DATA_HOME. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/history-keeper/prunes-at-start", Fixture, NULL,
@@ -311,6 +417,17 @@ main (int   argc,
               fixture_set_up, test_clear, fixture_tear_down);
   g_test_add ("/history-keeper/never-creates", Fixture, NULL,
               fixture_set_up, test_never_creates, fixture_tear_down);
+  g_test_add ("/history-keeper/off-stores-nothing", Fixture, NULL,
+              fixture_set_up, test_off_stores_nothing, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  {
+    g_autofree char *folder = g_build_filename (data_home, "converc-webhooks", NULL);
+
+    g_rmdir (folder);
+    g_rmdir (data_home);
+  }
+
+  return status;
 }

@@ -24,7 +24,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "converc.h"
 #include "converc-test-utils.h"
@@ -177,6 +179,144 @@ test_export_cancelled_keeps_old_file (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static guint
+count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* The disk fills up half way through an export: the earlier file survives
+ * byte for byte (the export goes through a temporary file renamed over
+ * it), the error names the file, no temporary file is left. */
+static void
+test_export_full_disk_keeps_old_file (void)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  struct rlimit limit = { 4096, 4096 };
+  guint n = 7;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* 100 events of about 1 KiB: far past the 4 KiB limit. */
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *pad = g_strnfill (1000, 'x');
+      g_autofree char *json = g_strdup_printf ("{\"id\":\"evt_%u\",\"type\":\"call.ended\","
+                                               "\"createdAt\":\"2026-11-01T10:00:00Z\","
+                                               "\"pad\":\"%s\"}", i, pad);
+      g_autoptr(GBytes) raw = g_bytes_new (json, strlen (json));
+      ConvercEvent *event = converc_parse_event (raw, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (events, event);
+    }
+
+  folder = g_dir_make_tmp ("converc-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (folder, "events.jsonl", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (g_file_set_contents (path, "old\n", -1, NULL));
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  g_assert_false (converc_events_export_to_file (events, file, &n, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "events.jsonl"));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old\n");
+  g_assert_cmpuint (count_entries (folder), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
+/* A journal's events matching a search, newest first, each its exact
+ * bytes on a line: every match, not a page of them. */
+static void
+test_export_journal_search (void)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(ConvercSearchQuery) query = converc_search_query_parse ("type:call.ended someone@example.com");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("converc-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (folder, "events.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  /* 1,200 events (more than one batch); every third a call.ended of
+   * someone@example.com, every fifth a call.started of the same. */
+  for (guint i = 0; i < 1200; i++)
+    {
+      const char *type = i % 3 == 0 ? "call.ended" : "call.started";
+      const char *email = i % 3 == 0 || i % 5 == 0 ? "Someone@Example.com" : "other@example.com";
+      g_autofree char *json = g_strdup_printf ("{ \"id\" : \"evt_%04u\", \"type\":\"%s\","
+                                               "\"createdAt\":\"2026-11-01T%02u:%02u:%02uZ\","
+                                               "\"data\":{\"contact\":{\"email\":\"%s\"}} }",
+                                               i, type, i / 3600, (i / 60) % 60, i % 60, email);
+      g_autoptr(GBytes) raw = g_bytes_new (json, strlen (json));
+      ConvercEvent *event = converc_parse_event (raw, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (events, event);
+    }
+  g_assert_true (converc_journal_ingest (journal, events, g_get_real_time (), NULL, &error));
+  g_assert_no_error (error);
+
+  /* Newest first */
+  for (guint i = 1200; i-- > 0;)
+    {
+      if (i % 3 != 0)
+        continue;
+      g_string_append_len (expected,
+                           g_bytes_get_data (converc_event_get_raw (g_ptr_array_index (events, i)), NULL),
+                           g_bytes_get_size (converc_event_get_raw (g_ptr_array_index (events, i))));
+      g_string_append_c (expected, '\n');
+    }
+
+  converc_journal_export_async (journal, query, file, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (converc_journal_export_finish (journal, result, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 400);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected->str);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +327,8 @@ main (int   argc,
   g_test_add_func ("/journal-export/each-line-parses", test_export_each_line_parses);
   g_test_add_func ("/journal-export/file", test_export_file);
   g_test_add_func ("/journal-export/cancelled-keeps-old-file", test_export_cancelled_keeps_old_file);
+  g_test_add_func ("/journal-export/full-disk-keeps-old-file", test_export_full_disk_keeps_old_file);
+  g_test_add_func ("/journal-export/journal-search", test_export_journal_search);
 
   return g_test_run ();
 }

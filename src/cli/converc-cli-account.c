@@ -222,6 +222,26 @@ quit_on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* SIGUSR1: newer events arrive (as many as seeded), for tests and demos. */
+typedef struct
+{
+  ConvercEmulator *emulator;
+  guint            n_events;
+  guint32          seed;
+} MoreEvents;
+
+static gboolean
+more_events_on_signal_cb (gpointer user_data)
+{
+  MoreEvents *more = user_data;
+
+  converc_emulator_generate_events (more->emulator, more->n_events, ++more->seed);
+  g_print (_("Added %u newer events; the server has %u.\n"), more->n_events,
+           converc_emulator_get_n_events (more->emulator));
+  fflush (stdout);
+  return G_SOURCE_CONTINUE;
+}
+
 int
 cli_command_emulator (CliContext  *cli,
                       int          argc,
@@ -233,7 +253,9 @@ cli_command_emulator (CliContext  *cli,
   gboolean seed = FALSE;
   int port = 0;
   int n_events = -1;
-  guint sigint_id, sigterm_id;
+  int keep = 0;
+  MoreEvents more = { NULL, 40, 1 };
+  guint sigint_id, sigterm_id, sigusr1_id;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       N_("The port to listen on, on 127.0.0.1 (default: any free port)"), N_("N") },
@@ -241,6 +263,9 @@ cli_command_emulator (CliContext  *cli,
       N_("Start with sample endpoints and events"), NULL },
     { "events", 0, 0, G_OPTION_ARG_INT, &n_events,
       N_("How many sample events to seed (implies --seed; default: 40)"), N_("N") },
+    { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
+      N_("Keep only the newest N events, as Converc's server does (default: all). "
+         "SIGUSR1 adds as many newer events as were seeded"), N_("N") },
     { NULL }
   };
 
@@ -257,7 +282,11 @@ cli_command_emulator (CliContext  *cli,
     return cli_usage_error ("emulator", _("Invalid --events %d: give 0 to 1000000."),
                             n_events);
 
+  if (keep < 0 || keep > 1000000)
+    return cli_usage_error ("emulator", _("Invalid --keep %d: give 0 to 1000000."), keep);
+
   emulator = converc_emulator_new (CONVERC_EMULATOR_DEMO_KEY);
+  converc_emulator_set_max_events (emulator, (guint) keep);
   if (!converc_emulator_start (emulator, (guint) port, &error))
     {
       g_printerr (_("converc: Cannot start the emulator: %s\n"), error->message);
@@ -278,9 +307,14 @@ cli_command_emulator (CliContext  *cli,
   loop = g_main_loop_new (NULL, FALSE);
   sigint_id = g_unix_signal_add (SIGINT, quit_on_signal_cb, loop);
   sigterm_id = g_unix_signal_add (SIGTERM, quit_on_signal_cb, loop);
+  more.emulator = emulator;
+  if (n_events > 0)
+    more.n_events = (guint) n_events;
+  sigusr1_id = g_unix_signal_add (SIGUSR1, more_events_on_signal_cb, &more);
   g_main_loop_run (loop);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
+  g_source_remove (sigusr1_id);
 
   converc_emulator_stop (emulator);
   g_clear_object (&emulator);

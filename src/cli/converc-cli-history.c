@@ -431,7 +431,8 @@ cli_command_history (CliContext  *cli,
           break;
         }
       /* Options that take a value in the next word */
-      if (g_str_equal (argv[i], "--base-url") || g_str_equal (argv[i], "--search") ||
+      if (g_str_equal (argv[i], "--base-url") || g_str_equal (argv[i], "--account") ||
+          g_str_equal (argv[i], "--search") ||
           g_str_equal (argv[i], "-s") || g_str_equal (argv[i], "--type") ||
           g_str_equal (argv[i], "-t") || g_str_equal (argv[i], "--since") ||
           g_str_equal (argv[i], "--count") || g_str_equal (argv[i], "-n"))

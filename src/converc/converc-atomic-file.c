@@ -28,6 +28,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -96,9 +97,16 @@ sync_folder (const char *folder)
     }
 }
 
+/* Writes the new contents to @fd, the temporary file. */
+typedef gboolean (*WriteFdFunc) (int            fd,
+                                 gpointer       data,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
 static gboolean
 replace_path (const char    *path,
-              GBytes        *contents,
+              WriteFdFunc    write_fd,
+              gpointer       data,
               GCancellable  *cancellable,
               GError       **error)
 {
@@ -108,8 +116,7 @@ replace_path (const char    *path,
   g_autofree char *tmp = NULL;
   g_autofree char *shown = g_filename_display_name (path);
   g_autofree char *shown_folder = NULL;
-  const guint8 *data;
-  gsize len = 0;
+  g_autoptr(GError) write_error = NULL;
   struct stat st;
   mode_t mode = 0644;
   int fd;
@@ -139,10 +146,30 @@ replace_path (const char    *path,
   if (fd < 0)
     return set_errno_error (error, errno, _("Could not create a file in %s"), shown_folder);
 
-  data = g_bytes_get_data (contents, &len);
-  if (fchmod (fd, mode) != 0 ||
-      !write_all (fd, data, len) ||
-      fsync (fd) != 0)
+  if (fchmod (fd, mode) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      return set_errno_error (error, saved_errno, _("Could not write %s"), shown);
+    }
+
+  if (!write_fd (fd, data, cancellable, &write_error))
+    {
+      close (fd);
+      g_unlink (tmp);
+      if (g_error_matches (write_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&write_error));
+          return FALSE;
+        }
+      g_set_error (error, write_error->domain, write_error->code,
+                   _("Could not write %s: %s"), shown, write_error->message);
+      return FALSE;
+    }
+
+  if (fsync (fd) != 0)
     {
       int saved_errno = errno;
 
@@ -177,6 +204,52 @@ replace_path (const char    *path,
   return TRUE;
 }
 
+static gboolean
+write_bytes_fd (int            fd,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  gsize len = 0;
+  const guint8 *bytes = g_bytes_get_data (data, &len);
+
+  if (!write_all (fd, bytes, len))
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  ConvercAtomicFileWriteFunc func;
+  gpointer                   user_data;
+} StreamWriter;
+
+static gboolean
+write_stream_fd (int            fd,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  StreamWriter *writer = data;
+  g_autoptr(GOutputStream) raw = g_unix_output_stream_new (fd, FALSE);
+  g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (raw, 64 * 1024);
+
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+
+  if (!writer->func (buffered, writer->user_data, cancellable, error))
+    return FALSE;
+
+  /* Flushes what is buffered; @fd stays open for the sync. */
+  return g_output_stream_close (buffered, cancellable, error);
+}
+
 /**
  * converc_atomic_file_replace:
  * @file: the file to write; it may exist
@@ -208,7 +281,59 @@ converc_atomic_file_replace (GFile         *file,
                                     g_bytes_get_size (contents), NULL, TRUE,
                                     G_FILE_CREATE_NONE, NULL, cancellable, error);
 
-  return replace_path (path, contents, cancellable, error);
+  return replace_path (path, write_bytes_fd, contents, cancellable, error);
+}
+
+/**
+ * converc_atomic_file_replace_with:
+ * @file: the file to write; it may exist
+ * @write_func: writes the new contents to the stream it is given (which
+ *   it must not close)
+ * @user_data: for @write_func
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * The same as converc_atomic_file_replace() for contents too big to hold
+ * in memory: @write_func streams them into the temporary file. When it
+ * fails (a full disk, a cancel), @file keeps its old contents.
+ *
+ * Returns: %TRUE when @file holds what @write_func wrote
+ */
+gboolean
+converc_atomic_file_replace_with (GFile                       *file,
+                                  ConvercAtomicFileWriteFunc   write_func,
+                                  gpointer                     user_data,
+                                  GCancellable                *cancellable,
+                                  GError                     **error)
+{
+  g_autofree char *path = NULL;
+  StreamWriter writer = { write_func, user_data };
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (write_func != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr(GFileOutputStream) out = NULL;
+
+      /* No local path: GIO's own replace, which keeps the old file until
+       * the stream is closed, and drops the new one when cancelled. */
+      out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+      if (out == NULL)
+        return FALSE;
+      if (!write_func (G_OUTPUT_STREAM (out), user_data, cancellable, error))
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+          return FALSE;
+        }
+      return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+    }
+
+  return replace_path (path, write_stream_fd, &writer, cancellable, error);
 }
 
 static void

@@ -41,4 +41,18 @@ gboolean converc_atomic_file_replace_finish  (GFile                *file,
                                               GAsyncResult         *result,
                                               GError              **error);
 
+/* Writes the new contents to @stream (not closing it); FALSE with @error
+ * on failure. */
+typedef gboolean (*ConvercAtomicFileWriteFunc) (GOutputStream  *stream,
+                                                gpointer        user_data,
+                                                GCancellable   *cancellable,
+                                                GError        **error);
+
+/* The same, streamed: for contents too big to hold in memory. Blocks. */
+gboolean converc_atomic_file_replace_with    (GFile                       *file,
+                                              ConvercAtomicFileWriteFunc   write_func,
+                                              gpointer                     user_data,
+                                              GCancellable                *cancellable,
+                                              GError                     **error);
+
 G_END_DECLS

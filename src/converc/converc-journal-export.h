@@ -26,6 +26,8 @@
 #include <gio/gio.h>
 
 #include "converc-event.h"
+#include "converc-journal.h"
+#include "converc-search-query.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +48,19 @@ gboolean converc_events_export_to_file   (GPtrArray      *events,
                                           guint          *n_written,
                                           GCancellable   *cancellable,
                                           GError        **error);
+
+/* The events of @journal that match @search (NULL: all), newest first, into
+ * @file the same way, in a worker thread: what the Events page shows,
+ * every one, not only those it has read. */
+void     converc_journal_export_async    (ConvercJournal            *journal,
+                                          const ConvercSearchQuery  *search,
+                                          GFile                     *file,
+                                          GCancellable              *cancellable,
+                                          GAsyncReadyCallback        callback,
+                                          gpointer                   user_data);
+gboolean converc_journal_export_finish   (ConvercJournal            *journal,
+                                          GAsyncResult              *result,
+                                          guint                     *n_written,
+                                          GError                   **error);
 
 G_END_DECLS

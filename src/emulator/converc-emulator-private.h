@@ -160,6 +160,7 @@ struct _ConvercEmulator
 
   GPtrArray                *webhooks;     /* EmuWebhook */
   GPtrArray                *events;       /* EmuEvent, oldest first */
+  guint                     max_events;   /* 0: keep every event */
   GPtrArray                *deliveries;   /* ConvercEmulatorDelivery */
   GPtrArray                *pending;      /* PendingReply */
   GPtrArray                *in_flight;    /* Delivery, not owned */

@@ -172,6 +172,10 @@ add_event (ConvercEmulator *self,
   e->created = created;
   g_ptr_array_add (self->events, e);
 
+  /* Like Converc's server: only the newest events are kept. */
+  if (self->max_events > 0 && self->events->len > self->max_events)
+    g_ptr_array_remove_range (self->events, 0, self->events->len - self->max_events);
+
   return e;
 }
 
@@ -665,6 +669,25 @@ converc_emulator_emit_event (ConvercEmulator *self,
       if (w->is_active && webhook_wants (w, type))
         converc_emulator_deliver (self, w, event, NULL);
     }
+}
+
+/**
+ * converc_emulator_set_max_events:
+ * @max_events: how many of the newest events are kept; 0: all
+ *
+ * Like Converc's server, which answers from a window of its newest events:
+ * the oldest events beyond @max_events are dropped, now and whenever
+ * events are added.
+ */
+void
+converc_emulator_set_max_events (ConvercEmulator *self,
+                                 guint            max_events)
+{
+  g_return_if_fail (CONVERC_IS_EMULATOR (self));
+
+  self->max_events = max_events;
+  if (max_events > 0 && self->events->len > max_events)
+    g_ptr_array_remove_range (self->events, 0, self->events->len - max_events);
 }
 
 guint

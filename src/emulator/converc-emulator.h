@@ -61,6 +61,9 @@ void             converc_emulator_add_raw_event        (ConvercEmulator  *self,
  * subscribed to it. */
 void             converc_emulator_emit_event           (ConvercEmulator  *self,
                                                         const char       *type);
+/* Keeps only the newest @max_events events (0: all), as the server does. */
+void             converc_emulator_set_max_events       (ConvercEmulator  *self,
+                                                        guint             max_events);
 guint            converc_emulator_get_n_events         (ConvercEmulator  *self);
 guint            converc_emulator_get_n_webhooks       (ConvercEmulator  *self);
 /* The signing secret the emulator holds for @webhook_id (tests only). */

@@ -79,6 +79,20 @@ _cw_event_feed_dispose_journal (CwEventFeed *self)
   g_clear_object (&self->journal_cancellable);
   g_clear_object (&self->journal);
   g_clear_pointer (&self->journal_problem, g_free);
+  if (self->history_keeper != NULL)
+    g_signal_handlers_disconnect_by_data (self->history_keeper, self);
+  g_clear_object (&self->history_keeper);
+  g_clear_pointer (&self->journal_scope, g_free);
+}
+
+/* Whether events may be written to a journal on disk (Preferences →
+ * History). */
+static gboolean
+history_enabled (CwEventFeed *self)
+{
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  return self->history_keeper == NULL || cw_history_keeper_get_enabled (self->history_keeper);
 }
 
 /* The display of the next load: deep while the journal has no event (or
@@ -156,6 +170,11 @@ _cw_event_feed_ingest (CwEventFeed *self,
   g_assert (events != NULL);
 
   if (self->journal == NULL)
+    return;
+
+  /* History off: nothing goes to a file (the journal is swapped for one
+   * in memory as soon as the setting says so; this holds meanwhile). */
+  if (converc_journal_get_path (self->journal) != NULL && !history_enabled (self))
     return;
 
   if (self->journal_cancellable == NULL)
@@ -242,6 +261,7 @@ typedef struct
   ConvercJournal *journal;
   char           *problem;
   gboolean        empty;
+  gint64          last_seen;   /* when the newest stored event was fetched */
 } Opened;
 
 static void
@@ -272,6 +292,13 @@ open_thread (GTask        *task,
       opened->journal = converc_journal_new_in_memory ();
     }
   opened->empty = converc_journal_count_at_most (opened->journal, NULL, 0, 1, NULL) <= 0;
+  if (!opened->empty)
+    {
+      g_autoptr(GPtrArray) newest = converc_journal_query (opened->journal, NULL, 0, 0, 1, NULL);
+
+      if (newest != NULL && newest->len > 0)
+        opened->last_seen = ((ConvercJournalRow *) g_ptr_array_index (newest, 0))->first_seen_usec;
+    }
 
   g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
 }
@@ -288,6 +315,25 @@ open_cb (GObject      *object,
   if (opened == NULL)
     return;   /* cancelled: the feed is going */
 
+  /* History was turned off while the file opened: it is not used. */
+  if (!history_enabled (self))
+    {
+      g_autoptr(ConvercJournal) memory = converc_journal_new_in_memory ();
+
+      opened_free (opened);
+      set_journal_problem (self, NULL);
+      set_journal_full (self, memory, TRUE);
+      return;
+    }
+
+  /* A cold start: the stored events are as of their last fetch ("Offline
+   * — events as of 10:42" until an answer comes). */
+  if (self->last_update == 0 && opened->last_seen > 0)
+    {
+      self->last_update = opened->last_seen;
+      _cw_event_feed_notify (self, PROP_LAST_UPDATE);
+    }
+
   if (opened->problem != NULL)
     g_warning ("%s", opened->problem);
   set_journal_problem (self, opened->problem);
@@ -297,7 +343,7 @@ open_cb (GObject      *object,
 
 /**
  * cw_event_feed_open_journal:
- * @scope: (nullable): the account's scope (cw_application_get_secret_scope),
+ * @scope: (nullable): the account's scope (cw_session_get_journal_scope),
  *   or %NULL for a journal in memory (demo mode)
  *
  * Opens the journal of @scope on a worker thread and stores every answer
@@ -313,7 +359,15 @@ cw_event_feed_open_journal (CwEventFeed *self,
 
   g_return_if_fail (CW_IS_EVENT_FEED (self));
 
-  if (scope == NULL)
+  if (scope != self->journal_scope)
+    {
+      g_free (self->journal_scope);
+      self->journal_scope = g_strdup (scope);
+    }
+  self->journal_scope_set = TRUE;
+
+  /* History off: the events of this run stay in memory. */
+  if (scope == NULL || !history_enabled (self))
     {
       g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
 
@@ -333,6 +387,59 @@ cw_event_feed_open_journal (CwEventFeed *self,
   g_task_set_source_tag (task, cw_event_feed_open_journal);
   g_task_set_task_data (task, g_strdup (scope), g_free);
   g_task_run_in_thread (task, open_thread);
+}
+
+static void
+history_enabled_cb (CwEventFeed     *self,
+                    GParamSpec      *pspec,
+                    CwHistoryKeeper *keeper)
+{
+  gboolean on_disk;
+  gboolean want_disk;
+
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  /* No scope asked for yet, or its file still opening (open_cb looks at
+   * the setting when it is). */
+  if (!self->journal_scope_set || self->journal == NULL)
+    return;
+
+  on_disk = converc_journal_get_path (self->journal) != NULL;
+  want_disk = self->journal_scope != NULL && history_enabled (self);
+  if (on_disk != want_disk)
+    {
+      g_autofree char *scope = g_strdup (self->journal_scope);
+
+      cw_event_feed_open_journal (self, scope);
+    }
+}
+
+/**
+ * cw_event_feed_set_history_keeper:
+ * @keeper: (nullable): what says whether history is kept
+ *
+ * With @keeper's history off, the feed keeps its events in a journal in
+ * memory and writes nothing to disk; when it is turned on again, the
+ * journal of the scope last given to cw_event_feed_open_journal() opens.
+ */
+void
+cw_event_feed_set_history_keeper (CwEventFeed     *self,
+                                  CwHistoryKeeper *keeper)
+{
+  g_return_if_fail (CW_IS_EVENT_FEED (self));
+  g_return_if_fail (!keeper || CW_IS_HISTORY_KEEPER (keeper));
+
+  if (self->history_keeper == keeper)
+    return;
+
+  if (self->history_keeper != NULL)
+    g_signal_handlers_disconnect_by_data (self->history_keeper, self);
+  g_set_object (&self->history_keeper, keeper);
+  if (keeper != NULL)
+    g_signal_connect_object (keeper, "notify::enabled",
+                             G_CALLBACK (history_enabled_cb), self, G_CONNECT_SWAPPED);
+
+  history_enabled_cb (self, NULL, keeper);
 }
 
 /**

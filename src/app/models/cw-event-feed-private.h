@@ -78,6 +78,12 @@ struct _CwEventFeed
   guint            journal_revision;
   /* The journal held no event: the next load fetches deeply */
   guint            journal_empty : 1;
+  /* Preferences → History: with it off the journal stays in memory, and
+   * nothing is written to a journal on disk; @journal_scope is the scope
+   * last asked for, opened again when history is turned on. */
+  CwHistoryKeeper *history_keeper;
+  char            *journal_scope;
+  guint            journal_scope_set : 1;
 
   guint            auto_refresh : 1;
   guint            active : 1;

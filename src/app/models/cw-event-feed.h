@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "converc.h"
+#include "cw-history-keeper.h"
 
 G_BEGIN_DECLS
 
@@ -100,6 +101,11 @@ void            cw_event_feed_set_journal         (CwEventFeed     *self,
 void            cw_event_feed_open_journal        (CwEventFeed     *self,
                                                    const char      *scope);
 const char     *cw_event_feed_get_journal_problem (CwEventFeed     *self);
+/* With @keeper's history off, the feed's journal is one in memory and
+ * nothing is written to disk; turned on again, the scope's journal is
+ * opened. @keeper: (nullable) */
+void            cw_event_feed_set_history_keeper  (CwEventFeed     *self,
+                                                   CwHistoryKeeper *keeper);
 guint           cw_event_feed_get_journal_revision (CwEventFeed    *self);
 
 /* For tests: the planned automatic refresh, now. */

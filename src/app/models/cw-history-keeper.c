@@ -42,11 +42,18 @@ struct _CwHistoryKeeper
 G_DEFINE_FINAL_TYPE (CwHistoryKeeper, cw_history_keeper, G_TYPE_OBJECT)
 
 enum {
+  PROP_0,
+  PROP_ENABLED,
+  N_PROPS
+};
+
+enum {
   PRUNED,
   CLEARED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* What one pass does, decided on the main thread. */
@@ -172,6 +179,8 @@ settings_changed_cb (CwHistoryKeeper *self,
   g_assert (CW_IS_HISTORY_KEEPER (self));
 
   cw_history_keeper_prune (self);
+  if (g_strcmp0 (key, "history-enabled") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
 }
 
 static void
@@ -198,12 +207,44 @@ cw_history_keeper_finalize (GObject *object)
 }
 
 static void
+cw_history_keeper_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CwHistoryKeeper *self = CW_HISTORY_KEEPER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      g_value_set_boolean (value, cw_history_keeper_get_enabled (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cw_history_keeper_class_init (CwHistoryKeeperClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cw_history_keeper_dispose;
   object_class->finalize = cw_history_keeper_finalize;
+  object_class->get_property = cw_history_keeper_get_property;
+
+  /**
+   * CwHistoryKeeper:enabled:
+   *
+   * Whether fetched events may be stored ("history-enabled"); notified
+   * when the setting changes.
+   */
+  properties[PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL, TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CwHistoryKeeper::pruned:

@@ -48,7 +48,8 @@ const char      *cw_history_keeper_get_path     (CwHistoryKeeper      *self);
 /* Another journal (the organisation changed): kept from now on, at once. */
 void             cw_history_keeper_set_path     (CwHistoryKeeper      *self,
                                                  const char           *path);
-/* Whether fetched events may be stored ("history-enabled"). */
+/* Whether fetched events may be stored ("history-enabled"); the "enabled"
+ * property, notified when the setting changes. */
 gboolean         cw_history_keeper_get_enabled  (CwHistoryKeeper      *self);
 /* A pass now (besides the timer's). */
 void             cw_history_keeper_prune        (CwHistoryKeeper      *self);

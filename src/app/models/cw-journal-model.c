@@ -547,3 +547,11 @@ _cw_journal_model_get_n_pages (CwJournalModel *self)
 
   return g_hash_table_size (self->pages);
 }
+
+const ConvercSearchQuery *
+cw_journal_model_get_query (CwJournalModel *self)
+{
+  g_return_val_if_fail (CW_IS_JOURNAL_MODEL (self), NULL);
+
+  return self->query;
+}

@@ -54,6 +54,9 @@ void            cw_journal_model_set_journal  (CwJournalModel *self,
 void            cw_journal_model_set_search   (CwJournalModel *self,
                                                const char     *search,
                                                const char     *event_type);
+/* The search the events shown match (NULL before the first
+ * set_search: every event). */
+const ConvercSearchQuery *cw_journal_model_get_query (CwJournalModel *self);
 /* Queries again (the journal's events changed). */
 void            cw_journal_model_reload       (CwJournalModel *self);
 gboolean        cw_journal_model_get_loading  (CwJournalModel *self);

@@ -475,6 +475,7 @@ update (CwEventDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.copy-id",
                                  has_event && converc_event_get_id (self->event) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.copy-json", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.copy-pretty-json", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.save-json", has_event);
 
   g_clear_handle_id (&self->feedback_source, g_source_remove);
@@ -535,10 +536,56 @@ copy_id_action (GtkWidget  *widget,
   cw_event_detail_feedback (self, _("Event ID copied"), FALSE);
 }
 
+/* Copy JSON: the exact bytes Converc sent, what a signature is computed
+ * over — as text when they are UTF-8 (JSON is), else as
+ * application/json bytes beside a readable text. */
 static void
 copy_json_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
+{
+  CwEventDetail *self = CW_EVENT_DETAIL (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GBytes *raw;
+  const char *data;
+  gsize len = 0;
+
+  if (self->event == NULL)
+    return;
+
+  raw = converc_event_get_raw (self->event);
+  data = raw != NULL ? g_bytes_get_data (raw, &len) : NULL;
+  if (data == NULL)
+    return;
+
+  if (g_utf8_validate_len (data, len, NULL))
+    {
+      g_autofree char *text = g_strndup (data, len);
+
+      gdk_clipboard_set_text (clipboard, text);
+    }
+  else
+    {
+      char *text = g_utf8_make_valid (data, len);
+      gsize text_len = strlen (text);
+      g_autoptr(GBytes) utf8 = g_bytes_new_take (text, text_len);
+      g_autoptr(GdkContentProvider) union_provider = NULL;
+      GdkContentProvider *providers[2];
+
+      providers[0] = gdk_content_provider_new_for_bytes ("application/json", raw);
+      providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", utf8);
+      union_provider = gdk_content_provider_new_union (providers, 2);
+      gdk_clipboard_set_content (clipboard, union_provider);
+    }
+
+  cw_event_detail_feedback (self, _("JSON copied as sent"), FALSE);
+}
+
+/* Copy Pretty JSON: indented, as shown. */
+static void
+copy_pretty_json_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
 {
   CwEventDetail *self = CW_EVENT_DETAIL (widget);
   g_autofree char *json = NULL;
@@ -548,7 +595,7 @@ copy_json_action (GtkWidget  *widget,
 
   json = dup_json (self->event);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), json);
-  cw_event_detail_feedback (self, _("JSON copied"), FALSE);
+  cw_event_detail_feedback (self, _("Pretty JSON copied"), FALSE);
 }
 
 static void
@@ -756,6 +803,8 @@ cw_event_detail_class_init (CwEventDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "event.copy-id", NULL, copy_id_action);
   gtk_widget_class_install_action (widget_class, "event.copy-json", NULL, copy_json_action);
+  gtk_widget_class_install_action (widget_class, "event.copy-pretty-json", NULL,
+                                   copy_pretty_json_action);
   gtk_widget_class_install_action (widget_class, "event.save-json", NULL, save_json_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

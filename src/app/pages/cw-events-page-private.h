@@ -71,6 +71,11 @@ struct _CwEventsPage
 
   char                *problem;
 
+  /* Export Shown Events… (cw-events-page-export.c) */
+  GtkFileChooserNative *export_chooser;
+  GCancellable        *export_cancellable;
+  char                *export_message;
+
   GdkSurface          *surface;
   gulong               surface_state_handler;
 
@@ -79,6 +84,8 @@ struct _CwEventsPage
   guint                setting_search : 1;
   guint                reselecting : 1;
   guint                open_first : 1;
+  guint                exporting : 1;
+  guint                can_export : 1;
 
   /* Template widgets */
   GtkToggleButton     *auto_refresh_button;
@@ -138,6 +145,13 @@ gboolean    _cw_events_page_journal_status  (CwEventsPage *self,
                                              GPtrArray    *parts);
 /* The no-match page's text: how many events, since when, were searched */
 void        _cw_events_page_journal_no_match (CwEventsPage *self);
+
+/* cw-events-page-export.c: Export Shown Events… */
+void  _cw_events_page_class_export_init (CwEventsPageClass *klass);
+void  _cw_events_page_dispose_export    (CwEventsPage      *self);
+void  _cw_events_page_export_to         (CwEventsPage      *self,
+                                         GFile             *file);
+char *_cw_events_page_export_name       (void);
 
 /* cw-events-page-curl.c: Copy as curl */
 void _cw_events_page_class_curl_init (CwEventsPageClass *klass);

@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE (CwEventsPage, cw_events_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_FEED,
+  PROP_CAN_EXPORT,
   N_PROPS
 };
 
@@ -185,6 +186,14 @@ update_view (CwEventsPage *self)
 
   /* An empty result still shows the list when only the search hides rows. */
   gtk_stack_set_visible_child_name (self->list_stack, page);
+
+  /* Export Shown Events…: something shown, no export under way. */
+  if (self->can_export != (g_str_equal (page, "list") && !self->exporting))
+    {
+      self->can_export = !self->can_export;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export", self->can_export);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EXPORT]);
+    }
 
   update_status (self);
 }
@@ -576,6 +585,7 @@ cw_events_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EVENTS_PAGE);
 
+  _cw_events_page_dispose_export (self);
   g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
@@ -613,6 +623,10 @@ cw_events_page_get_property (GObject    *object,
     {
     case PROP_FEED:
       g_value_set_object (value, self->feed);
+      break;
+
+    case PROP_CAN_EXPORT:
+      g_value_set_boolean (value, self->can_export);
       break;
 
     default:
@@ -657,6 +671,11 @@ cw_events_page_class_init (CwEventsPageClass *klass)
     g_param_spec_object ("feed", NULL, NULL, CW_TYPE_EVENT_FEED,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Whether Export Shown Events… can run: events are shown. */
+  properties[PROP_CAN_EXPORT] =
+    g_param_spec_boolean ("can-export", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CW_TYPE_ADAPTIVE_PANED);
@@ -693,6 +712,7 @@ cw_events_page_class_init (CwEventsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "events.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "events.copy-json", NULL, copy_json_action);
   _cw_events_page_class_curl_init (klass);
+  _cw_events_page_class_export_init (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "events.copy-json", NULL);
 }
@@ -704,6 +724,7 @@ cw_events_page_init (CwEventsPage *self)
   g_autoptr(CwEventFeed) feed = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export", FALSE);
 
   /* The type filter: all, then the feed's types. */
   all = gtk_string_list_new (NULL);

@@ -33,7 +33,8 @@ G_DECLARE_FINAL_TYPE (CwEventsPage, cw_events_page, CW, EVENTS_PAGE, AdwBin)
 
 /* The event browser: shows a CwEventFeed (its own until another is set)
  * with a type filter, a search, the columns and the detail of the selected
- * event. Property: "feed". Actions: "events.refresh", "events.find". */
+ * event. Property: "feed". Actions: "events.refresh", "events.find",
+ * "events.copy-json", "events.copy-curl", "events.export". */
 CwEventsPage *cw_events_page_new             (void);
 CwEventFeed  *cw_events_page_get_feed        (CwEventsPage *self);
 void          cw_events_page_set_feed        (CwEventsPage *self,
@@ -46,5 +47,8 @@ GListModel   *cw_events_page_get_model       (CwEventsPage *self);
 ConvercEvent *cw_events_page_get_selected    (CwEventsPage *self);
 gboolean      cw_events_page_select_id       (CwEventsPage *self,
                                               const char   *event_id);
+/* Whether Export Shown Events… ("events.export", Ctrl+Shift+S) can run:
+ * the "can-export" property. */
+gboolean      cw_events_page_get_can_export  (CwEventsPage *self);
 
 G_END_DECLS

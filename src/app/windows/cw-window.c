@@ -169,6 +169,11 @@ cw_window_sync_journal (CwWindow *self)
 
   g_free (self->journal_scope);
   self->journal_scope = g_strdup (scope);
+  /* With Preferences → History off, nothing is written to disk. */
+  cw_event_feed_set_history_keeper (cw_events_page_get_feed (self->events_page),
+                                    _cw_window_get_app (self) != NULL
+                                    ? cw_application_get_history_keeper (_cw_window_get_app (self))
+                                    : NULL);
   cw_event_feed_open_journal (cw_events_page_get_feed (self->events_page),
                               scope[0] != '\0' ? scope : NULL);
 }
@@ -435,6 +440,33 @@ cw_window_find_event_action (GtkWidget  *widget,
   cw_events_page_focus_search (self->events_page);
 }
 
+/* Export Shown Events… in the primary menu: there while the Events page
+ * is shown, enabled while it shows events. */
+static void
+cw_window_update_export (CwWindow *self)
+{
+  gboolean enabled;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  enabled = self->events_page != NULL &&
+            g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0 &&
+            g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0 &&
+            cw_events_page_get_can_export (self->events_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-events", enabled);
+}
+
+static void
+cw_window_export_events_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (self->events_page != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->events_page), "events.export", NULL);
+}
+
 static void
 cw_window_refresh_action (GtkWidget  *widget,
                           const char *action_name,
@@ -481,6 +513,8 @@ cw_window_ensure_events_page (CwWindow *self)
     cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
                               cw_session_get_client (self->session));
 
+  g_signal_connect_object (self->events_page, "notify::can-export",
+                           G_CALLBACK (cw_window_update_export), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->events_bin, GTK_WIDGET (self->events_page));
   cw_accessible_fix_drop_downs (GTK_WIDGET (self->events_page));
   /* Built after the window was shown: its buttons are named here. */
@@ -498,6 +532,7 @@ view_stack_page_cb (CwWindow     *self,
     cw_window_ensure_events_page (self);
 
   _cw_window_set_state (self, gtk_stack_get_visible_child_name (self->main_stack));
+  cw_window_update_export (self);
 }
 
 static void
@@ -613,6 +648,8 @@ cw_window_class_init (CwWindowClass *klass)
                                    cw_window_show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find-event", NULL,
                                    cw_window_find_event_action);
+  gtk_widget_class_install_action (widget_class, "win.export-events", NULL,
+                                   cw_window_export_events_action);
 
   _cw_window_accounts_class_init (widget_class);
 
@@ -640,6 +677,7 @@ cw_window_init (CwWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   _cw_window_set_state (self, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-events", FALSE);
 }
 
 CwWindow *
