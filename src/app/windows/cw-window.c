@@ -62,66 +62,6 @@ _cw_window_get_app (CwWindow *self)
 
 static void cw_window_ensure_events_page (CwWindow *self);
 
-/* "Endpoints — Acme Production": the page, then the account acted on. */
-static void
-cw_window_update_title (CwWindow *self)
-{
-  ConvercAccount *account = NULL;
-  AdwViewStackPage *page = NULL;
-  GtkWidget *child;
-  g_autofree char *title = NULL;
-
-  g_assert (CW_IS_WINDOW (self));
-
-  /* The demo's account is "Demo"; a removed one is no longer named. */
-  if (self->session != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "removed") != 0)
-    account = cw_session_get_account (self->session);
-
-  child = adw_view_stack_get_visible_child (self->view_stack);
-  if (child != NULL)
-    page = adw_view_stack_get_page (self->view_stack, child);
-
-  if (account != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0 &&
-      page != NULL)
-    {
-      g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
-
-      /* Translators: the window title: a page ("Endpoints"), then the
-       * organisation ("Acme Production"). */
-      title = g_strdup_printf (_("%s — %s"), adw_view_stack_page_get_title (page), shown);
-    }
-  else if (account != NULL)
-    title = cw_account_short_label (converc_account_get_label (account));
-
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Converc Webhooks"));
-}
-
-/* The badge shows the account the window acts on ("Demo" for the demo,
- * none once it was removed). */
-void
-_cw_window_update_account (CwWindow *self)
-{
-  ConvercAccount *account = NULL;
-  gboolean demo;
-
-  g_assert (CW_IS_WINDOW (self));
-
-  if (self->session != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "removed") != 0)
-    account = cw_session_get_account (self->session);
-  demo = account != NULL && converc_account_get_demo (account);
-
-  cw_account_badge_set_account (self->account_badge, account);
-  /* Its confirmations and Add Endpoint name the organisation. */
-  cw_endpoints_page_set_account_label (self->endpoints_page,
-                                       account != NULL && !demo
-                                       ? converc_account_get_label (account)
-                                       : NULL);
-  cw_window_update_title (self);
-}
-
 void
 _cw_window_set_state (CwWindow   *self,
                       const char *state)
