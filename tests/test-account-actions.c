@@ -38,6 +38,7 @@
 #include "cw-endpoints-page.h"
 #include "cw-manage-accounts-window-private.h"
 #include "cw-test-utils.h"
+#include "cw-session.h"
 #include "cw-window.h"
 
 static GtkWidget *
@@ -169,7 +170,7 @@ test_add_and_remove (void)
             cw_account_badge_get_account (badge) != NULL);
   production = cw_account_badge_get_account (badge);
   g_assert_cmpstr (converc_account_get_label (production), ==, "Acme — Production");
-  g_assert_true (cw_application_get_account (app) == production);
+  g_assert_true (cw_session_get_account (cw_window_get_session (window)) == production);
   key = converc_secret_store_lookup_sync (secrets, converc_account_get_id (production), NULL,
                                           &error);
   g_assert_cmpstr (key, ==, "actions-key-b");
@@ -191,7 +192,7 @@ test_add_and_remove (void)
   g_assert_no_error (error);
   g_assert_null (key);
   g_object_unref (production);
-  g_assert_true (cw_application_get_account (app) == staging);
+  WAIT_FOR (cw_session_get_account (cw_window_get_session (window)) == staging);
   WAIT_FOR (cw_account_badge_get_account (badge) == staging &&
             g_strcmp0 (cw_window_get_state (window), "main") == 0 &&
             all_of (endpoints, converc_emulator_get_base_url (server_a)));

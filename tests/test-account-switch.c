@@ -216,7 +216,7 @@ test_switch (void)
             g_list_model_get_n_items (watch.model) > 0);
 
   /* Staging's endpoints under staging's badge and title. */
-  g_assert_true (cw_application_get_account (app) == staging);
+  g_assert_true (cw_session_get_account (cw_window_get_session (window)) == staging);
   g_assert_true (cw_account_badge_get_account (badge) == staging);
   g_assert_cmpstr (cw_account_badge_get_text (badge), ==, "Acme — Staging");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Endpoints — Acme — Staging");
@@ -235,9 +235,9 @@ test_switch (void)
   cw_account_badge_activate (badge, position_of (G_LIST_MODEL (accounts), production));
 
   /* At once: the new account, its scope, nothing of the old one. */
-  g_assert_true (cw_application_get_account (app) == production);
+  g_assert_true (cw_session_get_account (cw_window_get_session (window)) == production);
   g_assert_true (converc_account_store_get_default (accounts) == production);
-  g_assert_cmpstr (cw_application_get_secret_scope (app), ==,
+  g_assert_cmpstr (cw_session_get_secret_scope (cw_window_get_session (window)), ==,
                    converc_account_get_id (production));
   g_assert_true (cw_account_badge_get_account (badge) == production);
   g_assert_cmpuint (g_list_model_get_n_items (watch.model), ==, 0);
@@ -296,7 +296,7 @@ test_switch (void)
   converc_emulator_reset_knobs (server_a);
   converc_emulator_reset_knobs (server_b);
   cw_account_badge_activate (badge, position_of (G_LIST_MODEL (accounts), staging));
-  g_assert_true (cw_application_get_account (app) == staging);
+  g_assert_true (cw_session_get_account (cw_window_get_session (window)) == staging);
   g_assert_cmpuint (g_list_model_get_n_items (watch.model), ==, 0);
   WAIT_FOR (g_strcmp0 (cw_window_get_state (window), "main") == 0 &&
             g_list_model_get_n_items (watch.model) > 0);

@@ -90,11 +90,12 @@ test_upgrade (void)
 
   /* Signed in with the old key, through the new account. */
   g_assert_cmpstr (cw_window_get_state (window), ==, "main");
-  account = cw_application_get_account (app);
+  account = cw_session_get_account (cw_window_get_session (window));
   g_assert_nonnull (account);
   g_assert_cmpstr (converc_account_get_base_url (account), ==, url);
   g_assert_cmpstr (converc_account_get_legacy_base_url (account), ==, url);
-  g_assert_cmpstr (cw_application_get_secret_scope (app), ==, converc_account_get_id (account));
+  g_assert_cmpstr (cw_session_get_secret_scope (cw_window_get_session (window)), ==,
+                   converc_account_get_id (account));
   g_assert_true (converc_account_store_get_default (cw_application_get_accounts (app)) ==
                  account);
 
@@ -131,6 +132,7 @@ test_new_account_on_sign_in (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
+  g_autoptr(CwSession) session = NULL;
   ConvercAccountStore *accounts;
   ConvercAccount *first, *second;
 
@@ -146,24 +148,24 @@ test_new_account_on_sign_in (void)
   WAIT_FOR (g_strcmp0 (cw_application_get_base_url (app),
                        converc_emulator_get_base_url (emulator)) == 0);
 
-  cw_application_lookup_api_key_async (app, NULL, lookup_done_cb, &result);
+  cw_application_lookup_api_key_async (app, NULL, NULL, lookup_done_cb, &result);
   WAIT_FOR (result != NULL);
-  key = cw_application_lookup_api_key_finish (app, result, &error);
+  key = cw_application_lookup_api_key_finish (app, result, &session, &error);
   g_assert_no_error (error);
   g_assert_null (key);
 
   /* Not saved until a key is. */
-  second = cw_application_get_account (app);
+  second = cw_session_get_account (session);
   g_assert_nonnull (second);
   g_assert_true (second != first);
   g_assert_null (converc_account_store_lookup_id (accounts, converc_account_get_id (second)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
 
   g_assert_true (converc_secret_store_store_sync (cw_application_get_secret_store (app),
-                                                  cw_application_get_secret_scope (app), NULL,
+                                                  cw_session_get_secret_scope (session), NULL,
                                                   converc_emulator_get_api_key (emulator),
                                                   &error));
-  cw_application_account_signed_in (app);
+  cw_application_account_signed_in (app, session);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 2);
   g_assert_true (converc_account_store_get_default (accounts) == second);
   g_assert_cmpstr (converc_account_get_label (second), ==, "127.0.0.1 (2)");

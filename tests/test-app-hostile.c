@@ -611,7 +611,7 @@ test_settings_base_url (void)
 
   /* Preferences: the default in the entry, the problem said, and Reset
    * replaces the saved value. */
-  prefs = cw_preferences_window_new (app);
+  prefs = cw_preferences_window_new (app, NULL);
   gtk_window_present (GTK_WINDOW (prefs));
   pump (200);
   g_print ("# settings: 64 KiB base-url, start and preferences in %.0f ms\n",

@@ -49,7 +49,7 @@ test_window_and_preferences (void)
 
   window = cw_window_new (app);
   g_assert_cmpstr (cw_window_get_state (window), ==, "loading");
-  prefs = cw_preferences_window_new (app);
+  prefs = cw_preferences_window_new (app, NULL);
   g_assert_true (ADW_IS_PREFERENCES_WINDOW (prefs));
 
   /* Demo mode: an in-process emulator, a memory store, memory settings. */
@@ -150,7 +150,7 @@ test_history_run (void)
   }
   g_assert_cmpint (count_stored (path), ==, 2);
 
-  prefs = cw_preferences_window_new (app);
+  prefs = cw_preferences_window_new (app, NULL);
   gtk_window_present (GTK_WINDOW (prefs));
 
   /* The defaults: kept, 30 days. */

@@ -207,6 +207,7 @@ test_shortcuts (void)
   g_assert_nonnull (strstr (titles->str, "Show Endpoints=<Alt>1;"));
   g_assert_nonnull (strstr (titles->str, "Show Events=<Alt>2;"));
   g_assert_nonnull (strstr (titles->str, "Search Events=<Control>f;"));
+  g_assert_nonnull (strstr (titles->str, "New Window=<Shift><Control>n;"));
   g_assert_nonnull (strstr (titles->str, "Copy Event JSON=<Control><Shift>c;"));
   g_assert_nonnull (strstr (titles->str, "Save Event JSON=<Control>s;"));
 

@@ -32,6 +32,7 @@
 
 #include "cw-add-account-dialog.h"
 #include "cw-manage-accounts-window.h"
+#include "cw-session.h"
 #include "cw-window.h"
 
 /* The window the dialogs are for: the active one, if it is a main window. */
@@ -98,41 +99,47 @@ add_account (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The window's account was removed: it moves to the default account, or
- * to the sign-in page when none is left. */
+/* The active window's account was removed there: it moves to the default
+ * account. With none left it shows the sign-in page by itself, and other
+ * windows on the account say that it was removed (cw-window-accounts.c). */
 static void
 account_removed_cb (CwManageAccountsWindow *manage,
                     ConvercAccount         *account,
                     CwApplication          *app)
 {
+  GtkWindow *window = active_main_window (app);
+  ConvercAccount *current;
   ConvercAccount *next;
 
   g_assert (CW_IS_APPLICATION (app));
 
-  if (account != cw_application_get_account (app))
+  if (window == NULL)
+    return;
+
+  current = cw_session_get_account (cw_window_get_session (CW_WINDOW (window)));
+  if (current == NULL ||
+      g_strcmp0 (converc_account_get_id (current), converc_account_get_id (account)) != 0)
     return;
 
   next = converc_account_store_get_default (cw_application_get_accounts (app));
   if (next != NULL)
-    {
-      switch_window_to (active_main_window (app), next);
-      return;
-    }
-
-  converc_client_set_api_key (cw_application_get_client (app), NULL);
-  cw_application_session_changed (app);
+    switch_window_to (window, next);
 }
 
+/* Every window of the account uses the new key from now on. */
 static void
 key_replaced_cb (CwManageAccountsWindow *manage,
                  ConvercAccount         *account,
                  const char             *api_key,
                  CwApplication          *app)
 {
+  CwSession *session;
+
   g_assert (CW_IS_APPLICATION (app));
 
-  if (account == cw_application_get_account (app))
-    converc_client_set_api_key (cw_application_get_client (app), api_key);
+  session = cw_application_get_session (app, account);
+  if (session != NULL)
+    converc_client_set_api_key (cw_session_get_client (session), api_key);
 }
 
 static void

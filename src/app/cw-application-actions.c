@@ -19,7 +19,7 @@
  */
 
 /* The one concern of this file: the application's actions (about, check a delivery, demo,
- * preferences, quit, shortcuts, show an event or a search from GNOME Shell)
+ * new window, preferences, quit, shortcuts, show an event or a search from GNOME Shell)
  * and their keyboard shortcuts. */
 
 #define G_LOG_DOMAIN "cw-application-actions"
@@ -45,6 +45,8 @@ cw_application_actions_quit (GSimpleAction *action,
 
   g_assert (CW_IS_APPLICATION (self));
 
+  /* The windows open now are the ones to open at the next start. */
+  self->quitting = TRUE;
   /* Close windows so that they save their state and cancel requests. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (const GList *l = windows; l; l = l->next)
@@ -84,6 +86,39 @@ cw_application_actions_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The session of the active window: what its Preferences and Check a
+ * Delivery act on. */
+static CwSession *
+active_session (CwApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* A dialog of a window acts for that window. */
+  while (window != NULL && !CW_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  if (window != NULL && cw_window_get_session (CW_WINDOW (window)) != NULL)
+    return cw_window_get_session (CW_WINDOW (window));
+
+  return NULL;
+}
+
+/* Ctrl+Shift+N: another window, on the active one's account, with its
+ * switcher open to pick the organisation. */
+static void
+cw_application_actions_new_window (GSimpleAction *action,
+                                   GVariant      *param,
+                                   gpointer       user_data)
+{
+  CwApplication *self = user_data;
+  CwWindow *window;
+
+  g_assert (CW_IS_APPLICATION (self));
+
+  window = cw_application_open_window (self, active_session (self));
+  cw_window_open_switcher (window);
+}
+
 static void
 cw_application_actions_preferences (GSimpleAction *action,
                                     GVariant      *param,
@@ -96,7 +131,7 @@ cw_application_actions_preferences (GSimpleAction *action,
   g_assert (CW_IS_APPLICATION (self));
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  prefs = cw_preferences_window_new (self);
+  prefs = cw_preferences_window_new (self, active_session (self));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -108,13 +143,17 @@ cw_application_actions_check_delivery (GSimpleAction *action,
 {
   CwApplication *self = user_data;
   CwDeliveryDoctorWindow *doctor;
+  CwSession *session;
   GtkWindow *window;
 
   g_assert (CW_IS_APPLICATION (self));
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  doctor = cw_delivery_doctor_window_new (cw_application_get_secret_store (self),
-                                          cw_application_get_secret_scope (self));
+  session = active_session (self);
+  if (session == NULL)
+    session = cw_application_get_start_session (self);
+  doctor = cw_delivery_doctor_window_new (cw_session_get_secret_store (session),
+                                          cw_session_get_secret_scope (session));
   gtk_window_set_transient_for (GTK_WINDOW (doctor), window);
   gtk_window_present (GTK_WINDOW (doctor));
 }
@@ -160,19 +199,32 @@ cw_application_actions_demo (GSimpleAction *action,
   cw_application_session_changed (self);
 }
 
-/* The main window, made and shown as activating the app makes it. */
+/* A window on the default account (whose journal GNOME Shell searched):
+ * the most recently used one, else a new one. */
 static CwWindow *
 cw_application_actions_present_window (CwApplication *self)
 {
-  GtkWindow *window;
+  ConvercAccount *account = NULL;
+  CwSession *session;
 
   g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (!CW_IS_WINDOW (window))
-    return NULL;
 
-  gtk_window_present (window);
-  return CW_WINDOW (window);
+  if (self->accounts != NULL && !self->demo)
+    account = converc_account_store_get_default (self->accounts);
+  session = account != NULL ? cw_application_get_session (self, account)
+                            : cw_application_get_start_session (self);
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+       l != NULL; l = l->next)
+    if (CW_IS_WINDOW (l->data) &&
+        (cw_window_get_session (l->data) == session ||
+         cw_window_get_session (l->data) == NULL))
+      {
+        gtk_window_present (l->data);
+        return l->data;
+      }
+
+  return cw_application_open_window (self, session);
 }
 
 /* A result activated in GNOME Shell's search: that event on the Events page. */
@@ -211,6 +263,7 @@ static const GActionEntry actions[] = {
   { "about", cw_application_actions_about },
   { "check-delivery", cw_application_actions_check_delivery },
   { "demo", cw_application_actions_demo },
+  { "new-window", cw_application_actions_new_window },
   { "preferences", cw_application_actions_preferences },
   { "quit", cw_application_actions_quit },
   { "search-events", cw_application_actions_search_events, "s" },
@@ -228,6 +281,7 @@ _cw_application_actions_init (CwApplication *self)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.check-delivery", { "<Control><Shift>k", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
     { "win.add-endpoint", { "<Control>n", NULL } },
     { "win.refresh", { "<Control>r", "F5", NULL } },
     { "win.find-event", { "<Control>f", NULL } },

@@ -23,6 +23,7 @@
 #include "cw-application.h"
 #include "cw-history-keeper.h"
 #include "cw-search-provider.h"
+#include "cw-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +32,10 @@ struct _CwApplication
   AdwApplication         parent_instance;
 
   GSettings             *settings;
-  ConvercClient         *client;
   ConvercSecretStore    *secret_store;
+  /* The server a new account signs in to: the "base-url" setting, the
+   * --base-url of this run, or the demo's */
+  char                  *base_url;
   /* The demo's emulator, in a thread of its own */
   ConvercEmulatorThread *demo_server;
   char                  *base_url_override;
@@ -40,7 +43,13 @@ struct _CwApplication
   char                  *settings_problem;
   /* Accounts (cw-application-accounts.c) */
   ConvercAccountStore   *accounts;
-  ConvercAccount        *account;
+  /* What each window acts on (cw-application-accounts.c): one CwSession
+   * per account id (or per base URL for a server no account uses) */
+  GHashTable            *sessions;
+  /* The session of a new account for the current base URL, not saved
+   * until a key for it is */
+  CwSession             *unsaved_session;
+  CwSession             *demo_session;
   /* org.gnome.Shell.SearchProvider2 on the app's D-Bus connection */
   CwSearchProvider      *search_provider;
   /* Prunes the journal as Preferences → History says (NULL in demo mode) */
@@ -50,6 +59,8 @@ struct _CwApplication
   guint                  demo_requested : 1;
   guint                  startup_failed : 1;
   guint                  accounts_migrated : 1;
+  /* Quitting: the windows that close now are the ones to restore */
+  guint                  quitting : 1;
 };
 
 /* The longest API base URL the app accepts from its settings. */
@@ -61,5 +72,8 @@ char    *_cw_application_read_base_url      (GSettings     *settings,
 const char *_cw_application_get_settings_problem (CwApplication *self);
 gboolean _cw_application_get_startup_failed (CwApplication *self);
 void     _cw_application_accounts_init      (CwApplication *self);
+void     _cw_application_windows_init       (CwApplication *self);
+/* At most this many windows are opened again at start. */
+#define CW_MAX_RESTORED_WINDOWS 8
 
 G_END_DECLS

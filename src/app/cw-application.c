@@ -18,9 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The one concern of this file: the application — command-line options, the API client, the
- * secret store and settings it owns, the demo server, and the
- * session-changed signal windows follow. */
+/* The one concern of this file: the application — command-line options, the
+ * secret store and settings it owns, the server new accounts sign in to,
+ * the demo server, and the session-changed signal windows follow. */
 
 #define G_LOG_DOMAIN "cw-application"
 
@@ -124,11 +124,11 @@ cw_application_base_url_changed_cb (CwApplication *self,
 
   g_clear_pointer (&self->settings_problem, g_free);
   url = _cw_application_read_base_url (settings, &self->settings_problem);
-  if (g_strcmp0 (url, converc_client_get_base_url (self->client)) == 0)
+  if (g_strcmp0 (url, self->base_url) == 0)
     return;
 
-  converc_client_set_base_url (self->client, url);
-  converc_client_set_api_key (self->client, NULL);
+  g_free (self->base_url);
+  self->base_url = g_steal_pointer (&url);
   if (self->history_keeper != NULL)
     {
       g_autofree char *journal = cw_application_dup_journal_path (self);
@@ -176,7 +176,6 @@ cw_application_startup (GApplication *app)
   CwApplication *self = CW_APPLICATION (app);
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autofree char *base_url = NULL;
 
   G_APPLICATION_CLASS (cw_application_parent_class)->startup (app);
 
@@ -214,12 +213,12 @@ cw_application_startup (GApplication *app)
                            G_CONNECT_SWAPPED);
 
   if (self->base_url_override != NULL)
-    base_url = g_strdup (self->base_url_override);
+    self->base_url = g_strdup (self->base_url_override);
   else
-    base_url = _cw_application_read_base_url (self->settings, &self->settings_problem);
+    self->base_url = _cw_application_read_base_url (self->settings, &self->settings_problem);
 
-  self->client = converc_client_new (base_url, NULL);
   self->secret_store = converc_keyring_store_new (0);
+  _cw_application_accounts_init (self);
 
   if (self->demo_requested)
     {
@@ -229,8 +228,8 @@ cw_application_startup (GApplication *app)
         g_warning ("Could not start the demo server: %s", error->message);
     }
 
-  _cw_application_accounts_init (self);
   _cw_application_actions_init (self);
+  _cw_application_windows_init (self);
 
   if (!self->demo)
     {
@@ -259,10 +258,10 @@ cw_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      window = GTK_WINDOW (cw_window_new (self));
-      cw_window_load_session (CW_WINDOW (window));
-      cw_window_present_when_ready (CW_WINDOW (window));
-      if (self->settings_problem != NULL)
+      /* The windows open at the last quit, each on its account. */
+      cw_application_restore_windows (self);
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (self->settings_problem != NULL && CW_IS_WINDOW (window))
         {
           g_autofree char *text =
             g_strdup_printf (_("%s The default server is used; change it in Preferences."),
@@ -316,6 +315,8 @@ cw_application_shutdown (GApplication *app)
 {
   CwApplication *self = CW_APPLICATION (app);
 
+  /* The windows still open are the ones to open next time. */
+  self->quitting = TRUE;
   g_clear_pointer (&self->demo_server, converc_emulator_thread_stop);
 
   G_APPLICATION_CLASS (cw_application_parent_class)->shutdown (app);
@@ -327,10 +328,12 @@ cw_application_finalize (GObject *object)
   CwApplication *self = (CwApplication *)object;
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->client);
   g_clear_object (&self->secret_store);
-  g_clear_object (&self->account);
+  g_clear_pointer (&self->sessions, g_hash_table_unref);
+  g_clear_object (&self->unsaved_session);
+  g_clear_object (&self->demo_session);
   g_clear_object (&self->accounts);
+  g_clear_pointer (&self->base_url, g_free);
   g_clear_object (&self->search_provider);
   g_clear_object (&self->history_keeper);
   g_clear_pointer (&self->demo_server, converc_emulator_thread_stop);
@@ -358,8 +361,8 @@ cw_application_class_init (CwApplicationClass *klass)
   /**
    * CwApplication::session-changed:
    *
-   * The API key, the base URL or the demo changed: every window loads its
-   * session again.
+   * The base URL setting or the demo changed: windows on the demo, or on
+   * no saved account, load their session again.
    */
   signals[SESSION_CHANGED] =
     g_signal_new ("session-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -390,14 +393,6 @@ cw_application_get_settings (CwApplication *self)
   return self->settings;
 }
 
-ConvercClient *
-cw_application_get_client (CwApplication *self)
-{
-  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
-
-  return self->client;
-}
-
 ConvercSecretStore *
 cw_application_get_secret_store (CwApplication *self)
 {
@@ -411,7 +406,7 @@ cw_application_get_base_url (CwApplication *self)
 {
   g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
 
-  return converc_client_get_base_url (self->client);
+  return self->base_url;
 }
 
 gboolean
@@ -434,14 +429,17 @@ cw_application_has_base_url_override (CwApplication *self)
  * cw_application_start_demo:
  *
  * Starts the embedded emulator with sample data on a loopback port and
- * points the client at it. From then on nothing is written to the keyring
- * or to GSettings: the key, the URL and any signing secret live in memory.
+ * makes the demo session (the "Demo" account) that every window moves to.
+ * From then on nothing is written to the keyring or to GSettings: the key,
+ * the URL and any signing secret live in memory.
  */
 gboolean
 cw_application_start_demo (CwApplication  *self,
                            GError        **error)
 {
   ConvercEmulatorThread *server;
+  g_autoptr(ConvercAccount) account = NULL;
+  const char *url;
 
   g_return_val_if_fail (CW_IS_APPLICATION (self), FALSE);
 
@@ -469,8 +467,13 @@ cw_application_start_demo (CwApplication  *self,
       g_set_object (&self->settings, memory);
     }
 
-  converc_client_set_base_url (self->client, converc_emulator_thread_get_base_url (server));
-  converc_client_set_api_key (self->client, converc_emulator_thread_get_api_key (server));
+  url = converc_emulator_thread_get_base_url (server);
+  g_free (self->base_url);
+  self->base_url = g_strdup (url);
+  account = converc_account_new_demo (url);
+  self->demo_session = cw_session_new (account, url, self->secret_store);
+  converc_client_set_api_key (cw_session_get_client (self->demo_session),
+                              converc_emulator_thread_get_api_key (server));
 
   return TRUE;
 }
@@ -508,16 +511,21 @@ cw_application_session_changed (CwApplication *self)
 char *
 cw_application_dup_journal_path (CwApplication *self)
 {
-  const char *scope;
+  ConvercAccount *account = NULL;
 
   g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
 
-  if (self->demo || self->client == NULL)
+  if (self->demo || self->base_url == NULL)
     return NULL;
 
-  /* The journal of the account, as the window's feed opens it. */
-  scope = cw_application_get_secret_scope (self);
-  return scope != NULL ? converc_journal_dup_path_for_scope (scope) : NULL;
+  /* The journal of the default account, as its windows' feed opens it;
+   * before any account, that of the base URL. */
+  if (self->accounts != NULL)
+    account = converc_account_store_get_default (self->accounts);
+  if (account != NULL)
+    return converc_journal_dup_path_for_scope (converc_account_get_secret_scope (account));
+
+  return converc_journal_dup_path_for_scope (self->base_url);
 }
 
 CwHistoryKeeper *

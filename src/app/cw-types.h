@@ -34,6 +34,7 @@ typedef struct _CwEventsPage         CwEventsPage;
 typedef struct _CwHistoryKeeper      CwHistoryKeeper;
 typedef struct _CwPreferencesWindow  CwPreferencesWindow;
 typedef struct _CwSecretDialog       CwSecretDialog;
+typedef struct _CwSession            CwSession;
 typedef struct _CwSignInPage         CwSignInPage;
 typedef struct _CwWindow             CwWindow;
 

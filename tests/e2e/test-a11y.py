@@ -495,8 +495,9 @@ def scenario_keyboard(s, w):
         key('Return')
         wait_for('the secret dialog to close', lambda: button(app, 'Copy Secret') is None)
 
-        # The new endpoint is selected: Send Test Event, then Disable.
-        main = window_named(app, 'Converc Webhooks')
+        # The new endpoint is selected: Send Test Event, then Disable. The
+        # demo's window is titled after its account ("Endpoints — Demo").
+        main = window_named(app, '— Demo')
         wait_for('the new endpoint in the details', lambda: anything_containing(main, receiver.url))
         focus_window()
         tab_to(app, 'Send Test Event', is_button('Send Test Event'))

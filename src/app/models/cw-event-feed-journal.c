@@ -381,7 +381,7 @@ open_cb (GObject      *object,
 
 /**
  * cw_event_feed_open_journal:
- * @scope: (nullable): the account's scope (cw_application_get_secret_scope),
+ * @scope: (nullable): the account's scope (cw_session_get_journal_scope),
  *   or %NULL for a journal in memory (demo mode)
  *
  * Opens the journal of @scope on a worker thread and stores every answer

@@ -58,6 +58,7 @@ enum {
 
 enum {
   ACCOUNT_ACTIVATED,
+  OPEN_IN_NEW_WINDOW,
   N_SIGNALS
 };
 
@@ -189,13 +190,65 @@ row_account_changed_cb (GtkWidget      *row,
                           converc_account_get_production (account));
 }
 
+/* The row's "Open in New Window" button */
+static void
+open_clicked_cb (CwAccountBadge *self,
+                 GtkButton      *button)
+{
+  ConvercAccount *account;
+
+  g_assert (CW_IS_ACCOUNT_BADGE (self));
+
+  account = g_object_get_data (G_OBJECT (button), "cw-account");
+  if (account == NULL)
+    return;
+
+  gtk_menu_button_popdown (self->button);
+  g_signal_emit (self, signals[OPEN_IN_NEW_WINDOW], 0, account);
+}
+
+/* Its tooltip and accessible name say which organisation it opens. */
+static void
+open_button_update_cb (GtkWidget      *button,
+                       GParamSpec     *pspec,
+                       ConvercAccount *account)
+{
+  g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (_("Open “%s” in New Window"), shown);
+  gtk_widget_set_tooltip_text (button, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static GtkWidget *
+new_open_button (CwAccountBadge *self,
+                 ConvercAccount *account)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("window-new-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "cw-account", g_object_ref (account),
+                          g_object_unref);
+  open_button_update_cb (button, NULL, account);
+  g_signal_connect_object (account, "notify::label", G_CALLBACK (open_button_update_cb),
+                           button, G_CONNECT_SWAPPED);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (open_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  return button;
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   CwAccountBadge *self = user_data;
   ConvercAccount *account = item;
-  GtkWidget *row, *box, *texts, *label, *url, *dot, *tag, *check;
+  GtkWidget *row, *box, *texts, *label, *url, *dot, *tag, *check, *open;
 
   g_assert (CW_IS_ACCOUNT_BADGE (self));
   g_assert (CONVERC_IS_ACCOUNT (account));
@@ -236,12 +289,15 @@ create_row (gpointer item,
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), tag);
   gtk_box_append (GTK_BOX (box), check);
+  open = new_open_button (self, account);
+  gtk_box_append (GTK_BOX (box), open);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   g_object_set_data_full (G_OBJECT (row), "cw-account", g_object_ref (account), g_object_unref);
   g_object_set_data (G_OBJECT (row), "cw-dot", dot);
   g_object_set_data (G_OBJECT (row), "cw-production", tag);
   g_object_set_data (G_OBJECT (row), "cw-check", check);
+  g_object_set_data (G_OBJECT (row), "cw-open", open);
   gtk_widget_set_visible (check, account == self->account);
   row_account_changed_cb (row, NULL, account);
   g_signal_connect_object (account, "notify::color", G_CALLBACK (row_account_changed_cb),
@@ -386,6 +442,9 @@ cw_account_badge_class_init (CwAccountBadgeClass *klass)
 
   signals[ACCOUNT_ACTIVATED] =
     g_signal_new ("account-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CONVERC_TYPE_ACCOUNT);
+  signals[OPEN_IN_NEW_WINDOW] =
+    g_signal_new ("open-in-new-window", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CONVERC_TYPE_ACCOUNT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -579,6 +638,22 @@ cw_account_badge_activate (CwAccountBadge *self,
   row = gtk_list_box_get_row_at_index (self->list, position);
   if (row != NULL)
     g_signal_emit_by_name (self->list, "row-activated", row);
+}
+
+/* Clicks the "Open in New Window" button of the account at @position. */
+void
+cw_account_badge_open_in_new_window (CwAccountBadge *self,
+                                     guint           position)
+{
+  GtkListBoxRow *row;
+  GtkWidget *open;
+
+  g_return_if_fail (CW_IS_ACCOUNT_BADGE (self));
+
+  row = gtk_list_box_get_row_at_index (self->list, position);
+  open = row != NULL ? g_object_get_data (G_OBJECT (row), "cw-open") : NULL;
+  if (open != NULL)
+    g_signal_emit_by_name (open, "clicked");
 }
 
 /* A narrow window: the badge takes less room (see BADGE_COMPACT_MIN_CHARS). */

@@ -37,7 +37,9 @@ G_DECLARE_FINAL_TYPE (CwAccountBadge, cw_account_badge, CW, ACCOUNT_BADGE, GtkWi
 /* Properties: "account" (the account shown, nullable), "accounts" (a
  * GListModel of ConvercAccount listed in the switcher, nullable).
  * Signal: "account-activated" (ConvercAccount *) when one is chosen in the
- * switcher (also when it is the current one: the window ignores that). */
+ * switcher (also when it is the current one: the window ignores that);
+ * "open-in-new-window" (ConvercAccount *) when its row's "Open in New
+ * Window" button is clicked. */
 GtkWidget      *cw_account_badge_new          (void);
 ConvercAccount *cw_account_badge_get_account  (CwAccountBadge *self);
 void            cw_account_badge_set_account  (CwAccountBadge *self,
@@ -62,5 +64,8 @@ gboolean        cw_account_badge_is_checked   (CwAccountBadge *self,
 /* Chooses the account at @position, as a click on its row does. */
 void            cw_account_badge_activate     (CwAccountBadge *self,
                                                guint           position);
+/* Clicks the "Open in New Window" button of the account at @position. */
+void            cw_account_badge_open_in_new_window (CwAccountBadge *self,
+                                                     guint           position);
 
 G_END_DECLS

@@ -32,6 +32,9 @@ struct _CwPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   CwApplication        *application;
+  /* The session of the window Preferences was opened from: its key is the
+   * one replaced or forgotten (NULL: none, the key group is off) */
+  CwSession            *session;
   GCancellable         *cancellable;
   char                 *pending_key;
 

@@ -30,9 +30,11 @@
 #include <string.h>
 
 #include "cw-accessible.h"
+#include "cw-account-badge.h"
 #include "cw-application-private.h"
 #include "cw-error-text.h"
 #include "cw-preferences-window-private.h"
+#include "cw-window.h"
 
 G_DEFINE_FINAL_TYPE (CwPreferencesWindow, cw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -70,7 +72,7 @@ cw_preferences_window_stored_cb (GObject      *object,
   g_assert (CW_IS_PREFERENCES_WINDOW (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), TRUE);
-  converc_client_set_api_key (cw_application_get_client (self->application), self->pending_key);
+  converc_client_set_api_key (cw_session_get_client (self->session), self->pending_key);
   g_clear_pointer (&self->pending_key, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->new_key_row), "");
 
@@ -88,7 +90,7 @@ cw_preferences_window_stored_cb (GObject      *object,
                                         adw_toast_new (_("API key replaced")));
     }
 
-  cw_application_session_changed (self->application);
+  cw_session_changed (self->session);
 }
 
 static void
@@ -118,8 +120,8 @@ cw_preferences_window_verify_cb (GObject      *object,
       return;
     }
 
-  converc_secret_store_store_async (cw_application_get_secret_store (self->application),
-                                    cw_application_get_secret_scope (self->application),
+  converc_secret_store_store_async (cw_session_get_secret_store (self->session),
+                                    cw_session_get_secret_scope (self->session),
                                     NULL,
                                     self->pending_key,
                                     self->cancellable,
@@ -135,6 +137,9 @@ replace_key_cb (CwPreferencesWindow *self)
 
   g_assert (CW_IS_PREFERENCES_WINDOW (self));
 
+  if (self->session == NULL)
+    return;
+
   key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_key_row))));
   if (*key == '\0')
     {
@@ -148,7 +153,7 @@ replace_key_cb (CwPreferencesWindow *self)
   g_free (self->pending_key);
   self->pending_key = g_steal_pointer (&key);
 
-  client = converc_client_new (cw_application_get_base_url (self->application), self->pending_key);
+  client = converc_client_new (cw_session_get_base_url (self->session), self->pending_key);
   converc_client_list_webhooks_async (client, self->cancellable,
                                       cw_preferences_window_verify_cb, self);
 }
@@ -178,9 +183,9 @@ cw_preferences_window_cleared_cb (GObject      *object,
       return;
     }
 
-  converc_client_set_api_key (cw_application_get_client (self->application), NULL);
+  converc_client_set_api_key (cw_session_get_client (self->session), NULL);
   set_message (self->key_message_label, _("The API key was removed. Sign in again to continue."), FALSE);
-  cw_application_session_changed (self->application);
+  cw_session_changed (self->session);
 }
 
 static void
@@ -188,9 +193,12 @@ forget_key_cb (CwPreferencesWindow *self)
 {
   g_assert (CW_IS_PREFERENCES_WINDOW (self));
 
+  if (self->session == NULL)
+    return;
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->key_group), FALSE);
-  converc_secret_store_clear_async (cw_application_get_secret_store (self->application),
-                                    cw_application_get_secret_scope (self->application),
+  converc_secret_store_clear_async (cw_session_get_secret_store (self->session),
+                                    cw_session_get_secret_scope (self->session),
                                     NULL,
                                     self->cancellable,
                                     cw_preferences_window_cleared_cb,
@@ -223,6 +231,7 @@ base_url_apply_cb (CwPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  GtkWindow *window;
 
   g_assert (CW_IS_PREFERENCES_WINDOW (self));
 
@@ -244,6 +253,21 @@ base_url_apply_cb (CwPreferencesWindow *self)
     }
 
   g_settings_set_string (cw_application_get_settings (self->application), "base-url", text);
+
+  /* The window it was opened from goes to that server's account (or to a
+   * new one, to sign in), as a switch in its switcher does; the other
+   * windows keep theirs. */
+  window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (CW_IS_WINDOW (window) && !cw_application_get_demo (self->application))
+    {
+      CwSession *session = cw_application_get_start_session (self->application);
+
+      if (session != cw_window_get_session (CW_WINDOW (window)))
+        {
+          g_set_object (&self->session, session);
+          cw_window_set_session (CW_WINDOW (window), session);
+        }
+    }
   set_message (self->base_url_message_label,
                _("Saved. Sign in again if this server needs a different key."), FALSE);
 }
@@ -344,6 +368,7 @@ cw_preferences_window_dispose (GObject *object)
   if (self->clear_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->clear_dialog)));
   g_clear_object (&self->application);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->pending_key, g_free);
 
   G_OBJECT_CLASS (cw_preferences_window_parent_class)->dispose (object);
@@ -392,7 +417,8 @@ cw_preferences_window_init (CwPreferencesWindow *self)
 }
 
 CwPreferencesWindow *
-cw_preferences_window_new (CwApplication *application)
+cw_preferences_window_new (CwApplication *application,
+                           CwSession     *session)
 {
   CwPreferencesWindow *self;
   GSettings *settings;
@@ -400,9 +426,12 @@ cw_preferences_window_new (CwApplication *application)
   const char *problem;
 
   g_return_val_if_fail (CW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!session || CW_IS_SESSION (session), NULL);
 
   self = g_object_new (CW_TYPE_PREFERENCES_WINDOW, NULL);
   self->application = g_object_ref (application);
+  if (session != NULL)
+    self->session = g_object_ref (session);
 
   settings = cw_application_get_settings (application);
   g_settings_bind (settings, "refresh-interval",
@@ -458,12 +487,29 @@ cw_preferences_window_new (CwApplication *application)
     }
   else
     {
-      g_autofree char *description =
-        g_strdup_printf (_("The key for %s is kept in your keyring. A new key is checked "
-                           "with Converc before it replaces the old one."),
-                         cw_application_get_base_url (application));
+      ConvercAccount *account = session != NULL ? cw_session_get_account (session) : NULL;
+      g_autofree char *description = NULL;
+
+      /* The key of the window's organisation, named. */
+      if (account != NULL)
+        {
+          g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
+
+          description =
+            g_strdup_printf (_("The key of “%s” (%s) is kept in your keyring. A new key is "
+                               "checked with Converc before it replaces the old one."),
+                             shown, cw_session_get_base_url (session));
+        }
+      else
+        description =
+          g_strdup_printf (_("The key for %s is kept in your keyring. A new key is checked "
+                             "with Converc before it replaces the old one."),
+                           session != NULL ? cw_session_get_base_url (session)
+                                           : cw_application_get_base_url (application));
 
       adw_preferences_group_set_description (self->key_group, description);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->new_key_row), session != NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->forget_row), session != NULL);
 
       if (cw_application_has_base_url_override (application))
         {

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwPreferencesWindow, cw_preferences_window, CW, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-CwPreferencesWindow *cw_preferences_window_new (CwApplication *application);
+/* @session (nullable): the session of the window it is opened from */
+CwPreferencesWindow *cw_preferences_window_new (CwApplication *application,
+                                                CwSession     *session);
 
 G_END_DECLS

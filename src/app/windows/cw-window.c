@@ -27,51 +27,24 @@
 
 #include <glib/gi18n.h>
 
-#include "cw-window.h"
+#include "cw-window-private.h"
 
 #include "cw-accessible.h"
-#include "cw-account-badge.h"
-#include "cw-application.h"
-#include "cw-endpoints-page.h"
 #include "cw-error-text.h"
-#include "cw-events-page.h"
-#include "cw-sign-in-page.h"
 #include "cw-toast.h"
-
-struct _CwWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GCancellable         *cancellable;
-
-  /* Template widgets */
-  CwAccountBadge       *account_badge;
-  GtkWidget            *add_button;
-  GtkLabel             *demo_badge;
-  CwEndpointsPage      *endpoints_page;
-  /* Built when the Events tab is first shown, in @events_bin */
-  CwEventsPage         *events_page;
-  AdwBin               *events_bin;
-  GtkSpinner           *loading_spinner;
-  GtkStack             *main_stack;
-  GtkWidget            *refresh_button;
-  CwSignInPage         *sign_in_page;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherBar   *switcher_bar;
-
-  guint                 present_source;
-
-  /* The scope whose journal the events page's feed has open ("" for the
-   * demo's journal in memory, NULL: none yet) */
-  char                 *journal_scope;
-};
 
 /* The longest a new window waits for its first list before it is shown */
 #define PRESENT_DELAY_MS 250
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void present_list_changed_cb (CwWindow   *self,
                                      guint       position,
@@ -79,8 +52,8 @@ static void present_list_changed_cb (CwWindow   *self,
                                      guint       added,
                                      GListModel *model);
 
-static CwApplication *
-cw_window_get_app (CwWindow *self)
+CwApplication *
+_cw_window_get_app (CwWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -89,65 +62,9 @@ cw_window_get_app (CwWindow *self)
 
 static void cw_window_ensure_events_page (CwWindow *self);
 
-/* "Endpoints — Acme Production": the page, then the account acted on. */
-static void
-cw_window_update_title (CwWindow *self)
-{
-  CwApplication *app = cw_window_get_app (self);
-  ConvercAccount *account = NULL;
-  AdwViewStackPage *page = NULL;
-  GtkWidget *child;
-  g_autofree char *title = NULL;
-
-  g_assert (CW_IS_WINDOW (self));
-
-  if (app != NULL && !cw_application_get_demo (app))
-    account = cw_application_get_account (app);
-
-  child = adw_view_stack_get_visible_child (self->view_stack);
-  if (child != NULL)
-    page = adw_view_stack_get_page (self->view_stack, child);
-
-  if (account != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0 &&
-      page != NULL)
-    {
-      g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
-
-      /* Translators: the window title: a page ("Endpoints"), then the
-       * organisation ("Acme Production"). */
-      title = g_strdup_printf (_("%s — %s"), adw_view_stack_page_get_title (page), shown);
-    }
-  else if (account != NULL)
-    title = cw_account_short_label (converc_account_get_label (account));
-
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Converc Webhooks"));
-}
-
-/* The badge shows the account the window acts on (none in demo mode,
- * which has its own badge). */
-static void
-cw_window_update_account (CwWindow *self)
-{
-  CwApplication *app = cw_window_get_app (self);
-  ConvercAccount *account = NULL;
-
-  g_assert (CW_IS_WINDOW (self));
-
-  if (app != NULL && !cw_application_get_demo (app))
-    account = cw_application_get_account (app);
-
-  cw_account_badge_set_account (self->account_badge, account);
-  /* Its confirmations and Add Endpoint name the organisation. */
-  cw_endpoints_page_set_account_label (self->endpoints_page,
-                                       account != NULL ? converc_account_get_label (account)
-                                                       : NULL);
-  cw_window_update_title (self);
-}
-
-static void
-cw_window_set_state (CwWindow   *self,
-                     const char *state)
+void
+_cw_window_set_state (CwWindow   *self,
+                      const char *state)
 {
   gboolean main_page;
 
@@ -155,6 +72,7 @@ cw_window_set_state (CwWindow   *self,
 
   main_page = g_strcmp0 (state, "main") == 0;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->removed_page), g_strcmp0 (state, "removed") == 0);
   gtk_stack_set_visible_child_name (self->main_stack, state);
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (state, "loading") == 0);
 
@@ -169,7 +87,7 @@ cw_window_set_state (CwWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), main_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-endpoint", main_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", main_page);
-  cw_window_update_title (self);
+  _cw_window_update_account (self);
 }
 
 /* The feed keeps every event of the account in its journal: opened off
@@ -177,15 +95,15 @@ cw_window_set_state (CwWindow   *self,
 static void
 cw_window_sync_journal (CwWindow *self)
 {
-  CwApplication *app = cw_window_get_app (self);
   const char *scope;
 
   g_assert (CW_IS_WINDOW (self));
 
-  if (app == NULL || self->events_page == NULL)
+  if (self->session == NULL || self->events_page == NULL)
     return;
 
-  scope = cw_application_get_demo (app) ? "" : cw_application_get_secret_scope (app);
+  scope = cw_session_get_demo (self->session) ? ""
+                                              : cw_session_get_journal_scope (self->session);
   if (scope == NULL || g_strcmp0 (scope, self->journal_scope) == 0)
     return;
 
@@ -193,7 +111,9 @@ cw_window_sync_journal (CwWindow *self)
   self->journal_scope = g_strdup (scope);
   /* With Preferences → History off, nothing is written to disk. */
   cw_event_feed_set_history_keeper (cw_events_page_get_feed (self->events_page),
-                                    cw_application_get_history_keeper (app));
+                                    _cw_window_get_app (self) != NULL
+                                    ? cw_application_get_history_keeper (_cw_window_get_app (self))
+                                    : NULL);
   cw_event_feed_open_journal (cw_events_page_get_feed (self->events_page),
                               scope[0] != '\0' ? scope : NULL);
 }
@@ -201,34 +121,87 @@ cw_window_sync_journal (CwWindow *self)
 static void
 cw_window_update_pages (CwWindow *self)
 {
-  CwApplication *app = cw_window_get_app (self);
+  CwSession *session = self->session;
+  ConvercClient *client;
   gboolean demo;
 
   g_assert (CW_IS_WINDOW (self));
 
-  if (app == NULL)
+  if (session == NULL)
     return;
 
-  demo = cw_application_get_demo (app);
+  demo = cw_session_get_demo (session);
+  client = cw_session_get_client (session);
 
-  cw_endpoints_page_set_client (self->endpoints_page, cw_application_get_client (app));
+  cw_endpoints_page_set_client (self->endpoints_page, client);
   cw_endpoints_page_set_secret_store (self->endpoints_page,
-                                      cw_application_get_secret_store (app));
+                                      cw_session_get_secret_store (session));
   cw_endpoints_page_set_demo (self->endpoints_page, demo);
   cw_window_sync_journal (self);
   if (self->events_page != NULL)
-    cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
-                              cw_application_get_client (app));
+    cw_event_feed_set_client (cw_events_page_get_feed (self->events_page), client);
 
-  cw_sign_in_page_set_base_url (self->sign_in_page, cw_application_get_base_url (app));
-  cw_sign_in_page_set_secret_store (self->sign_in_page, cw_application_get_secret_store (app));
-  cw_sign_in_page_set_secret_scope (self->sign_in_page, cw_application_get_secret_scope (app));
-  cw_endpoints_page_set_secret_scope (self->endpoints_page, cw_application_get_secret_scope (app));
+  cw_sign_in_page_set_base_url (self->sign_in_page, cw_session_get_base_url (session));
+  cw_sign_in_page_set_secret_store (self->sign_in_page, cw_session_get_secret_store (session));
+  cw_sign_in_page_set_secret_scope (self->sign_in_page, cw_session_get_secret_scope (session));
+  cw_endpoints_page_set_secret_scope (self->endpoints_page,
+                                      cw_session_get_secret_scope (session));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->demo_badge), demo);
-  cw_window_update_account (self);
+  /* The demo is an account of its own in the badge. */
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_badge), FALSE);
+  _cw_window_update_account (self);
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         demo ? _("Demo — nothing is saved") : NULL);
+}
+
+/**
+ * _cw_window_take_session:
+ *
+ * Makes @session (nullable) the one the window acts on and points its
+ * pages at it. Callers drop the old session's data first.
+ */
+void
+_cw_window_take_session (CwWindow  *self,
+                         CwSession *session)
+{
+  CwApplication *app = _cw_window_get_app (self);
+  ConvercAccount *account;
+
+  g_assert (CW_IS_WINDOW (self));
+
+  if (g_set_object (&self->session, session))
+    {
+      g_signal_group_set_target (self->session_signals, session);
+      g_clear_object (&self->removed_other);
+      account = session != NULL ? cw_session_get_account (session) : NULL;
+      self->account_was_saved =
+        account != NULL && app != NULL &&
+        converc_account_store_lookup_id (cw_application_get_accounts (app),
+                                         converc_account_get_id (account)) == account;
+      /* The demo switches nowhere: its switcher lists no account. */
+      if (app != NULL)
+        cw_account_badge_set_accounts (self->account_badge,
+                                       session != NULL && cw_session_get_demo (session)
+                                       ? NULL
+                                       : G_LIST_MODEL (cw_application_get_accounts (app)));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+    }
+
+  cw_window_update_pages (self);
+}
+
+void
+_cw_window_drop_data (CwWindow *self)
+{
+  g_assert (CW_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  cw_endpoints_page_clear (self->endpoints_page);
+  if (self->events_page != NULL)
+    cw_event_feed_clear (cw_events_page_get_feed (self->events_page));
 }
 
 static void
@@ -236,7 +209,7 @@ cw_window_show_main (CwWindow *self)
 {
   g_assert (CW_IS_WINDOW (self));
 
-  cw_window_set_state (self, "main");
+  _cw_window_set_state (self, "main");
   cw_endpoints_page_refresh (self->endpoints_page);
   /* The client may be the same object with a new key: load again. */
   if (self->events_page != NULL)
@@ -251,31 +224,28 @@ cw_window_lookup_key_cb (GObject      *object,
 {
   CwWindow *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CwSession) session = NULL;
   g_autofree char *api_key = NULL;
-  CwApplication *app;
+  ConvercAccount *account;
 
-  api_key = cw_application_lookup_api_key_finish (CW_APPLICATION (object), result, &error);
+  api_key = cw_application_lookup_api_key_finish (CW_APPLICATION (object), result, &session,
+                                                  &error);
   if (cw_error_is_cancelled (error))
     return;
 
   g_assert (CW_IS_WINDOW (self));
 
-  app = cw_window_get_app (self);
-  if (app == NULL)
-    return;
-
-  /* The lookup picked the account: its items are where the pages look. */
-  cw_window_update_account (self);
-  cw_sign_in_page_set_secret_scope (self->sign_in_page, cw_application_get_secret_scope (app));
-  cw_endpoints_page_set_secret_scope (self->endpoints_page, cw_application_get_secret_scope (app));
+  /* The lookup picked the session: its items are where the pages look. */
+  _cw_window_take_session (self, session);
 
   if (api_key != NULL && *api_key != '\0')
     {
-      converc_client_set_api_key (cw_application_get_client (app), api_key);
+      converc_client_set_api_key (cw_session_get_client (session), api_key);
       cw_window_show_main (self);
       return;
     }
 
+  account = cw_session_get_account (session);
   if (error != NULL)
     {
       g_autofree char *text = cw_error_describe (error, -1);
@@ -284,10 +254,21 @@ cw_window_lookup_key_cb (GObject      *object,
 
       cw_sign_in_page_set_notice (self->sign_in_page, message);
     }
+  else if (self->account_was_saved && account != NULL)
+    {
+      /* Listed in the settings, but its key is gone from the keyring: the
+       * same account signs in again, label and server kept. */
+      g_autofree char *shown = cw_account_short_label (converc_account_get_label (account));
+      g_autofree char *message =
+        g_strdup_printf (_("The API key of “%s” is no longer in the keyring. Enter it again "
+                           "to continue."), shown);
+
+      cw_sign_in_page_set_notice (self->sign_in_page, message);
+    }
   else
     cw_sign_in_page_set_notice (self->sign_in_page, NULL);
 
-  cw_window_set_state (self, "sign-in");
+  _cw_window_set_state (self, "sign-in");
   gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
 }
 
@@ -298,17 +279,23 @@ sign_in_page_signed_in_cb (CwWindow     *self,
                            CwSignInPage *page)
 {
   CwApplication *app;
+  g_autoptr(CwSession) session = NULL;
 
   g_assert (CW_IS_WINDOW (self));
 
-  app = cw_window_get_app (self);
-  if (app == NULL)
+  app = _cw_window_get_app (self);
+  if (app == NULL || self->session == NULL)
     return;
 
-  converc_client_set_api_key (cw_application_get_client (app), api_key);
+  session = g_object_ref (self->session);
+  converc_client_set_api_key (cw_session_get_client (session), api_key);
   if (store_error == NULL)
-    cw_application_account_signed_in (app);
-  cw_window_show_main (self);
+    {
+      cw_application_account_signed_in (app, session);
+      self->account_was_saved = TRUE;
+    }
+  /* Every window of the account shows its endpoints now. */
+  cw_session_changed (session);
 
   if (store_error != NULL)
     {
@@ -319,54 +306,6 @@ sign_in_page_signed_in_cb (CwWindow     *self,
     }
   else
     cw_window_add_toast (self, _("Signed in. The API key is saved in the keyring."));
-}
-
-/* Another account chosen in the switcher: the application switches and
- * every window follows (cw_window_load_session()), clearing its pages
- * before anything of the new account is loaded. */
-static void
-account_badge_activated_cb (CwWindow       *self,
-                            ConvercAccount *account,
-                            CwAccountBadge *badge)
-{
-  CwApplication *app;
-  g_autoptr(GError) error = NULL;
-
-  g_assert (CW_IS_WINDOW (self));
-
-  app = cw_window_get_app (self);
-  if (app == NULL || cw_application_get_demo (app) ||
-      account == cw_application_get_account (app))
-    return;
-
-  if (!cw_application_switch_account (app, account, &error))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("Could not switch to “%s”: %s"),
-                         converc_account_get_label (account), error->message);
-
-      cw_window_add_toast (self, message);
-    }
-}
-
-/* win.switch-account: the account with that id, as if chosen in the
- * switcher (Add Organisation… switches to the account it added). */
-static void
-cw_window_switch_account_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *param)
-{
-  CwWindow *self = CW_WINDOW (widget);
-  CwApplication *app = cw_window_get_app (self);
-  ConvercAccount *account;
-
-  if (app == NULL || cw_application_get_accounts (app) == NULL)
-    return;
-
-  account = converc_account_store_lookup_id (cw_application_get_accounts (app),
-                                             g_variant_get_string (param, NULL));
-  if (account != NULL)
-    account_badge_activated_cb (self, account, self->account_badge);
 }
 
 /* A narrow window gets a compact badge. Decided by the window's width,
@@ -491,7 +430,7 @@ cw_window_refresh_action (GtkWidget  *widget,
 static void
 cw_window_ensure_events_page (CwWindow *self)
 {
-  CwApplication *app = cw_window_get_app (self);
+  CwApplication *app = _cw_window_get_app (self);
   GSettings *settings;
 
   g_assert (CW_IS_WINDOW (self));
@@ -510,9 +449,9 @@ cw_window_ensure_events_page (CwWindow *self)
                        G_SETTINGS_BIND_GET);
     }
   cw_window_sync_journal (self);
-  if (app != NULL)
+  if (self->session != NULL)
     cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
-                              cw_application_get_client (app));
+                              cw_session_get_client (self->session));
 
   g_signal_connect_object (self->events_page, "notify::can-export",
                            G_CALLBACK (cw_window_update_export), self, G_CONNECT_SWAPPED);
@@ -532,14 +471,14 @@ view_stack_page_cb (CwWindow     *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "events") == 0)
     cw_window_ensure_events_page (self);
 
-  cw_window_set_state (self, gtk_stack_get_visible_child_name (self->main_stack));
+  _cw_window_set_state (self, gtk_stack_get_visible_child_name (self->main_stack));
   cw_window_update_export (self);
 }
 
 static void
 cw_window_save_state (CwWindow *self)
 {
-  CwApplication *app = cw_window_get_app (self);
+  CwApplication *app = _cw_window_get_app (self);
   GSettings *settings;
   int width, height;
 
@@ -578,8 +517,30 @@ cw_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->present_source, g_source_remove);
   g_clear_pointer (&self->journal_scope, g_free);
+  g_clear_object (&self->removed_other);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CwWindow *self = CW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -590,6 +551,13 @@ cw_window_class_init (CwWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cw_window_dispose;
+  object_class->get_property = cw_window_get_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CW_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   window_class->close_request = cw_window_close_request;
 
@@ -602,12 +570,13 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, removed_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, removed_switch_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
-  gtk_widget_class_bind_template_callback (widget_class, account_badge_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_page_signed_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_cb);
 
@@ -621,8 +590,7 @@ cw_window_class_init (CwWindowClass *klass)
                                    cw_window_find_event_action);
   gtk_widget_class_install_action (widget_class, "win.export-events", NULL,
                                    cw_window_export_events_action);
-  gtk_widget_class_install_action (widget_class, "win.switch-account", "s",
-                                   cw_window_switch_account_action);
+  _cw_window_accounts_class_init (widget_class);
 
   g_type_ensure (CW_TYPE_ACCOUNT_BADGE);
   g_type_ensure (CW_TYPE_ENDPOINTS_PAGE);
@@ -633,6 +601,12 @@ static void
 cw_window_init (CwWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->session_signals = g_signal_group_new (CW_TYPE_SESSION);
+  /* The key was replaced or forgotten (in this window's Preferences or
+   * another window of the account): load it again. */
+  g_signal_group_connect_object (self->session_signals, "changed",
+                                 G_CALLBACK (cw_window_load_session), self,
+                                 G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::default-width", G_CALLBACK (cw_window_width_cb), NULL);
@@ -641,32 +615,44 @@ cw_window_init (CwWindow *self)
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  cw_window_set_state (self, "loading");
+  _cw_window_set_state (self, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-events", FALSE);
 }
 
 CwWindow *
 cw_window_new (CwApplication *application)
 {
+  return cw_window_new_for_session (application, NULL);
+}
+
+CwWindow *
+cw_window_new_for_session (CwApplication *application,
+                           CwSession     *session)
+{
   CwWindow *self;
   GSettings *settings;
 
   g_return_val_if_fail (CW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!session || CW_IS_SESSION (session), NULL);
 
   self = g_object_new (CW_TYPE_WINDOW,
                        "application", application,
                        NULL);
   g_signal_connect_object (application, "session-changed",
-                           G_CALLBACK (cw_window_load_session), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_cw_window_app_session_changed), self,
+                           G_CONNECT_SWAPPED);
   if (cw_application_get_accounts (application) != NULL)
     {
       cw_account_badge_set_accounts (self->account_badge,
                                      G_LIST_MODEL (cw_application_get_accounts (application)));
       /* A renamed account: the title and the confirmations follow (the
-       * badge follows by itself). */
+       * badge follows by itself); a removed one: the window says so. */
       g_signal_connect_object (cw_application_get_accounts (application), "changed",
-                               G_CALLBACK (cw_window_update_account), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_cw_window_accounts_changed), self,
+                               G_CONNECT_SWAPPED);
     }
+  if (session != NULL)
+    _cw_window_take_session (self, session);
 
   /* GtkApplication has loaded gtk/help-overlay.ui by now. */
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
@@ -747,9 +733,10 @@ cw_window_present_when_ready (CwWindow *self)
 /**
  * cw_window_load_session:
  *
- * Looks up the API key for the current server and shows either the
- * endpoints or the sign-in page. Called at start, after "Try the Demo",
- * after the base URL changed and after the key was forgotten.
+ * Looks up the API key of the window's session (the start session when it
+ * has none yet) and shows either the endpoints or the sign-in page.
+ * Called at start, after "Try the Demo", after a switch and after the key
+ * was replaced or forgotten.
  */
 void
 cw_window_load_session (CwWindow *self)
@@ -758,32 +745,55 @@ cw_window_load_session (CwWindow *self)
 
   g_return_if_fail (CW_IS_WINDOW (self));
 
-  app = cw_window_get_app (self);
+  app = _cw_window_get_app (self);
   if (app == NULL)
     return;
 
   /* Drop what an earlier lookup was doing. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  _cw_window_drop_data (self);
 
-  cw_window_update_pages (self);
-  cw_endpoints_page_clear (self->endpoints_page);
-  if (self->events_page != NULL)
-    cw_event_feed_clear (cw_events_page_get_feed (self->events_page));
+  /* The whole application runs the demo: so does every window. */
+  if (cw_application_get_demo (app) &&
+      (self->session == NULL || !cw_session_get_demo (self->session)))
+    _cw_window_take_session (self, cw_application_get_start_session (app));
+  else
+    cw_window_update_pages (self);
 
-  if (cw_application_get_demo (app) ||
-      converc_client_has_api_key (cw_application_get_client (app)))
+  if (self->session != NULL &&
+      (cw_session_get_demo (self->session) ||
+       converc_client_has_api_key (cw_session_get_client (self->session))))
     {
       cw_window_show_main (self);
       return;
     }
 
-  cw_window_set_state (self, "loading");
+  _cw_window_set_state (self, "loading");
   cw_application_lookup_api_key_async (app,
+                                       self->session,
                                        self->cancellable,
                                        cw_window_lookup_key_cb,
                                        self);
+}
+
+CwSession *
+cw_window_get_session (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+void
+cw_window_set_session (CwWindow  *self,
+                       CwSession *session)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (!session || CW_IS_SESSION (session));
+
+  /* Nothing of the old account stays, not even for a frame. */
+  _cw_window_drop_data (self);
+  _cw_window_take_session (self, session);
+  cw_window_load_session (self);
 }
 
 void
@@ -803,7 +813,7 @@ cw_window_add_toast (CwWindow   *self,
 /**
  * cw_window_get_state:
  *
- * Returns: "loading", "sign-in" or "main"
+ * Returns: "loading", "sign-in", "main" or "removed"
  */
 const char *
 cw_window_get_state (CwWindow *self)

@@ -30,11 +30,26 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwWindow, cw_window, CW, WINDOW, AdwApplicationWindow)
 
+/* A window that starts on the application's start session */
 CwWindow   *cw_window_new                (CwApplication *application);
+/* A window on @session (NULL: the start session) */
+CwWindow   *cw_window_new_for_session    (CwApplication *application,
+                                          CwSession     *session);
+/* What the window acts on: NULL until its first key lookup. Property
+ * "session" (notified when the window switches). */
+CwSession  *cw_window_get_session        (CwWindow      *self);
+/* Switches this window (only) to @session (NULL: the start session): its
+ * requests are cancelled and its pages emptied before anything of the new
+ * account is shown. */
+void        cw_window_set_session        (CwWindow      *self,
+                                          CwSession     *session);
+/* Opens the account switcher (at once, or once the window is shown) */
+void        cw_window_open_switcher      (CwWindow      *self);
 void        cw_window_load_session       (CwWindow      *self);
 void        cw_window_present_when_ready (CwWindow      *self);
 void        cw_window_add_toast          (CwWindow      *self,
                                           const char    *title);
+/* "loading", "sign-in", "main" or "removed" */
 const char *cw_window_get_state          (CwWindow      *self);
 /* The Events page with the event @event_id selected (or, until it is
  * listed, searched for by its id). */
