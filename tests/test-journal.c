@@ -915,6 +915,8 @@ test_migrate_v3 (void)
   }
   sqlite3_close (db);
   remove_tree (folder);
+}
+
 static const char *
 row_id (GPtrArray *rows,
         guint      i)
