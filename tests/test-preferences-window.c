@@ -229,6 +229,103 @@ test_history (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+store_two_events (const char *path)
+{
+  g_autoptr(ConvercJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *text =
+    g_strdup_printf ("[{\"id\":\"evt_a\",\"type\":\"call.ended\",\"createdAt\":\"%s\"},"
+                     "{\"id\":\"evt_b\",\"type\":\"call.started\",\"createdAt\":\"%s\"}]",
+                     at, at);
+  g_autoptr(GBytes) answer = g_bytes_new (text, strlen (text));
+
+  journal = converc_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (converc_journal_ingest_answer (journal, answer, g_get_real_time (), NULL,
+                                                &error));
+  g_assert_no_error (error);
+}
+
+/* Preferences opened from a window on an account that is not the default:
+ * Clear History names it and clears its journal only. */
+static void
+test_history_clear_account_run (void)
+{
+  g_autoptr(CwApplication) app = cw_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *staging_path = NULL;
+  g_autofree char *heading = NULL;
+  ConvercAccountStore *accounts;
+  ConvercAccount *production, *staging;
+  CwPreferencesWindow *prefs;
+  CwHistoryKeeper *keeper;
+  const char *default_path;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_boolean (cw_application_get_settings (app), "history-enabled", TRUE);
+  accounts = cw_application_get_accounts (app);
+  g_assert_nonnull (accounts);
+  production = converc_account_store_add (accounts, "Acme — Production",
+                                          "https://production.example", &error);
+  g_assert_no_error (error);
+  g_assert_true (converc_account_store_set_default (accounts,
+                                                    converc_account_get_id (production),
+                                                    &error));
+  staging = converc_account_store_add (accounts, "Acme — Staging", "https://staging.example",
+                                       &error);
+  g_assert_no_error (error);
+  keeper = cw_application_get_history_keeper (app);
+  g_assert_nonnull (keeper);
+  default_path = cw_history_keeper_get_path (keeper);
+  staging_path = cw_session_dup_journal_path (cw_application_get_session (app, staging));
+  g_assert_nonnull (staging_path);
+  g_assert_cmpstr (staging_path, !=, default_path);
+  store_two_events (default_path);
+  store_two_events (staging_path);
+
+  prefs = cw_preferences_window_new (app, cw_application_get_session (app, staging));
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_signal_emit_by_name (prefs->clear_history_button, "clicked");
+  g_assert_nonnull (prefs->clear_dialog);
+  g_object_get (prefs->clear_dialog, "heading", &heading, NULL);
+  g_assert_cmpstr (heading, ==, "Clear the Event History of “Acme — Staging”?");
+  adw_message_dialog_response (prefs->clear_dialog, "clear");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (prefs->clear_history_button)));
+  {
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (!gtk_widget_get_sensitive (GTK_WIDGET (prefs->clear_history_button)))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, end);
+        g_main_context_iteration (NULL, TRUE);
+      }
+  }
+  g_assert_cmpint (count_stored (staging_path), ==, 0);
+  g_assert_cmpint (count_stored (default_path), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_history_clear_account (void)
+{
+  if (g_test_subprocess ())
+    {
+      test_history_clear_account_run ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +345,7 @@ main (int   argc,
 
   g_test_add_func ("/cw/widgets/window-and-preferences", test_window_and_preferences);
   g_test_add_func ("/cw/widgets/preferences-history", test_history);
+  g_test_add_func ("/cw/widgets/preferences-history-account", test_history_clear_account);
 
   status = g_test_run ();
 

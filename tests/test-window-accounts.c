@@ -582,6 +582,16 @@ test_key_gone (void)
                    "Enter it again to continue.");
   g_assert_cmpstr (sign_in->base_url, ==, converc_emulator_get_base_url (server_b));
   g_assert_cmpstr (sign_in->secret_scope, ==, converc_account_get_id (gone));
+  /* The heading names the account; no first-run wording, and the server
+   * is the account's own (not "change it in Preferences"). */
+  g_assert_cmpstr (adw_status_page_get_title (sign_in->status_page), ==,
+                   "Sign In to “Acme — Archive” Again");
+  {
+    g_autofree char *server = g_strdup_printf ("Server: %s",
+                                               converc_emulator_get_base_url (server_b));
+
+    g_assert_cmpstr (gtk_label_get_text (sign_in->server_label), ==, server);
+  }
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme — Archive");
 
   gtk_window_destroy (GTK_WINDOW (window));

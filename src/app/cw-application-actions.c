@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cw-application-private.h"
 #include "cw-accessible.h"
@@ -199,17 +200,21 @@ cw_application_actions_demo (GSimpleAction *action,
   cw_application_session_changed (self);
 }
 
-/* A window on the default account (whose journal GNOME Shell searched):
- * the most recently used one, else a new one. */
+/* A window on @account (NULL: the default account): the most recently
+ * used one, else a new one. A named account gets a window of its own,
+ * never the one the application opens on activation (which is the
+ * default account's). */
 static CwWindow *
-cw_application_actions_present_window (CwApplication *self)
+cw_application_actions_present_window (CwApplication  *self,
+                                       ConvercAccount *account)
 {
-  ConvercAccount *account = NULL;
+  gboolean named = account != NULL;
   CwSession *session;
 
-  g_application_activate (G_APPLICATION (self));
+  if (!named)
+    g_application_activate (G_APPLICATION (self));
 
-  if (self->accounts != NULL && !self->demo)
+  if (account == NULL && self->accounts != NULL && !self->demo)
     account = converc_account_store_get_default (self->accounts);
   session = account != NULL ? cw_application_get_session (self, account)
                             : cw_application_get_start_session (self);
@@ -218,7 +223,7 @@ cw_application_actions_present_window (CwApplication *self)
        l != NULL; l = l->next)
     if (CW_IS_WINDOW (l->data) &&
         (cw_window_get_session (l->data) == session ||
-         cw_window_get_session (l->data) == NULL))
+         (!named && cw_window_get_session (l->data) == NULL)))
       {
         gtk_window_present (l->data);
         return l->data;
@@ -227,20 +232,35 @@ cw_application_actions_present_window (CwApplication *self)
   return cw_application_open_window (self, session);
 }
 
-/* A result activated in GNOME Shell's search: that event on the Events page. */
+/* A result activated in GNOME Shell's search ("ACCOUNT-ID/EVENT-ID", or
+ * an event id alone: the default account's): that event on the Events page
+ * of a window on its account. */
 static void
 cw_application_actions_show_event (GSimpleAction *action,
                                    GVariant      *param,
                                    gpointer       user_data)
 {
   CwApplication *self = user_data;
+  const char *result_id = g_variant_get_string (param, NULL);
+  const char *event_id = result_id;
+  const char *slash = strchr (result_id, '/');
+  ConvercAccount *account = NULL;
   CwWindow *window;
 
   g_assert (CW_IS_APPLICATION (self));
 
-  window = cw_application_actions_present_window (self);
+  if (slash != NULL && self->accounts != NULL && !self->demo)
+    {
+      g_autofree char *account_id = g_strndup (result_id, slash - result_id);
+
+      account = converc_account_store_lookup_id (self->accounts, account_id);
+      if (account != NULL)
+        event_id = slash + 1;
+    }
+
+  window = cw_application_actions_present_window (self, account);
   if (window != NULL)
-    cw_window_show_event (window, g_variant_get_string (param, NULL));
+    cw_window_show_event (window, event_id);
 }
 
 /* "Search in the app" from GNOME Shell: the Events page with that search. */
@@ -254,7 +274,7 @@ cw_application_actions_search_events (GSimpleAction *action,
 
   g_assert (CW_IS_APPLICATION (self));
 
-  window = cw_application_actions_present_window (self);
+  window = cw_application_actions_present_window (self, NULL);
   if (window != NULL)
     cw_window_search_events (window, g_variant_get_string (param, NULL));
 }

@@ -16,7 +16,11 @@
 #   endpoint is disabled in the second; the first server saw no request
 #   that changed anything and its endpoints are as they were. Manage
 #   Organisations… lists both; removing one asks a confirmation that names
-#   it (cancelled here). Then the command line against both:
+#   it (cancelled here). Before that, the first goes back into the window
+#   and the second opens in a new one (the switcher's Open in New Window):
+#   two windows, each under its own badge and title with only its own
+#   server's endpoints; an endpoint disabled in the new window leaves the
+#   first server untouched. Then the command line against both:
 #   `converc --account NAME webhooks list` lists each server's endpoints.
 #
 # Needs a display, a session bus and an unlocked keyring: run it under
@@ -123,6 +127,12 @@ def shows_url(app, url):
                 (role_of(n) == Atspi.Role.LABEL and url in text_of(n)))
 
 
+def shows_url_on_screen(root, url):
+    return find(root, lambda n: (url in name_of(n) or
+                                 (role_of(n) == Atspi.Role.LABEL and url in text_of(n))) and
+                cwtest.has_state(n, Atspi.StateType.SHOWING))
+
+
 def cli(s, env, *args):
     r = subprocess.run([s.args.cli] + list(args), capture_output=True, text=True, env=env,
                        timeout=60)
@@ -224,7 +234,93 @@ def scenario_two_organisations(s):
            % len(a.log))
         ok(json.dumps(a.webhooks) == a_before, "the first server's endpoints are as they were")
 
-        # 4. Manage Organisations…: both listed; removal names the one removed.
+        # 4. The second in a new window, the first back in this one: two
+        # windows, each under its own badge with only its own server's
+        # endpoints. An endpoint disabled in the new window: the first
+        # server saw nothing that changes anything.
+        click(second)
+        wait_for('the switcher', lambda: button(app, 'Add Organisation…'))
+        row = None
+        for _ in range(12):
+            row = find(app, lambda n: role_of(n) == Atspi.Role.LIST_ITEM and
+                       cwtest.has_state(n, Atspi.StateType.FOCUSED) and
+                       anything_containing(n, a.url) is not None)
+            if row is not None:
+                break
+            cwtest.press('Tab')
+        require(row is not None, "Tab reaches the first organisation's row in the switcher")
+        cwtest.press('Return')
+        wait_for('the first organisation back in this window',
+                 lambda: badge(app, '127.0.0.1'))
+        wait_for("the first server's endpoints again",
+                 lambda: shows_url(app, a.webhooks[0]['url']))
+        click(badge(app, '127.0.0.1'))
+        click(wait_for('Open “Acme — Staging” in New Window',
+                       lambda: button(app, 'Open “Acme — Staging” in New Window')))
+        windows = wait_for('two windows', lambda: two_windows(app))
+        by_label = {}
+        for frame, label in windows:
+            by_label[label] = frame
+        require(sorted(by_label) == ['127.0.0.1', 'Acme — Staging'],
+                'two application windows, one per organisation (%s)' % sorted(by_label))
+        old_win, new_win = by_label['127.0.0.1'], by_label['Acme — Staging']
+        ok('127.0.0.1' in name_of(old_win) and 'Acme — Staging' in name_of(new_win),
+           'each window\'s title names its organisation (%s | %s)'
+           % (name_of(old_win), name_of(new_win)))
+        wait_for("the second server's endpoints in the new window",
+                 lambda: shows_url(new_win, b.webhooks[1]['url']))
+        wait_for("the first server's endpoints in the first window",
+                 lambda: all(shows_url(old_win, h['url']) for h in a.webhooks))
+        # What is on screen: a widget the window keeps hidden (not SHOWING)
+        # is noted, not counted.
+        for h in b.webhooks:
+            node = shows_url(old_win, h['url'])
+            if node is not None:
+                path, parent = [], node
+                while parent is not None and parent != old_win:
+                    path.append('%s:%s' % (role_of(parent).value_nick, name_of(parent)[:30]))
+                    parent = parent.get_parent()
+                diag('hidden in the first window: %s (showing=%s) in %s' % (
+                    h['url'], cwtest.has_state(node, Atspi.StateType.SHOWING),
+                    ' < '.join(path)))
+        stray = [h['url'] for h in b.webhooks if shows_url_on_screen(old_win, h['url'])]
+        ok(stray == [], 'the first window lists only the first server\'s endpoints (%s)'
+           % stray)
+        ok(all(shows_url(new_win, h['url']) for h in b.webhooks) and
+           not any(shows_url(new_win, h['url']) for h in a.webhooks),
+           'the new window lists only the second server\'s endpoints')
+        s.shot('accounts-two-windows')
+
+        a_changes, b_deletes = len(a.changes()), len(b.changes())
+        a_before = json.dumps(a.webhooks)
+        table = wait_for('the endpoint table of the new window', lambda: find(
+            new_win, lambda n: 'Selection' in interfaces_of(n) and
+            find(n, lambda m: b.webhooks[1]['url'] in name_of(m) or
+                 b.webhooks[1]['url'] in text_of(m)) is not None))
+        index = next((i for i in range(table.get_child_count())
+                      if find(table.get_child_at_index(i), lambda m: b.webhooks[1]['url']
+                              in name_of(m) or b.webhooks[1]['url'] in text_of(m))), None)
+        require(index is not None, "the new window's table has the second endpoint's row")
+        table.select_child(index)
+        click(wait_for('Disable… in the new window', lambda: button(new_win, 'Disable…')))
+        confirm = wait_for('the confirmation', lambda: find(
+            app, lambda n: role_of(n) == Atspi.Role.PUSH_BUTTON and
+            cwtest.label_is(name_of(n), 'Disable')))
+        ok(anything_containing(app, 'Disable Endpoint in Acme — Staging?') is not None,
+           'the confirmation names the new window\'s organisation')
+        s.shot('accounts-new-window-disable-confirm')
+        click(confirm)
+        wait_for('the second endpoint disabled', lambda: not b.webhooks[1]['isActive'])
+        ok(len(b.changes()) == b_deletes + 1 and b.changes()[-1][0] == 'DELETE' and
+           b.changes()[-1][1].endswith(b.webhooks[1]['id']),
+           'the second server got the DELETE for that endpoint')
+        time.sleep(1)
+        ok(len(a.changes()) == a_changes == 0,
+           'the first server saw no request that changes anything (%d GETs)' % len(a.log))
+        ok(json.dumps(a.webhooks) == a_before, "the first server's endpoints are as they were")
+
+        # 5. Manage Organisations…: both listed; removal names the one removed.
+        second = badge(new_win, 'Acme — Staging')
         click(second)
         click(wait_for('Manage Organisations…', lambda: button(app, 'Manage Organisations…')))
         manage = wait_for('the Manage Organisations window', lambda: find(
@@ -270,7 +366,7 @@ def scenario_two_organisations(s):
         if proc is not None:
             s.stop_app(proc, app)
 
-    # 5. The command line against both, by name.
+    # 6. The command line against both, by name.
     try:
         r = cli(s, env, 'accounts', 'list')
         diag(r.stdout + r.stderr)
@@ -293,6 +389,20 @@ def scenario_two_organisations(s):
     finally:
         a.stop()
         b.stop()
+
+
+def two_windows(app):
+    """The app's windows that show an organisation's badge, with its label,
+    when there are exactly two."""
+    found = []
+    for i in range(app.get_child_count()):
+        frame = app.get_child_at_index(i)
+        if role_of(frame) != Atspi.Role.FRAME:
+            continue
+        node = find(frame, lambda n: name_of(n).startswith('Organisation: '))
+        if node is not None:
+            found.append((frame, name_of(node)[len('Organisation: '):]))
+    return found if len(found) == 2 else None
 
 
 def start_app(s, env):

@@ -33,6 +33,8 @@ struct _CwSignInPage
   char               *secret_scope;
   ConvercSecretStore *secret_store;
   GCancellable       *cancellable;
+  /* The account whose key is gone (its label as shown); NULL: first run */
+  char               *returning_label;
 
   /* Template widgets */
   GtkButton          *demo_button;
@@ -43,6 +45,7 @@ struct _CwSignInPage
   GtkButton          *sign_in_button;
   GtkLabel           *sign_in_label;
   GtkSpinner         *sign_in_spinner;
+  AdwStatusPage      *status_page;
 };
 
 G_END_DECLS

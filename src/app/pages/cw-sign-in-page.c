@@ -251,6 +251,7 @@ cw_sign_in_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->secret_store);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->returning_label, g_free);
   g_clear_pointer (&self->secret_scope, g_free);
 
   /* AdwBin owns the template's root: let it go first, then clear the
@@ -345,6 +346,7 @@ cw_sign_in_page_class_init (CwSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwSignInPage, key_row);
   gtk_widget_class_bind_template_child (widget_class, CwSignInPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, CwSignInPage, server_label);
+  gtk_widget_class_bind_template_child (widget_class, CwSignInPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, CwSignInPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, CwSignInPage, sign_in_label);
   gtk_widget_class_bind_template_child (widget_class, CwSignInPage, sign_in_spinner);
@@ -362,12 +364,26 @@ cw_sign_in_page_init (CwSignInPage *self)
   cw_sign_in_page_set_base_url (self, CONVERC_DEFAULT_BASE_URL);
 }
 
+/* The server line: where to change it only on the first run (an account
+ * signing in again keeps its server). */
+static void
+update_server_label (CwSignInPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->returning_label != NULL)
+    /* Translators: %s is the API server address */
+    text = g_strdup_printf (_("Server: %s"), self->base_url);
+  else
+    /* Translators: %s is the API server address */
+    text = g_strdup_printf (_("Server: %s (change it in Preferences)"), self->base_url);
+  gtk_label_set_text (self->server_label, text);
+}
+
 void
 cw_sign_in_page_set_base_url (CwSignInPage *self,
                               const char   *base_url)
 {
-  g_autofree char *text = NULL;
-
   g_return_if_fail (CW_IS_SIGN_IN_PAGE (self));
 
   if (base_url == NULL)
@@ -378,12 +394,42 @@ cw_sign_in_page_set_base_url (CwSignInPage *self,
 
   g_free (self->base_url);
   self->base_url = g_strdup (base_url);
-
-  /* Translators: %s is the API server address */
-  text = g_strdup_printf (_("Server: %s (change it in Preferences)"), base_url);
-  gtk_label_set_text (self->server_label, text);
+  update_server_label (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+}
+
+void
+cw_sign_in_page_set_returning (CwSignInPage *self,
+                               const char   *label)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CW_IS_SIGN_IN_PAGE (self));
+
+  g_free (self->returning_label);
+  self->returning_label = g_strdup (label);
+
+  if (label != NULL)
+    {
+      /* Translators: %s is an organisation's name, as in "Acme — Staging" */
+      title = g_strdup_printf (_("Sign In to “%s” Again"), label);
+      adw_status_page_set_title (self->status_page, title);
+      adw_status_page_set_description (self->status_page,
+                                       _("Enter its API key from the Converc dashboard: "
+                                         "Settings → Integrations → API Keys. The key is "
+                                         "checked, then kept in your keyring."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->status_page, _("Welcome to Converc Webhooks"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Sign in with an API key from the Converc dashboard: "
+                                         "Settings → Integrations → API Keys. The key is "
+                                         "checked, then kept in your keyring."));
+    }
+
+  update_server_label (self);
 }
 
 /* The scope the key is saved under (converc-secret-store.h): the

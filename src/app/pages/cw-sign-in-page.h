@@ -39,5 +39,9 @@ void cw_sign_in_page_set_secret_scope (CwSignInPage       *self,
                                        const char         *scope);
 void cw_sign_in_page_set_notice       (CwSignInPage       *self,
                                        const char         *notice);
+/* @label (nullable): the account, listed but whose key is gone, that signs
+ * in again (the heading names it, no first-run welcome); NULL: first run. */
+void cw_sign_in_page_set_returning    (CwSignInPage       *self,
+                                       const char         *label);
 
 G_END_DECLS

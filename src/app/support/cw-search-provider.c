@@ -19,13 +19,15 @@
  */
 
 /* The one concern of this file: GNOME Shell's search provider
- * (org.gnome.Shell.SearchProvider2), answered from the event journal. */
+ * (org.gnome.Shell.SearchProvider2), answered from every account's event
+ * journal. */
 
 #define G_LOG_DOMAIN "cw-search-provider"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "converc.h"
 #include "cw-application.h"
@@ -44,42 +46,132 @@ struct _CwSearchProvider
   GDBusConnection *connection;
   guint            registration_id;
 
-  /* The journal opened last, kept for the next search; used from worker
-   * threads under @lock. */
+  /* The journals opened so far (path → ConvercJournal), kept for the next
+   * search; used from worker threads under @lock. */
   GMutex           lock;
-  ConvercJournal  *journal;
-  char            *journal_path;
+  GHashTable      *journals;
 };
 
 G_DEFINE_FINAL_TYPE (CwSearchProvider, cw_search_provider, G_TYPE_OBJECT)
 
+/* One journal to search: an account's (@account_id NULL before there
+ * are accounts: the base URL's). */
+typedef struct
+{
+  char *account_id;
+  char *path;
+} Source;
+
 typedef struct
 {
   GDBusMethodInvocation *invocation;
-  char                  *path;
+  /* Of Source, the default account's first */
+  GPtrArray             *sources;
   ConvercSearchQuery    *query;
   GStrv                  ids;
 } Request;
 
 static void
+source_free (Source *source)
+{
+  g_free (source->account_id);
+  g_free (source->path);
+  g_free (source);
+}
+
+static void
 request_free (Request *request)
 {
   g_clear_object (&request->invocation);
-  g_clear_pointer (&request->path, g_free);
+  g_clear_pointer (&request->sources, g_ptr_array_unref);
   g_clear_pointer (&request->query, converc_search_query_free);
   g_clear_pointer (&request->ids, g_strfreev);
   g_free (request);
 }
 
-/* The journal file of the application's organisation, or NULL when there
- * is none to search (demo mode keeps its journal in memory). */
-static char *
-dup_journal_path (CwSearchProvider *self)
+static void
+add_source (GPtrArray  *sources,
+            const char *account_id,
+            char       *path)
 {
-  if (self->application == NULL)
+  Source *source;
+
+  if (path == NULL)
+    return;
+
+  source = g_new0 (Source, 1);
+  source->account_id = g_strdup (account_id);
+  source->path = path;
+  g_ptr_array_add (sources, source);
+}
+
+/* The journal files of every account, the default account's first; before
+ * any account, that of the base URL. None in demo mode (its journal is in
+ * memory). */
+static GPtrArray *
+dup_sources (CwSearchProvider *self)
+{
+  GPtrArray *sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  ConvercAccountStore *accounts;
+  ConvercAccount *fallback;
+  guint n;
+
+  if (self->application == NULL || cw_application_get_demo (self->application))
+    return sources;
+
+  accounts = cw_application_get_accounts (self->application);
+  fallback = accounts != NULL ? converc_account_store_get_default (accounts) : NULL;
+  if (fallback != NULL && !converc_account_get_demo (fallback))
+    add_source (sources, converc_account_get_id (fallback),
+                converc_journal_dup_path_for_scope (converc_account_get_secret_scope (fallback)));
+
+  n = accounts != NULL ? g_list_model_get_n_items (G_LIST_MODEL (accounts)) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConvercAccount) account = g_list_model_get_item (G_LIST_MODEL (accounts), i);
+
+      if (account == fallback || converc_account_get_demo (account))
+        continue;
+
+      add_source (sources, converc_account_get_id (account),
+                  converc_journal_dup_path_for_scope (converc_account_get_secret_scope (account)));
+    }
+
+  if (sources->len == 0)
+    add_source (sources, NULL, cw_application_dup_journal_path (self->application));
+
+  return sources;
+}
+
+/* A result id names the account and the event: "ACCOUNT-ID/EVENT-ID";
+ * before any account, the event id alone. Returns the source of @result_id
+ * (one without an account, or whose account is gone: the default's) and
+ * sets @event_id to the event's id. */
+static Source *
+lookup_result_id (GPtrArray   *sources,
+                  const char  *result_id,
+                  const char **event_id)
+{
+  const char *slash = strchr (result_id, '/');
+
+  *event_id = result_id;
+  if (sources->len == 0)
     return NULL;
 
-  return cw_application_dup_journal_path (self->application);
+  for (guint i = 0; slash != NULL && i < sources->len; i++)
+    {
+      Source *source = g_ptr_array_index (sources, i);
+
+      if (source->account_id != NULL &&
+          strlen (source->account_id) == (gsize) (slash - result_id) &&
+          strncmp (source->account_id, result_id, slash - result_id) == 0)
+        {
+          *event_id = slash + 1;
+          return source;
+        }
+    }
+
+  return g_ptr_array_index (sources, 0);
 }
 
 /* In a worker thread, with @lock held: the journal at @path, opened once;
@@ -89,21 +181,53 @@ get_journal_locked (CwSearchProvider  *self,
                     const char        *path,
                     GError           **error)
 {
-  if (self->journal != NULL && g_strcmp0 (self->journal_path, path) == 0)
-    return self->journal;
+  ConvercJournal *journal = g_hash_table_lookup (self->journals, path);
 
-  g_clear_object (&self->journal);
-  g_clear_pointer (&self->journal_path, g_free);
+  if (journal != NULL)
+    return journal;
 
   /* A search never creates a journal. */
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
 
-  self->journal = converc_journal_open (path, error);
-  if (self->journal != NULL)
-    self->journal_path = g_strdup (path);
+  journal = converc_journal_open (path, error);
+  if (journal != NULL)
+    g_hash_table_insert (self->journals, g_strdup (path), journal);
 
-  return self->journal;
+  return journal;
+}
+
+/* A row found, with where it was found (for the merge). */
+typedef struct
+{
+  ConvercJournalRow *row;
+  Source            *source;
+  guint              source_index;
+  guint              row_index;
+} Found;
+
+static gint64
+found_time (const Found *found)
+{
+  return found->row->created_usec != G_MININT64 ? found->row->created_usec
+                                                : found->row->first_seen_usec;
+}
+
+/* Newest first; ties in the order of the sources, then of the journal. */
+static int
+compare_found (gconstpointer a,
+               gconstpointer b)
+{
+  const Found *fa = *(Found * const *) a;
+  const Found *fb = *(Found * const *) b;
+  gint64 ta = found_time (fa);
+  gint64 tb = found_time (fb);
+
+  if (ta != tb)
+    return ta > tb ? -1 : 1;
+  if (fa->source_index != fb->source_index)
+    return fa->source_index < fb->source_index ? -1 : 1;
+  return fa->row_index < fb->row_index ? -1 : (fa->row_index > fb->row_index);
 }
 
 static void
@@ -114,31 +238,59 @@ search_thread (GTask        *task,
 {
   CwSearchProvider *self = source_object;
   Request *request = task_data;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) all_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  ConvercJournal *journal;
 
-  g_mutex_lock (&self->lock);
-  journal = get_journal_locked (self, request->path, &error);
-  if (journal != NULL)
-    rows = converc_journal_query (journal, request->query, 0, 0,
-                                  CW_SEARCH_PROVIDER_MAX_RESULTS, &error);
-  g_mutex_unlock (&self->lock);
-
-  if (error != NULL)
+  /* Each journal gives its newest matches; the newest of all are kept. */
+  for (guint i = 0; i < request->sources->len; i++)
     {
-      /* The shell shows no results; the reason goes to the journal. */
-      g_warning ("Searching the event history failed: %s", error->message);
-      g_clear_error (&error);
+      Source *source = g_ptr_array_index (request->sources, i);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+      ConvercJournal *journal;
+
+      g_mutex_lock (&self->lock);
+      journal = get_journal_locked (self, source->path, &error);
+      if (journal != NULL)
+        rows = converc_journal_query (journal, request->query, 0, 0,
+                                      CW_SEARCH_PROVIDER_MAX_RESULTS, &error);
+      g_mutex_unlock (&self->lock);
+
+      if (error != NULL)
+        {
+          /* The shell shows the others' results; the reason goes to the
+           * journal. */
+          g_warning ("Searching the event history failed: %s", error->message);
+          continue;
+        }
+
+      for (guint j = 0; rows != NULL && j < rows->len; j++)
+        {
+          Found *f = g_new0 (Found, 1);
+
+          f->row = g_ptr_array_index (rows, j);
+          f->source = source;
+          f->source_index = i;
+          f->row_index = j;
+          if (f->row->id != NULL)
+            g_ptr_array_add (found, f);
+          else
+            g_free (f);
+        }
+      if (rows != NULL)
+        g_ptr_array_add (all_rows, g_steal_pointer (&rows));
     }
 
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+  g_ptr_array_sort (found, compare_found);
+  for (guint i = 0; i < found->len && i < CW_SEARCH_PROVIDER_MAX_RESULTS; i++)
     {
-      ConvercJournalRow *row = g_ptr_array_index (rows, i);
+      Found *f = g_ptr_array_index (found, i);
 
-      if (row->id != NULL)
-        g_ptr_array_add (ids, g_strdup (row->id));
+      if (f->source->account_id != NULL)
+        g_ptr_array_add (ids, g_strdup_printf ("%s/%s", f->source->account_id, f->row->id));
+      else
+        g_ptr_array_add (ids, g_strdup (f->row->id));
     }
   g_ptr_array_add (ids, NULL);
 
@@ -149,6 +301,7 @@ search_thread (GTask        *task,
 /* "call.ended · Kwame Mensah" and "2 h ago · kwame@example.com". */
 static GVariant *
 build_meta (const char   *id,
+            const char   *event_id,
             ConvercEvent *event,
             gint64        now_unix)
 {
@@ -170,7 +323,7 @@ build_meta (const char   *id,
   if (g_strcmp0 (reach, who) == 0 || reach == NULL || reach[0] == '\0')
     reach = converc_event_get_contact_phone (event);
   if (g_strcmp0 (reach, who) == 0 || reach == NULL || reach[0] == '\0')
-    reach = id;
+    reach = event_id;
 
   /* Translators: an event in the search results of GNOME Shell: its type
    * and the contact, as in "call.ended · Kwame Mensah". */
@@ -200,19 +353,30 @@ metas_thread (GTask        *task,
   gint64 now_unix = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(GError) error = NULL;
   GVariantBuilder metas;
-  ConvercJournal *journal;
 
   g_variant_builder_init (&metas, G_VARIANT_TYPE ("aa{sv}"));
 
   g_mutex_lock (&self->lock);
-  journal = get_journal_locked (self, request->path, &error);
-  for (guint i = 0; journal != NULL && request->ids[i] != NULL; i++)
+  for (guint i = 0; request->ids[i] != NULL; i++)
     {
       g_autoptr(GBytes) raw = NULL;
       g_autoptr(ConvercEvent) event = NULL;
       g_autoptr(GError) lookup_error = NULL;
+      ConvercJournal *journal = NULL;
+      const char *event_id;
+      Source *source;
 
-      raw = converc_journal_lookup (journal, request->ids[i], &lookup_error);
+      source = lookup_result_id (request->sources, request->ids[i], &event_id);
+      if (source != NULL)
+        journal = get_journal_locked (self, source->path, &error);
+      if (journal == NULL)
+        {
+          if (error != NULL)
+            break;
+          continue;
+        }
+
+      raw = converc_journal_lookup (journal, event_id, &lookup_error);
       if (raw != NULL)
         event = converc_parse_event (raw, &lookup_error);
       if (event == NULL)
@@ -222,7 +386,7 @@ metas_thread (GTask        *task,
           continue;
         }
 
-      g_variant_builder_add_value (&metas, build_meta (request->ids[i], event, now_unix));
+      g_variant_builder_add_value (&metas, build_meta (request->ids[i], event_id, event, now_unix));
     }
   g_mutex_unlock (&self->lock);
 
@@ -275,13 +439,13 @@ run_request (CwSearchProvider      *self,
   g_autoptr(GTask) task = NULL;
 
   request->invocation = g_object_ref (invocation);
-  request->path = dup_journal_path (self);
+  request->sources = dup_sources (self);
 
   task = g_task_new (self, NULL, callback, NULL);
   g_task_set_source_tag (task, run_request);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
-  if (request->path == NULL)
+  if (request->sources->len == 0)
     {
       if (func == search_thread)
         g_task_return_pointer (task, g_new0 (char *, 1), (GDestroyNotify) g_strfreev);
@@ -472,8 +636,7 @@ cw_search_provider_finalize (GObject *object)
 {
   CwSearchProvider *self = CW_SEARCH_PROVIDER (object);
 
-  g_clear_object (&self->journal);
-  g_clear_pointer (&self->journal_path, g_free);
+  g_clear_pointer (&self->journals, g_hash_table_unref);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (cw_search_provider_parent_class)->finalize (object);
@@ -492,6 +655,7 @@ static void
 cw_search_provider_init (CwSearchProvider *self)
 {
   g_mutex_init (&self->lock);
+  self->journals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 CwSearchProvider *

@@ -36,9 +36,12 @@ G_DECLARE_FINAL_TYPE (CwSearchProvider, cw_search_provider, CW, SEARCH_PROVIDER,
 /* At most this many events answer one search. */
 #define CW_SEARCH_PROVIDER_MAX_RESULTS 20
 
-/* Searches the journal of @application's organisation (its current base
- * URL, as `converc history` does), never creating one; activating a result
- * activates "app.show-event", a search "app.search-events". */
+/* Searches the journal of every account of @application (before any
+ * account, that of its base URL, as `converc history` does), never
+ * creating one; the newest results of all come first. A result's id is
+ * "ACCOUNT-ID/EVENT-ID" (the event id alone before any account);
+ * activating a result activates "app.show-event" with it, a search
+ * "app.search-events". */
 CwSearchProvider *cw_search_provider_new        (CwApplication    *application);
 /* Exports the interface at @object_path (the application's path followed
  * by "/SearchProvider"). */

@@ -23,6 +23,7 @@
 
 #pragma once
 
+#include "cw-history-keeper.h"
 #include "cw-preferences-window.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,9 @@ struct _CwPreferencesWindow
 
   /* Clear History's confirmation while it is open */
   AdwMessageDialog     *clear_dialog;
+  /* Clear History's keeper for @session's journal when it is not the
+   * application's (the default account's) */
+  CwHistoryKeeper      *session_keeper;
 };
 
 G_END_DECLS

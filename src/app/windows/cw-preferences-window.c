@@ -309,6 +309,44 @@ history_cleared_cb (GObject      *object,
                                     adw_toast_new (_("History cleared")));
 }
 
+/* Clear History acts on the journal of the window's account: the
+ * application's keeper when that is the default account's journal, else
+ * one of its own (which also keeps that journal while Preferences is open). */
+static CwHistoryKeeper *
+get_clear_keeper (CwPreferencesWindow *self)
+{
+  CwHistoryKeeper *keeper = cw_application_get_history_keeper (self->application);
+  g_autofree char *path = NULL;
+
+  if (self->session_keeper != NULL)
+    return self->session_keeper;
+
+  if (self->session != NULL && !cw_application_get_demo (self->application))
+    path = cw_session_dup_journal_path (self->session);
+  if (path == NULL || keeper == NULL ||
+      g_strcmp0 (path, cw_history_keeper_get_path (keeper)) == 0)
+    return keeper;
+
+  self->session_keeper =
+    cw_history_keeper_new (cw_application_get_settings (self->application), path,
+                           CW_HISTORY_KEEPER_DAILY);
+  return self->session_keeper;
+}
+
+/* The account of the window Preferences was opened from, as shown; NULL
+ * without one. */
+static char *
+dup_account_label (CwPreferencesWindow *self)
+{
+  ConvercAccount *account = self->session != NULL ? cw_session_get_account (self->session)
+                                                  : NULL;
+
+  if (account == NULL || converc_account_get_demo (account))
+    return NULL;
+
+  return cw_account_short_label (converc_account_get_label (account));
+}
+
 static void
 clear_dialog_response_cb (CwPreferencesWindow *self,
                           const char          *response,
@@ -319,8 +357,8 @@ clear_dialog_response_cb (CwPreferencesWindow *self,
   g_assert (CW_IS_PREFERENCES_WINDOW (self));
 
   self->clear_dialog = NULL;
-  keeper = cw_application_get_history_keeper (self->application);
-  if (g_strcmp0 (response, "clear") != 0 || keeper == NULL)
+  if (g_strcmp0 (response, "clear") != 0 ||
+      (keeper = get_clear_keeper (self)) == NULL)
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_history_button), FALSE);
@@ -330,6 +368,9 @@ clear_dialog_response_cb (CwPreferencesWindow *self,
 static void
 clear_history_cb (CwPreferencesWindow *self)
 {
+  g_autofree char *label = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   g_assert (CW_IS_PREFERENCES_WINDOW (self));
@@ -340,10 +381,21 @@ clear_history_cb (CwPreferencesWindow *self)
       return;
     }
 
+  label = dup_account_label (self);
+  if (label != NULL)
+    {
+      /* Translators: %s is an organisation's name, as in "Acme — Staging" */
+      heading = g_strdup_printf (_("Clear the Event History of “%s”?"), label);
+      body = g_strdup_printf (_("Every event of “%s” stored on this computer is removed. "
+                                "Events the server still lists are fetched again. Other "
+                                "organisations’ history stays."), label);
+    }
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   _("Clear Event History?"),
-                                   _("Every event stored on this computer is removed. Events "
-                                     "the server still lists are fetched again."));
+                                   heading != NULL ? heading : _("Clear Event History?"),
+                                   body != NULL ? body
+                                   : _("Every event stored on this computer is removed. Events "
+                                       "the server still lists are fetched again."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "clear", _("C_lear"),
@@ -369,6 +421,7 @@ cw_preferences_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->clear_dialog)));
   g_clear_object (&self->application);
   g_clear_object (&self->session);
+  g_clear_object (&self->session_keeper);
   g_clear_pointer (&self->pending_key, g_free);
 
   G_OBJECT_CLASS (cw_preferences_window_parent_class)->dispose (object);

@@ -253,6 +253,7 @@ cw_window_lookup_key_cb (GObject      *object,
         g_strdup_printf (_("%s An API key you enter now is kept for this run only."), text);
 
       cw_sign_in_page_set_notice (self->sign_in_page, message);
+      cw_sign_in_page_set_returning (self->sign_in_page, NULL);
     }
   else if (self->account_was_saved && account != NULL)
     {
@@ -264,9 +265,13 @@ cw_window_lookup_key_cb (GObject      *object,
                            "to continue."), shown);
 
       cw_sign_in_page_set_notice (self->sign_in_page, message);
+      cw_sign_in_page_set_returning (self->sign_in_page, shown);
     }
   else
-    cw_sign_in_page_set_notice (self->sign_in_page, NULL);
+    {
+      cw_sign_in_page_set_notice (self->sign_in_page, NULL);
+      cw_sign_in_page_set_returning (self->sign_in_page, NULL);
+    }
 
   _cw_window_set_state (self, "sign-in");
   gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
