@@ -608,7 +608,7 @@ test_steps (Fixture       *f,
 
   /* Answered: the first step is in, the rest follows. */
   g_assert_true (cw_event_feed_get_loading (f->feed));
-  g_assert_cmpuint (n_events (f), ==, 50);
+  g_assert_cmpuint (n_events (f), ==, 25);
   wait_idle (f);
   g_assert_cmpuint (n_events (f), ==, n_all);
   for (guint i = 0; i < n_all; i++)

@@ -115,6 +115,9 @@ tick_cb (gpointer data)
     {
       longest_stall = MAX (longest_stall, now - last_tick);
       longest_busy = MAX (longest_busy, cpu - last_tick_cpu);
+      if (g_getenv ("BENCH_GAPS") != NULL && cpu - last_tick_cpu > 15000)
+        g_printerr ("gap ending at %" G_GINT64_FORMAT " µs (monotonic): %.1f ms wall, %.1f ms cpu\n",
+                    now, (now - last_tick) / 1000.0, (cpu - last_tick_cpu) / 1000.0);
     }
   last_tick = now;
   last_tick_cpu = cpu;

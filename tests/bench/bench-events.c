@@ -64,6 +64,11 @@ typedef struct
 
 static gint64 last_tick;
 static gint64 longest_stall;
+static gint64 last_tick_cpu;
+static gint64 gap_origin;
+static GListModel *gap_model;
+static gint64 longest_stall_cpu;
+static gint64 longest_stall_end;
 static gint64 last_frame;
 static gint64 longest_frame_gap;
 static guint  n_frames;
@@ -112,10 +117,20 @@ static gboolean
 tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_usec ();
 
-  if (measuring && last_tick != 0)
-    longest_stall = MAX (longest_stall, now - last_tick);
+  if (measuring && last_tick != 0 && g_getenv ("BENCH_GAPS") && now - last_tick > 15000)
+    g_printerr ("gap at +%.1f ms: %.1f ms wall, %.1f ms cpu, n_items %u\n",
+                (last_tick - gap_origin) / 1000.0, (now - last_tick) / 1000.0,
+                (cpu - last_tick_cpu) / 1000.0, gap_model ? g_list_model_get_n_items (gap_model) : 0);
+  if (measuring && last_tick != 0 && now - last_tick > longest_stall)
+    {
+      longest_stall = now - last_tick;
+      longest_stall_cpu = cpu - last_tick_cpu;
+      longest_stall_end = now;
+    }
   last_tick = now;
+  last_tick_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
 }
@@ -231,6 +246,8 @@ run_one (guint       n_events,
   measuring = TRUE;
   last_tick = last_frame = g_get_monotonic_time ();
   start = g_get_monotonic_time ();
+  gap_origin = start;
+  gap_model = model;
   cpu_start = thread_cpu_usec ();
   cw_event_feed_set_client (feed, client);
   while (cw_event_feed_get_loading (feed) || g_list_model_get_n_items (model) < n_events)
@@ -307,6 +324,8 @@ run_one (guint       n_events,
            (cpu_listed - cpu_start) / 1000.0);
   g_print ("  longest main-loop stall in load:  %.1f ms (1 ms timeout source)\n",
            longest_stall / 1000.0);
+  g_print ("  that stall's main-thread CPU:     %.1f ms (ended at %" G_GINT64_FORMAT " µs)\n",
+           longest_stall_cpu / 1000.0, longest_stall_end);
   g_print ("  longest gap between frames:       %.1f ms\n", longest_frame_gap / 1000.0);
   g_print ("  peak RSS (VmHWM):                 %.0f MB (%.0f MB before the load; "
            "%s)\n", rss_after, rss_before,

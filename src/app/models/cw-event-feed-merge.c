@@ -32,7 +32,7 @@
 
 /* Events added to the list in one main-loop iteration while a view builds
  * its first ROWS_CHUNKED rows */
-#define FIRST_CHUNK   50
+#define FIRST_CHUNK   25
 #define ROWS_CHUNKED  200
 
 static char *

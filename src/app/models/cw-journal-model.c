@@ -34,6 +34,11 @@
 /* A query counts its matches up to this many first, so that the list
  * shows at once; past it, an exact count follows and the list grows. */
 #define FIRST_COUNT 1000
+/* A query's answer that adds rows to a short list adds GROW_STEP of them
+ * a main-loop iteration up to the first page's end, then all the others:
+ * GTK 4.8's list view makes a row for each of its first 200 items at
+ * once, and 200 rows at once stall the main loop. */
+#define GROW_STEP   25
 
 static GQuark placeholder_quark;
 
@@ -51,7 +56,11 @@ struct _CwJournalModel
   /* For tests: each read on the worker first sleeps this long */
   guint               read_delay_ms;
 
+  /* @n_items: the positions the model shows; @n_target: those the
+   * query found, which @grow_source adds while they differ */
   guint               n_items;
+  guint               n_target;
+  guint               grow_source;
   gint64              n_stored;
   gint64              oldest;
   /* page number → Page; @recent: page numbers, most recently used first */
@@ -306,6 +315,54 @@ read_task_new (CwJournalModel      *self,
   return task;
 }
 
+/* How many positions the model shows next, growing from @n_items towards
+ * @n_target (or shrinking to it). */
+static guint
+next_step (CwJournalModel *self,
+           guint           n_items)
+{
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  if (self->n_target <= n_items || n_items >= CW_JOURNAL_MODEL_PAGE)
+    return self->n_target;
+
+  return MIN (self->n_target, MIN (n_items + GROW_STEP, CW_JOURNAL_MODEL_PAGE));
+}
+
+static gboolean
+grow_cb (gpointer user_data)
+{
+  CwJournalModel *self = user_data;
+  guint old_n = self->n_items;
+
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  self->n_items = next_step (self, old_n);
+  if (self->n_items > old_n)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+
+  if (self->n_items < self->n_target)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_growing (CwJournalModel *self)
+{
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  if (self->grow_source != 0)
+    return;
+
+  self->grow_source = g_idle_add (grow_cb, self);
+  g_source_set_name_by_id (self->grow_source, "[cw] journal rows adding");
+}
+
 /* The exact number of matches, past FIRST_COUNT: the list grows. */
 static void
 exact_cb (GObject      *object,
@@ -329,14 +386,20 @@ exact_cb (GObject      *object,
   if (read->generation != self->generation)
     return;
 
-  old_n = self->n_items;
   n = (guint) MIN (read->n_matches, G_MAXUINT - 1);
-  if (n <= old_n)
+  if (n <= self->n_target)
     return;
 
-  self->n_items = n;
-  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
+  self->n_target = n;
+  if (self->grow_source != 0)
+    return;
+
+  old_n = self->n_items;
+  self->n_items = next_step (self, old_n);
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->n_items < self->n_target)
+    start_growing (self);
 }
 
 static void
@@ -373,7 +436,9 @@ query_cb (GObject      *object,
   first = g_new0 (Page, 1);
   first->events = g_steal_pointer (&read->events);
   keep_page (self, 0, first);
-  self->n_items = (guint) MIN (read->n_matches, G_MAXUINT - 1);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  self->n_target = (guint) MIN (read->n_matches, G_MAXUINT - 1);
+  self->n_items = next_step (self, old_n);
   self->n_stored = read->n_stored;
   self->oldest = read->oldest;
   self->stored_known = TRUE;
@@ -397,6 +462,9 @@ query_cb (GObject      *object,
   set_loading (self, FALSE);
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  if (self->n_items < self->n_target)
+    start_growing (self);
 
   /* More than the first count: the exact number follows. */
   if (read->n_matches >= FIRST_COUNT && read->n_matches != read->n_stored)
@@ -455,6 +523,9 @@ page_cb (GObject      *object,
   page->reading = FALSE;
 
   start = read->page * CW_JOURNAL_MODEL_PAGE;
+  if (start >= self->n_items)
+    return;
+  n_shown = MIN (n_shown, self->n_items - start);
   g_list_model_items_changed (G_LIST_MODEL (self), start, n_shown, n_shown);
 }
 
@@ -489,6 +560,9 @@ query_again (CwJournalModel *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->generation++;
+  /* What is shown stays until the new answer. */
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  self->n_target = self->n_items;
 
   if (self->journal == NULL)
     {
@@ -496,6 +570,7 @@ query_again (CwJournalModel *self,
 
       drop_pages (self);
       self->n_items = 0;
+      self->n_target = 0;
       self->n_stored = 0;
       self->oldest = 0;
       if (old_n > 0)
@@ -583,6 +658,7 @@ cw_journal_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   drop_pages (self);
   g_clear_object (&self->journal);
 
@@ -792,8 +868,11 @@ cw_journal_model_find_id (CwJournalModel *self,
         {
           ConvercEvent *event = g_ptr_array_index (events, i);
 
-          if (!cw_journal_model_is_placeholder (event) && g_strcmp0 (converc_event_get_id (event), id) == 0)
-            return GPOINTER_TO_UINT (key) * CW_JOURNAL_MODEL_PAGE + i;
+          guint position = GPOINTER_TO_UINT (key) * CW_JOURNAL_MODEL_PAGE + i;
+
+          if (position < self->n_items && !cw_journal_model_is_placeholder (event) &&
+              g_strcmp0 (converc_event_get_id (event), id) == 0)
+            return position;
         }
     }
 

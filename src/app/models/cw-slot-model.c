@@ -29,6 +29,11 @@
 
 #include "cw-slot-model.h"
 
+/* Slots at most this far apart are told of as one change */
+#define SLOT_GAP 32
+/* Changes that replace fewer positions are told as they came */
+#define SPLIT_MIN 1000
+
 struct _CwSlot
 {
   GObject  parent_instance;
@@ -102,6 +107,59 @@ refresh_slot (CwSlotModel *self,
     }
 }
 
+static guint
+count_empty (CwSlotModel *self,
+             guint        position,
+             guint        n)
+{
+  guint n_empty = 0;
+
+  for (guint i = position; i < position + n; i++)
+    n_empty += g_ptr_array_index (self->slots, i) == NULL;
+
+  return n_empty;
+}
+
+/* Tells of @n replaced items from @position on, but only where slots
+ * are: GTK 4.8's list view asks for every item a change adds, looking
+ * for the rows of those it removes, so that replacing every item of a
+ * long model (a journal query's answer) made a slot at every position
+ * and asked the model below for each item, in one main-loop iteration.
+ * A position without a slot was never asked for, so that no row shows
+ * it. Runs of slots less than SLOT_GAP apart are one change. */
+static void
+emit_replaced (CwSlotModel *self,
+               guint        position,
+               guint        n)
+{
+  guint end = position + n;
+  guint i = position;
+
+  g_assert (CW_IS_SLOT_MODEL (self));
+
+  while (i < end)
+    {
+      guint first;
+      guint last;
+
+      while (i < end && g_ptr_array_index (self->slots, i) == NULL)
+        i++;
+      if (i == end)
+        break;
+
+      first = last = i;
+      while (i < end && i - last <= SLOT_GAP)
+        {
+          if (g_ptr_array_index (self->slots, i) != NULL)
+            last = i;
+          i++;
+        }
+
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+      i = last + 1;
+    }
+}
+
 static void
 items_changed_cb (CwSlotModel *self,
                   guint        position,
@@ -136,7 +194,19 @@ items_changed_cb (CwSlotModel *self,
 
   g_assert (self->slots->len == g_list_model_get_n_items (model));
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  /* A change that replaces many positions without slots is told in
+   * parts: positions added or removed at the end as one change, the
+   * replaced ones with slots as others. Any other is told as it came. */
+  if (keep < SPLIT_MIN || count_empty (self, position, keep) == 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
+  if (removed != added)
+    g_list_model_items_changed (G_LIST_MODEL (self), position + keep,
+                                removed - keep, added - keep);
+  emit_replaced (self, position, keep);
 }
 
 static void

@@ -109,6 +109,10 @@ struct _CwEventsPage
   GtkColumnViewColumn *time_column;
   GtkColumnViewColumn *type_column;
   GtkDropDown         *type_dropdown;
+
+  /* The spinners' icons, loaded ahead on GTK's thread (kept so that
+   * GTK's icon cache keeps them). */
+  GPtrArray           *spinner_icons;
 };
 
 /* cw-events-page-columns.c: the cells of the four columns, their sorters

@@ -616,6 +616,7 @@ cw_events_page_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->event_type, g_free);
   g_clear_pointer (&self->reselect_id, g_free);
+  g_clear_pointer (&self->spinner_icons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cw_events_page_parent_class)->finalize (object);
 }
@@ -726,6 +727,27 @@ cw_events_page_class_init (CwEventsPageClass *klass)
                                        "events.copy-json", NULL);
 }
 
+/* The spinners' icon is the first SVG icon most sessions show, and the
+ * first SVG costs GTK more than a frame: it loads gdk-pixbuf's SVG module
+ * and librsvg. Asked for now, GTK loads it on its own thread, so that the
+ * frame that first shows a spinner (a load's first) need not. */
+static void
+preload_spinner_icon (CwEventsPage *self)
+{
+  static const int sizes[] = { 16, 32 };
+  GtkIconTheme *theme;
+
+  g_assert (CW_IS_EVENTS_PAGE (self));
+
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  self->spinner_icons = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    g_ptr_array_add (self->spinner_icons,
+                     gtk_icon_theme_lookup_icon (theme, "process-working-symbolic", NULL, sizes[i],
+                                                 gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                                 GTK_TEXT_DIR_NONE, GTK_ICON_LOOKUP_PRELOAD));
+}
+
 static void
 cw_events_page_init (CwEventsPage *self)
 {
@@ -734,6 +756,7 @@ cw_events_page_init (CwEventsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export", FALSE);
+  preload_spinner_icon (self);
 
   /* The type filter: all, then the feed's types. */
   all = gtk_string_list_new (NULL);
