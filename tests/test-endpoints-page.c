@@ -95,6 +95,22 @@ test_page_lists (Fixture       *f,
       g_assert_cmpstr (converc_webhook_get_created_at (a), >=, converc_webhook_get_created_at (b));
     }
 
+  /* Cleared (as when the window switches account), the hidden details keep
+   * no text of the endpoint they showed. */
+  {
+    g_autoptr(ConvercWebhook) first = g_list_model_get_item (model, 0);
+
+    g_assert_true (_cw_endpoints_page_select_id (page, converc_webhook_get_id (first)));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (page->details_stack), ==, "details");
+    g_assert_nonnull (strstr (gtk_label_get_text (page->details_title), "://"));
+    g_clear_object (&first);
+    cw_endpoints_page_clear (page);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (page->details_stack), ==, "none");
+    g_assert_cmpstr (gtk_label_get_text (page->details_title), ==, "");
+    g_assert_cmpstr (adw_action_row_get_subtitle (page->url_row), ==, "");
+    g_assert_cmpstr (adw_action_row_get_subtitle (page->id_row), ==, "");
+  }
+
   g_assert_finalize_object (page);
 }
 

@@ -192,6 +192,15 @@ _cw_endpoints_page_update_details (CwEndpointsPage *self)
   if (webhook == NULL)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "none");
+      /* The hidden details keep nothing of the endpoint they showed: a
+       * screen reader may still read them, and after an account switch
+       * that endpoint is another organisation's. */
+      gtk_label_set_text (self->details_title, "");
+      adw_action_row_set_subtitle (self->id_row, "");
+      adw_action_row_set_subtitle (self->url_row, "");
+      adw_action_row_set_subtitle (self->events_row, "");
+      adw_action_row_set_subtitle (self->created_row, "");
+      adw_action_row_set_subtitle (self->updated_row, "");
       _cw_endpoints_page_update_test_results (self, NULL);
       self->secret_state = CW_SECRET_STATE_UNKNOWN;
       _cw_endpoints_page_update_secret_tools (self);
