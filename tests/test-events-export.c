@@ -134,6 +134,9 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (f->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  /* An export or a read still ending on a worker may hold the page until
+   * its answer is back on the main loop. */
+  WAIT_FOR (G_OBJECT (f->page)->ref_count == 1);
   g_assert_finalize_object (f->page);
   g_clear_object (&f->client);
   converc_emulator_stop (f->emulator);
@@ -141,6 +144,10 @@ fixture_teardown (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_pointer (&f->stored, g_ptr_array_unref);
+  /* Reads still running on the model's workers (an exact count after the
+   * first page) hold the journal until they end; their answers are
+   * dropped. */
+  WAIT_FOR (G_OBJECT (f->journal)->ref_count == 1);
   g_assert_finalize_object (f->journal);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
