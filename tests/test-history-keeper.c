@@ -19,8 +19,9 @@
  */
 
 /* The one concern of this file: CwHistoryKeeper prunes the journal at
- * start, on its timer and when the History settings change, clears it
- * when history is off or on Clear History, and never creates one. */
+ * start, on its timer and when the History settings change (every
+ * organisation's journal beside it too), clears it when history is off or
+ * on Clear History, and never creates one. */
 
 #define G_LOG_DOMAIN "test-history-keeper"
 
@@ -282,6 +283,61 @@ test_clear (Fixture       *fixture,
   g_assert_cmpint (count_events (fixture->path), ==, 0);
 }
 
+/* Every organisation's journal in the folder is pruned, not only the one
+ * on show; Clear History empties that one alone; other files are left. */
+static void
+test_prunes_every_journal (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const int ages[] = { 45, 2, -1 };
+  const int other_ages[] = { 60, 50, 1, -1 };
+  g_autofree char *other = g_build_filename (fixture->folder, "journal-0123456789abcdef.sqlite", NULL);
+  g_autofree char *third = g_build_filename (fixture->folder, "journal-fedcba9876543210.sqlite", NULL);
+  g_autofree char *unrelated = g_build_filename (fixture->folder, "notes.sqlite", NULL);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  store_events (fixture->path, ages);
+  store_events (other, other_ages);
+  store_events (third, ages);
+  store_events (unrelated, other_ages);
+
+  listed = converc_journal_list_files (fixture->folder);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (listed, 0), ==, other);
+  g_assert_cmpstr (g_ptr_array_index (listed, 1), ==, third);
+
+  start_keeper (fixture, CW_HISTORY_KEEPER_DAILY);
+  wait_for_passes (fixture, 1);
+  g_assert_cmpint (fixture->last_removed, ==, 1 + 2 + 1);
+  g_assert_cmpint (count_events (fixture->path), ==, 1);
+  g_assert_cmpint (count_events (other), ==, 1);
+  g_assert_cmpint (count_events (third), ==, 1);
+  g_assert_cmpint (count_events (unrelated), ==, 3);
+
+  cw_history_keeper_clear_async (fixture->keeper, NULL, store_result_cb, &result);
+  while (result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (cw_history_keeper_clear_finish (fixture->keeper, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (fixture->path), ==, 0);
+  g_assert_cmpint (count_events (other), ==, 1);
+  g_assert_cmpint (count_events (third), ==, 1);
+
+  /* History off: nothing is kept, for any organisation. */
+  g_settings_set_boolean (fixture->settings, "history-enabled", FALSE);
+  wait_for_passes (fixture, 2);
+  g_assert_cmpint (fixture->last_removed, ==, 2);
+  g_assert_cmpint (count_events (other), ==, 0);
+  g_assert_cmpint (count_events (third), ==, 0);
+  g_assert_cmpint (count_events (unrelated), ==, 3);
+}
+
 static void
 test_never_creates (Fixture       *fixture,
                     gconstpointer  data)
@@ -415,6 +471,8 @@ main (int   argc,
               fixture_set_up, test_prunes_on_timer, fixture_tear_down);
   g_test_add ("/history-keeper/clear", Fixture, NULL,
               fixture_set_up, test_clear, fixture_tear_down);
+  g_test_add ("/history-keeper/prunes-every-journal", Fixture, NULL,
+              fixture_set_up, test_prunes_every_journal, fixture_tear_down);
   g_test_add ("/history-keeper/never-creates", Fixture, NULL,
               fixture_set_up, test_never_creates, fixture_tear_down);
   g_test_add ("/history-keeper/off-stores-nothing", Fixture, NULL,

@@ -558,6 +558,50 @@ converc_journal_dup_path_for_scope (const char *scope)
   return g_build_filename (g_get_user_data_dir (), "converc-webhooks", name, NULL);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * converc_journal_list_files:
+ * @folder: where journals are kept (the folder of
+ *   converc_journal_dup_path_for_scope())
+ *
+ * Lists the journal files in @folder, one per organisation that has kept
+ * history, leaving out their WAL and shared-memory files and anything
+ * else kept there.
+ *
+ * Returns: (transfer full) (element-type filename): the paths, sorted
+ */
+GPtrArray *
+converc_journal_list_files (const char *folder)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, "journal-") || !g_str_has_suffix (name, ".sqlite"))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (paths, compare_paths);
+
+  return g_steal_pointer (&paths);
+}
+
 ConvercJournal *
 converc_journal_open (const char  *path,
                       GError     **error)

@@ -117,6 +117,10 @@ void            converc_journal_outcome_free      (ConvercJournalOutcome *outcom
 char           *converc_journal_scope_for_base_url (const char          *base_url);
 /* $XDG_DATA_HOME/converc-webhooks/journal-<hash of @scope>.sqlite */
 char           *converc_journal_dup_path_for_scope (const char          *scope);
+/* The paths of every journal file in @folder (named as
+ * converc_journal_dup_path_for_scope() names them), sorted; none when
+ * @folder does not exist. */
+GPtrArray      *converc_journal_list_files        (const char          *folder);
 
 /* Opens (creating it, its folder 0700 and the file 0600) or migrates the
  * journal at @path. Errors: see #ConvercJournalError. */

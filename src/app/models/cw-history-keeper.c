@@ -61,6 +61,7 @@ typedef struct
 {
   char     *path;
   gboolean  clear;
+  gboolean  every;   /* every organisation's journal in the folder of @path */
   guint     days;
 } Pass;
 
@@ -71,18 +72,20 @@ pass_free (Pass *pass)
   g_free (pass);
 }
 
-/* In a worker thread. The number of events removed, or -1 with @error. */
+/* In a worker thread: prunes or clears the journal at @path. The number
+ * of events removed, or -1 with @error. */
 static gint64
-run_pass (const Pass  *pass,
-          GError     **error)
+run_pass_on (const Pass  *pass,
+             const char  *path,
+             GError     **error)
 {
   g_autoptr(ConvercJournal) journal = NULL;
 
   /* Nothing stored yet: nothing to remove, and no file is made. */
-  if (pass->path == NULL || !g_file_test (pass->path, G_FILE_TEST_IS_REGULAR))
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return 0;
 
-  journal = converc_journal_open (pass->path, error);
+  journal = converc_journal_open (path, error);
   if (journal == NULL)
     return -1;
 
@@ -96,6 +99,52 @@ run_pass (const Pass  *pass,
     }
 
   return converc_journal_prune (journal, pass->days, g_get_real_time (), error);
+}
+
+/* In a worker thread. The number of events removed, or -1 with @error
+ * (the first journal's that failed; the others are still done). */
+static gint64
+run_pass (const Pass  *pass,
+          GError     **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) first_error = NULL;
+  gint64 removed = 0;
+
+  if (pass->path == NULL)
+    return 0;
+
+  /* Every organisation's journal sits beside this one: history is kept
+   * for each as Preferences say, not only for the one on show. */
+  if (pass->every)
+    {
+      g_autofree char *folder = g_path_get_dirname (pass->path);
+
+      paths = converc_journal_list_files (folder);
+    }
+  else
+    paths = g_ptr_array_new_with_free_func (g_free);
+  if (!g_ptr_array_find_with_equal_func (paths, pass->path, g_str_equal, NULL))
+    g_ptr_array_add (paths, g_strdup (pass->path));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 n = run_pass_on (pass, g_ptr_array_index (paths, i), &local_error);
+
+      if (n >= 0)
+        removed += n;
+      else if (first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return -1;
+    }
+
+  return removed;
 }
 
 static void
@@ -147,6 +196,8 @@ pass_new (CwHistoryKeeper *self,
 
   pass->path = g_strdup (self->path);
   pass->clear = clear || !g_settings_get_boolean (self->settings, "history-enabled");
+  /* Clear History empties one organisation's; the settings hold for all. */
+  pass->every = !clear;
   pass->days = MAX (1, g_settings_get_uint (self->settings, "history-days"));
   return pass;
 }

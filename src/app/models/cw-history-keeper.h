@@ -35,12 +35,14 @@ G_DECLARE_FINAL_TYPE (CwHistoryKeeper, cw_history_keeper, CW, HISTORY_KEEPER, GO
 /* A day, the interval of the app's pruning. */
 #define CW_HISTORY_KEEPER_DAILY (24 * 60 * 60)
 
-/* Keeps the journal file at @path (NULL: none, as in demo mode) as
- * @settings say: with "history-enabled" off the stored events are removed,
- * else those older than "history-days" days. It does so at once, then every
- * @interval_seconds, and when either setting changes; each pass runs in a
- * worker thread and ends with CwHistoryKeeper::pruned. A journal that does
- * not exist is never created. */
+/* Keeps the journal file at @path (NULL: none, as in demo mode) and every
+ * other organisation's journal in its folder (converc_journal_list_files)
+ * as @settings say: with "history-enabled" off the stored events are
+ * removed, else those older than "history-days" days. It does so at once,
+ * then every @interval_seconds, and when either setting changes; each pass
+ * runs in a worker thread and ends with CwHistoryKeeper::pruned (the events
+ * removed from all of them). Clear History empties @path's alone. A journal
+ * that does not exist is never created. */
 CwHistoryKeeper *cw_history_keeper_new          (GSettings            *settings,
                                                  const char           *path,
                                                  guint                 interval_seconds);
