@@ -64,6 +64,38 @@ gpointer converc_client_request_finish (ConvercClient       *self,
                                         gpointer             source_tag,
                                         GError             **error);
 
+/* Reads the body of a 2xx answer as it arrives rather than whole at its
+ * end (the events of a deep fetch). */
+typedef struct
+{
+  /* The next bytes of the body. */
+  void (*push)   (gpointer  reader,
+                  GTask    *task,
+                  GBytes   *chunk);
+  /* The body is complete: the reader returns @task's result, now or
+   * later, with converc_client_request_return_result() or _error(). */
+  void (*finish) (gpointer  reader,
+                  GTask    *task);
+} ConvercBodyReaderFuncs;
+
+void     converc_client_request_streamed_async (ConvercClient                *self,
+                                                const char                   *path,
+                                                const ConvercBodyReaderFuncs *funcs,
+                                                gpointer                      reader,
+                                                GDestroyNotify                reader_free,
+                                                gpointer                      source_tag,
+                                                GCancellable                 *cancellable,
+                                                GAsyncReadyCallback           callback,
+                                                gpointer                      user_data);
+/* TRUE once @task of a request has its result (or error). */
+gboolean converc_client_request_is_done        (GTask                        *task);
+void     converc_client_request_return_result  (GTask                        *task,
+                                                gpointer                      result,
+                                                GDestroyNotify                result_free);
+/* Returns @error (taken) on @task, the API key blotted out of it. */
+void     converc_client_request_return_error   (GTask                        *task,
+                                                GError                       *error);
+
 /* The paths and bodies of the requests (also for converc-curl.c) */
 #define CONVERC_CLIENT_WEBHOOKS_PATH "/integrations/webhooks"
 #define CONVERC_CLIENT_TEST_PATH     "/integrations/webhooks/test"

@@ -52,8 +52,14 @@ typedef struct
   guint           n_redirects;
   gsize           max_body_size;
   gboolean        timed_out;
+  gboolean        done;
+  gsize           n_read;
   ConvercParseFunc parse;
   GDestroyNotify  result_free;
+  /* A body read as it arrives (else it is read whole at its end) */
+  const ConvercBodyReaderFuncs *reader_funcs;
+  gpointer        reader;
+  GDestroyNotify  reader_free;
 } Request;
 
 static void
@@ -70,6 +76,8 @@ request_free (Request *request)
   g_clear_pointer (&request->method, g_free);
   g_clear_object (&request->internal);
   g_clear_object (&request->external);
+  if (request->reader_free != NULL)
+    g_clear_pointer (&request->reader, request->reader_free);
   g_free (request);
 }
 
@@ -99,8 +107,44 @@ return_error (GTask  *task,
 {
   Request *request = g_task_get_task_data (task);
 
+  request->done = TRUE;
   redact_error (request->client, error);
   g_task_return_error (task, error);
+}
+
+void
+converc_client_request_return_error (GTask  *task,
+                                     GError *error)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (error != NULL);
+
+  return_error (task, error);
+}
+
+void
+converc_client_request_return_result (GTask          *task,
+                                      gpointer        result,
+                                      GDestroyNotify  result_free)
+{
+  Request *request;
+
+  g_return_if_fail (G_IS_TASK (task));
+
+  request = g_task_get_task_data (task);
+  request->done = TRUE;
+  g_task_return_pointer (task, result, result_free);
+}
+
+gboolean
+converc_client_request_is_done (GTask *task)
+{
+  Request *request;
+
+  g_return_val_if_fail (G_IS_TASK (task), TRUE);
+
+  request = g_task_get_task_data (task);
+  return request->done;
 }
 
 /* Stops reading an answer larger than the request accepts. */
@@ -182,7 +226,7 @@ parse_in_thread (GTask        *task,
   if (result == NULL)
     return_error (task, error);
   else
-    g_task_return_pointer (task, result, request->result_free);
+    converc_client_request_return_result (task, result, request->result_free);
 }
 
 static void send_message (GTask *task);
@@ -205,6 +249,12 @@ finish_response (GTask *task)
   SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
 
   g_clear_handle_id (&request->deadline_id, g_source_remove);
+
+  if (status >= 200 && status <= 299 && request->reader_funcs != NULL)
+    {
+      request->reader_funcs->finish (request->reader, task);
+      return;
+    }
 
   if (status >= 200 && status <= 299)
     {
@@ -247,15 +297,23 @@ read_cb (GObject      *object,
       return;
     }
 
-  if (request->buffer->len + g_bytes_get_size (chunk) > request->max_body_size)
+  if (request->n_read + g_bytes_get_size (chunk) > request->max_body_size)
     {
       return_too_large (task);
       return;
     }
+  request->n_read += g_bytes_get_size (chunk);
 
-  g_byte_array_append (request->buffer,
-                       g_bytes_get_data (chunk, NULL),
-                       g_bytes_get_size (chunk));
+  if (request->reader_funcs != NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message)))
+    {
+      request->reader_funcs->push (request->reader, task, chunk);
+      if (request->done)
+        return;
+    }
+  else
+    g_byte_array_append (request->buffer,
+                         g_bytes_get_data (chunk, NULL),
+                         g_bytes_get_size (chunk));
 
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    request->internal, read_cb, g_steal_pointer (&task));
@@ -382,40 +440,33 @@ external_cancelled_cb (GCancellable *external,
   g_cancellable_cancel (internal);
 }
 
-void
-converc_client_request_async (ConvercClient       *self,
-                              const char          *method,
-                              const char          *path,
-                              JsonNode            *json_body,
-                              ConvercParseFunc     parse,
-                              GDestroyNotify       result_free,
-                              gpointer             source_tag,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static void
+start_request (ConvercClient       *self,
+               const char          *method,
+               const char          *path,
+               JsonNode            *json_body,
+               Request             *request,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GUri) uri = NULL;
-  Request *request;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
 
-  request = g_new0 (Request, 1);
   request->client = g_object_ref (self);
   request->method = g_strdup (method);
-  request->parse = parse;
-  request->result_free = result_free;
-  request->max_body_size = source_tag == converc_client_list_events_async
-                           ? self->max_body_size
-                           : MIN (self->max_body_size, CONVERC_MAX_SMALL_BODY_SIZE);
   request->internal = g_cancellable_new ();
   g_task_set_task_data (task, request, (GDestroyNotify)request_free);
 
   if (self->api_key == NULL || self->api_key[0] == '\0')
     {
+      request->done = TRUE;
       g_task_return_new_error (task, CONVERC_ERROR, CONVERC_ERROR_NO_API_KEY,
                                _("No API key is set. Sign in with a key from the Converc "
                                  "dashboard (Settings → Integrations → API Keys)."));
@@ -427,6 +478,7 @@ converc_client_request_async (ConvercClient       *self,
   if (!converc_validate_api_key (self->api_key, &error) ||
       !converc_validate_base_url (self->base_url, &error))
     {
+      request->done = TRUE;
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -437,6 +489,7 @@ converc_client_request_async (ConvercClient       *self,
     {
       g_autofree char *shown = converc_dup_url_for_message (url);
 
+      request->done = TRUE;
       g_task_return_new_error (task, CONVERC_ERROR, CONVERC_ERROR_INVALID_INPUT,
                                _("The request address %s is not valid."), shown);
       return;
@@ -463,6 +516,56 @@ converc_client_request_async (ConvercClient       *self,
 
   request->message = soup_message_new_from_uri (method, uri);
   send_message (g_steal_pointer (&task));
+}
+
+void
+converc_client_request_async (ConvercClient       *self,
+                              const char          *method,
+                              const char          *path,
+                              JsonNode            *json_body,
+                              ConvercParseFunc     parse,
+                              GDestroyNotify       result_free,
+                              gpointer             source_tag,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->parse = parse;
+  request->result_free = result_free;
+  request->max_body_size = source_tag == converc_client_list_events_async
+                           ? self->max_body_size
+                           : MIN (self->max_body_size, CONVERC_MAX_SMALL_BODY_SIZE);
+
+  start_request (self, method, path, json_body, request, source_tag,
+                 cancellable, callback, user_data);
+}
+
+/* A GET whose 2xx body @reader reads as it arrives (lists of events: the
+ * largest answers this client takes). */
+void
+converc_client_request_streamed_async (ConvercClient                *self,
+                                       const char                   *path,
+                                       const ConvercBodyReaderFuncs *funcs,
+                                       gpointer                      reader,
+                                       GDestroyNotify                reader_free,
+                                       gpointer                      source_tag,
+                                       GCancellable                 *cancellable,
+                                       GAsyncReadyCallback           callback,
+                                       gpointer                      user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  g_return_if_fail (funcs != NULL);
+
+  request->reader_funcs = funcs;
+  request->reader = reader;
+  request->reader_free = reader_free;
+  request->max_body_size = self->max_body_size;
+
+  start_request (self, "GET", path, NULL, request, source_tag,
+                 cancellable, callback, user_data);
 }
 
 gpointer

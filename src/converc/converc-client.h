@@ -109,4 +109,32 @@ GPtrArray         *converc_client_list_events_finish  (ConvercClient        *sel
                                                        char                **first_problem,
                                                        GError              **error);
 
+/* Called with the events of an answer in the server's order, a part at a
+ * time as they arrive (@events: ConvercEvent, owned by the caller of the
+ * function: take a reference to keep it). */
+typedef void (*ConvercEventsFunc) (GPtrArray *events,
+                                   gpointer   user_data);
+
+/* As converc_client_list_events_async(), but the events go to @events_func
+ * as the answer arrives: the first few dozen as soon as their bytes are
+ * in, then parts twice as large each time (each parsed in a worker
+ * thread), all before @callback. An answer that is not a bare array is
+ * read whole at its end. If the answer turns out broken after some parts
+ * were given, @callback gets the error; those parts were read correctly. */
+void               converc_client_stream_events_async (ConvercClient        *self,
+                                                       const char           *event_type,
+                                                       guint                 display,
+                                                       ConvercEventsFunc     events_func,
+                                                       gpointer              events_data,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+/* @n_events: (out) (optional): how many were given to the function. */
+gboolean           converc_client_stream_events_finish (ConvercClient       *self,
+                                                        GAsyncResult        *result,
+                                                        guint               *n_events,
+                                                        guint               *n_skipped,
+                                                        char               **first_problem,
+                                                        GError             **error);
+
 G_END_DECLS

@@ -281,6 +281,99 @@ parse_slice_thread (gpointer data)
 }
 
 /**
+ * converc_parse_event_ranges:
+ * @body: bytes holding the elements of a list of events
+ * @base: where the offsets of @ranges start in @body
+ * @ranges: (element-type gsize): offset and length pairs, as
+ *   converc_json_split_array() finds them
+ * @first_number: how many elements of the list came before these (for
+ *   the message of one that cannot be read)
+ * @n_skipped: (out) (optional): elements that could not be read
+ * @first_problem: (out) (optional) (transfer full): why the first one failed
+ *
+ * Parses the elements at @ranges, each keeping its exact bytes as a slice
+ * of @body. Two threads share a long list.
+ *
+ * Returns: (transfer full) (element-type ConvercEvent): the events, in order
+ */
+GPtrArray *
+converc_parse_event_ranges (GBytes  *body,
+                            gsize    base,
+                            GArray  *ranges,
+                            guint    first_number,
+                            guint   *n_skipped,
+                            char   **first_problem)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *problem = NULL;
+  guint skipped = 0;
+  guint n_events;
+  ConvercEvent **parsed;
+  char **problems;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (ranges != NULL, NULL);
+
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+  if (first_problem != NULL)
+    *first_problem = NULL;
+
+  n_events = ranges->len / 2;
+  parsed = g_new0 (ConvercEvent *, n_events);
+  problems = g_new0 (char *, n_events);
+
+  {
+    ParseSlice first = { body, base, ranges, 0, n_events, parsed, problems };
+    ParseSlice second = first;
+    GThread *helper = NULL;
+
+    /* Two cores parse twice as fast: the second half of a long list goes to
+     * a thread of its own (this function already runs off the main
+     * thread). The events keep the server's order either way. */
+    if (n_events >= PARSE_PARALLEL_MIN && g_get_num_processors () > 1)
+      {
+        first.end = second.begin = n_events / 2;
+        helper = g_thread_try_new ("converc-parse", parse_slice_thread, &second, NULL);
+        if (helper == NULL)
+          first.end = n_events;
+      }
+
+    parse_slice (&first);
+    if (helper != NULL)
+      g_thread_join (helper);
+  }
+
+  events = g_ptr_array_new_full (n_events, g_object_unref);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      if (parsed[i] != NULL)
+        {
+          g_ptr_array_add (events, parsed[i]);
+          continue;
+        }
+
+      skipped++;
+      if (problem == NULL)
+        problem = g_strdup_printf (_("Event %u of the list could not be read: %s"),
+                                   first_number + i + 1, problems[i]);
+    }
+
+  for (guint i = 0; i < n_events; i++)
+    g_free (problems[i]);
+  g_free (problems);
+  g_free (parsed);
+
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  if (first_problem != NULL)
+    *first_problem = g_steal_pointer (&problem);
+
+  return g_steal_pointer (&events);
+}
+
+/**
  * converc_parse_event_list:
  * @body: the body of `GET /webhooks/events`
  * @n_skipped: (out) (optional): elements that could not be read
@@ -301,18 +394,12 @@ converc_parse_event_list (GBytes  *body,
                           char   **first_problem,
                           GError **error)
 {
-  g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GArray) ranges = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *problem = NULL;
   const char *data;
   const char *array_data;
   gsize array_len;
   gsize len = 0;
-  guint skipped = 0;
-  guint n_events;
-  ConvercEvent **parsed;
-  char **problems;
 
   if (n_skipped != NULL)
     *n_skipped = 0;
@@ -360,56 +447,5 @@ converc_parse_event_list (GBytes  *body,
         }
     }
 
-  n_events = ranges->len / 2;
-  parsed = g_new0 (ConvercEvent *, n_events);
-  problems = g_new0 (char *, n_events);
-
-  {
-    ParseSlice first = { body, array_data - data, ranges, 0, n_events, parsed, problems };
-    ParseSlice second = first;
-    GThread *helper = NULL;
-
-    /* Two cores parse twice as fast: the second half of a long list goes to
-     * a thread of its own (this function already runs off the main
-     * thread). The events keep the server's order either way. */
-    if (n_events >= PARSE_PARALLEL_MIN && g_get_num_processors () > 1)
-      {
-        first.end = second.begin = n_events / 2;
-        helper = g_thread_try_new ("converc-parse", parse_slice_thread, &second, NULL);
-        if (helper == NULL)
-          first.end = n_events;
-      }
-
-    parse_slice (&first);
-    if (helper != NULL)
-      g_thread_join (helper);
-  }
-
-  events = g_ptr_array_new_full (n_events, g_object_unref);
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      if (parsed[i] != NULL)
-        {
-          g_ptr_array_add (events, parsed[i]);
-          continue;
-        }
-
-      skipped++;
-      if (problem == NULL)
-        problem = g_strdup_printf (_("Event %u of the list could not be read: %s"),
-                                   i + 1, problems[i]);
-    }
-
-  for (guint i = 0; i < n_events; i++)
-    g_free (problems[i]);
-  g_free (problems);
-  g_free (parsed);
-
-  if (n_skipped != NULL)
-    *n_skipped = skipped;
-  if (first_problem != NULL)
-    *first_problem = g_steal_pointer (&problem);
-
-  return g_steal_pointer (&events);
+  return converc_parse_event_ranges (body, array_data - data, ranges, 0, n_skipped, first_problem);
 }

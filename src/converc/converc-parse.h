@@ -71,6 +71,16 @@ GPtrArray        *converc_parse_event_list        (GBytes             *body,
                                                    guint              *n_skipped,
                                                    char              **first_problem,
                                                    GError            **error);
+/* The elements of a list at @ranges (offset and length pairs from @base in
+ * @body), each keeping its exact bytes as a slice of @body; as
+ * converc_parse_event_list() reads them. @first_number: elements before
+ * these, for the message. */
+GPtrArray        *converc_parse_event_ranges      (GBytes             *body,
+                                                   gsize               base,
+                                                   GArray             *ranges,
+                                                   guint               first_number,
+                                                   guint              *n_skipped,
+                                                   char              **first_problem);
 /* One event from its exact bytes. */
 ConvercEvent     *converc_parse_event             (GBytes             *raw,
                                                    GError            **error);
