@@ -683,8 +683,13 @@ test_journal_fill (Fixture       *f,
   /* With a journal the feed's list stays empty: the answer goes to the
    * journal, held only while it is stored. */
   g_assert_cmpuint (n_events (f), ==, 0);
-  /* Deep: every one of the server's 40, though the preference is 7. */
+  /* Deep: every one of the server's 40, though the preference is 7,
+   * stored a part at a time as the answer is read (the first part at
+   * once, the rest after it). */
   WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision);
+  g_assert_cmpint (stored (journal), >=, 25);
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed) && stored (journal) == 40 &&
+            _cw_event_feed_get_n_held (f->feed) == 0);
   g_assert_cmpint (stored (journal), ==, 40);
   g_assert_cmpuint (_cw_event_feed_get_n_held (f->feed), ==, 0);
   g_assert_null (cw_event_feed_get_journal_problem (f->feed));
@@ -705,9 +710,11 @@ test_journal_fill (Fixture       *f,
     converc_emulator_generate_events (f->emulator, 20, 6);
     revision = cw_event_feed_get_journal_revision (f->feed);
     cw_event_feed_set_journal (f->feed, other);
-    /* One for the new journal, one when the deep answer is stored */
+    /* One for the new journal, one (or more) as the deep answer's parts
+     * are stored; then the feed holds none of it */
     WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision + 1 &&
-              !cw_event_feed_get_loading (f->feed));
+              !cw_event_feed_get_loading (f->feed) &&
+              _cw_event_feed_get_n_held (f->feed) == 0);
     g_assert_cmpint (stored (other), ==, 63);
 
     /* An answer all new (20 more than the 7 asked): events may be missing
@@ -732,6 +739,81 @@ test_journal_fill (Fixture       *f,
     g_assert_cmpint (stored (other), ==, 83);
     cw_event_feed_set_journal (f->feed, NULL);
   }
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+count_revision_cb (CwEventFeed *feed,
+                   GParamSpec  *pspec,
+                   guint       *n_stores)
+{
+  (*n_stores)++;
+}
+
+/* The first sync stores and shows its events a part at a time as the
+ * answer is read, not once the last byte is in; later polls come whole. */
+static void
+test_journal_first_sync_parts (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  guint n_stores = 0;
+
+  converc_emulator_generate_events (f->emulator, 600, 11);
+  cw_event_feed_set_journal (f->feed, journal);
+  g_signal_connect (f->feed, "notify::journal-revision", G_CALLBACK (count_revision_cb),
+                    &n_stores);
+
+  start (f);
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed) && _cw_event_feed_get_n_held (f->feed) == 0);
+
+  /* The parts stored what the whole answer stores (the generator's
+   * events repeat an id now and then: stored once). */
+  {
+    g_autoptr(ConvercJournal) reference = converc_journal_new_in_memory ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) whole = NULL;
+    g_autoptr(GError) error = NULL;
+
+    converc_client_list_events_async (f->client, NULL, CW_EVENT_FEED_DEEP_COUNT, NULL,
+                                      store_result_cb, &result);
+    WAIT_FOR (result != NULL);
+    whole = converc_client_list_events_finish (f->client, result, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (whole->len, ==, 640);
+    g_assert_true (converc_journal_ingest (reference, whole, 0, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stored (reference), >, 600);
+    g_assert_cmpint (stored (journal), ==, stored (reference));
+  }
+  /* 640 events: a first part of 25 or a few more, then the rest, in
+   * parts twice as large each time (at least two stores). */
+  g_test_message ("the first sync was stored in %u parts", n_stores);
+  g_assert_cmpuint (n_stores, >=, 2);
+  g_assert_null (cw_event_feed_get_last_error (f->feed));
+  g_assert_cmpuint (cw_event_feed_get_n_skipped (f->feed), ==, 0);
+
+  /* A poll (the preference, 50) is read whole: one store. */
+  converc_emulator_generate_events (f->emulator, 3, 12);
+  n_stores = 0;
+  {
+    gint64 before = stored (journal);
+
+    refresh (f);
+    WAIT_FOR (_cw_event_feed_get_n_held (f->feed) == 0 && n_stores > 0);
+    g_assert_cmpint (stored (journal), ==, before + 3);
+  }
+  g_assert_cmpuint (n_stores, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (f->feed, count_revision_cb, &n_stores);
+  cw_event_feed_set_journal (f->feed, NULL);
 }
 
 /* The journal of a scope opens off the main thread; a damaged one gives
@@ -800,6 +882,7 @@ main (int   argc,
   ADD ("client-change-cancels", test_client_change_cancels);
   ADD ("journal-fill", test_journal_fill);
   ADD ("journal-open", test_journal_open);
+  ADD ("journal-first-sync-parts", test_journal_first_sync_parts);
 
 #undef ADD
 

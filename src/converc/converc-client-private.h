@@ -87,7 +87,8 @@ void     converc_client_request_streamed_async (ConvercClient                *se
                                                 GCancellable                 *cancellable,
                                                 GAsyncReadyCallback           callback,
                                                 gpointer                      user_data);
-/* TRUE once @task of a request has its result (or error). */
+/* TRUE once @task of a request has its result (or error), or its caller
+ * cancelled it. */
 gboolean converc_client_request_is_done        (GTask                        *task);
 void     converc_client_request_return_result  (GTask                        *task,
                                                 gpointer                      result,

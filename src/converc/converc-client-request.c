@@ -144,7 +144,10 @@ converc_client_request_is_done (GTask *task)
   g_return_val_if_fail (G_IS_TASK (task), TRUE);
 
   request = g_task_get_task_data (task);
-  return request->done;
+
+  /* Cancelled: the caller may be gone before the error reaches it. */
+  return request->done ||
+         (request->external != NULL && g_cancellable_is_cancelled (request->external));
 }
 
 /* Stops reading an answer larger than the request accepts. */
@@ -231,6 +234,15 @@ parse_in_thread (GTask        *task,
 
 static void send_message (GTask *task);
 
+/* A body read as it arrives can be megabytes of chunks, each ready at
+ * once: read below the priority of drawing, so that what its first parts
+ * show is painted while the rest is read. */
+static int
+read_priority (Request *request)
+{
+  return request->reader_funcs != NULL ? G_PRIORITY_DEFAULT_IDLE : G_PRIORITY_DEFAULT;
+}
+
 static gboolean
 same_origin (GUri *a,
              GUri *b)
@@ -315,7 +327,7 @@ read_cb (GObject      *object,
                          g_bytes_get_data (chunk, NULL),
                          g_bytes_get_size (chunk));
 
-  g_input_stream_read_bytes_async (request->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK, read_priority (request),
                                    request->internal, read_cb, g_steal_pointer (&task));
 }
 
@@ -398,7 +410,7 @@ send_cb (GObject      *object,
     }
 
   request->buffer = g_byte_array_sized_new (length > 0 ? (guint)MIN (length, 16 * 1024 * 1024) : 4096);
-  g_input_stream_read_bytes_async (request->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK, read_priority (request),
                                    request->internal, read_cb, g_steal_pointer (&task));
 }
 

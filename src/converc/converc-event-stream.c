@@ -226,7 +226,7 @@ scan (ConvercEventStream *self)
               go_bad (self, _("the list of events has an unmatched “}”"));
               return;
             }
-          else if (c == ']' || c == ',')
+          else if (self->depth == 0 && (c == ']' || c == ','))
             {
               if (!end_element (self, at))
                 return;

@@ -44,6 +44,8 @@ typedef struct
   /* The events are the feed's own list (fetched before the journal
    * came): once stored, the list lets them go */
   gboolean   from_store;
+  /* A part of a deep answer, stored as it arrived */
+  gboolean   part;
 } Ingest;
 
 static void
@@ -176,10 +178,13 @@ ingest_cb (GObject      *object,
   /* Every event of a full answer was new: older ones may be missing
    * between it and what was stored before, the next load goes deep. */
   was_empty = self->journal_empty;
-  self->journal_empty = ingest->n_events == 0
-                        ? was_empty
-                        : (!was_empty && n_added == ingest->n_events &&
-                           ingest->n_events >= ingest->requested);
+  if (ingest->n_events == 0)
+    self->journal_empty = was_empty;
+  else if (ingest->part)
+    self->journal_empty = FALSE;   /* the deep answer it belongs to reaches back */
+  else
+    self->journal_empty = !was_empty && n_added == ingest->n_events &&
+                          ingest->n_events >= ingest->requested;
 
   bump_revision (self);
   ingest_free (ingest);
@@ -188,12 +193,13 @@ ingest_cb (GObject      *object,
 /* Stores the events of an answer in the journal, off the main thread;
  * the feed holds them until they are stored. @from_store: they are the
  * feed's list, which lets them go once they are stored. */
-void
-_cw_event_feed_ingest (CwEventFeed *self,
-                       GPtrArray   *events,
-                       gboolean     from_store)
+static void
+ingest (CwEventFeed *self,
+        GPtrArray   *events,
+        gboolean     from_store,
+        gboolean     part)
 {
-  Ingest *ingest;
+  Ingest *stored;
 
   g_assert (CW_IS_EVENT_FEED (self));
   g_assert (events != NULL);
@@ -209,15 +215,32 @@ _cw_event_feed_ingest (CwEventFeed *self,
   if (self->journal_cancellable == NULL)
     self->journal_cancellable = g_cancellable_new ();
 
-  ingest = g_new0 (Ingest, 1);
-  g_weak_ref_init (&ingest->weak, self);
-  ingest->n_events = events->len;
-  ingest->requested = self->event_count;
-  ingest->events = g_ptr_array_ref (events);
-  ingest->from_store = from_store;
+  stored = g_new0 (Ingest, 1);
+  g_weak_ref_init (&stored->weak, self);
+  stored->n_events = events->len;
+  stored->requested = self->event_count;
+  stored->events = g_ptr_array_ref (events);
+  stored->from_store = from_store;
+  stored->part = part;
   self->n_ingesting += events->len;
   converc_journal_ingest_async (self->journal, events, self->journal_cancellable,
-                                ingest_cb, ingest);
+                                ingest_cb, stored);
+}
+
+void
+_cw_event_feed_ingest (CwEventFeed *self,
+                       GPtrArray   *events,
+                       gboolean     from_store)
+{
+  ingest (self, events, from_store, FALSE);
+}
+
+/* Stores a part of a deep answer as soon as it is read. */
+void
+_cw_event_feed_ingest_part (CwEventFeed *self,
+                            GPtrArray   *events)
+{
+  ingest (self, events, FALSE, TRUE);
 }
 
 /**

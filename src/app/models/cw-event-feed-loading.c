@@ -261,39 +261,27 @@ schedule_poll (CwEventFeed *self)
   set_next_poll (self, g_get_monotonic_time () + delay * G_USEC_PER_SEC);
 }
 
+/* The end of a load: @events (NULL for a streamed answer, whose events
+ * were stored as they came) or @error. */
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_answered (Load         *load,
+               GPtrArray    *events,
+               guint         n_skipped,
+               const char   *first_problem,
+               const GError *error)
 {
-  ConvercClient *client = CONVERC_CLIENT (object);
-  Load *load = user_data;
-  CwEventFeed *self;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *first_problem = NULL;
-  guint n_skipped = 0;
+  CwEventFeed *self = load->self;
 
-  events = converc_client_list_events_finish (client, result, &n_skipped, &first_problem, &error);
-
-  /* Cancelled: the feed may be gone, do not touch it. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_free (load);
-      return;
-    }
-
-  self = load->self;
   g_assert (CW_IS_EVENT_FEED (self));
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (events == NULL)
+  if (error != NULL)
     {
       /* Only a 429 asks to wait; the client remembers its Retry-After. */
       set_failures (self, self->n_failures + 1,
                     g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_RATE_LIMITED)
-                    ? converc_client_get_retry_after (client) : -1);
+                    ? converc_client_get_retry_after (self->client) : -1);
       set_last_error (self, error);
     }
   else
@@ -304,14 +292,14 @@ load_cb (GObject      *object,
       /* With a journal the answer goes there, and the page reads it from
        * there: the feed holds it only while it is stored, so that its
        * memory does not grow with the history. */
-      if (self->journal != NULL)
+      if (events != NULL && self->journal != NULL)
         {
           for (guint i = 0; i < events->len; i++)
             _cw_event_feed_remember_type (self,
                                           converc_event_get_event_type (g_ptr_array_index (events, i)));
           _cw_event_feed_ingest (self, events, FALSE);
         }
-      else
+      else if (events != NULL)
         _cw_event_feed_add_events (self, events, load->replace);
 
       g_free (self->loaded_type);
@@ -336,6 +324,77 @@ load_cb (GObject      *object,
     _cw_event_feed_finish_load (self);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ConvercClient *client = CONVERC_CLIENT (object);
+  Load *load = user_data;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_problem = NULL;
+  guint n_skipped = 0;
+
+  events = converc_client_list_events_finish (client, result, &n_skipped, &first_problem, &error);
+
+  /* Cancelled: the feed may be gone, do not touch it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_free (load);
+      return;
+    }
+
+  load_answered (load, events, n_skipped, first_problem, error);
+}
+
+/* A part of a deep answer, stored as soon as it is read: the page shows
+ * the first rows while the rest still arrives. */
+static void
+stream_part_cb (GPtrArray *events,
+                gpointer   user_data)
+{
+  Load *load = user_data;
+  CwEventFeed *self = load->self;
+
+  g_assert (CW_IS_EVENT_FEED (self));
+
+  for (guint i = 0; i < events->len; i++)
+    _cw_event_feed_remember_type (self,
+                                  converc_event_get_event_type (g_ptr_array_index (events, i)));
+
+  if (self->journal != NULL)
+    _cw_event_feed_ingest_part (self, events);
+  else
+    {
+      /* The journal went (another organisation's opening): the events
+       * wait in the feed's list, as any answer does then. */
+      _cw_event_feed_add_events (self, events, FALSE);
+    }
+}
+
+static void
+stream_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ConvercClient *client = CONVERC_CLIENT (object);
+  Load *load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_problem = NULL;
+  guint n_skipped = 0;
+
+  converc_client_stream_events_finish (client, result, NULL, &n_skipped, &first_problem, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_free (load);
+      return;
+    }
+
+  load_answered (load, NULL, n_skipped, first_problem, error);
 }
 
 void
@@ -370,8 +429,15 @@ _cw_event_feed_start_load (CwEventFeed *self,
 
   set_loading (self, TRUE);
 
-  converc_client_list_events_async (self->client, self->event_type, load->count,
-                                    self->cancellable, load_cb, load);
+  /* A deep load into the journal (its first sync) stores and shows its
+   * events as they arrive; other loads are small and come whole. */
+  if (self->journal != NULL && load->count > self->event_count)
+    converc_client_stream_events_async (self->client, self->event_type, load->count,
+                                        stream_part_cb, load,
+                                        self->cancellable, stream_cb, load);
+  else
+    converc_client_list_events_async (self->client, self->event_type, load->count,
+                                      self->cancellable, load_cb, load);
 }
 
 /* Asks again for what the settings now say, when something was asked. */

@@ -153,6 +153,8 @@ guint _cw_event_feed_count_for_load    (CwEventFeed     *self);
 void  _cw_event_feed_ingest            (CwEventFeed     *self,
                                         GPtrArray       *events,
                                         gboolean         from_store);
+void  _cw_event_feed_ingest_part       (CwEventFeed     *self,
+                                        GPtrArray       *events);
 void  _cw_event_feed_dispose_journal   (CwEventFeed     *self);
 
 G_END_DECLS
