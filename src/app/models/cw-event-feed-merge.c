@@ -243,7 +243,11 @@ _cw_event_feed_add_events (CwEventFeed *self,
   /* The first step at once: a small refresh is one items-changed. */
   if (splice_pending (self, replace ? 0 : n_items, replace ? n_items : 0, FIRST_CHUNK))
     {
-      self->pending_source = g_idle_add (splice_pending_cb, self);
+      /* At the priority of drawing, not below it: a frame and a step
+       * take turns. Below it, frames that take longer than the frame
+       * interval (a slow machine, the loading spinner turning) would
+       * never let a step run, and the load would never end. */
+      self->pending_source = g_idle_add_full (GDK_PRIORITY_REDRAW, splice_pending_cb, self, NULL);
       g_source_set_name_by_id (self->pending_source, "[cw] events adding");
     }
 }
