@@ -362,8 +362,11 @@ run_search (const char  *path,
   show_page (&shown, client, journal);
   while (!first_rows_shown (shown.page))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (GTK_WIDGET (shown.window));
   model = cw_events_page_get_model (shown.page);
+  /* Every stored event listed (the list grows a step at a time) */
+  while (g_list_model_get_n_items (model) < cw_journal_model_get_n_stored (shown.page->journal_model))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (shown.window));
   n_items = g_list_model_get_n_items (model);
   rss_open = vm_hwm_mb ();
 

@@ -29,16 +29,17 @@
 
 #include "cw-journal-model.h"
 
-/* Pages kept besides the first: 8 × 200 events, whatever the journal holds */
+/* Pages kept besides the first: 8 × 50 events, whatever the journal holds */
 #define MAX_PAGES 8
 /* A query counts its matches up to this many first, so that the list
  * shows at once; past it, an exact count follows and the list grows. */
 #define FIRST_COUNT 1000
 /* A query's answer that adds rows to a short list adds GROW_STEP of them
- * a main-loop iteration up to the first page's end, then all the others:
- * GTK 4.8's list view makes a row for each of its first 200 items at
- * once, and 200 rows at once stall the main loop. */
+ * a main-loop iteration up to GROW_LIMIT, then all the others: GTK 4.8's
+ * list view makes a row for each of its first 200 items at once, and 200
+ * rows at once stall the main loop. */
 #define GROW_STEP   25
+#define GROW_LIMIT  200
 
 static GQuark placeholder_quark;
 
@@ -207,6 +208,15 @@ read_thread (GTask        *task,
       read->oldest = read->known_oldest;
       if (read->n_stored >= 0 && everything)
         read->n_matches = read->n_stored;
+      else if (read->n_stored >= 0 && read->order == CONVERC_JOURNAL_ORDER_NEWEST_FIRST)
+        {
+          /* A search keystroke: its first page and count in one pass. */
+          rows = converc_journal_query_page (read->journal, read->query, 0, 0,
+                                             CW_JOURNAL_MODEL_PAGE, FIRST_COUNT,
+                                             &read->n_matches, &error);
+          if (rows == NULL)
+            read->n_matches = -1;
+        }
       else if (read->n_stored >= 0)
         read->n_matches = converc_journal_count_at_most (read->journal, read->query, 0,
                                                          FIRST_COUNT, &error);
@@ -232,9 +242,10 @@ read_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  rows = converc_journal_query_ordered (read->journal, read->query, 0, read->order,
-                                        read->page * CW_JOURNAL_MODEL_PAGE,
-                                        CW_JOURNAL_MODEL_PAGE, &error);
+  if (rows == NULL)
+    rows = converc_journal_query_ordered (read->journal, read->query, 0, read->order,
+                                          read->page * CW_JOURNAL_MODEL_PAGE,
+                                          CW_JOURNAL_MODEL_PAGE, &error);
   if (rows == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -323,10 +334,10 @@ next_step (CwJournalModel *self,
 {
   g_assert (CW_IS_JOURNAL_MODEL (self));
 
-  if (self->n_target <= n_items || n_items >= CW_JOURNAL_MODEL_PAGE)
+  if (self->n_target <= n_items || n_items >= GROW_LIMIT)
     return self->n_target;
 
-  return MIN (self->n_target, MIN (n_items + GROW_STEP, CW_JOURNAL_MODEL_PAGE));
+  return MIN (self->n_target, MIN (n_items + GROW_STEP, GROW_LIMIT));
 }
 
 static gboolean
@@ -359,7 +370,10 @@ start_growing (CwJournalModel *self)
   if (self->grow_source != 0)
     return;
 
-  self->grow_source = g_idle_add (grow_cb, self);
+  /* Taking turns with frames (see cw-event-feed-merge.c): GTK draws at
+   * G_PRIORITY_HIGH_IDLE + 20 (GDK_PRIORITY_REDRAW; this model does not
+   * use GTK). */
+  self->grow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, grow_cb, self, NULL);
   g_source_set_name_by_id (self->grow_source, "[cw] journal rows adding");
 }
 
@@ -623,9 +637,21 @@ cw_journal_model_get_item (GListModel *model,
     return NULL;
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
+
+  /* Made while the list was shorter (it grows a step at a time, or by
+   * the exact count): read again, whole. */
+  if (page != NULL && offset >= page->events->len)
+    {
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (number));
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (number));
+      page = NULL;
+    }
+
   if (page == NULL)
     {
-      guint n = MIN (CW_JOURNAL_MODEL_PAGE, self->n_items - number * CW_JOURNAL_MODEL_PAGE);
+      /* As many as the query found, though the list may show fewer yet. */
+      guint n = MIN (CW_JOURNAL_MODEL_PAGE,
+                     MAX (self->n_items, self->n_target) - number * CW_JOURNAL_MODEL_PAGE);
 
       page = g_new0 (Page, 1);
       page->events = g_ptr_array_new_full (n, (GDestroyNotify) g_object_unref);

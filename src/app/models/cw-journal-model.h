@@ -46,7 +46,8 @@ G_DECLARE_FINAL_TYPE (CwJournalModel, cw_journal_model, CW, JOURNAL_MODEL, GObje
  * "n-stored" (every event of the journal), "oldest" (the created time of
  * the oldest stored event, µs, 0 when none), "queried" (TRUE once the
  * first query came back). */
-#define CW_JOURNAL_MODEL_PAGE 200
+/* About the rows a window shows: a keystroke reads no more than these. */
+#define CW_JOURNAL_MODEL_PAGE 50
 
 CwJournalModel *cw_journal_model_new          (void);
 ConvercJournal *cw_journal_model_get_journal  (CwJournalModel *self);
