@@ -235,12 +235,15 @@ parse_in_thread (GTask        *task,
 static void send_message (GTask *task);
 
 /* A body read as it arrives can be megabytes of chunks, each ready at
- * once: read below the priority of drawing, so that what its first parts
- * show is painted while the rest is read. */
+ * once: it is read at the priority a GTK application draws at
+ * (G_PRIORITY_HIGH_IDLE + 20, GDK_PRIORITY_REDRAW), so that reads and
+ * frames take turns and what its first parts show is painted while the
+ * rest is read. Not below it: frames slower than their interval would
+ * then keep the rest from ever being read. */
 static int
 read_priority (Request *request)
 {
-  return request->reader_funcs != NULL ? G_PRIORITY_DEFAULT_IDLE : G_PRIORITY_DEFAULT;
+  return request->reader_funcs != NULL ? G_PRIORITY_HIGH_IDLE + 20 : G_PRIORITY_DEFAULT;
 }
 
 static gboolean
