@@ -988,6 +988,57 @@ test_query_ordered (void)
   g_assert_cmpstr (row_id (rows, 0), ==, "e2");
 }
 
+/* A page's bodies in one go are each row's exact bytes; a row pruned
+ * meanwhile has none. */
+static void
+test_lookup_rows (void)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  g_autoptr(GPtrArray) events = generate_events (30, 5);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error));
+  g_assert_no_error (error);
+  rows = converc_journal_query_ordered (journal, NULL, 0, CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                                       5, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 20);
+
+  bodies = converc_journal_lookup_rows (journal, rows, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bodies->len, ==, 20);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ConvercJournalRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GBytes) one = converc_journal_lookup_by_key (journal, row->key, &error);
+      g_autoptr(GBytes) by_id = converc_journal_lookup (journal, row->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (g_ptr_array_index (bodies, i), one));
+      g_assert_true (g_bytes_equal (g_ptr_array_index (bodies, i), by_id));
+    }
+  g_clear_pointer (&bodies, g_ptr_array_unref);
+
+  /* The ten oldest pruned (a day's history, ten minutes after the first
+   * day): the page's last five rows have no body any more. */
+  g_assert_cmpint (converc_journal_prune (journal, 1,
+                                          NOV_1_USEC + (G_GINT64_CONSTANT (86400) + 10 * 60) * G_USEC_PER_SEC,
+                                          &error), ==, 10);
+  g_assert_no_error (error);
+  bodies = converc_journal_lookup_rows (journal, rows, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bodies->len, ==, 20);
+  for (guint i = 0; i < 20; i++)
+    {
+      if (i < 15)
+        g_assert_nonnull (g_ptr_array_index (bodies, i));
+      else
+        g_assert_null (g_ptr_array_index (bodies, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1005,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/index-at-reopen", test_index_at_reopen);
   g_test_add_func ("/converc/journal/migrate-v3", test_migrate_v3);
   g_test_add_func ("/converc/journal/query-ordered", test_query_ordered);
+  g_test_add_func ("/converc/journal/lookup-rows", test_lookup_rows);
 
   return g_test_run ();
 }

@@ -887,6 +887,61 @@ converc_journal_lookup_by_key (ConvercJournal  *self,
   return lookup_raw (self, "SELECT raw FROM event_bodies WHERE key = ?", NULL, key, shown, error);
 }
 
+/**
+ * converc_journal_lookup_rows:
+ * @rows: (element-type ConvercJournalRow): rows of a query
+ *
+ * Reads the bodies of @rows with one statement under one lock, as a list
+ * shows a page of them.
+ *
+ * Returns: (transfer full) (element-type GBytes) (nullable): their bytes,
+ *   in order, NULL for a row no longer stored
+ */
+GPtrArray *
+converc_journal_lookup_rows (ConvercJournal  *self,
+                             GPtrArray       *rows,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  bodies = g_ptr_array_new_full (rows->len, (GDestroyNotify) g_bytes_unref);
+
+  /* From here on @self is the reading connection, locked. */
+  self = converc_journal_lock_reader (self);
+  stmt = converc_journal_prepare (self, "SELECT raw FROM event_bodies WHERE key = ?", error);
+  for (guint i = 0; stmt != NULL && i < rows->len; i++)
+    {
+      const ConvercJournalRow *row = g_ptr_array_index (rows, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, row->key);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (bodies, g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                              sqlite3_column_bytes (stmt, 0)));
+      else if (rc == SQLITE_DONE)
+        g_ptr_array_add (bodies, NULL);
+      else
+        {
+          converc_journal_set_error (self, rc, _("Reading an event"), error);
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          g_clear_pointer (&bodies, g_ptr_array_unref);
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->lock);
+
+  if (bodies == NULL || bodies->len < rows->len)
+    return NULL;
+
+  return g_steal_pointer (&bodies);
+}
+
 gint64
 converc_journal_get_newest_created (ConvercJournal  *self,
                                     GError         **error)

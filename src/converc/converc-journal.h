@@ -229,6 +229,12 @@ GBytes         *converc_journal_lookup            (ConvercJournal       *self,
 GBytes         *converc_journal_lookup_by_key     (ConvercJournal       *self,
                                                    gint64                key,
                                                    GError              **error);
+/* The same for @rows (ConvercJournalRow) in one go: their bodies in
+ * order, NULL where one is no longer stored (pruned meanwhile). NULL with
+ * @error when the journal cannot be read. */
+GPtrArray      *converc_journal_lookup_rows       (ConvercJournal       *self,
+                                                   GPtrArray            *rows,
+                                                   GError              **error);
 /* The newest readable createdAt stored, in µs; G_MININT64 when none (or
  * on error, with @error set). */
 gint64          converc_journal_get_newest_created (ConvercJournal      *self,

@@ -125,11 +125,11 @@ read_events (ConvercJournal *journal,
              GPtrArray      *rows)
 {
   GPtrArray *events = g_ptr_array_new_full (rows->len, (GDestroyNotify) g_object_unref);
+  g_autoptr(GPtrArray) bodies = converc_journal_lookup_rows (journal, rows, NULL);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      ConvercJournalRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GBytes) raw = converc_journal_lookup_by_key (journal, row->key, NULL);
+      GBytes *raw = bodies != NULL ? g_ptr_array_index (bodies, i) : NULL;
       ConvercEvent *event = raw != NULL ? converc_parse_event (raw, NULL) : NULL;
 
       g_ptr_array_add (events, event != NULL ? event : placeholder_new ());
