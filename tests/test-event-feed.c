@@ -31,6 +31,7 @@
 #include "converc-emulator.h"
 #include "converc-event-private.h"
 #include "cw-event-feed.h"
+#include "cw-event-feed-private.h"
 #include "cw-test-utils.h"
 
 /* A network monitor whose answer the test sets. */
@@ -816,6 +817,42 @@ test_journal_first_sync_parts (Fixture       *f,
   cw_event_feed_set_journal (f->feed, NULL);
 }
 
+/* A first sync that breaks off keeps the parts it read, says why, and
+ * the next load asks as deep again; once one is whole, polls are the
+ * preference's size. */
+static void
+test_journal_first_sync_broken (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  gint64 kept;
+
+  converc_emulator_generate_events (f->emulator, 600, 13);
+  cw_event_feed_set_journal (f->feed, journal);
+  /* Half the answer: its first ~320 events whole, then cut short. */
+  converc_emulator_set_malformed (f->emulator, TRUE);
+  start (f);
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed) && _cw_event_feed_get_n_held (f->feed) == 0);
+  g_assert_nonnull (cw_event_feed_get_last_error (f->feed));
+  g_assert_true (g_error_matches (cw_event_feed_get_last_error (f->feed), CONVERC_ERROR,
+                                  CONVERC_ERROR_INVALID_RESPONSE));
+  kept = stored (journal);
+  g_test_message ("a broken first sync kept %" G_GINT64_FORMAT " events", kept);
+  g_assert_cmpint (kept, >=, 25);
+  g_assert_cmpint (kept, <, 640);
+  g_assert_cmpuint (_cw_event_feed_count_for_load (f->feed), ==, CW_EVENT_FEED_DEEP_COUNT);
+
+  converc_emulator_set_malformed (f->emulator, FALSE);
+  refresh (f);
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed) && _cw_event_feed_get_n_held (f->feed) == 0);
+  g_assert_null (cw_event_feed_get_last_error (f->feed));
+  g_assert_cmpint (stored (journal), >, kept);
+  g_assert_cmpuint (_cw_event_feed_count_for_load (f->feed), ==,
+                    cw_event_feed_get_event_count (f->feed));
+
+  cw_event_feed_set_journal (f->feed, NULL);
+}
+
 /* The journal of a scope opens off the main thread; a damaged one gives
  * one message and a journal in memory for the run. */
 static void
@@ -883,6 +920,7 @@ main (int   argc,
   ADD ("journal-fill", test_journal_fill);
   ADD ("journal-open", test_journal_open);
   ADD ("journal-first-sync-parts", test_journal_first_sync_parts);
+  ADD ("journal-first-sync-broken", test_journal_first_sync_broken);
 
 #undef ADD
 

@@ -112,7 +112,7 @@ _cw_event_feed_count_for_load (CwEventFeed *self)
 {
   g_assert (CW_IS_EVENT_FEED (self));
 
-  if (self->journal != NULL && self->journal_empty)
+  if (self->journal != NULL && (self->journal_empty || self->deep_incomplete))
     return MAX (self->event_count, CW_EVENT_FEED_DEEP_COUNT);
 
   return self->event_count;
@@ -267,6 +267,7 @@ set_journal_full (CwEventFeed    *self,
   g_clear_object (&self->journal_cancellable);
   g_set_object (&self->journal, journal);
   self->journal_empty = journal != NULL && empty;
+  self->deep_incomplete = FALSE;
 
   _cw_event_feed_notify (self, PROP_JOURNAL);
   bump_revision (self);

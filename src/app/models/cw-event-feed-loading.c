@@ -394,6 +394,9 @@ stream_cb (GObject      *object,
       return;
     }
 
+  /* Broken off (the parts read are stored): the next load asks as deep
+   * again, so that the older events are not left out for good. */
+  load->self->deep_incomplete = error != NULL;
   load_answered (load, NULL, n_skipped, first_problem, error);
 }
 

@@ -80,6 +80,8 @@ struct _CwEventFeed
   guint            n_ingesting;
   /* The journal held no event: the next load fetches deeply */
   guint            journal_empty : 1;
+  /* The last deep load broke off: the next goes deep again */
+  guint            deep_incomplete : 1;
   /* Preferences → History: with it off the journal stays in memory, and
    * nothing is written to a journal on disk; @journal_scope is the scope
    * last asked for, opened again when history is turned on. */
