@@ -1039,6 +1039,76 @@ test_lookup_rows (void)
     }
 }
 
+typedef struct
+{
+  ConvercJournal     *journal;
+  ConvercSearchQuery *query;
+  GCancellable       *cancellable;
+  gint64              n;
+  GError             *error;
+} Counting;
+
+static gpointer
+count_thread (gpointer data)
+{
+  Counting *counting = data;
+
+  counting->n = converc_journal_count_cancellable (counting->journal, counting->query, 0,
+                                                   counting->cancellable, &counting->error);
+  return NULL;
+}
+
+/* A long count stops when its cancellable is cancelled (the next search
+ * keystroke must not wait for it); otherwise it counts every match. */
+static void
+test_count_cancellable (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "count.sqlite");
+  g_autoptr(GPtrArray) events = generate_events (3000, 9);
+  g_autoptr(ConvercSearchQuery) query = converc_search_query_parse ("e");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ConvercJournal *reader;
+  Counting counting = { journal, query, cancellable, 0, NULL };
+  GThread *thread;
+  gint64 all;
+
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error));
+  g_assert_no_error (error);
+
+  all = converc_journal_count_cancellable (journal, query, 0, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (all, ==, converc_journal_count (journal, query, 0, NULL));
+  g_assert_cmpint (all, >, 2000);
+
+  /* Cancelled before: nothing is read. */
+  g_cancellable_cancel (cancellable);
+  g_assert_cmpint (converc_journal_count_cancellable (journal, query, 0, cancellable, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Cancelled while it waits for the reader, then let in: it stops at
+   * SQLite's first progress check instead of counting 3,000 events. */
+  g_cancellable_reset (cancellable);
+  reader = converc_journal_lock_reader (journal);
+  thread = g_thread_new ("count", count_thread, &counting);
+  g_usleep (100 * 1000);
+  g_cancellable_cancel (cancellable);
+  g_mutex_unlock (&reader->lock);
+  g_thread_join (thread);
+  g_assert_cmpint (counting.n, ==, -1);
+  g_assert_error (counting.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&counting.error);
+
+  /* The reader works on after it. */
+  g_assert_cmpint (converc_journal_count_cancellable (journal, query, 0, NULL, &error), ==, all);
+  g_assert_no_error (error);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1057,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/migrate-v3", test_migrate_v3);
   g_test_add_func ("/converc/journal/query-ordered", test_query_ordered);
   g_test_add_func ("/converc/journal/lookup-rows", test_lookup_rows);
+  g_test_add_func ("/converc/journal/count-cancellable", test_count_cancellable);
 
   return g_test_run ();
 }

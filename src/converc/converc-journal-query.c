@@ -675,6 +675,63 @@ converc_journal_count (ConvercJournal            *self,
   return converc_journal_count_at_most (self, search, since_usec, 0, error);
 }
 
+/* SQLite asks this every few thousand steps of a statement: non-zero
+ * stops it (SQLITE_INTERRUPT). */
+static int
+cancelled_cb (void *data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (data));
+}
+
+/**
+ * converc_journal_count_cancellable:
+ * @cancellable: (nullable): stops the count part-way
+ *
+ * As converc_journal_count(), but a count of many events (every match of
+ * a short word in a large journal takes a while) stops soon after
+ * @cancellable is cancelled, with %G_IO_ERROR_CANCELLED, and lets the
+ * next reader (a search keystroke) in.
+ *
+ * Returns: how many events match, or -1 with @error
+ */
+gint64
+converc_journal_count_cancellable (ConvercJournal            *self,
+                                   const ConvercSearchQuery  *search,
+                                   gint64                     since_usec,
+                                   GCancellable              *cancellable,
+                                   GError                   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 n;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+
+  /* From here on @self is the reading connection, locked. */
+  self = converc_journal_lock_reader (self);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 4096, cancelled_cb, cancellable);
+  n = count_locked (self, search, since_usec, 0, &local_error);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  g_mutex_unlock (&self->lock);
+
+  if (n < 0 && g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The count was stopped"));
+      return -1;
+    }
+  if (n < 0)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return n;
+}
+
 typedef struct
 {
   ConvercSearchQuery *search;

@@ -190,6 +190,13 @@ gint64          converc_journal_count             (ConvercJournal            *se
                                                    GError                   **error);
 /* The same, counting no further than @at_most (0: all): a status line can
  * say "10,000+" at once where counting all would take long. */
+/* The same, stopped part-way (G_IO_ERROR_CANCELLED) soon after
+ * @cancellable is. */
+gint64          converc_journal_count_cancellable (ConvercJournal            *self,
+                                                   const ConvercSearchQuery  *search,
+                                                   gint64                     since_usec,
+                                                   GCancellable              *cancellable,
+                                                   GError                   **error);
 gint64          converc_journal_count_at_most     (ConvercJournal            *self,
                                                    const ConvercSearchQuery  *search,
                                                    gint64                     since_usec,

@@ -188,7 +188,9 @@ read_thread (GTask        *task,
 
   if (read->exact)
     {
-      read->n_matches = converc_journal_count (read->journal, read->query, 0, &error);
+      /* Stopped by the next keystroke, which must not wait for it. */
+      read->n_matches = converc_journal_count_cancellable (read->journal, read->query, 0,
+                                                           cancellable, &error);
       if (read->n_matches < 0)
         g_task_return_error (task, g_steal_pointer (&error));
       else
