@@ -357,6 +357,7 @@ run_search (const char  *path,
   GListModel *model;
   double load_before = load_average ();
   double rss_open;
+  double rss_searched;
   guint n_items;
 
   show_page (&shown, client, journal);
@@ -394,8 +395,10 @@ run_search (const char  *path,
         g_main_context_iteration (NULL, TRUE);
     }
 
-  /* Scrolled top to bottom, a page of rows (200) at a time: each page
-   * read on the worker while placeholders show. */
+  rss_searched = vm_hwm_mb ();
+
+  /* Scrolled top to bottom, 5,000 rows at a time: each page read on the
+   * worker while placeholders show. */
   for (guint position = 0; position < n_items; position += 5000)
     {
       gint64 t0 = g_get_monotonic_time ();
@@ -424,8 +427,8 @@ run_search (const char  *path,
            maximum (paint_ms));
   g_print ("  jump by 5,000 rows → rows painted: median %.1f ms (max %.1f), %u jumps\n",
            median (scroll_ms), maximum (scroll_ms), scroll_ms->len);
-  g_print ("  peak RSS (VmHWM): %.1f MB once the first rows were painted, %.1f MB at the end\n",
-           rss_open, vm_hwm_mb ());
+  g_print ("  peak RSS (VmHWM): %.1f MB once the first rows were painted, %.1f MB after "
+           "the searches, %.1f MB at the end\n", rss_open, rss_searched, vm_hwm_mb ());
   g_print ("@search_update_ms %.1f\n@search_paint_ms %.1f\n@jump_ms %.1f\n@peak_rss_mb %.1f\n",
            median (update_ms), median (paint_ms), median (scroll_ms), vm_hwm_mb ());
 
@@ -557,10 +560,11 @@ run_ingest (const char *path,
       cw_event_feed_set_client (shown.feed, client);
     }
 
-  /* Until stored, and the list shows what was stored */
+  /* Until stored (a first sync's parts too), and the list shows what was
+   * stored */
   while (cw_event_feed_get_journal_revision (shown.feed) == revision ||
-         cw_event_feed_get_loading (shown.feed) || !query_done (shown.page) ||
-         !first_rows_shown (shown.page))
+         cw_event_feed_get_loading (shown.feed) || _cw_event_feed_get_n_held (shown.feed) > 0 ||
+         !query_done (shown.page) || !first_rows_shown (shown.page))
     {
       guint frames = n_frames;
 
