@@ -157,6 +157,14 @@ part_parsed_cb (GObject      *object,
   if (converc_client_request_is_done (task))
     return;
 
+  /* Cancelled after the whole body was read: no read notices it, so this
+   * part is the first to; nothing more goes to the caller. */
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    {
+      converc_client_request_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       converc_client_request_return_error (task, g_steal_pointer (&error));
