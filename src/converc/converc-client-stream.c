@@ -1,7 +1,7 @@
 /* converc-client-stream.c
  *
- * Reading JSON text byte by byte, without a tree: strings, tokens, escapes,
- * and the re-indenting that keeps every value's spelling.
+ * Fetching the list of events and giving them a part at a time as the
+ * answer arrives.
  *
  * Copyright 2026 Converc Webhooks contributors
  *
