@@ -107,6 +107,14 @@ return_error (GTask  *task,
 {
   Request *request = g_task_get_task_data (task);
 
+  /* A cancel can be told by the reader of a body before the read it also
+   * stopped comes back with it: the caller hears it once. */
+  if (request->done)
+    {
+      g_error_free (error);
+      return;
+    }
+
   request->done = TRUE;
   redact_error (request->client, error);
   g_task_return_error (task, error);

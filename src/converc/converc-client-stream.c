@@ -1,7 +1,7 @@
 /* converc-client-stream.c
  *
- * Reading JSON text byte by byte, without a tree: strings, tokens, escapes,
- * and the re-indenting that keeps every value's spelling.
+ * Fetching the list of events and giving them a part at a time as the
+ * answer arrives.
  *
  * Copyright 2026 Converc Webhooks contributors
  *
@@ -141,6 +141,21 @@ parse_part_thread (GTask        *part_task,
 static void next_step (Reader *reader,
                        GTask  *task);
 
+/* TRUE when the caller has its answer, or cancelled: then, if nothing told
+ * it yet, it learns it now (after the body's end no read is left to notice
+ * a cancel, and its callback would never come). */
+static gboolean
+stop_if_done (GTask *task)
+{
+  GError *error = NULL;
+
+  if (!converc_client_request_is_done (task))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    converc_client_request_return_error (task, error);
+  return TRUE;
+}
+
 static void
 part_parsed_cb (GObject      *object,
                 GAsyncResult *result,
@@ -154,7 +169,7 @@ part_parsed_cb (GObject      *object,
   reader->parsing = FALSE;
 
   /* Cancelled, timed out or failed meanwhile: the caller has its answer. */
-  if (converc_client_request_is_done (task))
+  if (stop_if_done (task))
     return;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -171,7 +186,7 @@ part_parsed_cb (GObject      *object,
   if (part->events->len > 0)
     reader->func (part->events, reader->func_data);
 
-  if (converc_client_request_is_done (task))
+  if (stop_if_done (task))
     return;
 
   reader->part_size = MIN (reader->part_size * 2, LARGEST_PART);
@@ -203,7 +218,7 @@ next_step (Reader *reader,
   guint n_ready;
   g_autoptr(GError) error = NULL;
 
-  if (reader->parsing || converc_client_request_is_done (task))
+  if (reader->parsing || stop_if_done (task))
     return;
 
   n_ready = converc_event_stream_get_n_ready (stream);

@@ -1,7 +1,6 @@
 /* converc-event-stream-private.h
  *
- * Reading JSON text byte by byte, without a tree: strings, tokens, escapes,
- * and the re-indenting that keeps every value's spelling.
+ * Finding the elements of a bare JSON array of events as its bytes arrive.
  *
  * Copyright 2026 Converc Webhooks contributors
  *

@@ -1,7 +1,6 @@
 /* converc-event-stream.c
  *
- * Reading JSON text byte by byte, without a tree: strings, tokens, escapes,
- * and the re-indenting that keeps every value's spelling.
+ * Finding the elements of a bare JSON array of events as its bytes arrive.
  *
  * Copyright 2026 Converc Webhooks contributors
  *
@@ -58,6 +57,7 @@ struct _ConvercEventStream
   GArray     *ready;     /* (start, length) pairs in the answer */
   guint       n_taken;
   GError     *error;
+  guint       bom;       /* bytes of a byte order mark seen */
 
   /* inside an element */
   gsize       element_start;
@@ -165,9 +165,17 @@ scan (ConvercEventStream *self)
         {
         case PHASE_START:
           /* A byte order mark is allowed, as the whole-answer reading
-           * allows it. */
-          if (at < 3 && (guint8) c == ((const guint8 *) "\xEF\xBB\xBF")[at])
-            continue;
+           * allows it: whole, and first. */
+          if (at == self->bom && at < 3 && (guint8) c == ((const guint8 *) "\xEF\xBB\xBF")[at])
+            {
+              self->bom++;
+              continue;
+            }
+          if (self->bom == 1 || self->bom == 2)
+            {
+              self->phase = PHASE_NOT_ARRAY;
+              return;
+            }
           if (converc_json_is_space (c))
             continue;
           if (c != '[')
@@ -187,7 +195,7 @@ scan (ConvercEventStream *self)
               self->phase = PHASE_END;
               continue;
             }
-          if (c == ']' || c == ',')
+          if (c == ']' || c == ',' || c == '}')
             {
               go_bad (self, _("the list of events has an empty element"));
               return;
@@ -345,7 +353,10 @@ converc_event_stream_check_end (ConvercEventStream  *self,
       return FALSE;
 
     case PHASE_START:
-      converc_invalid_response (error, _("the body is empty"));
+      if (self->size == 0)
+        converc_invalid_response (error, _("the body is empty"));
+      else
+        converc_invalid_response (error, _("expected a list of events"));
       return FALSE;
 
     case PHASE_NOT_ARRAY:
