@@ -420,7 +420,11 @@ send_cb (GObject      *object,
       return;
     }
 
-  request->buffer = g_byte_array_sized_new (length > 0 ? (guint)MIN (length, 16 * 1024 * 1024) : 4096);
+  /* A 2xx body read as it arrives goes to its reader, not here. */
+  if (request->reader_funcs != NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
+    request->buffer = g_byte_array_new ();
+  else
+    request->buffer = g_byte_array_sized_new (length > 0 ? (guint)MIN (length, 16 * 1024 * 1024) : 4096);
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK, read_priority (request),
                                    request->internal, read_cb, g_steal_pointer (&task));
 }
