@@ -41,7 +41,9 @@
  *   bench-events-journal --first-sync EMPTY_JOURNAL
  *       the first sync of a 10,000-event answer into an empty journal:
  *       request → first rows painted, beside request → first byte of the
- *       same answer asked by libsoup alone
+ *       same answer asked by libsoup alone (BENCH_SHOT=FILE.png: a
+ *       screenshot once the first rows are shown; the figures then do not
+ *       count)
  * Every figure is printed with the machine's load average; lines
  * "@name value" are for scripts. */
 
@@ -59,6 +61,7 @@
 #include "converc-emulator.h"
 #include "cw-renderer.h"
 #include "cw-events-page-private.h"
+#include "../cw-shot-utils.h"
 
 #define ANSWER_EVENTS 10000
 
@@ -570,7 +573,13 @@ run_ingest (const char *path,
 
       g_main_context_iteration (NULL, TRUE);
       if (t_rows == 0 && n_frames != frames && first_rows_shown (shown.page))
-        t_rows = g_get_monotonic_time ();
+        {
+          t_rows = g_get_monotonic_time ();
+          /* BENCH_SHOT=FILE.png: a screenshot of the first rows while the
+           * rest still arrives (it stalls the loop: not for figures) */
+          if (g_getenv ("BENCH_SHOT") != NULL)
+            cw_shot_take (g_getenv ("BENCH_SHOT"), 1100, 720);
+        }
       if (!cw_event_feed_get_loading (shown.feed) && cw_event_feed_get_last_error (shown.feed))
         g_error ("load failed: %s", cw_event_feed_get_last_error (shown.feed)->message);
     }
