@@ -49,10 +49,32 @@ typedef struct
 } Ingest;
 
 static void
+drop_events (gpointer data,
+             gpointer user_data)
+{
+  g_ptr_array_unref (data);
+}
+
+/* Lets @events go on a thread of their own: 10,000 events are 200,000
+ * blocks to free, too long a step for the main loop once they are
+ * stored. */
+static void
+drop_events_off_main_thread (GPtrArray *events)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (drop_events, NULL, 1, FALSE, NULL));
+
+  g_thread_pool_push (pool, events, NULL);
+}
+
+static void
 ingest_free (Ingest *ingest)
 {
   g_weak_ref_clear (&ingest->weak);
-  g_clear_pointer (&ingest->events, g_ptr_array_unref);
+  if (ingest->events != NULL)
+    drop_events_off_main_thread (g_steal_pointer (&ingest->events));
   g_free (ingest);
 }
 
