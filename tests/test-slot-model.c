@@ -513,6 +513,61 @@ test_outlived_by_model (void)
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) item);
 }
 
+/* Scrolled through a long list: the slots no view holds any more go, and
+ * their items with them; one a view holds stays, the same object, at its
+ * position. */
+static void
+test_slots_let_go (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(CwSlotModel) slots = NULL;
+  g_autoptr(CwSlot) held = NULL;
+  g_autoptr(GObject) first_item = NULL;
+  guint n_still_held = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("item %u", i);
+      g_autoptr(GtkStringObject) item = gtk_string_object_new (text);
+
+      g_list_store_append (store, item);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (store)));
+  slots = cw_slot_model_new (GTK_SELECTION_MODEL (selection));
+  first_item = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+  held = g_list_model_get_item (G_LIST_MODEL (slots), 7);
+  /* Every position asked for once, as rows passing by while scrolling. */
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(CwSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_nonnull (cw_slot_get_item (slot));
+    }
+
+  /* The store's reference, the test's, and a slot's only where one is
+   * still kept: most slots (and their references) went. */
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      n_still_held += G_OBJECT (item)->ref_count > 2;
+    }
+  g_test_message ("%u of 5,000 items still held by a slot", n_still_held);
+  g_assert_cmpuint (n_still_held, <=, 2 * 500 + 1);
+
+  /* The slot a view holds is kept, and still shows its position. */
+  {
+    g_autoptr(CwSlot) again = g_list_model_get_item (G_LIST_MODEL (slots), 7);
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), 7);
+
+    g_assert_true (again == held);
+    g_assert_true (cw_slot_get_item (held) == (gpointer) item);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +583,7 @@ main (int   argc,
   ADD ("selection", test_selection);
 #undef ADD
   g_test_add_func ("/cw/slot-model/outlived-by-model", test_outlived_by_model);
+  g_test_add_func ("/cw/slot-model/slots-let-go", test_slots_let_go);
 
   return g_test_run ();
 }

@@ -33,6 +33,8 @@
 #define SLOT_GAP 32
 /* Changes that replace fewer positions are told as they came */
 #define SPLIT_MIN 1000
+/* Slots made since the last sweep that start another, at the least */
+#define SWEEP_MIN 500
 
 struct _CwSlot
 {
@@ -48,8 +50,12 @@ struct _CwSlotModel
   GObject            parent_instance;
 
   GtkSelectionModel *model;
-  /* One entry a position of @model: a CwSlot once asked for, else NULL. */
+  /* One entry a position of @model: a CwSlot while a view may hold it,
+   * else NULL. */
   GPtrArray         *slots;
+  /* Slots kept by the last sweep, and made since */
+  guint              n_kept;
+  guint              n_made;
 };
 
 static void cw_slot_model_list_model_init      (GListModelInterface         *iface);
@@ -107,6 +113,34 @@ refresh_slot (CwSlotModel *self,
     }
 }
 
+/* Lets the slots go that no view holds any more (the array's is their
+ * only reference), and their items with them: scrolling through a long
+ * list asks for a slot at every position it passes, and each held an
+ * item (a whole event) for as long as the model lived. A view asks again
+ * for a position it does not hold, and gets a new slot. */
+static void
+sweep (CwSlotModel *self)
+{
+  g_assert (CW_IS_SLOT_MODEL (self));
+
+  self->n_kept = 0;
+  self->n_made = 0;
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      CwSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot == NULL)
+        continue;
+      if (G_OBJECT (slot)->ref_count == 1)
+        {
+          g_ptr_array_index (self->slots, i) = NULL;
+          g_object_unref (slot);
+        }
+      else
+        self->n_kept++;
+    }
+}
+
 static guint
 count_empty (CwSlotModel *self,
              guint        position,
@@ -125,8 +159,8 @@ count_empty (CwSlotModel *self,
  * for the rows of those it removes, so that replacing every item of a
  * long model (a journal query's answer) made a slot at every position
  * and asked the model below for each item, in one main-loop iteration.
- * A position without a slot was never asked for, so that no row shows
- * it. Runs of slots less than SLOT_GAP apart are one change. */
+ * A position without a slot was never asked for, or its slot was let
+ * go when no view held it: no row shows it. Runs of slots less than SLOT_GAP apart are one change. */
 static void
 emit_replaced (CwSlotModel *self,
                guint        position,
@@ -171,6 +205,10 @@ items_changed_cb (CwSlotModel *self,
 
   g_assert (CW_IS_SLOT_MODEL (self));
   g_assert (position + removed <= self->slots->len);
+
+  /* A long change refreshes every slot it keeps: none for no view. */
+  if (MIN (removed, added) >= SPLIT_MIN && self->n_made > 0)
+    sweep (self);
 
   /* The first positions of the change keep their slots, now showing the
    * items that are there now; the rest are removed or inserted empty. */
@@ -247,6 +285,8 @@ cw_slot_model_get_item (GListModel *model,
   slot = g_ptr_array_index (self->slots, position);
   if (slot == NULL)
     {
+      if (++self->n_made > MAX (SWEEP_MIN, self->n_kept))
+        sweep (self);
       slot = g_object_new (CW_TYPE_SLOT, NULL);
       g_ptr_array_index (self->slots, position) = slot;
     }
