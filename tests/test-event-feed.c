@@ -736,7 +736,9 @@ test_journal_fill (Fixture       *f,
     g_assert_cmpint (stored (other), ==, 70);
     revision = cw_event_feed_get_journal_revision (f->feed);
     refresh (f);
-    WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision);
+    /* Deep: stored in parts, until the last is */
+    WAIT_FOR (cw_event_feed_get_journal_revision (f->feed) > revision &&
+              !cw_event_feed_get_loading (f->feed) && _cw_event_feed_get_n_held (f->feed) == 0);
     g_assert_cmpint (stored (other), ==, 83);
     cw_event_feed_set_journal (f->feed, NULL);
   }

@@ -152,12 +152,7 @@ ingest_cb (GObject      *object,
   gboolean was_empty;
   guint n_added = 0;
 
-  if (!converc_journal_ingest_finish (journal, result, &n_added, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      ingest_free (ingest);
-      return;
-    }
+  converc_journal_ingest_finish (journal, result, &n_added, &error);
 
   if (self == NULL)
     {
@@ -165,8 +160,16 @@ ingest_cb (GObject      *object,
       return;
     }
 
+  /* Stored, failed or cancelled (another journal was set): the feed no
+   * longer holds these events for the store. */
   g_assert (self->n_ingesting >= ingest->n_events);
   self->n_ingesting -= ingest->n_events;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      ingest_free (ingest);
+      return;
+    }
 
   if (self->journal != journal)
     {
