@@ -261,6 +261,15 @@ schedule_poll (CwEventFeed *self)
   set_next_poll (self, g_get_monotonic_time () + delay * G_USEC_PER_SEC);
 }
 
+static void
+remember_types (CwEventFeed *self,
+                GPtrArray   *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    _cw_event_feed_remember_type (self,
+                                  converc_event_get_event_type (g_ptr_array_index (events, i)));
+}
+
 /* The end of a load: @events (NULL for a streamed answer, whose events
  * were stored as they came) or @error. */
 static void
@@ -272,7 +281,20 @@ load_answered (Load         *load,
 {
   CwEventFeed *self = load->self;
 
+  /* Cancelled: the feed may be gone, do not touch it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_free (load);
+      return;
+    }
+
   g_assert (CW_IS_EVENT_FEED (self));
+
+  /* A streamed (deep) load that broke off keeps the parts it stored; the
+   * next load asks as deep again, so that the older events are not left
+   * out for good. */
+  if (events == NULL)
+    self->deep_incomplete = error != NULL;
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -294,9 +316,7 @@ load_answered (Load         *load,
        * memory does not grow with the history. */
       if (events != NULL && self->journal != NULL)
         {
-          for (guint i = 0; i < events->len; i++)
-            _cw_event_feed_remember_type (self,
-                                          converc_event_get_event_type (g_ptr_array_index (events, i)));
+          remember_types (self, events);
           _cw_event_feed_ingest (self, events, FALSE);
         }
       else if (events != NULL)
@@ -339,14 +359,6 @@ load_cb (GObject      *object,
   guint n_skipped = 0;
 
   events = converc_client_list_events_finish (client, result, &n_skipped, &first_problem, &error);
-
-  /* Cancelled: the feed may be gone, do not touch it. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_free (load);
-      return;
-    }
-
   load_answered (load, events, n_skipped, first_problem, error);
 }
 
@@ -361,10 +373,7 @@ stream_part_cb (GPtrArray *events,
 
   g_assert (CW_IS_EVENT_FEED (self));
 
-  for (guint i = 0; i < events->len; i++)
-    _cw_event_feed_remember_type (self,
-                                  converc_event_get_event_type (g_ptr_array_index (events, i)));
-
+  remember_types (self, events);
   if (self->journal != NULL)
     _cw_event_feed_ingest_part (self, events);
   else
@@ -387,16 +396,6 @@ stream_cb (GObject      *object,
   guint n_skipped = 0;
 
   converc_client_stream_events_finish (client, result, NULL, &n_skipped, &first_problem, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_free (load);
-      return;
-    }
-
-  /* Broken off (the parts read are stored): the next load asks as deep
-   * again, so that the older events are not left out for good. */
-  load->self->deep_incomplete = error != NULL;
   load_answered (load, NULL, n_skipped, first_problem, error);
 }
 
