@@ -32,28 +32,8 @@
 #include "converc-emulator-private.h"
 #include "converc-event-stream-private.h"
 
+#include "converc-test-events.h"
 #include "converc-test-utils.h"
-
-/* Events as the emulator writes them: @n JSON texts. */
-static GPtrArray *
-generate_events (guint   n,
-                 guint32 seed)
-{
-  g_autoptr(ConvercEmulatorGenerator) gen = converc_emulator_generator_new (seed);
-  GPtrArray *events = g_ptr_array_new_with_free_func (g_free);
-  gint64 start = G_GINT64_CONSTANT (1780000000) * G_USEC_PER_SEC;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *type = converc_emulator_generator_pick_type (gen);
-      g_autofree char *id = NULL;
-
-      g_ptr_array_add (events, converc_emulator_generator_render (gen, type, start + i * G_USEC_PER_SEC,
-                                                                  &id));
-    }
-
-  return events;
-}
 
 /* Takes the ready elements of @stream, each as its own GBytes. */
 static void

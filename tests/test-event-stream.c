@@ -34,6 +34,7 @@
 #include "converc.h"
 #include "converc-emulator-private.h"
 
+#include "converc-test-events.h"
 #include "converc-test-utils.h"
 
 #define API_KEY "ck_live_STREAMKEY_4242_do_not_print"
@@ -44,27 +45,6 @@
 #else
 # define WAIT   30
 #endif
-
-/* Events as the emulator writes them: @n JSON texts. */
-static GPtrArray *
-generate_events (guint   n,
-                 guint32 seed)
-{
-  g_autoptr(ConvercEmulatorGenerator) gen = converc_emulator_generator_new (seed);
-  GPtrArray *events = g_ptr_array_new_with_free_func (g_free);
-  gint64 start = G_GINT64_CONSTANT (1780000000) * G_USEC_PER_SEC;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *type = converc_emulator_generator_pick_type (gen);
-      g_autofree char *id = NULL;
-
-      g_ptr_array_add (events, converc_emulator_generator_render (gen, type, start + i * G_USEC_PER_SEC,
-                                                                  &id));
-    }
-
-  return events;
-}
 
 /* Elements @begin to @end of a bare array of @events: the '[' before the
  * first, each followed by ',' or, the last, by ']'. The pieces of
