@@ -1109,6 +1109,94 @@ test_count_cancellable (void)
   remove_tree (folder);
 }
 
+typedef struct
+{
+  ConvercJournal     *journal;
+  ConvercSearchQuery *query;
+  GCancellable       *cancellable;
+  GPtrArray          *rows;
+  GError             *error;
+} Paging;
+
+static gpointer
+page_thread (gpointer data)
+{
+  Paging *paging = data;
+
+  paging->rows = converc_journal_query_ordered_cancellable (paging->journal, paging->query, 0,
+                                                            CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                                                            2500, 50, paging->cancellable,
+                                                            &paging->error);
+  return NULL;
+}
+
+/* A page of a search far down stops when its cancellable is cancelled (a
+ * page the list no longer needs must not hold up the next keystroke);
+ * otherwise it is the page converc_journal_query_ordered() gives. */
+static void
+test_query_ordered_cancellable (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "page.sqlite");
+  g_autoptr(GPtrArray) events = generate_events (3000, 11);
+  g_autoptr(ConvercSearchQuery) query = converc_search_query_parse ("e");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  ConvercJournal *reader;
+  Paging paging = { journal, query, cancellable, NULL, NULL };
+  GThread *thread;
+
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error));
+  g_assert_no_error (error);
+
+  expected = converc_journal_query_ordered (journal, query, 0, CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                                            2500, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, 50);
+  rows = converc_journal_query_ordered_cancellable (journal, query, 0,
+                                                    CONVERC_JOURNAL_ORDER_NEWEST_FIRST, 2500, 50,
+                                                    cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, expected->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpint (((ConvercJournalRow *) g_ptr_array_index (rows, i))->key, ==,
+                     ((ConvercJournalRow *) g_ptr_array_index (expected, i))->key);
+
+  /* Cancelled before: nothing is read. */
+  g_cancellable_cancel (cancellable);
+  g_assert_null (converc_journal_query_ordered_cancellable (journal, query, 0,
+                                                            CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                                                            2500, 50, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Cancelled while it waits for the reader, then let in: it stops at
+   * SQLite's first progress check instead of walking 2,550 matches. */
+  g_cancellable_reset (cancellable);
+  reader = converc_journal_lock_reader (journal);
+  thread = g_thread_new ("page", page_thread, &paging);
+  g_usleep (100 * 1000);
+  g_cancellable_cancel (cancellable);
+  g_mutex_unlock (&reader->lock);
+  g_thread_join (thread);
+  g_assert_null (paging.rows);
+  g_assert_error (paging.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&paging.error);
+
+  /* The reader works on after it. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = converc_journal_query_ordered_cancellable (journal, query, 0,
+                                                    CONVERC_JOURNAL_ORDER_NEWEST_FIRST, 2500, 50,
+                                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 50);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1128,6 +1216,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/query-ordered", test_query_ordered);
   g_test_add_func ("/converc/journal/lookup-rows", test_lookup_rows);
   g_test_add_func ("/converc/journal/count-cancellable", test_count_cancellable);
+  g_test_add_func ("/converc/journal/query-ordered-cancellable", test_query_ordered_cancellable);
 
   return g_test_run ();
 }

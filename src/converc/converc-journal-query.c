@@ -683,6 +683,45 @@ cancelled_cb (void *data)
   return g_cancellable_is_cancelled (G_CANCELLABLE (data));
 }
 
+/* Locks and returns the reading connection, whose statements stop soon
+ * after @cancellable (nullable) is cancelled. */
+static ConvercJournal *
+lock_reader_stoppable (ConvercJournal *self,
+                       GCancellable   *cancellable)
+{
+  ConvercJournal *reader = converc_journal_lock_reader (self);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (reader->db, 4096, cancelled_cb, cancellable);
+
+  return reader;
+}
+
+static void
+unlock_reader_stoppable (ConvercJournal *reader,
+                         GCancellable   *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (reader->db, 0, NULL, NULL);
+  g_mutex_unlock (&reader->lock);
+}
+
+/* @local_error, or "stopped" when @cancellable stopped the statement. */
+static void
+propagate_stopped (GCancellable  *cancellable,
+                   GError        *local_error,
+                   GError       **error)
+{
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&local_error);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was stopped"));
+      return;
+    }
+
+  g_propagate_error (error, local_error);
+}
+
 /**
  * converc_journal_count_cancellable:
  * @cancellable: (nullable): stops the count part-way
@@ -702,6 +741,7 @@ converc_journal_count_cancellable (ConvercJournal            *self,
                                    GError                   **error)
 {
   g_autoptr(GError) local_error = NULL;
+  ConvercJournal *reader;
   gint64 n;
 
   g_return_val_if_fail (CONVERC_IS_JOURNAL (self), -1);
@@ -711,25 +751,56 @@ converc_journal_count_cancellable (ConvercJournal            *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return -1;
 
-  /* From here on @self is the reading connection, locked. */
-  self = converc_journal_lock_reader (self);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (self->db, 4096, cancelled_cb, cancellable);
-  n = count_locked (self, search, since_usec, 0, &local_error);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (self->db, 0, NULL, NULL);
-  g_mutex_unlock (&self->lock);
+  reader = lock_reader_stoppable (self, cancellable);
+  n = count_locked (reader, search, since_usec, 0, &local_error);
+  unlock_reader_stoppable (reader, cancellable);
 
-  if (n < 0 && g_cancellable_is_cancelled (cancellable))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           _("The count was stopped"));
-      return -1;
-    }
   if (n < 0)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    propagate_stopped (cancellable, g_steal_pointer (&local_error), error);
 
   return n;
+}
+
+/**
+ * converc_journal_query_ordered_cancellable:
+ * @cancellable: (nullable): stops the query part-way
+ *
+ * As converc_journal_query_ordered(), but stopped soon after @cancellable
+ * is, with %G_IO_ERROR_CANCELLED: a page that a list no longer needs
+ * (the search changed) lets the next search in.
+ *
+ * Returns: (transfer full) (element-type ConvercJournalRow): the rows, or
+ *   %NULL with @error
+ */
+GPtrArray *
+converc_journal_query_ordered_cancellable (ConvercJournal            *self,
+                                           const ConvercSearchQuery  *search,
+                                           gint64                     since_usec,
+                                           ConvercJournalOrder        order,
+                                           guint                      offset,
+                                           guint                      limit,
+                                           GCancellable              *cancellable,
+                                           GError                   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ConvercJournal *reader;
+  GPtrArray *rows;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  reader = lock_reader_stoppable (self, cancellable);
+  rows = query_locked (reader, search, since_usec, order, offset, limit, 0, NULL, &local_error);
+  unlock_reader_stoppable (reader, cancellable);
+
+  if (rows == NULL)
+    propagate_stopped (cancellable, g_steal_pointer (&local_error), error);
+
+  return rows;
 }
 
 typedef struct

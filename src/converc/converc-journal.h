@@ -183,6 +183,16 @@ GPtrArray      *converc_journal_query_ordered     (ConvercJournal            *se
                                                    guint                      offset,
                                                    guint                      limit,
                                                    GError                   **error);
+/* The same, stopped part-way (G_IO_ERROR_CANCELLED) soon after
+ * @cancellable is. */
+GPtrArray      *converc_journal_query_ordered_cancellable (ConvercJournal            *self,
+                                                           const ConvercSearchQuery  *search,
+                                                           gint64                     since_usec,
+                                                           ConvercJournalOrder        order,
+                                                           guint                      offset,
+                                                           guint                      limit,
+                                                           GCancellable              *cancellable,
+                                                           GError                   **error);
 /* How many events match, or -1 on error. */
 gint64          converc_journal_count             (ConvercJournal            *self,
                                                    const ConvercSearchQuery  *search,
