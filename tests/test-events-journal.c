@@ -481,6 +481,44 @@ test_reads_off_main_thread (Fixture       *f,
   g_source_remove (tick_source);
 }
 
+/* A list view asks for the pages around what it shows at once (four or
+ * five); they are read two at a time, so that a search keystroke meanwhile
+ * finds the reader free, and each is read once. */
+static void
+test_page_reads_bounded (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const guint positions[] = { 300, 400, 500, 600, 700 };
+  CwJournalModel *model;
+  guint n_reads;
+
+  show_many (f);
+  model = f->page->journal_model;
+  /* The pages the view asked for first are read: none is under way */
+  for (guint position = 0; position < 250; position += CW_JOURNAL_MODEL_PAGE)
+    WAIT_FOR (!is_placeholder_at (shown (f), position));
+  _cw_journal_model_set_read_delay (model, 400);
+
+  n_reads = _cw_journal_model_get_n_reads (model);
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    g_assert_true (is_placeholder_at (shown (f), positions[i]));
+  g_assert_cmpuint (_cw_journal_model_get_n_reads (model), ==, n_reads + 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    WAIT_FOR (!is_placeholder_at (shown (f), positions[i]));
+  g_assert_cmpuint (_cw_journal_model_get_n_reads (model), ==, n_reads + G_N_ELEMENTS (positions));
+
+  /* The events are those of their positions: newest first */
+  for (guint i = 1; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(ConvercEvent) newer = g_list_model_get_item (shown (f), positions[i - 1]);
+      g_autoptr(ConvercEvent) older = g_list_model_get_item (shown (f), positions[i]);
+
+      g_assert_cmpint (converc_event_get_created_unix (newer), >=,
+                       converc_event_get_created_unix (older));
+    }
+}
+
 /* Searches typed quickly: the answers of the older ones, which come back
  * after the newer one was asked, are dropped; only the last is shown. */
 static void
@@ -689,6 +727,7 @@ main (int   argc,
   ADD ("enter-opens-first", test_enter_opens_first);
   ADD ("paging", test_paging);
   ADD ("reads-off-main-thread", test_reads_off_main_thread);
+  ADD ("page-reads-bounded", test_page_reads_bounded);
   ADD ("stale-results-dropped", test_stale_results_dropped);
   ADD ("sort", test_sort);
   ADD ("feed-holds-no-bodies", test_feed_holds_no_bodies);

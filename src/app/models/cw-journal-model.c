@@ -19,29 +19,29 @@
  */
 
 /* The one concern of this file: a list model over a journal query — the
- * count and first page, and every later page, read on worker threads;
- * placeholders shown until a page arrives; results of an older query
- * dropped; a few pages kept. */
+ * count and first page, and every later page, asked of worker threads
+ * (cw-journal-model-read.c), a few at a time; placeholders shown until a
+ * page arrives; results of an older query dropped; a few pages kept. */
 
 #define G_LOG_DOMAIN "cw-journal-model"
 
 #include "config.h"
 
 #include "cw-journal-model.h"
+#include "cw-journal-model-private.h"
 
 /* Pages kept besides the first: 8 × 50 events, whatever the journal holds */
 #define MAX_PAGES 8
-/* A query counts its matches up to this many first, so that the list
- * shows at once; past it, an exact count follows and the list grows. */
-#define FIRST_COUNT 1000
+#define EXACT_COUNT_DELAY_MS 250
 /* A query's answer that adds rows to a short list adds GROW_STEP of them
  * a main-loop iteration up to GROW_LIMIT, then all the others: GTK 4.8's
  * list view makes a row for each of its first 200 items at once, and 200
  * rows at once stall the main loop. */
 #define GROW_STEP   25
 #define GROW_LIMIT  200
+/* Pages read at once (one a core) */
+#define MAX_PAGE_READS 2
 
-static GQuark placeholder_quark;
 
 struct _CwJournalModel
 {
@@ -62,12 +62,19 @@ struct _CwJournalModel
   guint               n_items;
   guint               n_target;
   guint               grow_source;
+  /* Starts the exact count of a search's matches past CW_JOURNAL_MODEL_FIRST_COUNT */
+  guint               exact_source;
   gint64              n_stored;
   gint64              oldest;
   /* page number → Page; @recent: page numbers, most recently used first */
   GHashTable         *pages;
   GQueue              recent;
   guint               n_reads;
+  /* Numbers of the pages to read, MAX_PAGE_READS at a time (a list view
+   * asks for four or five at once, and a search keystroke must not wait
+   * behind them), and how many are being read */
+  GQueue              to_read;
+  guint               n_page_reads;
 
   guint               loading : 1;
   guint               queried : 1;
@@ -97,6 +104,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void read_next_page (CwJournalModel *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CwJournalModel, cw_journal_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -108,155 +116,6 @@ page_free (Page *page)
   g_free (page);
 }
 
-static ConvercEvent *
-placeholder_new (void)
-{
-  ConvercEvent *event = g_object_new (CONVERC_TYPE_EVENT, NULL);
-
-  g_object_set_qdata (G_OBJECT (event), placeholder_quark, GINT_TO_POINTER (TRUE));
-  return event;
-}
-
-/* The events of @rows, their bodies read by key and parsed (on a worker
- * thread). An event that cannot be read any more (pruned meanwhile) is a
- * placeholder. */
-static GPtrArray *
-read_events (ConvercJournal *journal,
-             GPtrArray      *rows)
-{
-  GPtrArray *events = g_ptr_array_new_full (rows->len, (GDestroyNotify) g_object_unref);
-  g_autoptr(GPtrArray) bodies = converc_journal_lookup_rows (journal, rows, NULL);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GBytes *raw = bodies != NULL ? g_ptr_array_index (bodies, i) : NULL;
-      ConvercEvent *event = raw != NULL ? converc_parse_event (raw, NULL) : NULL;
-
-      g_ptr_array_add (events, event != NULL ? event : placeholder_new ());
-    }
-
-  return events;
-}
-
-/* What a worker reads: a query's count and first page, or one page. */
-typedef struct
-{
-  ConvercJournal     *journal;
-  ConvercSearchQuery *query;
-  ConvercJournalOrder order;
-  guint               generation;
-  guint               page;
-  guint               read_delay_ms;
-  gboolean            count;
-  /* With @count: the stored events' number and oldest time, when known
-   * (@known_stored ≥ 0) */
-  gint64              known_stored;
-  gint64              known_oldest;
-  /* Only the exact number of matches (after a first count that stopped
-   * at FIRST_COUNT) */
-  gboolean            exact;
-  /* Out */
-  GPtrArray          *events;
-  gint64              n_matches;
-  gint64              n_stored;
-  gint64              oldest;
-} Read;
-
-static void
-read_free (Read *read)
-{
-  g_clear_object (&read->journal);
-  g_clear_pointer (&read->query, converc_search_query_free);
-  g_clear_pointer (&read->events, g_ptr_array_unref);
-  g_free (read);
-}
-
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Read *read = task_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (read->read_delay_ms > 0)
-    g_usleep (read->read_delay_ms * 1000);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (read->exact)
-    {
-      /* Stopped by the next keystroke, which must not wait for it. */
-      read->n_matches = converc_journal_count_cancellable (read->journal, read->query, 0,
-                                                           cancellable, &error);
-      if (read->n_matches < 0)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  if (read->count)
-    {
-      g_autoptr(GPtrArray) last = NULL;
-      gboolean everything = read->query == NULL ||
-                            (read->query->event_type == NULL && read->query->words[0] == NULL);
-
-      read->n_stored = read->known_stored >= 0
-                       ? read->known_stored
-                       : converc_journal_count (read->journal, NULL, 0, &error);
-      read->oldest = read->known_oldest;
-      if (read->n_stored >= 0 && everything)
-        read->n_matches = read->n_stored;
-      else if (read->n_stored >= 0 && read->order == CONVERC_JOURNAL_ORDER_NEWEST_FIRST)
-        {
-          /* A search keystroke: its first page and count in one pass. */
-          rows = converc_journal_query_page (read->journal, read->query, 0, 0,
-                                             CW_JOURNAL_MODEL_PAGE, FIRST_COUNT,
-                                             &read->n_matches, &error);
-          if (rows == NULL)
-            read->n_matches = -1;
-        }
-      else if (read->n_stored >= 0)
-        read->n_matches = converc_journal_count_at_most (read->journal, read->query, 0,
-                                                         FIRST_COUNT, &error);
-      if (read->n_stored > 0 && read->n_matches >= 0 && read->known_stored < 0)
-        last = converc_journal_query_ordered (read->journal, NULL, 0,
-                                              CONVERC_JOURNAL_ORDER_OLDEST_FIRST, 0, 1,
-                                              &error);
-      if (read->n_stored < 0 || read->n_matches < 0 ||
-          (read->n_stored > 0 && read->known_stored < 0 && last == NULL))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      if (last != NULL && last->len > 0)
-        {
-          ConvercJournalRow *row = g_ptr_array_index (last, 0);
-
-          read->oldest = row->created_usec != G_MININT64 ? row->created_usec
-                                                         : row->first_seen_usec;
-        }
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (rows == NULL)
-    rows = converc_journal_query_ordered (read->journal, read->query, 0, read->order,
-                                          read->page * CW_JOURNAL_MODEL_PAGE,
-                                          CW_JOURNAL_MODEL_PAGE, &error);
-  if (rows == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  read->events = read_events (read->journal, rows);
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 set_loading (CwJournalModel *self,
@@ -270,6 +129,8 @@ set_loading (CwJournalModel *self,
 
   self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  if (!loading)
+    read_next_page (self);
 }
 
 static void
@@ -306,11 +167,11 @@ read_task_new (CwJournalModel      *self,
                GAsyncReadyCallback  callback)
 {
   GTask *task;
-  Read *read;
+  CwJournalRead *read;
 
   g_assert (CW_IS_JOURNAL_MODEL (self));
 
-  read = g_new0 (Read, 1);
+  read = g_new0 (CwJournalRead, 1);
   read->journal = g_object_ref (self->journal);
   read->query = self->query != NULL ? converc_search_query_copy (self->query) : NULL;
   read->order = self->order;
@@ -323,7 +184,7 @@ read_task_new (CwJournalModel      *self,
 
   task = g_task_new (self, self->cancellable, callback, NULL);
   g_task_set_source_tag (task, read_task_new);
-  g_task_set_task_data (task, read, (GDestroyNotify) read_free);
+  g_task_set_task_data (task, read, (GDestroyNotify) cw_journal_read_free);
 
   return task;
 }
@@ -379,14 +240,14 @@ start_growing (CwJournalModel *self)
   g_source_set_name_by_id (self->grow_source, "[cw] journal rows adding");
 }
 
-/* The exact number of matches, past FIRST_COUNT: the list grows. */
+/* The exact number of matches, past CW_JOURNAL_MODEL_FIRST_COUNT: the list grows. */
 static void
 exact_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
   CwJournalModel *self = CW_JOURNAL_MODEL (object);
-  Read *read = g_task_get_task_data (G_TASK (result));
+  CwJournalRead *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   guint old_n;
   guint n;
@@ -418,13 +279,29 @@ exact_cb (GObject      *object,
     start_growing (self);
 }
 
+static gboolean
+count_exactly_cb (gpointer user_data)
+{
+  CwJournalModel *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  self->exact_source = 0;
+  task = read_task_new (self, 0, FALSE, exact_cb);
+  ((CwJournalRead *) g_task_get_task_data (task))->exact = TRUE;
+  g_task_run_in_thread (task, cw_journal_read_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 query_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
   CwJournalModel *self = CW_JOURNAL_MODEL (object);
-  Read *read = g_task_get_task_data (G_TASK (result));
+  CwJournalRead *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   Page *first;
   guint old_n;
@@ -482,13 +359,13 @@ query_cb (GObject      *object,
   if (self->n_items < self->n_target)
     start_growing (self);
 
-  /* More than the first count: the exact number follows. */
-  if (read->n_matches >= FIRST_COUNT && read->n_matches != read->n_stored)
+  /* More than the first count: the exact number follows, once the
+   * search has stayed the same a moment (not for every keystroke of a
+   * word being typed, which would take a core from the next one). */
+  if (read->n_matches >= CW_JOURNAL_MODEL_FIRST_COUNT && read->n_matches != read->n_stored)
     {
-      g_autoptr(GTask) task = read_task_new (self, 0, FALSE, exact_cb);
-
-      ((Read *) g_task_get_task_data (task))->exact = TRUE;
-      g_task_run_in_thread (task, read_thread);
+      self->exact_source = g_timeout_add (EXACT_COUNT_DELAY_MS, count_exactly_cb, self);
+      g_source_set_name_by_id (self->exact_source, "[cw] journal exact count");
     }
 }
 
@@ -500,16 +377,27 @@ page_cb (GObject      *object,
          gpointer      user_data)
 {
   CwJournalModel *self = CW_JOURNAL_MODEL (object);
-  Read *read = g_task_get_task_data (G_TASK (result));
+  CwJournalRead *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   Page *page;
   guint n_shown;
   guint start;
 
+  self->n_page_reads--;
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+        {
+          /* By a new query: the page is read again once it is answered,
+           * unless the answer replaces it. */
+          page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (read->page));
+          if (page != NULL && page->reading &&
+              g_queue_find (&self->to_read, GUINT_TO_POINTER (read->page)) == NULL)
+            g_queue_push_head (&self->to_read, GUINT_TO_POINTER (read->page));
+          read_next_page (self);
+          return;
+        }
       if (read->generation == self->generation)
         g_warning ("Could not read events of the history: %s", error->message);
       /* The placeholders stay; asking again reads the page again. */
@@ -518,15 +406,16 @@ page_cb (GObject      *object,
           g_queue_remove (&self->recent, GUINT_TO_POINTER (read->page));
           g_hash_table_remove (self->pages, GUINT_TO_POINTER (read->page));
         }
+      read_next_page (self);
       return;
     }
 
-  if (read->generation != self->generation)
-    return;
-
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (read->page));
-  if (page == NULL || !page->reading)
-    return;
+  if (read->generation != self->generation || page == NULL || !page->reading)
+    {
+      read_next_page (self);
+      return;
+    }
 
   n_shown = page->events->len;
   /* The journal changed meanwhile: positions past its end stay
@@ -537,6 +426,7 @@ page_cb (GObject      *object,
       page->events->pdata[i] = g_object_ref (g_ptr_array_index (read->events, i));
     }
   page->reading = FALSE;
+  read_next_page (self);
 
   start = read->page * CW_JOURNAL_MODEL_PAGE;
   if (start >= self->n_items)
@@ -545,19 +435,43 @@ page_cb (GObject      *object,
   g_list_model_items_changed (G_LIST_MODEL (self), start, n_shown, n_shown);
 }
 
+/* The next pages to read, while fewer than MAX_PAGE_READS are being read
+ * and no query is under way (its answer replaces the pages): in the
+ * order the view asked for them, skipping those it let go of meanwhile.
+ * A read is made when it starts, so that it reads the current query. */
+static void
+read_next_page (CwJournalModel *self)
+{
+  g_assert (CW_IS_JOURNAL_MODEL (self));
+
+  while (self->n_page_reads < MAX_PAGE_READS && !self->loading && self->journal != NULL &&
+         !g_queue_is_empty (&self->to_read))
+    {
+      guint number = GPOINTER_TO_UINT (g_queue_pop_head (&self->to_read));
+      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
+      g_autoptr(GTask) task = NULL;
+
+      if (page == NULL || !page->reading)
+        continue;
+
+      self->n_page_reads++;
+      self->n_reads++;
+      task = read_task_new (self, number, FALSE, page_cb);
+      g_task_run_in_thread (task, cw_journal_read_thread);
+    }
+}
+
 static void
 read_page (CwJournalModel *self,
            guint           number,
            Page           *page)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_assert (CW_IS_JOURNAL_MODEL (self));
 
   page->reading = TRUE;
-  self->n_reads++;
-  task = read_task_new (self, number, FALSE, page_cb);
-  g_task_run_in_thread (task, read_thread);
+  if (g_queue_find (&self->to_read, GUINT_TO_POINTER (number)) == NULL)
+    g_queue_push_tail (&self->to_read, GUINT_TO_POINTER (number));
+  read_next_page (self);
 }
 
 /* Queries again; @recount: the journal's events changed, so that their
@@ -575,6 +489,7 @@ query_again (CwJournalModel *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->exact_source, g_source_remove);
   self->generation++;
   /* What is shown stays until the new answer. */
   g_clear_handle_id (&self->grow_source, g_source_remove);
@@ -601,7 +516,7 @@ query_again (CwJournalModel *self,
   self->cancellable = g_cancellable_new ();
   task = read_task_new (self, 0, TRUE, query_cb);
   set_loading (self, TRUE);
-  g_task_run_in_thread (task, read_thread);
+  g_task_run_in_thread (task, cw_journal_read_thread);
 }
 
 void
@@ -658,7 +573,7 @@ cw_journal_model_get_item (GListModel *model,
       page = g_new0 (Page, 1);
       page->events = g_ptr_array_new_full (n, (GDestroyNotify) g_object_unref);
       for (guint i = 0; i < n; i++)
-        g_ptr_array_add (page->events, placeholder_new ());
+        g_ptr_array_add (page->events, cw_journal_placeholder_new ());
       keep_page (self, number, page);
       read_page (self, number, page);
     }
@@ -687,7 +602,9 @@ cw_journal_model_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->exact_source, g_source_remove);
   drop_pages (self);
+  g_queue_clear (&self->to_read);
   g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (cw_journal_model_parent_class)->dispose (object);
@@ -788,8 +705,6 @@ cw_journal_model_class_init (CwJournalModelClass *klass)
     g_param_spec_boolean ("queried", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  placeholder_quark = g_quark_from_static_string ("cw-journal-model-placeholder");
 }
 
 static void
@@ -933,7 +848,8 @@ gboolean
 cw_journal_model_is_placeholder (gpointer event)
 {
   return event == NULL ||
-         (G_IS_OBJECT (event) && g_object_get_qdata (event, placeholder_quark) != NULL);
+         (G_IS_OBJECT (event) &&
+          g_object_get_qdata (event, cw_journal_placeholder_quark ()) != NULL);
 }
 
 ConvercJournalOrder
