@@ -19,10 +19,12 @@
  */
 
 /* The one concern of this file: screenshots of the Events page on a
- * journal — online, offline (the server failing) and an empty result.
+ * journal — online, refreshing, offline (the server failing) and an
+ * empty result.
  * Not a test: run under build-aux/headless.sh with an OUT-PREFIX; writes
- * OUT-PREFIX-online.png, OUT-PREFIX-offline.png, OUT-PREFIX-empty.png and
- * OUT-PREFIX-export.png (the toast of Export Shown Events…). */
+ * OUT-PREFIX-online.png, OUT-PREFIX-refreshing.png, OUT-PREFIX-offline.png,
+ * OUT-PREFIX-empty.png and OUT-PREFIX-export.png (the toast of Export
+ * Shown Events…). */
 
 #include "config.h"
 
@@ -166,6 +168,23 @@ main (int   argc,
   cw_events_page_set_search_text (page, "type:call.ended");
   wait_until_queried (page);
   ok = shoot (argv[1], "online") && ok;
+
+  /* Refreshing: the spinner at the end of the status line (the shot is
+   * taken while the answer is still awaited, at least a frame drawn) */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+    converc_emulator_set_latency_once (emulator, 1500);
+    cw_event_feed_refresh (feed);
+    while (cw_event_feed_get_loading (feed) && gdk_frame_clock_get_frame_counter (clock) < frame + 2)
+      g_main_context_iteration (NULL, FALSE);
+    if (cw_event_feed_get_loading (feed))
+      ok = shoot (argv[1], "refreshing") && ok;
+    else
+      g_printerr ("the refresh was answered before a frame was drawn: no refreshing shot\n");
+    wait_until_queried (page);
+  }
 
   converc_emulator_set_forced_status (emulator, 503, NULL);
   cw_event_feed_refresh (feed);

@@ -519,6 +519,56 @@ test_page_reads_bounded (Fixture       *f,
     }
 }
 
+/* A refresh shows its spinner at the end of the status line without
+ * moving anything: the spinner is always laid out and only turns while
+ * loading (showing and hiding it changed the status line's height, and
+ * the whole window was laid out and drawn again, 50 ms a frame on a
+ * software renderer). */
+static void
+test_refresh_keeps_layout (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *spinner;
+  GtkWidget *status;
+  GtkWidget *list;
+  GdkFrameClock *clock;
+  gint64 frame;
+  int status_height;
+  int list_height;
+
+  show_and_sync (f);
+  spinner = GTK_WIDGET (f->page->busy_spinner);
+  status = gtk_widget_get_parent (GTK_WIDGET (f->page->status_label));
+  list = GTK_WIDGET (f->page->column_view);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  WAIT_FOR (gdk_frame_clock_get_frame_counter (clock) > frame + 1);
+
+  g_assert_true (gtk_widget_get_mapped (spinner));
+  g_assert_false (gtk_spinner_get_spinning (f->page->busy_spinner));
+  status_height = gtk_widget_get_height (status);
+  list_height = gtk_widget_get_height (list);
+  g_assert_cmpint (status_height, >, 0);
+
+  converc_emulator_set_latency_once (f->emulator, 1000);
+  cw_event_feed_refresh (f->feed);
+  g_assert_true (cw_event_feed_get_loading (f->feed));
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  WAIT_FOR (gdk_frame_clock_get_frame_counter (clock) > frame + 1);
+  g_assert_true (cw_event_feed_get_loading (f->feed));
+  g_assert_true (gtk_spinner_get_spinning (f->page->busy_spinner));
+  g_assert_true (gtk_widget_get_mapped (spinner));
+  g_assert_cmpint (gtk_widget_get_height (status), ==, status_height);
+  g_assert_cmpint (gtk_widget_get_height (list), ==, list_height);
+
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed));
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  WAIT_FOR (gdk_frame_clock_get_frame_counter (clock) > frame + 1);
+  g_assert_false (gtk_spinner_get_spinning (f->page->busy_spinner));
+  g_assert_cmpint (gtk_widget_get_height (status), ==, status_height);
+  g_assert_cmpint (gtk_widget_get_height (list), ==, list_height);
+}
+
 /* Searches typed quickly: the answers of the older ones, which come back
  * after the newer one was asked, are dropped; only the last is shown. */
 static void
@@ -728,6 +778,7 @@ main (int   argc,
   ADD ("paging", test_paging);
   ADD ("reads-off-main-thread", test_reads_off_main_thread);
   ADD ("page-reads-bounded", test_page_reads_bounded);
+  ADD ("refresh-keeps-layout", test_refresh_keeps_layout);
   ADD ("stale-results-dropped", test_stale_results_dropped);
   ADD ("sort", test_sort);
   ADD ("feed-holds-no-bodies", test_feed_holds_no_bodies);

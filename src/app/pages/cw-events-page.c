@@ -167,7 +167,8 @@ update_view (CwEventsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.refresh", signed_in);
 
   gtk_spinner_set_spinning (self->busy_spinner, loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), loading);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->busy_spinner),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !loading, -1);
   gtk_spinner_set_spinning (self->loading_spinner, loading);
 
   if (!signed_in)
