@@ -35,9 +35,11 @@
  *       page of rows at a time; peak RSS (VmHWM) of the whole
  *   bench-events-journal --ingest JOURNAL
  *       a 10,000-event answer from an in-process emulator (in its own
- *       thread) fetched and stored while the page shows the journal: the
- *       longest main-loop stall (a 1 ms high-priority timeout) until the
- *       answer is stored and the list shows it
+ *       thread) fetched and stored by a refresh while the page shows the
+ *       journal, signed in and at rest (a first load brought the server's
+ *       newest event): the longest main-loop stall (a 1 ms high-priority
+ *       timeout) until the answer is stored and the list shows it
+ *       (BENCH_GAPS=1: every gap and frame over 15 ms)
  *   bench-events-journal --first-sync EMPTY_JOURNAL
  *       the first sync of a 10,000-event answer into an empty journal:
  *       request → first rows painted, beside request → first byte of the
@@ -126,6 +128,37 @@ tick_cb (gpointer data)
   last_tick_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
+}
+
+/* BENCH_GAPS=1: a frame over 15 ms is printed with its phases (GTK's
+ * handlers run before these, connected after them): layout, paint (the
+ * snapshot and its rendering) and after-paint; and what the page showed. */
+enum { PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, PHASE_AFTER_PAINT, N_PHASES };
+static gint64        phase_usec[N_PHASES];
+static CwEventsPage *frame_page;
+
+static void
+phase_cb (GdkFrameClock *clock,
+          gpointer       data)
+{
+  guint phase = GPOINTER_TO_UINT (data);
+  CwEventFeed *feed;
+
+  phase_usec[phase] = g_get_monotonic_time ();
+  if (phase != PHASE_AFTER_PAINT || g_getenv ("BENCH_GAPS") == NULL || frame_page == NULL ||
+      phase_usec[PHASE_AFTER_PAINT] - phase_usec[PHASE_UPDATE] <= 15000)
+    return;
+
+  feed = cw_events_page_get_feed (frame_page);
+  g_printerr ("frame ending at %" G_GINT64_FORMAT " µs: layout %.1f ms, paint %.1f ms, "
+              "after-paint %.1f ms (loading %d, %u rows, %u events held)\n",
+              phase_usec[PHASE_AFTER_PAINT],
+              (phase_usec[PHASE_LAYOUT] - phase_usec[PHASE_UPDATE]) / 1000.0,
+              (phase_usec[PHASE_PAINT] - phase_usec[PHASE_LAYOUT]) / 1000.0,
+              (phase_usec[PHASE_AFTER_PAINT] - phase_usec[PHASE_PAINT]) / 1000.0,
+              cw_event_feed_get_loading (feed),
+              g_list_model_get_n_items (cw_events_page_get_model (frame_page)),
+              _cw_event_feed_get_n_held (feed));
 }
 
 static void
@@ -229,6 +262,7 @@ show_page (Shown          *shown,
   shown->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (shown->window, 1100, 720);
   shown->page = cw_events_page_new ();
+  frame_page = shown->page;
   shown->feed = cw_events_page_get_feed (shown->page);
   cw_event_feed_set_auto_refresh (shown->feed, FALSE);
   if (journal != NULL)
@@ -239,6 +273,11 @@ show_page (Shown          *shown,
     g_main_context_iteration (NULL, TRUE);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (shown->window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (clock, "update", G_CALLBACK (phase_cb), GUINT_TO_POINTER (PHASE_UPDATE));
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), GUINT_TO_POINTER (PHASE_LAYOUT));
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), GUINT_TO_POINTER (PHASE_PAINT));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (phase_cb),
+                    GUINT_TO_POINTER (PHASE_AFTER_PAINT));
   if (client != NULL)
     cw_event_feed_set_client (shown->feed, client);
   g_print ("@renderer %s\n",
@@ -550,17 +589,34 @@ run_ingest (const char *path,
     }
   else
     {
+      GListModel *model;
+
+      /* The page at rest, showing the journal and signed in (a first
+       * load brings the server's newest event), when a poll brings a
+       * 10,000-event answer: as the app is between two polls. */
       show_page (&shown, NULL, journal);
-      while (!first_rows_read (shown.page))
+      model = cw_events_page_get_model (shown.page);
+      while (!first_rows_read (shown.page) ||
+             g_list_model_get_n_items (model) < cw_journal_model_get_n_stored (shown.page->journal_model))
+        g_main_context_iteration (NULL, TRUE);
+      cw_event_feed_set_event_count (shown.feed, 1);
+      revision = cw_event_feed_get_journal_revision (shown.feed);
+      cw_event_feed_set_client (shown.feed, client);
+      while (cw_event_feed_get_journal_revision (shown.feed) == revision ||
+             cw_event_feed_get_loading (shown.feed) || _cw_event_feed_get_n_held (shown.feed) > 0 ||
+             !query_done (shown.page))
         g_main_context_iteration (NULL, TRUE);
       wait_for_paint (GTK_WIDGET (shown.window));
+      wait_for_paint (GTK_WIDGET (shown.window));
+
       cw_event_feed_set_event_count (shown.feed, ANSWER_EVENTS);
       revision = cw_event_feed_get_journal_revision (shown.feed);
+      n_before = converc_journal_count (journal, NULL, 0, NULL);
       g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
       measuring = TRUE;
       last_tick = t0 = g_get_monotonic_time ();
       last_tick_cpu = thread_cpu_usec ();
-      cw_event_feed_set_client (shown.feed, client);
+      cw_event_feed_refresh (shown.feed);
     }
 
   /* Until stored (a first sync's parts too), and the list shows what was
