@@ -21,6 +21,8 @@
 #define G_LOG_DOMAIN "test-app-renderer"
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "cw-renderer.h"
@@ -82,13 +84,17 @@ test_software_gl_draws_with_cairo (void)
       g_printerr ("GL_RENDERER: %s\n", gl != NULL ? gl : "(no OpenGL)");
 
       chosen = cw_renderer_choose (gdk_display_get_default ());
-      g_assert_cmpint (chosen, ==, software);
+      /* Without a GPU device, cairo without asking OpenGL */
+      if (!cw_renderer_gpu_device_present ("/dev/dri", "/dev/nvidia0"))
+        g_assert_true (chosen);
+      else
+        g_assert_cmpint (chosen, ==, software);
 
       renderer = renderer_of_a_window ();
       g_printerr ("window renderer: %s\n", renderer);
       /* The environment, which programs the app starts inherit, is untouched. */
       g_assert_null (g_getenv ("GSK_RENDERER"));
-      if (software)
+      if (chosen)
         g_assert_cmpstr (renderer, ==, "GskCairoRenderer");
       else if (gl != NULL)
         g_assert_cmpstr (renderer, !=, "GskCairoRenderer");
@@ -98,6 +104,41 @@ test_software_gl_draws_with_cairo (void)
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, 0);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stderr ("*GL_RENDERER: *window renderer: *");
+}
+
+/* A GPU device is a DRM card or render node, or NVIDIA's own device. */
+static void
+test_gpu_device (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("renderer-XXXXXX", NULL);
+  g_autofree char *dri = g_build_filename (folder, "dri", NULL);
+  g_autofree char *nvidia = g_build_filename (folder, "nvidia0", NULL);
+  g_autofree char *by_path = g_build_filename (dri, "by-path", NULL);
+  g_autofree char *card = g_build_filename (dri, "card0", NULL);
+  g_autofree char *render = g_build_filename (dri, "renderD128", NULL);
+
+  /* No folder, no device */
+  g_assert_false (cw_renderer_gpu_device_present (dri, nvidia));
+  g_assert_cmpint (g_mkdir (dri, 0700), ==, 0);
+  g_assert_false (cw_renderer_gpu_device_present (dri, nvidia));
+  g_assert_cmpint (g_mkdir (by_path, 0700), ==, 0);
+  g_assert_false (cw_renderer_gpu_device_present (dri, nvidia));
+
+  g_assert_true (g_file_set_contents (render, "", 0, NULL));
+  g_assert_true (cw_renderer_gpu_device_present (dri, nvidia));
+  g_assert_cmpint (g_unlink (render), ==, 0);
+  g_assert_true (g_file_set_contents (card, "", 0, NULL));
+  g_assert_true (cw_renderer_gpu_device_present (dri, nvidia));
+  g_assert_cmpint (g_unlink (card), ==, 0);
+  g_assert_false (cw_renderer_gpu_device_present (dri, nvidia));
+
+  g_assert_true (g_file_set_contents (nvidia, "", 0, NULL));
+  g_assert_true (cw_renderer_gpu_device_present (dri, nvidia));
+
+  g_unlink (nvidia);
+  g_rmdir (by_path);
+  g_rmdir (dri);
+  g_rmdir (folder);
 }
 
 static void
@@ -138,6 +179,7 @@ main (int   argc,
   g_test_add_func ("/renderer/names", test_names);
   g_test_add_func ("/renderer/software-gl-draws-with-cairo", test_software_gl_draws_with_cairo);
   g_test_add_func ("/renderer/user-choice-is-kept", test_user_choice_is_kept);
+  g_test_add_func ("/renderer/gpu-device", test_gpu_device);
 
   return g_test_run ();
 }

@@ -76,6 +76,39 @@ cw_renderer_name_is_software (const char *gl_renderer)
 }
 
 /**
+ * cw_renderer_gpu_device_present:
+ * @dri_dir: the folder of DRM devices (`/dev/dri`)
+ * @nvidia_device: the device of NVIDIA's own driver (`/dev/nvidia0`)
+ *
+ * Whether a GPU could draw: a DRM card or render node in @dri_dir, or
+ * @nvidia_device. Without one, OpenGL can only be drawn in software.
+ *
+ * Returns: %TRUE when there is a GPU device
+ */
+gboolean
+cw_renderer_gpu_device_present (const char *dri_dir,
+                                const char *nvidia_device)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (dri_dir != NULL, TRUE);
+  g_return_val_if_fail (nvidia_device != NULL, TRUE);
+
+  if (g_file_test (nvidia_device, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  dir = g_dir_open (dri_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "card") || g_str_has_prefix (name, "renderD"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * cw_renderer_probe_gl:
  * @display: (nullable): a display
  *
@@ -115,7 +148,8 @@ cw_renderer_probe_gl (GdkDisplay *display)
  * @display: (nullable): the display the app's windows will be on
  *
  * Makes GTK draw the windows of @display with cairo when its OpenGL is a
- * software rasteriser and the user has not set GSK_RENDERER. Call it before
+ * software rasteriser (or there is no GPU device at all) and the user has
+ * not set GSK_RENDERER. Call it before
  * the first window is shown (the application's startup).
  *
  * Returns: whether it chose cairo
@@ -130,6 +164,16 @@ cw_renderer_choose (GdkDisplay *display)
     {
       g_debug ("GSK_RENDERER=%s is set; using it", chosen);
       return FALSE;
+    }
+
+  /* No GPU to draw with: OpenGL would be a software rasteriser, and
+   * asking it (loading Mesa and LLVM) costs more start-up time than the
+   * whole window's first frame. */
+  if (!cw_renderer_gpu_device_present ("/dev/dri", "/dev/nvidia0"))
+    {
+      g_debug ("No GPU device (/dev/dri, /dev/nvidia0): drawing with cairo");
+      g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
+      return TRUE;
     }
 
   gl_renderer = cw_renderer_probe_gl (display);

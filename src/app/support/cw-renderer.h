@@ -25,6 +25,8 @@
 G_BEGIN_DECLS
 
 gboolean  cw_renderer_name_is_software (const char *gl_renderer);
+gboolean  cw_renderer_gpu_device_present (const char *dri_dir,
+                                          const char *nvidia_device);
 char     *cw_renderer_probe_gl         (GdkDisplay *display);
 gboolean  cw_renderer_choose           (GdkDisplay *display);
 
