@@ -270,6 +270,65 @@ test_show_event (void)
     ;
 }
 
+typedef struct
+{
+  CwEventsPage *events;
+  guint         rows_when_shown;
+  gint64        shown_usec;
+} Shown;
+
+static void
+window_shown_cb (GtkWidget *window,
+                 GParamSpec *pspec,
+                 Shown      *shown)
+{
+  if (!gtk_widget_get_visible (window) || shown->shown_usec != 0)
+    return;
+
+  shown->shown_usec = g_get_monotonic_time ();
+  shown->events = CW_EVENTS_PAGE (find_type (window, CW_TYPE_EVENTS_PAGE));
+  shown->rows_when_shown = shown->events != NULL
+                           ? g_list_model_get_n_items (cw_events_page_get_rows (shown->events))
+                           : 0;
+}
+
+/* A window opened on the Events page (GNOME Shell's search) is shown with
+ * the page's first rows, not before them (the endpoint list coming in
+ * first does not show it), or after 250 ms at most. */
+static void
+test_present_on_events (void)
+{
+  g_autoptr(CwApplication) app = demo_app ();
+  g_autoptr(GError) error = NULL;
+  CwWindow *window;
+  Shown shown = { NULL, 0, 0 };
+  gint64 asked;
+
+  if (!cw_application_get_demo (app))
+    g_assert_true (cw_application_start_demo (app, &error));
+  g_assert_no_error (error);
+  window = cw_window_new (app);
+  cw_window_load_session (window);
+  g_assert_cmpstr (cw_window_get_state (window), ==, "main");
+  g_signal_connect (window, "notify::visible", G_CALLBACK (window_shown_cb), &shown);
+
+  asked = g_get_monotonic_time ();
+  cw_window_present_when_ready (window);
+  cw_window_search_events (window, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  WAIT_FOR (shown.shown_usec != 0);
+
+  g_assert_nonnull (shown.events);
+  if (shown.rows_when_shown == 0)
+    g_assert_cmpint (shown.shown_usec - asked, >=, 250 * 1000);
+  g_printerr ("shown after %.0f ms with %u rows\n", (shown.shown_usec - asked) / 1000.0,
+              shown.rows_when_shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/cw/window/header-and-pages", test_header_and_pages);
   g_test_add_func ("/cw/window/shortcuts", test_shortcuts);
   g_test_add_func ("/cw/window/show-event", test_show_event);
+  g_test_add_func ("/cw/window/present-on-events", test_present_on_events);
 
   status = g_test_run ();
   g_clear_object (&the_app);

@@ -225,7 +225,9 @@ cw_application_actions_present_window (CwApplication  *self,
         (cw_window_get_session (l->data) == session ||
          (!named && cw_window_get_session (l->data) == NULL)))
       {
-        gtk_window_present (l->data);
+        /* Just opened by the activation: it is shown with its page's
+         * first rows (cw_window_present_when_ready()) */
+        cw_window_present_when_ready (l->data);
         return l->data;
       }
 

@@ -291,7 +291,37 @@ typedef struct
   char          *path;
   CwEventsPage  *page;
   ConvercClient *client;
+  GtkWidget     *window;
+  guint          present_source;
 } Open;
+
+/* As cw_window_present_when_ready() does on the Events page: the window
+ * is shown once the first rows are in, or after 250 ms at most. */
+static gboolean
+open_present_cb (gpointer data)
+{
+  Open *open = data;
+
+  open->present_source = 0;
+  g_signal_handlers_disconnect_by_data (cw_events_page_get_rows (open->page), open);
+  gtk_window_present (GTK_WINDOW (open->window));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+open_rows_changed_cb (GListModel *rows,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      Open       *open)
+{
+  if (g_list_model_get_n_items (rows) == 0)
+    return;
+
+  g_clear_handle_id (&open->present_source, g_source_remove);
+  open_present_cb (open);
+}
 
 static void
 open_after_paint_cb (GdkFrameClock *clock,
@@ -344,9 +374,16 @@ open_activate_cb (GtkApplication *app,
   g_autoptr(GTask) task = NULL;
   CwEventFeed *feed;
 
+  open->window = window;
   open->page = cw_events_page_new ();
   feed = cw_events_page_get_feed (open->page);
   cw_event_feed_set_auto_refresh (feed, FALSE);
+  /* As the window's events page opens its journal once it is made
+   * (cw_window_ensure_events_page()): on a worker thread, before the
+   * page is in a window. */
+  task = g_task_new (NULL, NULL, opened_cb, open);
+  g_task_set_task_data (task, g_strdup (open->path), g_free);
+  g_task_run_in_thread (task, open_thread);
   /* Offline: nothing listens there; the stored events show. */
   open->client = converc_client_new ("http://127.0.0.1:9", "bench-key");
   cw_event_feed_set_client (feed, open->client);
@@ -354,12 +391,9 @@ open_activate_cb (GtkApplication *app,
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (open->page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   g_signal_connect (window, "realize", G_CALLBACK (open_realize_cb), open);
-  gtk_window_present (GTK_WINDOW (window));
-
-  /* As the feed opens a journal: on a worker thread. */
-  task = g_task_new (NULL, NULL, opened_cb, open);
-  g_task_set_task_data (task, g_strdup (open->path), g_free);
-  g_task_run_in_thread (task, open_thread);
+  g_signal_connect (cw_events_page_get_rows (open->page), "items-changed",
+                    G_CALLBACK (open_rows_changed_cb), open);
+  open->present_source = g_timeout_add (250, open_present_cb, open);
 }
 
 static void

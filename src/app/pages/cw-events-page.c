@@ -902,6 +902,21 @@ cw_events_page_get_model (CwEventsPage *self)
   return gtk_single_selection_get_model (self->selection);
 }
 
+/**
+ * cw_events_page_get_rows:
+ *
+ * Returns: (transfer none): the rows the list shows, whichever model they
+ *   come from now (cw_events_page_get_model()): "items-changed" is
+ *   emitted when they change or the model is replaced
+ */
+GListModel *
+cw_events_page_get_rows (CwEventsPage *self)
+{
+  g_return_val_if_fail (CW_IS_EVENTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
 ConvercEvent *
 cw_events_page_get_selected (CwEventsPage *self)
 {

@@ -44,6 +44,7 @@ void          cw_events_page_set_search_text (CwEventsPage *self,
                                               const char   *text);
 /* The events shown: filtered and sorted, newest first by default. */
 GListModel   *cw_events_page_get_model       (CwEventsPage *self);
+GListModel   *cw_events_page_get_rows        (CwEventsPage *self);
 ConvercEvent *cw_events_page_get_selected    (CwEventsPage *self);
 gboolean      cw_events_page_select_id       (CwEventsPage *self,
                                               const char   *event_id);

@@ -51,6 +51,12 @@ static void present_list_changed_cb (CwWindow   *self,
                                      guint       removed,
                                      guint       added,
                                      GListModel *model);
+static void present_rows_changed_cb (CwWindow   *self,
+                                     guint       position,
+                                     guint       removed,
+                                     guint       added,
+                                     GListModel *rows);
+static void await_events_rows       (CwWindow   *self);
 
 CwApplication *
 _cw_window_get_app (CwWindow *self)
@@ -461,6 +467,7 @@ cw_window_ensure_events_page (CwWindow *self)
   g_signal_connect_object (self->events_page, "notify::can-export",
                            G_CALLBACK (cw_window_update_export), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->events_bin, GTK_WIDGET (self->events_page));
+  await_events_rows (self);
   cw_accessible_fix_drop_downs (GTK_WIDGET (self->events_page));
   /* Built after the window was shown: its buttons are named here. */
   cw_accessible_fix_names (GTK_WIDGET (self->events_page));
@@ -678,6 +685,12 @@ cw_window_new_for_session (CwApplication *application,
 }
 
 static gboolean
+showing_events (CwWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") == 0;
+}
+
+static gboolean
 present_timeout_cb (gpointer user_data)
 {
   CwWindow *self = user_data;
@@ -687,6 +700,9 @@ present_timeout_cb (gpointer user_data)
   self->present_source = 0;
   g_signal_handlers_disconnect_by_func (cw_endpoints_page_get_model (self->endpoints_page),
                                         present_list_changed_cb, self);
+  if (self->events_page != NULL)
+    g_signal_handlers_disconnect_by_func (cw_events_page_get_rows (self->events_page),
+                                          present_rows_changed_cb, self);
   gtk_window_present (GTK_WINDOW (self));
 
   return G_SOURCE_REMOVE;
@@ -701,18 +717,53 @@ present_list_changed_cb (CwWindow   *self,
 {
   g_assert (CW_IS_WINDOW (self));
 
+  if (showing_events (self))
+    return;   /* the events' rows are awaited */
+
   g_clear_handle_id (&self->present_source, g_source_remove);
   present_timeout_cb (self);
+}
+
+/* The Events page's first rows (the stored events, read from the journal
+ * on a worker): a window opened on that page shows them in its first
+ * frame. */
+static void
+present_rows_changed_cb (CwWindow   *self,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GListModel *rows)
+{
+  g_assert (CW_IS_WINDOW (self));
+
+  if (!showing_events (self) || g_list_model_get_n_items (rows) == 0)
+    return;
+
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  present_timeout_cb (self);
+}
+
+static void
+await_events_rows (CwWindow *self)
+{
+  g_assert (CW_IS_WINDOW (self));
+
+  if (self->present_source == 0 || self->events_page == NULL)
+    return;
+
+  g_signal_connect_object (cw_events_page_get_rows (self->events_page), "items-changed",
+                           G_CALLBACK (present_rows_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
  * cw_window_present_when_ready:
  *
- * Presents the window once the endpoint list it is loading is in, or
- * after PRESENT_DELAY_MS at most, so that its first frame shows the list
- * instead of a spinner followed by the list one frame later (drawing that
- * first frame keeps the main loop from reading the answer). A window on
- * another page, or already shown, is presented at once.
+ * Presents the window once the endpoint list it is loading is in (or,
+ * on the Events page, its first rows), or after PRESENT_DELAY_MS at most,
+ * so that its first frame shows the list instead of a spinner followed by
+ * the list one frame later (drawing that first frame keeps the main loop
+ * from reading the answer). A window on another page, or already shown,
+ * is presented at once; one waiting already goes on waiting.
  */
 void
 cw_window_present_when_ready (CwWindow *self)
@@ -733,6 +784,7 @@ cw_window_present_when_ready (CwWindow *self)
                            G_CALLBACK (present_list_changed_cb), self, G_CONNECT_SWAPPED);
   self->present_source = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
   g_source_set_name_by_id (self->present_source, "[cw] present when the list is in");
+  await_events_rows (self);
 }
 
 /**
