@@ -832,7 +832,7 @@ test_index_at_reopen (void)
 /* A journal of schema version 3 (its trigram index holding the folded
  * text itself) migrates to version 4: the text moves to event_folded, the
  * index is rebuilt behind the open, and searches find the events before
- * and after. */
+ * and after; then to version 5, which keeps the number of events. */
 static void
 test_migrate_v3 (void)
 {
@@ -892,6 +892,9 @@ test_migrate_v3 (void)
   g_assert_cmpint (count_indexed (journal, "tim"), ==, 2);
   assert_index_sound (journal);
   g_assert_cmpint (count_rows (journal, "event_folded"), ==, 2);
+  /* The number of events, kept since version 5, counts those of before */
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, &error), ==, 2);
+  g_assert_no_error (error);
 
   raw = converc_journal_lookup (journal, "evt_older", &error);
   g_assert_no_error (error);
@@ -910,7 +913,7 @@ test_migrate_v3 (void)
 
     g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
     sqlite3_finalize (stmt);
   }
   sqlite3_close (db);
@@ -1197,6 +1200,52 @@ test_query_ordered_cancellable (void)
   remove_tree (folder);
 }
 
+/* The number of stored events is read from what the triggers keep, not
+ * counted: it follows every ingest (duplicates not counted), prune and
+ * clear, and is what count(*) says. */
+static void
+test_stored_count (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "stored.sqlite");
+  g_autoptr(GPtrArray) events = generate_events (500, 13);
+  g_autoptr(GPtrArray) half = g_ptr_array_new ();
+  g_autoptr(ConvercSearchQuery) everything = converc_search_query_parse ("");
+  g_autoptr(GError) error = NULL;
+  gint64 pruned;
+
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, &error), ==, 0);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 250; i++)
+    g_ptr_array_add (half, g_ptr_array_index (events, i));
+  g_assert_true (converc_journal_ingest (journal, half, NOV_1_USEC, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 250);
+
+  /* The same 250 again and 250 more: 500, not 750 */
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC + 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 500);
+  g_assert_cmpint (converc_journal_count (journal, everything, 0, NULL), ==, 500);
+  g_assert_cmpint (converc_journal_count_at_most (journal, NULL, 0, 100, NULL), ==, 100);
+  g_assert_cmpint (count_rows (journal, "events"), ==, 500);
+
+  /* Created a minute apart from 1 Nov: the first 200 are older */
+  pruned = converc_journal_prune (journal, 0, NOV_1_USEC + (gint64) 200 * 60 * G_USEC_PER_SEC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pruned, ==, 200);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 500 - pruned);
+  g_assert_cmpint (count_rows (journal, "events"), ==, 500 - pruned);
+
+  g_assert_true (converc_journal_clear (journal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 0);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1217,6 +1266,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/lookup-rows", test_lookup_rows);
   g_test_add_func ("/converc/journal/count-cancellable", test_count_cancellable);
   g_test_add_func ("/converc/journal/query-ordered-cancellable", test_query_ordered_cancellable);
+  g_test_add_func ("/converc/journal/stored-count", test_stored_count);
 
   return g_test_run ();
 }

@@ -19,7 +19,8 @@
  */
 
 /* The one concern of this file: reading stored events' exact bytes — one
- * by id or by key, or a page of rows in one go. */
+ * by id or by key, or a page of rows in one go — and the newest event's
+ * time. */
 
 #define G_LOG_DOMAIN "converc-journal"
 
@@ -148,4 +149,35 @@ converc_journal_lookup_rows (ConvercJournal  *self,
     return NULL;
 
   return g_steal_pointer (&bodies);
+}
+
+gint64
+converc_journal_get_newest_created (ConvercJournal  *self,
+                                    GError         **error)
+{
+  gint64 newest = G_MININT64;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), G_MININT64);
+
+  /* From here on @self is the reading connection, locked. */
+  self = converc_journal_lock_reader (self);
+  /* Where createdAt was read, it is the sort time: the first such row in
+   * the time index is the newest. */
+  stmt = converc_journal_prepare (self,
+                                  "SELECT created_usec FROM events WHERE created_usec IS NOT NULL"
+                                  " ORDER BY sort_usec DESC LIMIT 1", error);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        newest = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        converc_journal_set_error (self, rc, _("Event history"), error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_mutex_unlock (&self->lock);
+
+  return newest;
 }

@@ -546,12 +546,39 @@ query_locked (ConvercJournal            *self,
   return g_steal_pointer (&rows);
 }
 
+/* How many events are stored (at most @at_most, 0: all), as the
+ * triggers of event_stats keep it: read, not counted. */
 static gint64
-count_locked (ConvercJournal            *self,
-              const ConvercSearchQuery  *search,
-              gint64                     since_usec,
-              gint64                     at_most,
-              GError                   **error)
+stored_count_locked (ConvercJournal  *self,
+                     gint64           at_most,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n;
+  int rc;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  stmt = converc_journal_prepare (self, "SELECT n_events FROM event_stats WHERE id = 1", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      converc_journal_set_error (self, rc, _("Counting the event history"), error);
+      return -1;
+    }
+  n = sqlite3_column_int64 (stmt, 0);
+
+  return at_most > 0 ? MIN (n, at_most) : n;
+}
+
+static gint64
+count_search_locked (ConvercJournal            *self,
+                     const ConvercSearchQuery  *search,
+                     gint64                     since_usec,
+                     gint64                     at_most,
+                     GError                   **error)
 {
   g_auto(Search) c = { 0, };
   g_autofree char *sql = NULL;
@@ -585,6 +612,21 @@ count_locked (ConvercJournal            *self,
     }
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+count_locked (ConvercJournal            *self,
+              const ConvercSearchQuery  *search,
+              gint64                     since_usec,
+              gint64                     at_most,
+              GError                   **error)
+{
+  /* Every event: the number the triggers keep (schema version 5) */
+  if (since_usec <= 0 &&
+      (search == NULL || (search->event_type == NULL && search->words[0] == NULL)))
+    return stored_count_locked (self, at_most, error);
+
+  return count_search_locked (self, search, since_usec, at_most, error);
 }
 
 /* Locks and returns the connection that reads: the second one for a file
@@ -803,23 +845,6 @@ converc_journal_query_ordered_cancellable (ConvercJournal            *self,
   return rows;
 }
 
-typedef struct
-{
-  ConvercSearchQuery *search;
-  gint64              since_usec;
-  guint               offset;
-  guint               limit;
-  gint64              count_at_most;
-  gint64              n_matches;
-} QueryData;
-
-static void
-query_data_free (QueryData *data)
-{
-  g_clear_pointer (&data->search, converc_search_query_free);
-  g_free (data);
-}
-
 /* With the reading connection locked: a page and its count. */
 static GPtrArray *
 query_page_locked (ConvercJournal            *self,
@@ -878,104 +903,4 @@ converc_journal_query_page (ConvercJournal            *self,
     *n_matches = n;
 
   return rows;
-}
-
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ConvercJournal *self = source_object;
-  QueryData *data = task_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  rows = converc_journal_query_page (self, data->search, data->since_usec, data->offset,
-                                     data->limit, data->count_at_most, &data->n_matches, &error);
-  if (rows == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-converc_journal_query_async (ConvercJournal            *self,
-                             const ConvercSearchQuery  *search,
-                             gint64                     since_usec,
-                             guint                      offset,
-                             guint                      limit,
-                             gint64                     count_at_most,
-                             GCancellable              *cancellable,
-                             GAsyncReadyCallback        callback,
-                             gpointer                   user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  QueryData *data;
-
-  g_return_if_fail (CONVERC_IS_JOURNAL (self));
-
-  data = g_new0 (QueryData, 1);
-  data->search = search != NULL ? converc_search_query_copy (search) : NULL;
-  data->since_usec = since_usec;
-  data->offset = offset;
-  data->limit = limit;
-  data->count_at_most = count_at_most;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, converc_journal_query_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
-  g_task_run_in_thread (task, query_thread);
-}
-
-GPtrArray *
-converc_journal_query_finish (ConvercJournal  *self,
-                              GAsyncResult    *result,
-                              gint64          *n_matches,
-                              GError         **error)
-{
-  GPtrArray *rows;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  rows = g_task_propagate_pointer (G_TASK (result), error);
-  if (rows != NULL && n_matches != NULL)
-    *n_matches = ((QueryData *) g_task_get_task_data (G_TASK (result)))->n_matches;
-
-  return rows;
-}
-
-gint64
-converc_journal_get_newest_created (ConvercJournal  *self,
-                                    GError         **error)
-{
-  gint64 newest = G_MININT64;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (CONVERC_IS_JOURNAL (self), G_MININT64);
-
-  /* From here on @self is the reading connection, locked. */
-  self = converc_journal_lock_reader (self);
-  /* Where createdAt was read, it is the sort time: the first such row in
-   * the time index is the newest. */
-  stmt = converc_journal_prepare (self,
-                                  "SELECT created_usec FROM events WHERE created_usec IS NOT NULL"
-                                  " ORDER BY sort_usec DESC LIMIT 1", error);
-  if (stmt != NULL)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        newest = sqlite3_column_int64 (stmt, 0);
-      else if (rc != SQLITE_DONE)
-        converc_journal_set_error (self, rc, _("Event history"), error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_mutex_unlock (&self->lock);
-
-  return newest;
 }

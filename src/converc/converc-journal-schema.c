@@ -93,11 +93,28 @@ static const char migrate_v3_to_v4[] =
   "  content_rowid = 'key', tokenize = 'trigram case_sensitive 1', detail = none,"
   "  columnsize = 0);";
 
+/* Version 5: the number of stored events, kept by triggers, so that "N
+ * events" (the status line, each page at a cold start) is read, not
+ * counted: count(*) walks an index of every event (11 ms at 100,000 from
+ * a cold cache, ten times that at 1,000,000). */
+static const char migrate_v4_to_v5[] =
+  "CREATE TABLE event_stats ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  n_events INTEGER NOT NULL);"
+  "INSERT INTO event_stats (id, n_events) SELECT 1, count(*) FROM events;"
+  "CREATE TRIGGER events_counted_in AFTER INSERT ON events BEGIN"
+  "  UPDATE event_stats SET n_events = n_events + 1 WHERE id = 1;"
+  "END;"
+  "CREATE TRIGGER events_counted_out AFTER DELETE ON events BEGIN"
+  "  UPDATE event_stats SET n_events = n_events - 1 WHERE id = 1;"
+  "END;";
+
 const char * const converc_journal_migrations[] = {
   schema_v1,          /* 0 → 1 */
   migrate_v1_to_v2,   /* 1 → 2 */
   migrate_v2_to_v3,   /* 2 → 3 */
   migrate_v3_to_v4,   /* 3 → 4 */
+  migrate_v4_to_v5,   /* 4 → 5 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (converc_journal_migrations) == CONVERC_JOURNAL_SCHEMA_VERSION);

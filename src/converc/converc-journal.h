@@ -57,7 +57,7 @@ typedef enum
 } ConvercJournalError;
 
 /* The schema version this code writes (PRAGMA user_version). */
-#define CONVERC_JOURNAL_SCHEMA_VERSION 4
+#define CONVERC_JOURNAL_SCHEMA_VERSION 5
 
 /* One event as a list shows it, without its body (fetch that by id with
  * converc_journal_lookup()). Strings may be NULL. */
