@@ -1042,23 +1042,57 @@ test_lookup_rows (void)
     }
 }
 
+/* A read of the journal on a thread of its own: a count, or a page */
 typedef struct
 {
   ConvercJournal     *journal;
   ConvercSearchQuery *query;
   GCancellable       *cancellable;
   gint64              n;
+  GPtrArray          *rows;
   GError             *error;
-} Counting;
+} Reading;
 
 static gpointer
 count_thread (gpointer data)
 {
-  Counting *counting = data;
+  Reading *reading = data;
 
-  counting->n = converc_journal_count_cancellable (counting->journal, counting->query, 0,
-                                                   counting->cancellable, &counting->error);
+  reading->n = converc_journal_count_cancellable (reading->journal, reading->query, 0,
+                                                  reading->cancellable, &reading->error);
   return NULL;
+}
+
+static gpointer
+page_thread (gpointer data)
+{
+  Reading *reading = data;
+
+  reading->rows = converc_journal_query_ordered_cancellable (reading->journal, reading->query, 0,
+                                                             CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
+                                                             2500, 50, reading->cancellable,
+                                                             &reading->error);
+  return NULL;
+}
+
+/* @read, cancelled while it waits for the reading connection, then let
+ * in: it stops (at SQLite's first progress check) with "cancelled". */
+static void
+assert_stopped_while_waiting (Reading     *reading,
+                              GThreadFunc  read)
+{
+  ConvercJournal *reader;
+  GThread *thread;
+
+  g_cancellable_reset (reading->cancellable);
+  reader = converc_journal_lock_reader (reading->journal);
+  thread = g_thread_new ("reading", read, reading);
+  g_usleep (100 * 1000);
+  g_cancellable_cancel (reading->cancellable);
+  g_mutex_unlock (&reader->lock);
+  g_thread_join (thread);
+  g_assert_error (reading->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&reading->error);
 }
 
 /* A long count stops when its cancellable is cancelled (the next search
@@ -1072,9 +1106,7 @@ test_count_cancellable (void)
   g_autoptr(ConvercSearchQuery) query = converc_search_query_parse ("e");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  ConvercJournal *reader;
-  Counting counting = { journal, query, cancellable, 0, NULL };
-  GThread *thread;
+  Reading counting = { journal, query, cancellable, 0, NULL, NULL };
   gint64 all;
 
   g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error));
@@ -1091,18 +1123,9 @@ test_count_cancellable (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  /* Cancelled while it waits for the reader, then let in: it stops at
-   * SQLite's first progress check instead of counting 3,000 events. */
-  g_cancellable_reset (cancellable);
-  reader = converc_journal_lock_reader (journal);
-  thread = g_thread_new ("count", count_thread, &counting);
-  g_usleep (100 * 1000);
-  g_cancellable_cancel (cancellable);
-  g_mutex_unlock (&reader->lock);
-  g_thread_join (thread);
+  /* Cancelled while it waits: it stops instead of counting 3,000 events */
+  assert_stopped_while_waiting (&counting, count_thread);
   g_assert_cmpint (counting.n, ==, -1);
-  g_assert_error (counting.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&counting.error);
 
   /* The reader works on after it. */
   g_assert_cmpint (converc_journal_count_cancellable (journal, query, 0, NULL, &error), ==, all);
@@ -1110,27 +1133,6 @@ test_count_cancellable (void)
 
   g_clear_object (&journal);
   remove_tree (folder);
-}
-
-typedef struct
-{
-  ConvercJournal     *journal;
-  ConvercSearchQuery *query;
-  GCancellable       *cancellable;
-  GPtrArray          *rows;
-  GError             *error;
-} Paging;
-
-static gpointer
-page_thread (gpointer data)
-{
-  Paging *paging = data;
-
-  paging->rows = converc_journal_query_ordered_cancellable (paging->journal, paging->query, 0,
-                                                            CONVERC_JOURNAL_ORDER_NEWEST_FIRST,
-                                                            2500, 50, paging->cancellable,
-                                                            &paging->error);
-  return NULL;
 }
 
 /* A page of a search far down stops when its cancellable is cancelled (a
@@ -1147,9 +1149,7 @@ test_query_ordered_cancellable (void)
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  ConvercJournal *reader;
-  Paging paging = { journal, query, cancellable, NULL, NULL };
-  GThread *thread;
+  Reading paging = { journal, query, cancellable, 0, NULL, NULL };
 
   g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error));
   g_assert_no_error (error);
@@ -1175,18 +1175,9 @@ test_query_ordered_cancellable (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  /* Cancelled while it waits for the reader, then let in: it stops at
-   * SQLite's first progress check instead of walking 2,550 matches. */
-  g_cancellable_reset (cancellable);
-  reader = converc_journal_lock_reader (journal);
-  thread = g_thread_new ("page", page_thread, &paging);
-  g_usleep (100 * 1000);
-  g_cancellable_cancel (cancellable);
-  g_mutex_unlock (&reader->lock);
-  g_thread_join (thread);
+  /* Cancelled while it waits: it stops instead of walking 2,550 matches */
+  assert_stopped_while_waiting (&paging, page_thread);
   g_assert_null (paging.rows);
-  g_assert_error (paging.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&paging.error);
 
   /* The reader works on after it. */
   g_clear_pointer (&rows, g_ptr_array_unref);
