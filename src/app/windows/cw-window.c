@@ -753,6 +753,8 @@ await_events_rows (CwWindow *self)
 
   g_signal_connect_object (cw_events_page_get_rows (self->events_page), "items-changed",
                            G_CALLBACK (present_rows_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Rows in already: no need to wait */
+  present_rows_changed_cb (self, 0, 0, 0, cw_events_page_get_rows (self->events_page));
 }
 
 /**
