@@ -444,6 +444,80 @@ test_two_writers (void)
   remove_tree (folder);
 }
 
+typedef struct
+{
+  const char *path;
+  gint        done;
+  guint       n_opened;
+  GError     *error;
+} Opener;
+
+/* Opens @path again and again (when it is there) until told to stop; the
+ * first error is kept. */
+static gpointer
+opener_thread (gpointer data)
+{
+  Opener *opener = data;
+
+  while (!g_atomic_int_get (&opener->done) && opener->error == NULL)
+    {
+      g_autoptr(ConvercJournal) journal = NULL;
+
+      if (!g_file_test (opener->path, G_FILE_TEST_EXISTS))
+        continue;
+      journal = converc_journal_open (opener->path, &opener->error);
+      if (journal != NULL)
+        opener->n_opened++;
+    }
+
+  return NULL;
+}
+
+/* A second instance opens a journal while the first creates it (the
+ * history keeper lists every journal of the folder at start): the new file
+ * is never taken for a damaged one and moved aside, and keeps what the
+ * first stores. */
+static void
+test_open_while_created (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(GPtrArray) events = make_events ("evt", 0, 2);
+  guint n_opened = 0;
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("new-%u.sqlite", round);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(ConvercJournal) journal = NULL;
+      g_autoptr(GError) error = NULL;
+      Opener opener = { path, 0, 0, NULL };
+      GThread *thread = g_thread_new ("opener", opener_thread, &opener);
+
+      journal = converc_journal_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, &error));
+      g_assert_no_error (error);
+      g_atomic_int_set (&opener.done, 1);
+      g_thread_join (thread);
+      g_assert_no_error (opener.error);
+      n_opened += opener.n_opened;
+
+      g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 2);
+      g_clear_object (&journal);
+    }
+
+  /* No file moved aside: only the 40 journals and their WAL files */
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *entry;
+
+    while ((entry = g_dir_read_name (dir)) != NULL)
+      g_assert_null (strstr (entry, "damaged"));
+  }
+  g_assert_cmpuint (n_opened, >, 0);
+  remove_tree (folder);
+}
+
 /* The child of test_two_writer_processes(): 20 batches of 25 events
  * "<prefix>-N". */
 static int
@@ -700,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal-faults/full-disk", test_full_disk);
   g_test_add_func ("/converc/journal-faults/two-writers", test_two_writers);
   g_test_add_func ("/converc/journal-faults/two-writer-processes", test_two_writer_processes);
+  g_test_add_func ("/converc/journal-faults/open-while-created", test_open_while_created);
   g_test_add_func ("/converc/journal-faults/crash-mid-ingest", test_crash_mid_ingest);
   g_test_add_func ("/converc/journal-faults/crash-before-index", test_crash_before_index);
 

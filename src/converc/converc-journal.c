@@ -226,25 +226,61 @@ migrate (ConvercJournal  *self,
 }
 
 /* A truncated file: smaller than its header says, with no WAL to hold the
- * missing pages. */
+ * missing pages. Read in one read transaction, the header first: another
+ * connection creating or writing the file meanwhile (a second instance)
+ * can neither commit in rollback mode nor empty the WAL whose pages the
+ * header counts, so a file being written is not taken for a truncated
+ * one. */
 static gboolean
 looks_truncated (ConvercJournal *self)
 {
   g_autofree char *wal_path = g_strconcat (self->path, "-wal", NULL);
   GStatBuf st, wal_st;
   gint64 page_count = 0, page_size = 0;
+  gboolean truncated = FALSE;
 
   g_assert (CONVERC_IS_JOURNAL (self));
 
-  if (g_stat (self->path, &st) != 0)
-    return FALSE;
-  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0)
-    return FALSE;
-  if (!query_int64 (self, "PRAGMA page_count", &page_count, NULL) ||
-      !query_int64 (self, "PRAGMA page_size", &page_size, NULL))
+  if (!converc_journal_exec (self, "BEGIN", NULL))
     return FALSE;
 
-  return (gint64) st.st_size < page_count * page_size;
+  if (query_int64 (self, "PRAGMA page_count", &page_count, NULL) &&
+      query_int64 (self, "PRAGMA page_size", &page_size, NULL) &&
+      g_stat (self->path, &st) == 0 &&
+      !(g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0))
+    truncated = (gint64) st.st_size < page_count * page_size;
+
+  converc_journal_exec (self, "COMMIT", NULL);
+
+  return truncated;
+}
+
+/* The WAL journal mode. A new file is in rollback mode until then, and two
+ * connections switching it at once (two instances opening a new journal)
+ * make SQLite refuse one at once rather than wait, to avoid a deadlock:
+ * that one tries again, a moment later, up to the busy timeout. */
+static gboolean
+set_wal (ConvercJournal  *self,
+         GError         **error)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert (CONVERC_IS_JOURNAL (self));
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (converc_journal_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, CONVERC_JOURNAL_ERROR, CONVERC_JOURNAL_ERROR_BUSY) ||
+          g_get_monotonic_time () > until)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (5 * 1000);
+    }
 }
 
 /* Checks that the file is a sound journal of a version this code reads. */
@@ -405,7 +441,7 @@ open_file (ConvercJournal  *self,
 
   /* WAL: readers do not wait for the writer. FULL: a committed ingest
    * survives a power cut too, at one sync per ingest. */
-  if (!converc_journal_exec (self, "PRAGMA journal_mode = WAL", error) ||
+  if (!set_wal (self, error) ||
       !converc_journal_exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
   /* An ingest of 10,000 events writes ~70 MB of pages to the WAL; once
