@@ -372,18 +372,14 @@ query_cb (GObject      *object,
 /* A page read: its events replace the placeholders, unless the query
  * changed or the page was dropped meanwhile. */
 static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+apply_page (CwJournalModel *self,
+            GAsyncResult   *result)
 {
-  CwJournalModel *self = CW_JOURNAL_MODEL (object);
   CwJournalRead *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   Page *page;
   guint n_shown;
   guint start;
-
-  self->n_page_reads--;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -395,27 +391,20 @@ page_cb (GObject      *object,
           if (page != NULL && page->reading &&
               g_queue_find (&self->to_read, GUINT_TO_POINTER (read->page)) == NULL)
             g_queue_push_head (&self->to_read, GUINT_TO_POINTER (read->page));
-          read_next_page (self);
-          return;
         }
-      if (read->generation == self->generation)
-        g_warning ("Could not read events of the history: %s", error->message);
-      /* The placeholders stay; asking again reads the page again. */
-      if (read->generation == self->generation)
+      else if (read->generation == self->generation)
         {
+          g_warning ("Could not read events of the history: %s", error->message);
+          /* The placeholders stay; asking again reads the page again. */
           g_queue_remove (&self->recent, GUINT_TO_POINTER (read->page));
           g_hash_table_remove (self->pages, GUINT_TO_POINTER (read->page));
         }
-      read_next_page (self);
       return;
     }
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (read->page));
   if (read->generation != self->generation || page == NULL || !page->reading)
-    {
-      read_next_page (self);
-      return;
-    }
+    return;
 
   n_shown = page->events->len;
   /* The journal changed meanwhile: positions past its end stay
@@ -426,13 +415,25 @@ page_cb (GObject      *object,
       page->events->pdata[i] = g_object_ref (g_ptr_array_index (read->events, i));
     }
   page->reading = FALSE;
-  read_next_page (self);
 
   start = read->page * CW_JOURNAL_MODEL_PAGE;
   if (start >= self->n_items)
     return;
   n_shown = MIN (n_shown, self->n_items - start);
   g_list_model_items_changed (G_LIST_MODEL (self), start, n_shown, n_shown);
+}
+
+/* A page read ended, whichever way: the next one may start. */
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CwJournalModel *self = CW_JOURNAL_MODEL (object);
+
+  self->n_page_reads--;
+  apply_page (self, result);
+  read_next_page (self);
 }
 
 /* The next pages to read, while fewer than MAX_PAGE_READS are being read
