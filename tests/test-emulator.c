@@ -1411,6 +1411,66 @@ test_raw_event (void)
   g_assert_cmpuint (json_array_get_length (parse_array (typed->body, &node)), ==, 1);
 }
 
+typedef struct
+{
+  GPtrArray *paths;
+  GArray    *statuses;
+  GArray    *times;
+} Started;
+
+static void
+answer_started_cb (ConvercEmulator *emu,
+                   const char      *path,
+                   guint            status,
+                   Started         *started)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_ptr_array_add (started->paths, g_strdup (path));
+  g_array_append_val (started->statuses, status);
+  g_array_append_val (started->times, now);
+}
+
+/* ::answer-started comes once an answer's headers are written: after the
+ * latency an answer waits for, once per answer, with its path and status. */
+static void
+test_answer_started (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) events = NULL;
+  g_autoptr(Response) denied = NULL;
+  Started started = { g_ptr_array_new_with_free_func (g_free),
+                      g_array_new (FALSE, FALSE, sizeof (guint)),
+                      g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  gint64 asked;
+
+  converc_emulator_seed (emu, 30, 5);
+  g_signal_connect (emu, "answer-started", G_CALLBACK (answer_started_cb), &started);
+
+  converc_emulator_set_latency (emu, 300);
+  asked = g_get_monotonic_time ();
+  events = request (emu, "GET", "/webhooks/events?display=10", KEY, NULL);
+  g_assert_cmpuint (events->status, ==, 200);
+  g_assert_cmpuint (started.paths->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (started.paths, 0), ==, "/webhooks/events");
+  g_assert_cmpuint (g_array_index (started.statuses, guint, 0), ==, 200);
+  /* Not when the answer was made: when it went out, after the latency */
+  g_assert_cmpint (g_array_index (started.times, gint64, 0) - asked, >=, 290 * 1000);
+  g_assert_cmpint (g_array_index (started.times, gint64, 0), <=, asked + events->elapsed_usec);
+
+  converc_emulator_reset_knobs (emu);
+  denied = request (emu, "GET", "/integrations/webhooks", "wrong-key", NULL);
+  g_assert_cmpuint (denied->status, ==, 401);
+  g_assert_cmpuint (started.paths->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (started.paths, 1), ==, "/integrations/webhooks");
+  g_assert_cmpuint (g_array_index (started.statuses, guint, 1), ==, 401);
+
+  g_signal_handlers_disconnect_by_data (emu, &started);
+  g_ptr_array_unref (started.paths);
+  g_array_unref (started.statuses);
+  g_array_unref (started.times);
+}
+
 static void
 test_knob_latency (void)
 {
@@ -1725,6 +1785,7 @@ main (int   argc,
   g_test_add_func ("/converc/emulator/call-ended-size", test_call_ended_size);
   g_test_add_func ("/converc/emulator/seed-determinism", test_seed_determinism);
   g_test_add_func ("/converc/emulator/raw-event", test_raw_event);
+  g_test_add_func ("/converc/emulator/answer-started", test_answer_started);
   g_test_add_func ("/converc/emulator/knob-latency", test_knob_latency);
   g_test_add_func ("/converc/emulator/knob-latency-stop", test_knob_latency_stop);
   g_test_add_func ("/converc/emulator/knob-forced", test_knob_forced);

@@ -151,6 +151,8 @@ converc_emulator_finish_response (ConvercEmulator   *self,
     }
 
   set_json_response (msg, status, body);
+  g_signal_connect_object (msg, "wrote-headers", G_CALLBACK (converc_emulator_answer_started),
+                           self, G_CONNECT_SWAPPED);
 
   latency = self->latency_once > 0 ? self->latency_once : self->latency;
   self->latency_once = 0;

@@ -188,6 +188,9 @@ void        converc_emulator_write_webhook     (GString           *s,
 EmuEvent   *converc_emulator_make_live_event   (ConvercEmulator   *self,
                                                 const char        *type);
 void        converc_emulator_delivery_finished (ConvercEmulator   *self);
+/* Emits ::answer-started for @msg (connected to its "wrote-headers"). */
+void        converc_emulator_answer_started    (ConvercEmulator   *self,
+                                                SoupServerMessage *msg);
 
 /* converc-emulator-handlers.c */
 void        converc_emulator_api_handler_cb     (SoupServer        *server,

@@ -47,6 +47,7 @@ enum {
 
 enum {
   DELIVERY_FINISHED,
+  ANSWER_STARTED,
   N_SIGNALS
 };
 
@@ -330,6 +331,33 @@ converc_emulator_class_init (ConvercEmulatorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * ConvercEmulator::answer-started:
+   * @path: the path asked for
+   * @status: the answer's status
+   *
+   * Emitted, in the emulator's thread, once the status line and headers
+   * of an answer to the API were written to its connection: when the
+   * client's first byte of it is on its way (benchmarks time from it).
+   */
+  signals[ANSWER_STARTED] =
+    g_signal_new ("answer-started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+}
+
+void
+converc_emulator_answer_started (ConvercEmulator   *self,
+                                  SoupServerMessage *msg)
+{
+  g_assert (CONVERC_IS_EMULATOR (self));
+
+  g_signal_emit (self, signals[ANSWER_STARTED], 0,
+                 g_uri_get_path (soup_server_message_get_uri (msg)),
+                 soup_server_message_get_status (msg));
 }
 
 static void
