@@ -44,17 +44,7 @@ cleanup () {
 trap cleanup EXIT
 export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
 
-# median of the numbers on standard input, one a line
-median () {
-  sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan";
-    else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.1f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
-# the largest number on standard input
-maximum () { sort -g | tail -n 1; }
-# value NAME FILE: the values of "@NAME v" or "NAME v" lines
-value () { sed -n "s/^@\{0,1\}$1 //p" "$2"; }
-ratio () { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "nan" }'; }
-meets () { awk -v a="$1" -v g="$2" 'BEGIN { print (a <= g) ? "yes" : "NO" }'; }
+. build-aux/bench-lib.sh
 
 echo "Converc Webhooks benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores," \
      "load average $(cut -d' ' -f1 /proc/loadavg), build $BUILD" \
@@ -76,22 +66,11 @@ START_REF_CAIRO=$(value startup_ms "$T/minimal-cairo" | median)
 
 # 2–4. Events: a server in another process with EVENTS realistic events.
 echo "events ..." >&2
-"$BUILD/src/cli/converc" emulator --events "$EVENTS" > "$T/emulator.log" 2>&1 &
-EMU_PID=$!
-for i in $(seq 600); do
-  grep -q '^API key: ' "$T/emulator.log" 2>/dev/null && break
-  sleep 0.1
-done
-URL=$(sed -n 's/^Emulator listening on //p' "$T/emulator.log")
-KEY=$(sed -n 's/^API key: //p' "$T/emulator.log")
-[ -n "$URL" ] && [ -n "$KEY" ] || { echo "bench.sh: the emulator did not start" >&2; exit 1; }
+start_emulator --events "$EVENTS"
 
 # The reference: the same request with curl, then json-glib alone.
 for i in $(seq "$RUNS"); do
-  curl -s -o "$T/events.json" -w 'curl_ms %{time_total}\n' \
-       -H "Authorization: Bearer $KEY" "$URL/webhooks/events?display=$EVENTS" |
-    awk '{ printf "curl_ms %.1f\n", $2 * 1000 }' >> "$T/curl"
-  "$B/bench-json-parse" "$T/events.json" >> "$T/parse"
+  fetch_reference "$EVENTS"
 done
 JSON_MB=$(stat -c %s "$T/events.json" | awk '{ printf "%.1f", $1 / 1048576 }')
 CURL_MS=$(value curl_ms "$T/curl" | median)

@@ -829,6 +829,63 @@ test_index_at_reopen (void)
   remove_tree (folder);
 }
 
+/* The indexer's hook: says a batch is about to start, and holds it until
+ * the journal is going, so that the stop meets a batch under way. */
+static int batch_entered;
+
+static void
+hold_batch_until_stop (ConvercJournal *journal)
+{
+  g_atomic_int_set (&batch_entered, TRUE);
+  while (!g_atomic_int_get (&journal->indexer_stopping))
+    g_usleep (1000);
+}
+
+/* A journal that goes while its indexer is in a batch does not wait for
+ * the batch: it rolls back, its events stay listed, and the next open
+ * indexes them. */
+static void
+test_stop_mid_batch (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "j.sqlite", NULL);
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) events = generate_events (2 * CONVERC_JOURNAL_INDEX_BATCH, 91);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  journal->auto_index = FALSE;
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, NULL));
+  g_assert_cmpint (count_unindexed (journal), ==, events->len);
+
+  g_atomic_int_set (&batch_entered, FALSE);
+  journal->before_index_batch = hold_batch_until_stop;
+  converc_journal_lock (journal);
+  converc_journal_want_index (journal);
+  g_mutex_unlock (&journal->lock);
+  while (!g_atomic_int_get (&batch_entered))
+    g_usleep (1000);
+  g_clear_object (&journal);
+
+  /* Nothing of the batch was kept */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM events_unindexed", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, events->len);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* The next open indexes them */
+  journal = open_journal (folder, "j.sqlite");
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, events->len);
+  wait_indexed (journal);
+  assert_index_sound (journal);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
 /* A journal of schema version 3 (its trigram index holding the folded
  * text itself) migrates to version 4: the text moves to event_folded, the
  * index is rebuilt behind the open, and searches find the events before
@@ -1252,6 +1309,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/async-in-memory", test_async_in_memory);
   g_test_add_func ("/converc/journal/search-during-ingest", test_search_during_ingest);
   g_test_add_func ("/converc/journal/index-at-reopen", test_index_at_reopen);
+  g_test_add_func ("/converc/journal/stop-mid-batch", test_stop_mid_batch);
   g_test_add_func ("/converc/journal/migrate-v3", test_migrate_v3);
   g_test_add_func ("/converc/journal/query-ordered", test_query_ordered);
   g_test_add_func ("/converc/journal/lookup-rows", test_lookup_rows);

@@ -147,6 +147,15 @@ converc_journal_index_pending (ConvercJournal  *self,
   return left;
 }
 
+/* SQLite's progress handler during a batch: non-zero stops it. */
+static int
+batch_stopped_cb (gpointer data)
+{
+  ConvercJournal *self = data;
+
+  return g_atomic_int_get (&self->indexer_stopping);
+}
+
 /* Batches until nothing is left, the journal goes, or a batch fails (then
  * the events stay listed for the next ingest or open: a search finds them
  * all the same). */
@@ -163,11 +172,16 @@ indexer_main (gpointer data)
 
       while (!self->indexer_stop && !self->index_wanted)
         g_cond_wait (&self->indexer_cond, &self->lock);
-      if (self->indexer_stop)
+      /* Going: not another batch while the one who stops waits for the lock */
+      if (self->indexer_stop || g_atomic_int_get (&self->indexer_stopping))
         break;
 
+      if (self->before_index_batch != NULL)
+        self->before_index_batch (self);
+      sqlite3_progress_handler (self->db, 1000, batch_stopped_cb, self);
       left = index_batch_locked (self, CONVERC_JOURNAL_INDEX_BATCH, &error);
-      if (left < 0)
+      sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      if (left < 0 && !g_atomic_int_get (&self->indexer_stopping))
         g_debug ("The search index was not brought up to date: %s", error->message);
       if (left <= 0)
         self->index_wanted = FALSE;
@@ -204,6 +218,7 @@ converc_journal_stop_indexer (ConvercJournal *self)
   if (self->indexer == NULL)
     return;
 
+  g_atomic_int_set (&self->indexer_stopping, TRUE);
   g_mutex_lock (&self->lock);
   self->indexer_stop = TRUE;
   g_cond_signal (&self->indexer_cond);

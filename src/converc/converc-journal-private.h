@@ -67,6 +67,13 @@ struct _ConvercJournal
   GCond     indexer_cond;
   gboolean  indexer_stop;
   gboolean  index_wanted;
+  /* Set (atomically, without @lock) when the journal goes: the batch
+   * under way gives up at SQLite's next progress check and rolls back,
+   * its events left for the next open, instead of keeping the one who
+   * closes the journal (the CLI's exit, the app's quit) waiting. */
+  int       indexer_stopping;
+  /* Tests: called by the indexer, @lock held, before each batch. */
+  void    (*before_index_batch) (ConvercJournal *self);
   /* FALSE: an ingest leaves its events to converc_journal_index_pending()
    * (tests, and the benchmark's bulk build). */
   gboolean  auto_index;
@@ -99,7 +106,8 @@ gint64   converc_journal_count_unindexed_locked (ConvercJournal  *self,
                                                  GError         **error);
 /* With @self->lock held: starts the indexer (once) and wakes it. */
 void     converc_journal_want_index (ConvercJournal  *self);
-/* Stops the indexer after its batch and waits for it (finalize). */
+/* Stops the indexer, its batch under way rolled back, and waits for it
+ * (finalize). */
 void     converc_journal_stop_indexer (ConvercJournal *self);
 sqlite3_stmt *converc_journal_prepare (ConvercJournal  *self,
                                        const char      *sql,
