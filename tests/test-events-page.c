@@ -610,6 +610,37 @@ find_widget_of_type (GtkWidget *widget,
   return NULL;
 }
 
+/* The detail's JSON view (a GtkSourceView) is made when an event is
+ * first shown, not with the page: a page that shows no event has none. */
+static void
+test_detail_json_view_later (Fixture       *f,
+                             gconstpointer  data)
+{
+  GListModel *model = cw_events_page_get_model (f->page);
+  GtkWidget *view;
+  g_autofree char *json = NULL;
+
+  show_and_load (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_null (find_widget_of_type (GTK_WIDGET (f->page->detail), GTK_TYPE_TEXT_VIEW));
+
+  g_assert_true (cw_events_page_select_id (f->page, converc_event_get_id (item_at (model, 0))));
+  view = find_widget_of_type (GTK_WIDGET (f->page->detail), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (view)));
+  json = cw_event_detail_dup_json (f->page->detail);
+  g_assert_nonnull (strstr (json, converc_event_get_id (item_at (model, 0))));
+
+  /* No event again: the view stays, emptied */
+  gtk_single_selection_set_selected (f->page->selection, GTK_INVALID_LIST_POSITION);
+  g_assert_null (cw_event_detail_get_event (f->page->detail));
+  g_assert_true (find_widget_of_type (GTK_WIDGET (f->page->detail), GTK_TYPE_TEXT_VIEW) == view);
+  g_clear_pointer (&json, g_free);
+  json = cw_event_detail_dup_json (f->page->detail);
+  g_assert_cmpstr (json, ==, "");
+}
+
 /* Where (0, 0) of @widget is in @ancestor. */
 static graphene_point_t
 origin_in (GtkWidget *widget,
@@ -1064,6 +1095,7 @@ main (int   argc,
   ADD ("detail", test_detail);
   ADD ("detail-readable", test_detail_readable);
   ADD ("detail-layout", test_detail_layout);
+  ADD ("detail-json-view-later", test_detail_json_view_later);
   ADD ("narrow", test_narrow);
   ADD ("literal-text", test_literal_text);
   ADD ("errors", test_errors);

@@ -177,6 +177,54 @@ set_title (CwEventDetail       *self,
                         _("An event type this app does not know: every field it has is shown below."));
 }
 
+/* The JSON view: made the first time an event is shown, not while the
+ * window starts (a GtkSourceView and its buffer read the default style
+ * scheme and set up snippets: about 10 ms before the first frame). */
+static GtkTextView *
+json_view (CwEventDetail *self)
+{
+  g_autoptr(GtkSourceBuffer) buffer = NULL;
+  GtkWidget *view;
+
+  g_assert (CW_IS_EVENT_DETAIL (self));
+
+  if (self->source_view != NULL)
+    return GTK_TEXT_VIEW (self->source_view);
+
+  gtk_source_init ();
+  buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  view = gtk_source_view_new_with_buffer (buffer);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Event JSON"), -1);
+  gtk_scrolled_window_set_child (self->json_scroller, view);
+  self->source_view = GTK_SOURCE_VIEW (view);
+
+  return GTK_TEXT_VIEW (view);
+}
+
+static GtkTextBuffer *
+json_buffer (CwEventDetail *self)
+{
+  return gtk_text_view_get_buffer (json_view (self));
+}
+
+/* Empties the JSON view, if there is one yet. */
+static void
+clear_json_view (CwEventDetail *self)
+{
+  if (self->source_view != NULL)
+    gtk_text_buffer_set_text (json_buffer (self), "", 0);
+}
+
 static void
 update_style_scheme (CwEventDetail *self)
 {
@@ -193,7 +241,7 @@ update_style_scheme (CwEventDetail *self)
   if (scheme == NULL)
     scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "classic-dark" : "classic");
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  buffer = json_buffer (self);
   gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
 }
 
@@ -211,7 +259,7 @@ ensure_highlighting (CwEventDetail *self)
     return;
 
   self->highlighting = TRUE;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  buffer = json_buffer (self);
   languages = gtk_source_language_manager_get_default ();
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
                                   gtk_source_language_manager_get_language (languages, "json"));
@@ -251,7 +299,7 @@ set_json_scrolling (CwEventDetail *self,
                                   whole ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
   gtk_scrolled_window_set_max_content_height (self->json_scroller, whole ? 600 : -1);
   gtk_scrolled_window_set_min_content_height (self->json_scroller, whole ? 300 : -1);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->source_view),
+  gtk_text_view_set_wrap_mode (json_view (self),
                                whole ? GTK_WRAP_NONE : GTK_WRAP_CHAR);
 }
 
@@ -267,12 +315,12 @@ show_json (CwEventDetail *self,
 
   stop_whole_json (self);
   set_json_scrolling (self, FALSE);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  buffer = json_buffer (self);
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
   ensure_highlighting (self);
 
   gtk_text_buffer_set_text (buffer, owned, -1);
-  cw_json_text_indent_wrapped (GTK_TEXT_VIEW (self->source_view));
+  cw_json_text_indent_wrapped (json_view (self));
   gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), cut);
   self->json_cut = cut;
   if (!cut)
@@ -321,7 +369,7 @@ insert_json_step_cb (gpointer user_data)
   step = g_string_sized_new (end - start + 16);
   cw_json_text_append_capped_lines (step, start, end, JSON_WHOLE_LINE_MAX);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  buffer = json_buffer (self);
   gtk_text_buffer_get_end_iter (buffer, &end_iter);
   gtk_text_buffer_insert (buffer, &end_iter, step->str, step->len);
   self->json_inserted += end - start;
@@ -347,7 +395,7 @@ start_whole_json (CwEventDetail *self,
   self->json = json;
   self->json_len = strlen (json);
   self->json_inserted = 0;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  buffer = json_buffer (self);
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer),
                                           self->json_len <= JSON_HIGHLIGHT_MAX);
   set_json_scrolling (self, TRUE);
@@ -467,7 +515,6 @@ static void
 show_loaded (CwEventDetail *self,
              Loaded        *loaded)
 {
-  GtkTextBuffer *buffer;
   GBytes *raw;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
@@ -486,8 +533,7 @@ show_loaded (CwEventDetail *self,
 
   stop_whole_json (self);
   gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
-  gtk_text_buffer_set_text (buffer, "", 0);
+  clear_json_view (self);
   self->json_pending = g_steal_pointer (&loaded->json);
   self->json_pending_cut = loaded->json_cut;
   self->json_ticks = 0;
@@ -517,7 +563,6 @@ show_loading (CwEventDetail *self)
   g_autofree char *size = NULL;
   g_autofree char *text = NULL;
   GtkWidget *label;
-  GtkTextBuffer *buffer;
 
   g_assert (CW_IS_EVENT_DETAIL (self));
 
@@ -525,8 +570,7 @@ show_loading (CwEventDetail *self)
   stop_whole_json (self);
   set_title (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
-  gtk_text_buffer_set_text (buffer, "", 0);
+  clear_json_view (self);
 
   size = g_format_size (g_bytes_get_size (converc_event_get_raw (self->event)));
   text = g_strdup_printf (_("Reading this event (%s)…"), size);
@@ -539,7 +583,6 @@ show_loading (CwEventDetail *self)
 static void
 update (CwEventDetail *self)
 {
-  GtkTextBuffer *buffer;
   gboolean has_event;
   GBytes *raw;
 
@@ -559,14 +602,12 @@ update (CwEventDetail *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
-
   if (!has_event)
     {
       clear_summary (self);
       stop_whole_json (self);
       gtk_widget_set_visible (GTK_WIDGET (self->json_cut_box), FALSE);
-      gtk_text_buffer_set_text (buffer, "", 0);
+      clear_json_view (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -859,8 +900,6 @@ cw_event_detail_class_init (CwEventDetailClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/com/converc/Webhooks/ui/cw-event-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, description_label);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, feedback_label);
@@ -870,7 +909,6 @@ cw_event_detail_class_init (CwEventDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, json_scroller);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, json_whole_button);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, scroller);
-  gtk_widget_class_bind_template_child (widget_class, CwEventDetail, source_view);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, summary_box);
   gtk_widget_class_bind_template_child (widget_class, CwEventDetail, title_label);
@@ -889,17 +927,10 @@ cw_event_detail_class_init (CwEventDetailClass *klass)
 static void
 cw_event_detail_init (CwEventDetail *self)
 {
-  g_autoptr(GtkSourceBuffer) buffer = NULL;
-
-  gtk_source_init ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-
-  buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (buffer));
 
   update (self);
 }
@@ -944,7 +975,7 @@ cw_event_detail_dup_json (CwEventDetail *self)
   if (self->json_pending != NULL)
     return g_strdup (self->json_pending);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  buffer = json_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
