@@ -293,6 +293,7 @@ typedef struct
   char          *path;
   CwEventsPage  *page;
   ConvercClient *client;
+  CwEventFeed   *feed;
   GtkWidget     *window;
   guint          present_source;
 } Open;
@@ -363,9 +364,8 @@ opened_cb (GObject      *object,
 {
   Open *open = data;
   g_autoptr(ConvercJournal) journal = g_task_propagate_pointer (G_TASK (result), NULL);
-  CwEventFeed *feed = cw_events_page_get_feed (open->page);
 
-  cw_event_feed_set_journal (feed, journal);
+  cw_event_feed_set_journal (open->feed, journal);
 }
 
 static void
@@ -377,18 +377,19 @@ open_activate_cb (GtkApplication *app,
   CwEventFeed *feed;
 
   open->window = window;
-  open->page = cw_events_page_new ();
-  feed = cw_events_page_get_feed (open->page);
+  /* As cw_window_ensure_events_page() does: the feed first, its journal
+   * opening on a worker thread while the page is made. */
+  open->feed = cw_event_feed_new ();
+  feed = open->feed;
   cw_event_feed_set_auto_refresh (feed, FALSE);
-  /* As the window's events page opens its journal once it is made
-   * (cw_window_ensure_events_page()): on a worker thread, before the
-   * page is in a window. */
   task = g_task_new (NULL, NULL, opened_cb, open);
   g_task_set_task_data (task, g_strdup (open->path), g_free);
   g_task_run_in_thread (task, open_thread);
   /* Offline: nothing listens there; the stored events show. */
   open->client = converc_client_new ("http://127.0.0.1:9", "bench-key");
   cw_event_feed_set_client (feed, open->client);
+  open->page = cw_events_page_new ();
+  cw_events_page_set_feed (open->page, feed);
 
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (open->page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
@@ -417,6 +418,7 @@ run_open (const char *path)
   g_signal_connect (app, "activate", G_CALLBACK (open_activate_cb), &open);
   status = g_application_run (G_APPLICATION (app), 1, argv);
   g_clear_object (&open.client);
+  g_clear_object (&open.feed);
 
   return status;
 }

@@ -96,16 +96,18 @@ _cw_window_set_state (CwWindow   *self,
   _cw_window_update_account (self);
 }
 
-/* The feed keeps every event of the account in its journal: opened off
- * the main thread, in memory for the demo. */
+/* @feed keeps every event of the account in its journal: opened off the
+ * main thread, in memory for the demo. */
 static void
-cw_window_sync_journal (CwWindow *self)
+cw_window_open_journal (CwWindow    *self,
+                        CwEventFeed *feed)
 {
   const char *scope;
 
   g_assert (CW_IS_WINDOW (self));
+  g_assert (CW_IS_EVENT_FEED (feed));
 
-  if (self->session == NULL || self->events_page == NULL)
+  if (self->session == NULL)
     return;
 
   scope = cw_session_get_demo (self->session) ? ""
@@ -116,12 +118,20 @@ cw_window_sync_journal (CwWindow *self)
   g_free (self->journal_scope);
   self->journal_scope = g_strdup (scope);
   /* With Preferences → History off, nothing is written to disk. */
-  cw_event_feed_set_history_keeper (cw_events_page_get_feed (self->events_page),
+  cw_event_feed_set_history_keeper (feed,
                                     _cw_window_get_app (self) != NULL
                                     ? cw_application_get_history_keeper (_cw_window_get_app (self))
                                     : NULL);
-  cw_event_feed_open_journal (cw_events_page_get_feed (self->events_page),
-                              scope[0] != '\0' ? scope : NULL);
+  cw_event_feed_open_journal (feed, scope[0] != '\0' ? scope : NULL);
+}
+
+static void
+cw_window_sync_journal (CwWindow *self)
+{
+  g_assert (CW_IS_WINDOW (self));
+
+  if (self->events_page != NULL)
+    cw_window_open_journal (self, cw_events_page_get_feed (self->events_page));
 }
 
 static void
@@ -437,11 +447,13 @@ cw_window_refresh_action (GtkWidget  *widget,
 
 /* Builds the Events page: its list, detail pane and JSON view are not
  * needed before the tab is first shown, and the first frame comes sooner
- * without them. */
+ * without them. Its feed comes first: the journal opens on a worker
+ * thread while the page is built. */
 static void
 cw_window_ensure_events_page (CwWindow *self)
 {
   CwApplication *app = _cw_window_get_app (self);
+  g_autoptr(CwEventFeed) feed = NULL;
   GSettings *settings;
 
   g_assert (CW_IS_WINDOW (self));
@@ -449,20 +461,19 @@ cw_window_ensure_events_page (CwWindow *self)
   if (self->events_page != NULL)
     return;
 
-  self->events_page = cw_events_page_new ();
+  feed = cw_event_feed_new ();
   if (app != NULL && (settings = cw_application_get_settings (app)) != NULL)
     {
-      g_settings_bind (settings, "event-count",
-                       cw_events_page_get_feed (self->events_page), "event-count",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "refresh-interval",
-                       cw_events_page_get_feed (self->events_page), "refresh-interval",
+      g_settings_bind (settings, "event-count", feed, "event-count", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "refresh-interval", feed, "refresh-interval",
                        G_SETTINGS_BIND_GET);
     }
-  cw_window_sync_journal (self);
+  cw_window_open_journal (self, feed);
   if (self->session != NULL)
-    cw_event_feed_set_client (cw_events_page_get_feed (self->events_page),
-                              cw_session_get_client (self->session));
+    cw_event_feed_set_client (feed, cw_session_get_client (self->session));
+
+  self->events_page = cw_events_page_new ();
+  cw_events_page_set_feed (self->events_page, feed);
 
   g_signal_connect_object (self->events_page, "notify::can-export",
                            G_CALLBACK (cw_window_update_export), self, G_CONNECT_SWAPPED);
