@@ -552,6 +552,23 @@ test_search_meaning (void)
 }
 
 /* Old events go; outcomes are kept per endpoint; clear removes all. */
+/* @path, if there is such a file, does not hold @text anywhere. */
+static void
+assert_file_lacks (const char *path,
+                   const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  gsize text_len = strlen (text);
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return;
+  for (gsize i = 0; i + text_len <= len; i++)
+    if (contents[i] == text[0] && memcmp (contents + i, text, text_len) == 0)
+      g_error ("%s holds “%s” at byte %" G_GSIZE_FORMAT, path, text, i);
+}
+
 static void
 test_prune_clear_outcomes (void)
 {
@@ -620,6 +637,14 @@ test_prune_clear_outcomes (void)
 
   g_assert_true (converc_journal_clear (journal, &error));
   g_assert_no_error (error);
+  /* Nothing of the events is left on disk, the journal still open: not in
+   * the file's free pages, nor in those the WAL replaced */
+  assert_file_lacks (converc_journal_get_path (journal), "evt_day");
+  {
+    g_autofree char *wal = g_strconcat (converc_journal_get_path (journal), "-wal", NULL);
+
+    assert_file_lacks (wal, "evt_day");
+  }
   g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 0);
   g_assert_cmpint (count_rows (journal, "event_bodies"), ==, 0);
   g_assert_cmpint (count_rows (journal, "event_folded"), ==, 0);
@@ -881,6 +906,77 @@ test_stop_mid_batch (void)
   g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, events->len);
   wait_indexed (journal);
   assert_index_sound (journal);
+
+  g_clear_object (&journal);
+  remove_tree (folder);
+}
+
+/* The indexer's hook: holds the first batch until the test lets it go. */
+static int batch_released;
+
+static void
+hold_batch_until_released (ConvercJournal *journal)
+{
+  g_atomic_int_set (&batch_entered, TRUE);
+  while (!g_atomic_int_get (&batch_released))
+    g_usleep (1000);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* An ingest does not copy the WAL into the file (a checkpoint), which
+ * took most of an ingest into a large journal: the indexer's thread does
+ * it behind. Without the indexer (auto_index off), the ingest does it. */
+static void
+test_checkpoint_behind (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) events = generate_events (CONVERC_JOURNAL_INDEX_BATCH, 92);
+  g_autoptr(GPtrArray) more = generate_events (CONVERC_JOURNAL_INDEX_BATCH, 93);
+  const char *path = converc_journal_get_path (journal);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 before = file_size (path);
+
+  g_atomic_int_set (&batch_entered, FALSE);
+  g_atomic_int_set (&batch_released, FALSE);
+  journal->before_index_batch = hold_batch_until_released;
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, NULL));
+
+  /* Stored, in the WAL only: the file did not grow */
+  g_assert_cmpint (g_atomic_int_get (&journal->wal_frames), >=, CONVERC_JOURNAL_CHECKPOINT_FRAMES);
+  g_assert_cmpint (file_size (path), ==, before);
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, events->len);
+
+  /* Behind the indexer's batch, the frames go into the file */
+  while (!g_atomic_int_get (&batch_entered))
+    g_usleep (1000);
+  g_atomic_int_set (&batch_released, TRUE);
+  wait_indexed (journal);
+  while (g_atomic_int_get (&journal->wal_frames) > 0 && g_get_monotonic_time () < deadline)
+    g_usleep (10 * 1000);
+  g_assert_cmpint (g_atomic_int_get (&journal->wal_frames), ==, 0);
+  g_assert_cmpint (file_size (path), >, before);
+
+  /* With no indexer, the ingest copies them itself */
+  journal->before_index_batch = NULL;
+  journal->auto_index = FALSE;
+  before = file_size (path);
+  g_assert_true (converc_journal_ingest (journal, more, NOV_1_USEC, NULL, NULL));
+  g_assert_cmpint (g_atomic_int_get (&journal->wal_frames), ==, 0);
+  g_assert_cmpint (file_size (path), >, before);
+
+  /* Closed and opened again: every event is there */
+  g_clear_object (&journal);
+  journal = open_journal (folder, "j.sqlite");
+  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, events->len + more->len);
 
   g_clear_object (&journal);
   remove_tree (folder);
@@ -1310,6 +1406,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/search-during-ingest", test_search_during_ingest);
   g_test_add_func ("/converc/journal/index-at-reopen", test_index_at_reopen);
   g_test_add_func ("/converc/journal/stop-mid-batch", test_stop_mid_batch);
+  g_test_add_func ("/converc/journal/checkpoint-behind", test_checkpoint_behind);
   g_test_add_func ("/converc/journal/migrate-v3", test_migrate_v3);
   g_test_add_func ("/converc/journal/query-ordered", test_query_ordered);
   g_test_add_func ("/converc/journal/lookup-rows", test_lookup_rows);

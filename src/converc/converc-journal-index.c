@@ -183,6 +183,9 @@ indexer_main (gpointer data)
       sqlite3_progress_handler (self->db, 0, NULL, NULL);
       if (left < 0 && !g_atomic_int_get (&self->indexer_stopping))
         g_debug ("The search index was not brought up to date: %s", error->message);
+      /* The ingest's frames and the batch's: into the file, behind them */
+      if (!g_atomic_int_get (&self->indexer_stopping))
+        converc_journal_checkpoint_locked (self, left <= 0);
       if (left <= 0)
         self->index_wanted = FALSE;
 
@@ -319,6 +322,7 @@ converc_journal_prune (ConvercJournal  *self,
         goto out;
       }
     removed = n;
+    converc_journal_checkpoint_locked (self, FALSE);
   }
 
 out:
@@ -347,9 +351,12 @@ converc_journal_clear (ConvercJournal  *self,
                              "COMMIT;", error);
   if (!ok)
     converc_journal_rollback (self);
-  /* Gives the space back and leaves no trace of the events in free pages. */
+  /* Gives the space back and leaves no trace of the events in free pages,
+   * nor in the file's pages that the WAL replaces: they are copied over
+   * now, not behind. */
   else if (self->path != NULL)
-    ok = converc_journal_exec (self, "VACUUM", error);
+    ok = converc_journal_exec (self, "VACUUM", error) &&
+         converc_journal_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
   g_mutex_unlock (&self->lock);
 
   return ok;

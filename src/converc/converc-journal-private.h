@@ -74,6 +74,10 @@ struct _ConvercJournal
   int       indexer_stopping;
   /* Tests: called by the indexer, @lock held, before each batch. */
   void    (*before_index_batch) (ConvercJournal *self);
+  /* Frames in the WAL after the last commit (SQLite's WAL hook; atomic).
+   * A commit does not copy them into the file: the indexer's thread does,
+   * behind the ingest (converc_journal_checkpoint_locked()). */
+  int       wal_frames;
   /* FALSE: an ingest leaves its events to converc_journal_index_pending()
    * (tests, and the benchmark's bulk build). */
   gboolean  auto_index;
@@ -104,6 +108,15 @@ void     converc_journal_lock       (ConvercJournal  *self);
  * index yet, or -1 on error. */
 gint64   converc_journal_count_unindexed_locked (ConvercJournal  *self,
                                                  GError         **error);
+/* The WAL is copied into the file once it holds this many frames
+ * (SQLite's own default for the checkpoint it runs inside a commit). */
+#define CONVERC_JOURNAL_CHECKPOINT_FRAMES 1000
+
+/* With @self->lock held: copies the WAL into the file, as far as readers
+ * let it and waiting for none, once it holds
+ * CONVERC_JOURNAL_CHECKPOINT_FRAMES, or whatever it holds if @all. */
+void     converc_journal_checkpoint_locked (ConvercJournal *self,
+                                            gboolean        all);
 /* With @self->lock held: starts the indexer (once) and wakes it. */
 void     converc_journal_want_index (ConvercJournal  *self);
 /* Stops the indexer, its batch under way rolled back, and waits for it
