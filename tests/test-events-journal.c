@@ -446,6 +446,9 @@ test_reads_off_main_thread (Fixture       *f,
 
   show_many (f);
   model = f->page->journal_model;
+  /* The pages of the rows the list shows first are read (two at a time,
+   * the others waiting their turn): a page asked for now starts at once. */
+  WAIT_FOR (_cw_journal_model_get_n_reading (model) == 0);
   _cw_journal_model_set_read_delay (model, 1000);
   tick_source = g_timeout_add (10, tick_cb, &ticks);
 

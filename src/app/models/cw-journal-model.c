@@ -895,3 +895,11 @@ _cw_journal_model_get_n_reads (CwJournalModel *self)
 
   return self->n_reads;
 }
+
+guint
+_cw_journal_model_get_n_reading (CwJournalModel *self)
+{
+  g_return_val_if_fail (CW_IS_JOURNAL_MODEL (self), 0);
+
+  return self->n_page_reads + g_queue_get_length (&self->to_read);
+}

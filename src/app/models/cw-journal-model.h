@@ -82,5 +82,7 @@ void            _cw_journal_model_set_read_delay (CwJournalModel *self,
                                                   guint           msec);
 /* For tests: how many pages were read after the first of each query. */
 guint           _cw_journal_model_get_n_reads (CwJournalModel *self);
+/* For tests: how many pages are being read or wait their turn. */
+guint           _cw_journal_model_get_n_reading (CwJournalModel *self);
 
 G_END_DECLS
