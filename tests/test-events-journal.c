@@ -500,6 +500,7 @@ test_page_reads_bounded (Fixture       *f,
   /* The pages the view asked for first are read: none is under way */
   for (guint position = 0; position < 250; position += CW_JOURNAL_MODEL_PAGE)
     WAIT_FOR (!is_placeholder_at (shown (f), position));
+  WAIT_FOR (_cw_journal_model_get_n_reading (model) == 0);
   _cw_journal_model_set_read_delay (model, 400);
 
   n_reads = _cw_journal_model_get_n_reads (model);
