@@ -112,6 +112,9 @@ gint64   converc_journal_count_unindexed_locked (ConvercJournal  *self,
  * (SQLite's own default for the checkpoint it runs inside a commit). */
 #define CONVERC_JOURNAL_CHECKPOINT_FRAMES 1000
 
+/* Counts the frames each commit leaves in the WAL (@wal_frames), instead
+ * of SQLite copying them into the file inside the commit. */
+void     converc_journal_watch_wal         (ConvercJournal *self);
 /* With @self->lock held: copies the WAL into the file, as far as readers
  * let it and waiting for none, once it holds
  * CONVERC_JOURNAL_CHECKPOINT_FRAMES, or whatever it holds if @all. */

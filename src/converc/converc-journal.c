@@ -255,42 +255,6 @@ looks_truncated (ConvercJournal *self)
   return truncated;
 }
 
-/* SQLite's WAL hook, after each commit: how many frames the WAL holds. It
- * replaces SQLite's default one, which copied them into the file inside
- * the commit. */
-static int
-wal_committed_cb (gpointer    data,
-                  sqlite3    *db,
-                  const char *name,
-                  int         n_frames)
-{
-  ConvercJournal *self = data;
-
-  g_atomic_int_set (&self->wal_frames, n_frames);
-  return SQLITE_OK;
-}
-
-void
-converc_journal_checkpoint_locked (ConvercJournal *self,
-                                   gboolean        all)
-{
-  int n_log = 0;
-  int n_copied = 0;
-  int rc;
-
-  g_assert (CONVERC_IS_JOURNAL (self));
-
-  if (self->path == NULL || g_atomic_int_get (&self->wal_frames) == 0 ||
-      (!all && g_atomic_int_get (&self->wal_frames) < CONVERC_JOURNAL_CHECKPOINT_FRAMES))
-    return;
-
-  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log, &n_copied);
-  if (rc != SQLITE_OK)
-    g_debug ("The history's WAL was not copied into its file: %s", sqlite3_errmsg (self->db));
-  else if (n_copied >= n_log)
-    g_atomic_int_set (&self->wal_frames, 0);
-}
-
 /* The WAL journal mode. A new file is in rollback mode until then, and two
  * connections switching it at once (two instances opening a new journal)
  * make SQLite refuse one at once rather than wait, to avoid a deadlock:
@@ -491,7 +455,7 @@ open_file (ConvercJournal  *self,
    * The indexer's thread runs it behind the ingest (closing the journal
    * copies what is left, and removes the WAL). */
   if (self->path != NULL)
-    sqlite3_wal_hook (self->db, wal_committed_cb, self);
+    converc_journal_watch_wal (self);
 
   if (!migrate (self, version, error))
     return FALSE;
