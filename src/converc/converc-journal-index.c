@@ -170,10 +170,10 @@ indexer_main (gpointer data)
       g_autoptr(GError) error = NULL;
       gint64 left;
 
-      while (!self->indexer_stop && !self->index_wanted)
-        g_cond_wait (&self->indexer_cond, &self->lock);
       /* Going: not another batch while the one who stops waits for the lock */
-      if (self->indexer_stop || g_atomic_int_get (&self->indexer_stopping))
+      while (!g_atomic_int_get (&self->indexer_stopping) && !self->index_wanted)
+        g_cond_wait (&self->indexer_cond, &self->lock);
+      if (g_atomic_int_get (&self->indexer_stopping))
         break;
 
       if (self->before_index_batch != NULL)
@@ -190,7 +190,7 @@ indexer_main (gpointer data)
         self->index_wanted = FALSE;
 
       /* An ingest or search waiting goes first. */
-      while (g_atomic_int_get (&self->n_waiting) > 0 && !self->indexer_stop)
+      while (g_atomic_int_get (&self->n_waiting) > 0 && !g_atomic_int_get (&self->indexer_stopping))
         {
           g_mutex_unlock (&self->lock);
           g_usleep (1000);
@@ -221,9 +221,9 @@ converc_journal_stop_indexer (ConvercJournal *self)
   if (self->indexer == NULL)
     return;
 
+  /* Set before the lock is taken: a batch under way stops at once */
   g_atomic_int_set (&self->indexer_stopping, TRUE);
   g_mutex_lock (&self->lock);
-  self->indexer_stop = TRUE;
   g_cond_signal (&self->indexer_cond);
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&self->indexer, g_thread_join);

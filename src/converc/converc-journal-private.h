@@ -65,7 +65,6 @@ struct _ConvercJournal
    * lists them; searches read those apart). Under @lock. */
   GThread  *indexer;
   GCond     indexer_cond;
-  gboolean  indexer_stop;
   gboolean  index_wanted;
   /* Set (atomically, without @lock) when the journal goes: the batch
    * under way gives up at SQLite's next progress check and rolls back,
