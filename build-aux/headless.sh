@@ -31,8 +31,32 @@ export GDK_BACKEND=x11
 export NO_AT_BRIDGE=0
 export GIO_USE_PROXY_RESOLVER=dummy
 
+# HEADLESS_WM=1: a window manager (openbox) manages the display, as one
+# always does on a desktop. Without one, GTK 4.8 asks the X server on every
+# frame whether a window manager supports a hint (a round trip each time):
+# for benchmarks that time frames (BENCHMARKS.md, round 9).
+if [ -n "${HEADLESS_WM:-}" ]; then
+  for tool in openbox xprop; do
+    if ! command -v "$tool" >/dev/null; then
+      echo "headless.sh: HEADLESS_WM=1 needs $tool (apt-get install openbox x11-utils)" >&2
+      exit 1
+    fi
+  done
+fi
+
 exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- bash -c '
   if ! echo -n converc-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; then
     echo "headless.sh: gnome-keyring-daemon did not start: keyring calls will fail" >&2
+  fi
+  if [ -n "${HEADLESS_WM:-}" ]; then
+    openbox --sm-disable >/dev/null 2>&1 &
+    for i in $(seq 100); do
+      xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && break
+      sleep 0.05
+    done
+    if ! xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; then
+      echo "headless.sh: openbox did not start managing the display" >&2
+      exit 1
+    fi
   fi
   exec "$@"' _ "$@"
