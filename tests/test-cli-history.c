@@ -265,6 +265,36 @@ test_history (Fixture       *f,
   g_clear_pointer (&run, converc_cli_run_free);
 }
 
+/* A server with a maximum of `display` refuses the sync's 10,000: the
+ * sync asks again for fewer, stores them and says so; `converc events`
+ * too. */
+static void
+test_history_sync_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ConvercCliRun) run = NULL;
+
+  converc_emulator_set_max_display (f->emulator, 100);
+
+  run = run_cli (f, "history", "sync", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "Fetched 100 events, 100 of them new; 100 stored"));
+  g_assert_nonnull (strstr (run->err, "refused to send 10000 events at once; the newest 100 "
+                                      "were asked for instead"));
+  g_clear_pointer (&run, converc_cli_run_free);
+
+  run = run_cli (f, "events", "--json", "--count", "250", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->err, "refused to send 250 events at once; the newest 100"));
+  g_clear_pointer (&run, converc_cli_run_free);
+
+  /* Within the maximum: no note */
+  run = run_cli (f, "history", "sync", "--count", "100", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "Fetched 100 events, 0 of them new; 100 stored"));
+  g_assert_null (strstr (run->err, "refused"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +302,8 @@ main (int   argc,
   converc_test_init (&argc, &argv);
 
   g_test_add ("/converc/cli/history", Fixture, NULL, fixture_setup, test_history, fixture_teardown);
+  g_test_add ("/converc/cli/history-sync-refused", Fixture, NULL, fixture_setup,
+              test_history_sync_refused, fixture_teardown);
 
   return g_test_run ();
 }

@@ -595,6 +595,38 @@ test_max_events (void)
   g_assert_cmpuint (converc_emulator_get_n_events (emu), ==, 25);
 }
 
+/* One reading of the contract's missing maximum of `display`: a request
+ * for more is refused with 400 and says the range; up to it is answered. */
+static void
+test_max_display (void)
+{
+  g_autoptr(ConvercEmulator) emu = start_emulator ();
+  g_autoptr(Response) refused = NULL;
+  g_autoptr(Response) answered = NULL;
+  g_autoptr(Response) any = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) refusal = NULL;
+  g_autoptr(JsonNode) all = NULL;
+
+  converc_emulator_seed (emu, 30, 5);
+  converc_emulator_set_max_display (emu, 10);
+
+  refused = request (emu, "GET", "/webhooks/events?display=11", KEY, NULL);
+  g_assert_cmpuint (refused->status, ==, 400);
+  refusal = parse (refused->body);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (refusal), "error"), ==,
+                   "display must be between 1 and 10");
+
+  answered = request (emu, "GET", "/webhooks/events?display=10", KEY, NULL);
+  g_assert_cmpuint (answered->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (parse_array (answered->body, &node)), ==, 10);
+
+  converc_emulator_reset_knobs (emu);
+  any = request (emu, "GET", "/webhooks/events?display=1000", KEY, NULL);
+  g_assert_cmpuint (any->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (parse_array (any->body, &all)), ==, 30);
+}
+
 static void
 test_disable (void)
 {
@@ -1793,6 +1825,7 @@ main (int   argc,
   g_test_add_func ("/converc/emulator/knob-malformed", test_knob_malformed);
   g_test_add_func ("/converc/emulator/large", test_large);
   g_test_add_func ("/converc/emulator/max-events", test_max_events);
+  g_test_add_func ("/converc/emulator/max-display", test_max_display);
   g_test_add_func ("/converc/emulator/dispose-in-flight", test_dispose_in_flight);
   g_test_add_func ("/converc/emulator/stop-in-flight", test_stop_in_flight);
 

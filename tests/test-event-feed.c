@@ -819,6 +819,43 @@ test_journal_first_sync_parts (Fixture       *f,
   cw_event_feed_set_journal (f->feed, NULL);
 }
 
+/* A server with a maximum of `display` refuses the first sync's 10,000:
+ * the feed is not stuck on an empty journal, asking 10,000 at every poll.
+ * The client asks again for fewer, the history fills with what the
+ * server gives, and polls are the preference's size after it. */
+static void
+test_journal_first_sync_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(ConvercJournal) journal = converc_journal_new_in_memory ();
+  guint n_before;
+
+  converc_emulator_seed (f->emulator, 800, 17);
+  converc_emulator_set_max_display (f->emulator, 500);
+  cw_event_feed_set_journal (f->feed, journal);
+  g_assert_cmpuint (_cw_event_feed_count_for_load (f->feed), ==, CW_EVENT_FEED_DEEP_COUNT);
+
+  n_before = converc_emulator_get_n_requests (f->emulator);
+  start (f);
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed) && _cw_event_feed_get_n_held (f->feed) == 0);
+  g_assert_null (cw_event_feed_get_last_error (f->feed));
+  /* 10,000 refused, 1,000 refused, 500 answered */
+  g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator) - n_before, ==, 3);
+  g_assert_cmpuint (converc_client_get_display_limit (f->client), ==, 500);
+  g_assert_cmpint (stored (journal), ==, 500);
+  g_assert_cmpuint (_cw_event_feed_count_for_load (f->feed), ==,
+                    cw_event_feed_get_event_count (f->feed));
+
+  /* The next poll asks once, for the preference's size */
+  n_before = converc_emulator_get_n_requests (f->emulator);
+  refresh (f);
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed) && _cw_event_feed_get_n_held (f->feed) == 0);
+  g_assert_null (cw_event_feed_get_last_error (f->feed));
+  g_assert_cmpuint (converc_emulator_get_n_requests (f->emulator) - n_before, ==, 1);
+
+  cw_event_feed_set_journal (f->feed, NULL);
+}
+
 /* A first sync that breaks off keeps the parts it read, says why, and
  * the next load asks as deep again; once one is whole, polls are the
  * preference's size. */
@@ -923,6 +960,7 @@ main (int   argc,
   ADD ("journal-open", test_journal_open);
   ADD ("journal-first-sync-parts", test_journal_first_sync_parts);
   ADD ("journal-first-sync-broken", test_journal_first_sync_broken);
+  ADD ("journal-first-sync-refused", test_journal_first_sync_refused);
 
 #undef ADD
 

@@ -254,6 +254,7 @@ cli_command_emulator (CliContext  *cli,
   int port = 0;
   int n_events = -1;
   int keep = 0;
+  int max_display = 0;
   MoreEvents more = { NULL, 40, 1 };
   guint sigint_id, sigterm_id, sigusr1_id;
   const GOptionEntry entries[] = {
@@ -266,6 +267,9 @@ cli_command_emulator (CliContext  *cli,
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
       N_("Keep only the newest N events, as Converc's server does (default: all). "
          "SIGUSR1 adds as many newer events as were seeded"), N_("N") },
+    { "max-display", 0, 0, G_OPTION_ARG_INT, &max_display,
+      N_("Refuse (HTTP 400) a request for more than N events, as a server with a "
+         "maximum would (default: answer any)"), N_("N") },
     { NULL }
   };
 
@@ -285,8 +289,13 @@ cli_command_emulator (CliContext  *cli,
   if (keep < 0 || keep > 1000000)
     return cli_usage_error ("emulator", _("Invalid --keep %d: give 0 to 1000000."), keep);
 
+  if (max_display < 0 || max_display > 1000000)
+    return cli_usage_error ("emulator", _("Invalid --max-display %d: give 0 to 1000000."),
+                            max_display);
+
   emulator = converc_emulator_new (CONVERC_EMULATOR_DEMO_KEY);
   converc_emulator_set_max_events (emulator, (guint) keep);
+  converc_emulator_set_max_display (emulator, (guint) max_display);
   if (!converc_emulator_start (emulator, (guint) port, &error))
     {
       g_printerr (_("converc: Cannot start the emulator: %s\n"), error->message);

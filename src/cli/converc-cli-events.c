@@ -122,6 +122,7 @@ cli_command_events (CliContext  *cli,
 
   if (events == NULL)
     return cli_report_error (cli, error);
+  cli_note_display_limit (client, (guint) count);
 
   if (n_skipped > 0)
     {

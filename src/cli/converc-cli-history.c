@@ -318,6 +318,7 @@ history_sync (CliContext  *cli,
 
   if (events == NULL)
     return cli_report_error (cli, error);
+  cli_note_display_limit (client, (guint) count);
 
   if (!converc_journal_ingest (journal, events, g_get_real_time (), &n_added, &error))
     {

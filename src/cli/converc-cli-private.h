@@ -75,6 +75,10 @@ gboolean        cli_parse_options      (CliContext          *cli,
 int             cli_usage_error        (const char          *command_words,
                                         const char          *format,
                                         ...) G_GNUC_PRINTF (2, 3);
+/* After an events request for @wanted: says (on stderr) when the server
+ * refused so many and fewer were asked for. */
+void            cli_note_display_limit (ConvercClient       *client,
+                                        guint                wanted);
 /* Prints a GError to stderr with a hint; returns the exit status. */
 int             cli_report_error       (CliContext          *cli,
                                         const GError        *error);

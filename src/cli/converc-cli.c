@@ -278,6 +278,17 @@ cli_parse_options (CliContext          *cli,
 /* Errors, the base URL and the API key                                     */
 /* ------------------------------------------------------------------------ */
 
+void
+cli_note_display_limit (ConvercClient *client,
+                        guint          wanted)
+{
+  guint limit = converc_client_get_display_limit (client);
+
+  if (limit > 0 && wanted > limit)
+    g_printerr (_("converc: the server refused to send %u events at once; "
+                  "the newest %u were asked for instead.\n"), wanted, limit);
+}
+
 int
 cli_report_error (CliContext   *cli,
                   const GError *error)

@@ -40,6 +40,9 @@ struct _ConvercClient
   gsize        max_body_size;
   gint64       retry_after;
   guint        timeout;
+  /* The most events a request asks for (0: no limit known), see
+   * converc-client-display.c */
+  guint        display_limit;
 };
 
 /* Parses a 2xx body in a worker thread; returns the result or NULL with
@@ -106,5 +109,15 @@ JsonNode *converc_client_new_test_body    (const char         *webhook_id);
 char     *converc_client_dup_webhook_path (const char         *webhook_id);
 char     *converc_client_dup_events_path  (const char         *event_type,
                                            guint               display);
+
+/* converc-client-display.c: how many events a request asks for */
+guint     converc_client_display_to_ask        (ConvercClient      *self,
+                                                guint               wanted);
+guint     converc_client_display_after_refusal (ConvercClient      *self,
+                                                guint               refused,
+                                                const GError       *error);
+void      converc_client_display_answered      (ConvercClient      *self,
+                                                guint               asked,
+                                                guint               wanted);
 
 G_END_DECLS

@@ -303,6 +303,79 @@ static const ConvercBodyReaderFuncs reader_funcs = {
   reader_finish,
 };
 
+/* A streamed events request, asked again for fewer when the server
+ * refuses as many (converc-client-display.c): a refusal has no 2xx body,
+ * so no part was given before it. */
+typedef struct
+{
+  char              *event_type;
+  guint              wanted;
+  guint              asked;
+  ConvercEventsFunc  events_func;
+  gpointer           events_data;
+} StreamAsk;
+
+static void
+stream_ask_free (StreamAsk *ask)
+{
+  g_free (ask->event_type);
+  g_free (ask);
+}
+
+static void stream_events_asked_cb (GObject      *object,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
+
+static void
+stream_events_ask (GTask *task)
+{
+  ConvercClient *self = g_task_get_source_object (task);
+  StreamAsk *ask = g_task_get_task_data (task);
+  g_autofree char *path = converc_client_dup_events_path (ask->event_type, ask->asked);
+  Reader *reader = g_new0 (Reader, 1);
+
+  reader->stream = converc_event_stream_new ();
+  reader->func = ask->events_func;
+  reader->func_data = ask->events_data;
+  reader->part_size = FIRST_PART;
+
+  converc_client_request_streamed_async (self, path, &reader_funcs,
+                                         reader, (GDestroyNotify) reader_free,
+                                         converc_client_stream_events_async,
+                                         g_task_get_cancellable (task),
+                                         stream_events_asked_cb, task);
+}
+
+static void
+stream_events_asked_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ConvercClient *self = CONVERC_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  StreamAsk *ask = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  Totals *totals;
+  guint fewer;
+
+  totals = converc_client_request_finish (self, result, converc_client_stream_events_async, &error);
+  if (totals == NULL && (fewer = converc_client_display_after_refusal (self, ask->asked, error)) > 0)
+    {
+      ask->asked = fewer;
+      stream_events_ask (g_steal_pointer (&task));
+      return;
+    }
+
+  if (totals == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  converc_client_display_answered (self, ask->asked, ask->wanted);
+  g_task_return_pointer (task, totals, (GDestroyNotify) totals_free);
+}
+
 /**
  * converc_client_stream_events_async:
  * @event_type: (nullable): the type asked for, or %NULL for all
@@ -311,7 +384,8 @@ static const ConvercBodyReaderFuncs reader_funcs = {
  * @events_data: its data; it must stay valid until @callback
  *
  * Fetches the recent events and gives them to @events_func as their bytes
- * arrive, before @callback is called. The same answers are accepted as by
+ * arrive, before @callback is called. The same answers are accepted, and
+ * the same refusals of @display asked again for fewer, as by
  * converc_client_list_events_async().
  */
 void
@@ -324,23 +398,23 @@ converc_client_stream_events_async (ConvercClient       *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  Reader *reader;
+  GTask *task;
+  StreamAsk *ask;
 
   g_return_if_fail (CONVERC_IS_CLIENT (self));
   g_return_if_fail (events_func != NULL);
 
-  reader = g_new0 (Reader, 1);
-  reader->stream = converc_event_stream_new ();
-  reader->func = events_func;
-  reader->func_data = events_data;
-  reader->part_size = FIRST_PART;
+  ask = g_new0 (StreamAsk, 1);
+  ask->event_type = g_strdup (event_type);
+  ask->wanted = display;
+  ask->asked = converc_client_display_to_ask (self, display);
+  ask->events_func = events_func;
+  ask->events_data = events_data;
 
-  path = converc_client_dup_events_path (event_type, display);
-  converc_client_request_streamed_async (self, path, &reader_funcs,
-                                         reader, (GDestroyNotify) reader_free,
-                                         converc_client_stream_events_async,
-                                         cancellable, callback, user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, converc_client_stream_events_async);
+  g_task_set_task_data (task, ask, (GDestroyNotify) stream_ask_free);
+  stream_events_ask (task);
 }
 
 /**

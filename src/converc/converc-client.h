@@ -58,6 +58,7 @@ void               converc_client_set_max_body_size   (ConvercClient        *sel
                                                        gsize                 max_body_size);
 /* Seconds asked by the last 429's Retry-After, or -1 when none. */
 gint64             converc_client_get_retry_after     (ConvercClient        *self);
+guint              converc_client_get_display_limit   (ConvercClient        *self);
 
 void               converc_client_list_webhooks_async (ConvercClient        *self,
                                                        GCancellable         *cancellable,
@@ -94,7 +95,10 @@ void               converc_client_test_webhook_async  (ConvercClient        *sel
 ConvercTestResult *converc_client_test_webhook_finish (ConvercClient        *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
-/* @event_type: NULL for all; @display: 0 to let the server choose */
+/* @event_type: NULL for all; @display: 0 to let the server choose. A
+ * server that refuses @display as invalid (HTTP 400, 422…) is asked again
+ * for fewer (1000, 500, 100, 50), and the client asks no more than it
+ * answered from then on (converc_client_get_display_limit()). */
 void               converc_client_list_events_async   (ConvercClient        *self,
                                                        const char           *event_type,
                                                        guint                 display,

@@ -489,6 +489,16 @@ handle_events (ConvercEmulator  *self,
       *body = error_string_body ("display must be a non-negative number");
       return SOUP_STATUS_BAD_REQUEST;
     }
+  /* The API documents no maximum: one reading of it has one, and refuses
+   * a deeper request (converc_emulator_set_max_display()). */
+  if (self->max_display > 0 && display > self->max_display)
+    {
+      g_autofree char *refusal = g_strdup_printf ("display must be between 1 and %u",
+                                                  self->max_display);
+
+      *body = error_string_body (refusal);
+      return SOUP_STATUS_BAD_REQUEST;
+    }
   display = MIN (display, DISPLAY_MAX);
 
   /* One pass to size the buffer, one to copy: no JSON trees involved */

@@ -161,6 +161,7 @@ struct _ConvercEmulator
   GPtrArray                *webhooks;     /* EmuWebhook */
   GPtrArray                *events;       /* EmuEvent, oldest first */
   guint                     max_events;   /* 0: keep every event */
+  guint                     max_display;  /* 0: any display is answered */
   GPtrArray                *deliveries;   /* ConvercEmulatorDelivery */
   GPtrArray                *pending;      /* PendingReply */
   GPtrArray                *in_flight;    /* Delivery, not owned */

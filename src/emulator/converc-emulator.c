@@ -718,6 +718,23 @@ converc_emulator_set_max_events (ConvercEmulator *self,
     g_ptr_array_remove_range (self->events, 0, self->events->len - max_events);
 }
 
+/**
+ * converc_emulator_set_max_display:
+ * @max_display: the most events a request may ask for; 0: any
+ *
+ * The API documents no maximum of `display`; a server may have one. With
+ * one, a request that asks for more is refused with HTTP 400 and
+ * `{"error": "display must be between 1 and N"}`.
+ */
+void
+converc_emulator_set_max_display (ConvercEmulator *self,
+                                  guint            max_display)
+{
+  g_return_if_fail (CONVERC_IS_EMULATOR (self));
+
+  self->max_display = max_display;
+}
+
 guint
 converc_emulator_get_n_events (ConvercEmulator *self)
 {
@@ -801,6 +818,7 @@ converc_emulator_reset_knobs (ConvercEmulator *self)
   self->rate_limited = FALSE;
   g_clear_pointer (&self->retry_after, g_free);
   self->malformed = FALSE;
+  self->max_display = 0;
 }
 
 guint

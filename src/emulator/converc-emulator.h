@@ -61,6 +61,10 @@ void             converc_emulator_add_raw_event        (ConvercEmulator  *self,
  * subscribed to it. */
 void             converc_emulator_emit_event           (ConvercEmulator  *self,
                                                         const char       *type);
+/* Refuses (HTTP 400) a request for more than @max_display events (0:
+ * answers any). */
+void             converc_emulator_set_max_display      (ConvercEmulator  *self,
+                                                        guint             max_display);
 /* Keeps only the newest @max_events events (0: all), as the server does. */
 void             converc_emulator_set_max_events       (ConvercEmulator  *self,
                                                         guint             max_events);
