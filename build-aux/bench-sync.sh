@@ -13,6 +13,12 @@
 #            from another seed of the generator: the answer's are new)
 #   RUNS=N   runs per figure (default 5)
 #   EVENTS=N events in the answer (default 10000)
+#   APP=1    also the app's own ingest, each run: `bench-events-journal
+#            --ingest` on a fresh copy of JOURNAL in a headless session
+#            (build-aux/headless.sh), request → the 10,000 events stored
+#            and the Events page showing them; its emulator runs in the
+#            app's process (another seed, the same size of answer), so the
+#            figure carries that emulator's work too
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -60,6 +66,21 @@ sync_ms () {
   awk -v ns=$((end - start)) 'BEGIN { printf "%.1f\n", ns / 1e6 }'
 }
 
+# app_ms: the app's ingest of a 10,000-event answer into a copy of
+# JOURNAL, request → stored and shown, in ms
+app_ms () {
+  rm -f "$T/app.sqlite"*
+  cp "$JOURNAL" "$T/app.sqlite"
+  bash build-aux/headless.sh "$BUILD/tests/bench/bench-events-journal" --ingest "$T/app.sqlite" \
+    2>/dev/null > "$T/app.log"
+  sed -n 's/^  request → answer stored and the list showing it: \([0-9.]*\) ms$/\1/p' "$T/app.log"
+}
+
+if [ -n "${APP:-}" ] && { [ -z "$JOURNAL" ] || [ "$EVENTS" != 10000 ]; }; then
+  echo "bench-sync.sh: APP=1 needs JOURNAL, and 10,000 events (the size bench-events-journal asks for)" >&2
+  exit 1
+fi
+
 start_emulator --events "$EVENTS"
 echo "Converc Webhooks sync benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores," \
      "load average $(cut -d' ' -f1-3 /proc/loadavg), build $BUILD, $RUNS runs"
@@ -86,6 +107,12 @@ for i in $(seq "$RUNS"); do
     echo "$into" >> "$T/into-ms"
     line="$line; into JOURNAL $into ms ($(ratio "$into" "$reference")×)"
   fi
+  if [ -n "${APP:-}" ]; then
+    app=$(app_ms)
+    [ -n "$app" ] || { echo "bench-sync.sh: bench-events-journal --ingest printed no figure" >&2; exit 1; }
+    echo "$app" >> "$T/app-ms"
+    line="$line; the app's ingest into JOURNAL $app ms ($(ratio "$app" "$reference")×)"
+  fi
   echo "$line"
 done
 
@@ -101,5 +128,10 @@ if [ -n "$JOURNAL" ]; then
   INTO=$(median < "$T/into-ms")
   echo "converc history sync into $JOURNAL: median $INTO ms, $(ratio "$INTO" "$REF")× (goal ≤ 1.5×: $(meets "$(ratio "$INTO" "$REF")" 1.5))"
   echo "@sync_into_ms $INTO"
+fi
+if [ -n "${APP:-}" ]; then
+  APPM=$(median < "$T/app-ms")
+  echo "the app's ingest into $JOURNAL, request → stored and shown: median $APPM ms, $(ratio "$APPM" "$REF")× (goal ≤ 1.5×: $(meets "$(ratio "$APPM" "$REF")" 1.5))"
+  echo "@app_ingest_ms $APPM"
 fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
