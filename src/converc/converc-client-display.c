@@ -40,12 +40,10 @@ static const guint fewer_ladder[] = { 1000, 500, 100, 50 };
 
 /* What to ask for when @wanted are wanted (0: as many as the server
  * chooses). */
-guint
-converc_client_display_to_ask (ConvercClient *self,
-                               guint          wanted)
+static guint
+display_to_ask (ConvercClient *self,
+                guint          wanted)
 {
-  g_assert (CONVERC_IS_CLIENT (self));
-
   if (wanted == 0 || self->display_limit == 0)
     return wanted;
 
@@ -56,13 +54,10 @@ converc_client_display_to_ask (ConvercClient *self,
  * ask for instead, or 0 to give up with @error. Only a refusal of the
  * request as such (HTTP 400, 422 and the like) is asked again: a bad key,
  * a rate limit or a server in trouble would answer fewer the same. */
-guint
-converc_client_display_after_refusal (ConvercClient *self,
-                                      guint          refused,
-                                      const GError  *error)
+static guint
+display_after_refusal (guint         refused,
+                       const GError *error)
 {
-  g_assert (CONVERC_IS_CLIENT (self));
-
   if (!g_error_matches (error, CONVERC_ERROR, CONVERC_ERROR_INVALID_REQUEST))
     return 0;
 
@@ -78,16 +73,103 @@ converc_client_display_after_refusal (ConvercClient *self,
   return 0;
 }
 
-/* A request for @asked events was answered; @wanted were wanted. */
-void
-converc_client_display_answered (ConvercClient *self,
-                                 guint          asked,
-                                 guint          wanted)
+static void
+events_ask_free (ConvercEventsAsk *ask)
 {
-  g_assert (CONVERC_IS_CLIENT (self));
+  g_free (ask->event_type);
+  g_free (ask);
+}
 
-  if (asked > 0 && asked < wanted && (self->display_limit == 0 || asked < self->display_limit))
-    self->display_limit = asked;
+static void events_asked_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+static void
+events_ask (GTask *task)
+{
+  ConvercEventsAsk *ask = g_task_get_task_data (task);
+  g_autofree char *path = converc_client_dup_events_path (ask->event_type, ask->asked);
+
+  ask->start (g_task_get_source_object (task), ask, path, g_task_get_cancellable (task),
+              events_asked_cb, task);
+}
+
+static void
+events_asked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ConvercClient *self = CONVERC_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  ConvercEventsAsk *ask = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gpointer answer;
+  guint fewer;
+
+  answer = converc_client_request_finish (self, result, ask->source_tag, &error);
+  if (answer == NULL && (fewer = display_after_refusal (ask->asked, error)) > 0)
+    {
+      /* A refusal has no 2xx body: nothing of it was given to a reader. */
+      ask->asked = fewer;
+      events_ask (g_steal_pointer (&task));
+      return;
+    }
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Answered for fewer than wanted: the most this server sends. */
+  if (ask->asked > 0 && ask->asked < ask->wanted &&
+      (self->display_limit == 0 || ask->asked < self->display_limit))
+    self->display_limit = ask->asked;
+
+  g_task_return_pointer (task, answer, ask->result_free);
+}
+
+/* A request for @display events (0: as the server chooses) of @event_type
+ * (NULL: all), each try sent by @start with @source_tag, its answer freed
+ * with @result_free. */
+ConvercEventsAsk *
+converc_client_events_ask_new (const char            *event_type,
+                               guint                  display,
+                               gpointer               source_tag,
+                               GDestroyNotify         result_free,
+                               ConvercEventsAskStart  start)
+{
+  ConvercEventsAsk *ask = g_new0 (ConvercEventsAsk, 1);
+
+  ask->event_type = g_strdup (event_type);
+  ask->wanted = display;
+  ask->source_tag = source_tag;
+  ask->result_free = result_free;
+  ask->start = start;
+
+  return ask;
+}
+
+/* Starts @ask (taken), asking for what the server is known to answer, and
+ * again for fewer while it refuses; @callback gets a task whose source tag
+ * is @ask's, and whose result is the answered request's. */
+void
+converc_client_events_ask (ConvercClient       *self,
+                           ConvercEventsAsk    *ask,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_assert (CONVERC_IS_CLIENT (self));
+  g_assert (ask->start != NULL && ask->source_tag != NULL);
+
+  ask->asked = display_to_ask (self, ask->wanted);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ask->source_tag);
+  g_task_set_task_data (task, ask, (GDestroyNotify) events_ask_free);
+  events_ask (task);
 }
 
 /**

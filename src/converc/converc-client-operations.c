@@ -348,68 +348,20 @@ parse_events (GBytes  *body,
   return result;
 }
 
-/* An events request, asked again for fewer when the server refuses as
- * many (converc-client-display.c). */
-typedef struct
-{
-  char  *event_type;
-  guint  wanted;
-  guint  asked;
-} EventsAsk;
-
 static void
-events_ask_free (EventsAsk *ask)
+list_events_start (ConvercClient       *self,
+                   ConvercEventsAsk    *ask,
+                   const char          *path,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
-  g_free (ask->event_type);
-  g_free (ask);
-}
-
-static void list_events_asked_cb (GObject      *object,
-                                  GAsyncResult *result,
-                                  gpointer      user_data);
-
-static void
-list_events_ask (GTask *task)
-{
-  ConvercClient *self = g_task_get_source_object (task);
-  EventsAsk *ask = g_task_get_task_data (task);
-  g_autofree char *path = converc_client_dup_events_path (ask->event_type, ask->asked);
-
-  /* The same tag: the request reads an answer as large as events take. */
+  /* Tagged as the list: the request reads an answer as large as events
+   * take. */
   converc_client_request_async (self, "GET", path, NULL,
                                 parse_events, (GDestroyNotify)events_result_free,
                                 converc_client_list_events_async,
-                                g_task_get_cancellable (task), list_events_asked_cb, task);
-}
-
-static void
-list_events_asked_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  ConvercClient *self = CONVERC_CLIENT (object);
-  g_autoptr(GTask) task = user_data;
-  EventsAsk *ask = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  EventsResult *events;
-  guint fewer;
-
-  events = converc_client_request_finish (self, result, converc_client_list_events_async, &error);
-  if (events == NULL && (fewer = converc_client_display_after_refusal (self, ask->asked, error)) > 0)
-    {
-      ask->asked = fewer;
-      list_events_ask (g_steal_pointer (&task));
-      return;
-    }
-
-  if (events == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  converc_client_display_answered (self, ask->asked, ask->wanted);
-  g_task_return_pointer (task, events, (GDestroyNotify)events_result_free);
+                                cancellable, callback, user_data);
 }
 
 void
@@ -420,20 +372,13 @@ converc_client_list_events_async (ConvercClient       *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
-  EventsAsk *ask;
+  ConvercEventsAsk *ask;
 
   g_return_if_fail (CONVERC_IS_CLIENT (self));
 
-  ask = g_new0 (EventsAsk, 1);
-  ask->event_type = g_strdup (event_type);
-  ask->wanted = display;
-  ask->asked = converc_client_display_to_ask (self, display);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, converc_client_list_events_async);
-  g_task_set_task_data (task, ask, (GDestroyNotify)events_ask_free);
-  list_events_ask (task);
+  ask = converc_client_events_ask_new (event_type, display, converc_client_list_events_async,
+                                       (GDestroyNotify)events_result_free, list_events_start);
+  converc_client_events_ask (self, ask, cancellable, callback, user_data);
 }
 
 GPtrArray *

@@ -110,14 +110,38 @@ char     *converc_client_dup_webhook_path (const char         *webhook_id);
 char     *converc_client_dup_events_path  (const char         *event_type,
                                            guint               display);
 
-/* converc-client-display.c: how many events a request asks for */
-guint     converc_client_display_to_ask        (ConvercClient      *self,
-                                                guint               wanted);
-guint     converc_client_display_after_refusal (ConvercClient      *self,
-                                                guint               refused,
-                                                const GError       *error);
-void      converc_client_display_answered      (ConvercClient      *self,
-                                                guint               asked,
-                                                guint               wanted);
+/* converc-client-display.c: an events request, asked again for fewer when
+ * the server refuses to send as many at once. @start sends one request for
+ * @path (with @asked in it), tagged @source_tag, to @callback. */
+typedef struct _ConvercEventsAsk ConvercEventsAsk;
+typedef void (*ConvercEventsAskStart) (ConvercClient       *self,
+                                       ConvercEventsAsk    *ask,
+                                       const char          *path,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+struct _ConvercEventsAsk
+{
+  char                  *event_type;
+  guint                  wanted;
+  guint                  asked;
+  gpointer               source_tag;
+  GDestroyNotify         result_free;
+  ConvercEventsAskStart  start;
+  /* A streamed request's (converc-client-stream.c) */
+  ConvercEventsFunc      events_func;
+  gpointer               events_data;
+};
+
+ConvercEventsAsk *converc_client_events_ask_new (const char            *event_type,
+                                                 guint                  display,
+                                                 gpointer               source_tag,
+                                                 GDestroyNotify         result_free,
+                                                 ConvercEventsAskStart  start);
+void      converc_client_events_ask        (ConvercClient       *self,
+                                            ConvercEventsAsk    *ask,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 
 G_END_DECLS

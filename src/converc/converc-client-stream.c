@@ -303,35 +303,14 @@ static const ConvercBodyReaderFuncs reader_funcs = {
   reader_finish,
 };
 
-/* A streamed events request, asked again for fewer when the server
- * refuses as many (converc-client-display.c): a refusal has no 2xx body,
- * so no part was given before it. */
-typedef struct
-{
-  char              *event_type;
-  guint              wanted;
-  guint              asked;
-  ConvercEventsFunc  events_func;
-  gpointer           events_data;
-} StreamAsk;
-
 static void
-stream_ask_free (StreamAsk *ask)
+stream_events_start (ConvercClient       *self,
+                     ConvercEventsAsk    *ask,
+                     const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
 {
-  g_free (ask->event_type);
-  g_free (ask);
-}
-
-static void stream_events_asked_cb (GObject      *object,
-                                    GAsyncResult *result,
-                                    gpointer      user_data);
-
-static void
-stream_events_ask (GTask *task)
-{
-  ConvercClient *self = g_task_get_source_object (task);
-  StreamAsk *ask = g_task_get_task_data (task);
-  g_autofree char *path = converc_client_dup_events_path (ask->event_type, ask->asked);
   Reader *reader = g_new0 (Reader, 1);
 
   reader->stream = converc_event_stream_new ();
@@ -342,38 +321,7 @@ stream_events_ask (GTask *task)
   converc_client_request_streamed_async (self, path, &reader_funcs,
                                          reader, (GDestroyNotify) reader_free,
                                          converc_client_stream_events_async,
-                                         g_task_get_cancellable (task),
-                                         stream_events_asked_cb, task);
-}
-
-static void
-stream_events_asked_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  ConvercClient *self = CONVERC_CLIENT (object);
-  g_autoptr(GTask) task = user_data;
-  StreamAsk *ask = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  Totals *totals;
-  guint fewer;
-
-  totals = converc_client_request_finish (self, result, converc_client_stream_events_async, &error);
-  if (totals == NULL && (fewer = converc_client_display_after_refusal (self, ask->asked, error)) > 0)
-    {
-      ask->asked = fewer;
-      stream_events_ask (g_steal_pointer (&task));
-      return;
-    }
-
-  if (totals == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  converc_client_display_answered (self, ask->asked, ask->wanted);
-  g_task_return_pointer (task, totals, (GDestroyNotify) totals_free);
+                                         cancellable, callback, user_data);
 }
 
 /**
@@ -398,23 +346,16 @@ converc_client_stream_events_async (ConvercClient       *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  GTask *task;
-  StreamAsk *ask;
+  ConvercEventsAsk *ask;
 
   g_return_if_fail (CONVERC_IS_CLIENT (self));
   g_return_if_fail (events_func != NULL);
 
-  ask = g_new0 (StreamAsk, 1);
-  ask->event_type = g_strdup (event_type);
-  ask->wanted = display;
-  ask->asked = converc_client_display_to_ask (self, display);
+  ask = converc_client_events_ask_new (event_type, display, converc_client_stream_events_async,
+                                       (GDestroyNotify) totals_free, stream_events_start);
   ask->events_func = events_func;
   ask->events_data = events_data;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, converc_client_stream_events_async);
-  g_task_set_task_data (task, ask, (GDestroyNotify) stream_ask_free);
-  stream_events_ask (task);
+  converc_client_events_ask (self, ask, cancellable, callback, user_data);
 }
 
 /**
