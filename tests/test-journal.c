@@ -20,7 +20,8 @@
 
 /* The one concern of this file: the event journal's behaviour — ingest,
  * dedupe, search equal to the in-memory matcher, order, retention,
- * migration, outcomes, async calls, the in-memory mode. */
+ * outcomes, async calls, the in-memory mode. The index behind the ingest
+ * is test-journal-index.c's; migrations, test-journal-migrate.c's. */
 
 #include "config.h"
 
@@ -32,145 +33,10 @@
 #include "converc-emulator-private.h"
 #include "converc-event-search-private.h"
 #include "converc-journal-private.h"
+#include "converc-test-journal.h"
 #include "converc-test-utils.h"
 
 #include <sqlite3.h>
-
-#define DAY_USEC (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
-/* 2026-11-01T00:00:00Z */
-#define NOV_1_USEC (G_GINT64_CONSTANT (1793491200) * G_USEC_PER_SEC)
-
-static char *
-make_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *folder = g_dir_make_tmp ("converc-journal-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return folder;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static ConvercEvent *
-event_from_json (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  ConvercEvent *event = converc_parse_event (bytes, &error);
-
-  g_assert_no_error (error);
-  return event;
-}
-
-static ConvercEvent *
-simple_event (const char *id,
-              const char *type,
-              gint64      created_usec,
-              const char *name)
-{
-  g_autofree char *created = converc_emulator_format_time (created_usec, FALSE);
-  g_autofree char *json =
-    g_strdup_printf ("{\"id\":\"%s\",\"type\":\"%s\",\"createdAt\":\"%s\","
-                     "\"data\":{\"contact\":{\"name\":\"%s\",\"email\":\"%s@example.com\"}}}",
-                     id, type, created, name, id);
-
-  return event_from_json (json);
-}
-
-static GPtrArray *
-events_new (void)
-{
-  return g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-/* Generated events, @n of them, a minute apart, newest last. */
-static GPtrArray *
-generate_events (guint   n,
-                 guint32 seed)
-{
-  g_autoptr(ConvercEmulatorGenerator) gen = converc_emulator_generator_new (seed);
-  GPtrArray *events = events_new ();
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *type = converc_emulator_generator_pick_type (gen);
-      g_autofree char *id = NULL;
-      g_autofree char *json = converc_emulator_generator_render (gen, type,
-                                                                 NOV_1_USEC + (gint64) i * 60 * G_USEC_PER_SEC,
-                                                                 &id);
-
-      g_ptr_array_add (events, event_from_json (json));
-    }
-
-  return events;
-}
-
-static ConvercJournal *
-open_journal (const char *folder,
-              const char *name)
-{
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autoptr(GError) error = NULL;
-  ConvercJournal *journal = converc_journal_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (journal);
-  return journal;
-}
-
-/* The ids a journal search finds, in its order. */
-static GPtrArray *
-journal_ids (ConvercJournal *journal,
-             const char     *text,
-             gint64          since_usec)
-{
-  g_autoptr(ConvercSearchQuery) query = converc_search_query_parse (text);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = converc_journal_query (journal, query, since_usec, 0, 0, &error);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (ids, g_strdup (((ConvercJournalRow *) g_ptr_array_index (rows, i))->id));
-  g_assert_cmpint (converc_journal_count (journal, query, since_usec, NULL), ==, rows->len);
-
-  return ids;
-}
-
-/* Rows of a table, read behind the API: nothing is left behind. */
-static gint64
-count_rows (ConvercJournal *journal,
-            const char     *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (journal->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
 
 static void
 test_ingest_and_dedupe (void)
@@ -244,7 +110,7 @@ test_ingest_and_dedupe (void)
   }
 
   g_clear_object (&journal);
-  remove_tree (folder);
+  converc_test_remove_tree (folder);
 }
 
 /* The path comes from the scope, in the user's data folder. */
@@ -264,198 +130,6 @@ test_scope_path (void)
   g_assert_true (g_str_has_prefix (path_a, dir));
   g_assert_true (g_str_has_suffix (path_a, ".sqlite"));
   g_assert_cmpstr (path_a, !=, path_c);
-}
-
-/* Text a needle is cut from: a random value of a random event. */
-static char *
-random_needle (GRand        *rand,
-               ConvercEvent *event)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (converc_event_get_raw (event), &len);
-  g_autofree char *text = converc_event_search_index_text (data, len);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  guint n_lines = g_strv_length (lines);
-  const char *line;
-  glong n_chars;
-  glong start, count;
-  g_autofree char *piece = NULL;
-
-  if (n_lines < 2)
-    return g_strdup ("x");
-  line = lines[g_rand_int_range (rand, 0, n_lines - 1)];
-  n_chars = g_utf8_strlen (line, -1);
-  if (n_chars == 0)
-    return g_strdup ("a");
-  count = g_rand_int_range (rand, 1, MIN (n_chars, 9) + 1);
-  start = g_rand_int_range (rand, 0, n_chars - count + 1);
-  piece = g_utf8_substring (line, start, start + count);
-
-  /* Upper case now and then, to be folded back. */
-  if (g_rand_boolean (rand))
-    return g_utf8_strup (piece, -1);
-  return g_steal_pointer (&piece);
-}
-
-/* Searches for the matcher test: fixed ones, and pieces of the values of
- * @events, one or two words. */
-static GPtrArray *
-make_searches (GPtrArray *events)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
-  GPtrArray *searches = g_ptr_array_new_with_free_func (g_free);
-  const char * const fixed[] = {
-    "", "a", "e", "zz", "zoe", "ZOË", "müller", "mueller", "MULLER", "@example",
-    "type:call.ended", "type:call.ended ada", "TYPE:call.missed 2026", "type:", "type:nope",
-    "call", "call.ended", "completed", "\"", "\\", "%", "_", "a_b", "*", "true", "null",
-    "0", "00", "2026-11", "https://", "\xc3\xa9", "e\xcc\x81", "zzzqqq", "lo ve", "ada lovelace",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-    g_ptr_array_add (searches, g_strdup (fixed[i]));
-  for (guint i = 0; i < 400; i++)
-    {
-      ConvercEvent *event = g_ptr_array_index (events, g_rand_int_range (rand, 0, events->len));
-      g_autofree char *needle = random_needle (rand, event);
-
-      if (strchr (needle, ' ') != NULL || i % 3 != 0)
-        g_ptr_array_add (searches, g_steal_pointer (&needle));
-      else
-        {
-          ConvercEvent *other = g_ptr_array_index (events, g_rand_int_range (rand, 0, events->len));
-          g_autofree char *second = random_needle (rand, other);
-
-          g_ptr_array_add (searches, g_strdup_printf ("%s %s", needle, second));
-        }
-    }
-
-  return searches;
-}
-
-/* Each of @searches finds in @journal exactly what the matcher finds in
- * @events (all of them stored, oldest first), in the same order, both from
- * the index and walking the events. Returns how many found something. */
-static guint
-assert_searches_equal (ConvercJournal *journal,
-                       GPtrArray      *events,
-                       GPtrArray      *searches)
-{
-  guint n_nonempty = 0;
-
-  /* Each search both ways: from the index, and walking the events (as
-   * it does when the index has many candidates). */
-  for (guint s = 0; s < 2 * searches->len; s++)
-    {
-      const char *text = g_ptr_array_index (searches, s % searches->len);
-      g_autoptr(ConvercSearchQuery) query = converc_search_query_parse (text);
-      g_autoptr(GPtrArray) found = journal_ids (journal, text, 0);
-      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
-
-      /* The journal answers newest first: the events, backwards. */
-      for (guint i = events->len; i-- > 0;)
-        {
-          if (converc_search_query_matches (query, g_ptr_array_index (events, i)))
-            g_ptr_array_add (expected, (gpointer) converc_event_get_id (g_ptr_array_index (events, i)));
-        }
-
-      if (found->len != expected->len)
-        g_error ("search “%s”: the journal found %u events, the matcher %u",
-                 text, found->len, expected->len);
-      for (guint i = 0; i < found->len; i++)
-        g_assert_cmpstr (g_ptr_array_index (found, i), ==, g_ptr_array_index (expected, i));
-
-      /* A page: 5 from the third on; and a count that stops at 4. */
-      {
-        g_autoptr(GPtrArray) page = converc_journal_query (journal, query, 0, 2, 5, NULL);
-
-        g_assert_cmpuint (page->len, ==, MIN (5, MAX (expected->len, 2) - 2));
-        for (guint i = 0; i < page->len; i++)
-          g_assert_cmpstr (((ConvercJournalRow *) page->pdata[i])->id, ==,
-                           g_ptr_array_index (expected, i + 2));
-        g_assert_cmpint (converc_journal_count_at_most (journal, query, 0, 4, NULL), ==,
-                         MIN (4, expected->len));
-      }
-      /* A keystroke's first page and its count, up to 7 and all. */
-      for (guint at_most = 0; at_most <= 7; at_most += 7)
-        {
-          gint64 n_matches = -1;
-          g_autoptr(GPtrArray) page = converc_journal_query_page (journal, query, 0, 0, 5, at_most,
-                                                                  &n_matches, NULL);
-
-          g_assert_cmpuint (page->len, ==, MIN (5, expected->len));
-          for (guint i = 0; i < page->len; i++)
-            g_assert_cmpstr (((ConvercJournalRow *) page->pdata[i])->id, ==,
-                             g_ptr_array_index (expected, i));
-          g_assert_cmpint (n_matches, ==, at_most > 0 ? MIN (at_most, expected->len) : expected->len);
-        }
-      if (found->len > 0 && s < searches->len)
-        n_nonempty++;
-      if (s + 1 == searches->len)
-        journal->index_candidates_max = 1;
-    }
-  journal->index_candidates_max = CONVERC_JOURNAL_INDEX_CANDIDATES_MAX;
-
-  return n_nonempty;
-}
-
-/* Rows of the trigram index itself (its content is event_folded). */
-static gint64
-count_indexed (ConvercJournal *journal,
-               const char     *match)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM events_text"
-                                          " WHERE events_text MATCH '%s'", match);
-
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  converc_journal_lock (journal);
-  g_assert_cmpint (sqlite3_prepare_v2 (journal->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&journal->lock);
-  return n;
-}
-
-/* The trigram index holds exactly the folded text of the events (FTS5's
- * own check of an index against its content). */
-static void
-assert_index_sound (ConvercJournal *journal)
-{
-  char *message = NULL;
-  int rc;
-
-  converc_journal_lock (journal);
-  rc = sqlite3_exec (journal->db, "INSERT INTO events_text (events_text, rank)"
-                     " VALUES ('integrity-check', 1)", NULL, NULL, &message);
-  g_mutex_unlock (&journal->lock);
-  if (rc != SQLITE_OK)
-    g_error ("the search index is not sound: %s", message);
-}
-
-static gint64
-count_unindexed (ConvercJournal *journal)
-{
-  gint64 n;
-
-  converc_journal_lock (journal);
-  n = converc_journal_count_unindexed_locked (journal, NULL);
-  g_mutex_unlock (&journal->lock);
-  return n;
-}
-
-/* Waits (up to 60 s) for the journal's indexer to index every event. */
-static void
-wait_indexed (ConvercJournal *journal)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (count_unindexed (journal) > 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (10 * 1000);
-    }
 }
 
 /* The journal's search answers exactly as the in-memory matcher of the
@@ -662,65 +336,7 @@ test_prune_clear_outcomes (void)
   g_assert_cmpint (converc_journal_get_newest_created (journal, NULL), ==, G_MININT64);
 
   g_clear_object (&journal);
-  remove_tree (folder);
-}
-
-/* A journal of schema version 1 (made here by SQL, as version 1 wrote
- * it) opens, migrates to the current version and keeps its events. */
-static void
-test_migrate_v1 (void)
-{
-  g_autofree char *folder = make_folder ();
-  g_autofree char *path = g_build_filename (folder, "old.sqlite", NULL);
-  g_autoptr(ConvercJournal) journal = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) raw = NULL;
-  sqlite3 *db = NULL;
-  const char *v1 =
-    "CREATE TABLE events (key INTEGER PRIMARY KEY, dedupe TEXT NOT NULL UNIQUE, id TEXT,"
-    " type TEXT, created_at TEXT, created_usec INTEGER, first_seen_usec INTEGER NOT NULL,"
-    " sort_usec INTEGER NOT NULL, contact_name TEXT, contact_email TEXT, call_status TEXT,"
-    " raw BLOB NOT NULL);"
-    "CREATE INDEX events_by_time ON events (sort_usec);"
-    "CREATE VIRTUAL TABLE events_text USING fts5 (folded, tokenize = 'trigram case_sensitive 1');"
-    "INSERT INTO events VALUES (1, 'id:evt_old', 'evt_old', 'call.ended', '2026-10-01T00:00:00Z',"
-    " 1790812800000000, 5, 1790812800000000, 'Old Timer', NULL, NULL,"
-    " '{\"id\":\"evt_old\",\"type\":\"call.ended\",\"data\":{\"contact\":{\"name\":\"Old Timer\"}}}');"
-    "INSERT INTO events_text (rowid, folded) VALUES (1, 'evt_old\ncall.ended\nold timer\n');"
-    "PRAGMA user_version = 1;";
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, v1, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  journal = converc_journal_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (journal);
-
-  raw = converc_journal_lookup (journal, "evt_old", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (raw);
-  {
-    g_autoptr(GPtrArray) ids = journal_ids (journal, "type:call.ended TIMER", 0);
-
-    g_assert_cmpuint (ids->len, ==, 1);
-  }
-  /* What version 2 added works. */
-  g_assert_true (converc_journal_add_outcome (journal, "wh", 1, "delivered", "{}", &error));
-  g_assert_no_error (error);
-  g_clear_object (&journal);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
-    sqlite3_finalize (stmt);
-  }
-  sqlite3_close (db);
-  remove_tree (folder);
+  converc_test_remove_tree (folder);
 }
 
 /* The async calls, as the app makes them, and the in-memory journal
@@ -762,315 +378,7 @@ test_async_in_memory (void)
 
   /* Nothing was written anywhere. */
   g_assert_false (g_file_test (data_dir, G_FILE_TEST_EXISTS));
-  remove_tree (folder);
-}
-
-/* A search does not wait for an ingest in progress: it answers from the
- * last committed state at once (a second connection, WAL). */
-static void
-test_search_during_ingest (void)
-{
-  g_autofree char *folder = make_folder ();
-  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
-  g_autoptr(GPtrArray) first = generate_events (10, 1);
-  g_autoptr(GPtrArray) many = generate_events (4000, 2);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_searches = 0;
-
-  g_assert_true (converc_journal_ingest (journal, first, 1, NULL, NULL));
-
-  converc_journal_ingest_async (journal, many, NULL, converc_test_store_result_cb, &result);
-  /* Until the worker thread is inside its transaction */
-  g_usleep (50 * 1000);
-  while (result == NULL && n_searches < 3)
-    {
-      g_autoptr(GPtrArray) rows = converc_journal_query (journal, NULL, 0, 0, 50, &error);
-
-      g_assert_no_error (error);
-      g_main_context_iteration (NULL, FALSE);
-      /* Answered while the ingest still runs, from what was committed */
-      if (result == NULL)
-        {
-          g_assert_cmpuint (rows->len, ==, 10);
-          n_searches++;
-        }
-    }
-  g_test_message ("%u searches answered during the ingest", n_searches);
-  g_assert_cmpuint (n_searches, ==, 3);
-
-  converc_test_wait_for_result (&result, 120);
-  g_assert_true (converc_journal_ingest_finish (journal, result, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 4010);
-
-  g_clear_object (&journal);
-  remove_tree (folder);
-}
-
-/* Events stored but not indexed when the journal closed (as after a crash
- * between the two transactions of an ingest) are found by search at once
- * and indexed by the journal's thread when it is opened again. */
-static void
-test_index_at_reopen (void)
-{
-  g_autofree char *folder = make_folder ();
-  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
-  g_autoptr(GPtrArray) events = generate_events (300, 77);
-  g_autoptr(GPtrArray) searches = NULL;
-  g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func (g_free);
-  guint n_nonempty;
-
-  journal->auto_index = FALSE;
-  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, NULL));
-  g_assert_cmpint (count_unindexed (journal), ==, 300);
-  g_clear_object (&journal);
-
-  /* Every 8th search of the matcher test, to keep it short. */
-  searches = make_searches (events);
-  for (guint i = 0; i < searches->len; i += 8)
-    g_ptr_array_add (some, g_strdup (g_ptr_array_index (searches, i)));
-
-  journal = open_journal (folder, "j.sqlite");
-  n_nonempty = assert_searches_equal (journal, events, some);
-  wait_indexed (journal);
-  g_assert_cmpint (count_indexed (journal, "cal"), >, 0);
-  assert_index_sound (journal);
-  g_assert_cmpuint (assert_searches_equal (journal, events, some), ==, n_nonempty);
-  g_assert_cmpuint (n_nonempty, >, 0);
-
-  /* An ingest with the thread on indexes behind itself. */
-  {
-    g_autoptr(GPtrArray) more = generate_events (50, 78);
-    guint added = 0;
-
-    g_assert_true (converc_journal_ingest (journal, more, NOV_1_USEC, &added, NULL));
-    g_assert_cmpuint (added, ==, 50);
-    wait_indexed (journal);
-    assert_index_sound (journal);
-  }
-
-  g_clear_object (&journal);
-  remove_tree (folder);
-}
-
-/* The indexer's hook: says a batch is about to start, and holds it until
- * the journal is going, so that the stop meets a batch under way. */
-static int batch_entered;
-
-static void
-hold_batch_until_stop (ConvercJournal *journal)
-{
-  g_atomic_int_set (&batch_entered, TRUE);
-  while (!g_atomic_int_get (&journal->indexer_stopping))
-    g_usleep (1000);
-}
-
-/* A journal that goes while its indexer is in a batch does not wait for
- * the batch: it rolls back, its events stay listed, and the next open
- * indexes them. */
-static void
-test_stop_mid_batch (void)
-{
-  g_autofree char *folder = make_folder ();
-  g_autofree char *path = g_build_filename (folder, "j.sqlite", NULL);
-  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
-  g_autoptr(GPtrArray) events = generate_events (2 * CONVERC_JOURNAL_INDEX_BATCH, 91);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  journal->auto_index = FALSE;
-  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, NULL));
-  g_assert_cmpint (count_unindexed (journal), ==, events->len);
-
-  g_atomic_int_set (&batch_entered, FALSE);
-  journal->before_index_batch = hold_batch_until_stop;
-  converc_journal_lock (journal);
-  converc_journal_want_index (journal);
-  g_mutex_unlock (&journal->lock);
-  while (!g_atomic_int_get (&batch_entered))
-    g_usleep (1000);
-  g_clear_object (&journal);
-
-  /* Nothing of the batch was kept */
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM events_unindexed", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, events->len);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  /* The next open indexes them */
-  journal = open_journal (folder, "j.sqlite");
-  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, events->len);
-  wait_indexed (journal);
-  assert_index_sound (journal);
-
-  g_clear_object (&journal);
-  remove_tree (folder);
-}
-
-/* The indexer's hook: holds the first batch until the test lets it go. */
-static int batch_released;
-
-static void
-hold_batch_until_released (ConvercJournal *journal)
-{
-  g_atomic_int_set (&batch_entered, TRUE);
-  while (!g_atomic_int_get (&batch_released))
-    g_usleep (1000);
-}
-
-static gint64
-file_size (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_size;
-}
-
-/* An ingest does not copy the WAL into the file (a checkpoint), which
- * took most of an ingest into a large journal: the indexer's thread does
- * it behind. Without the indexer (auto_index off), the ingest does it. */
-static void
-test_checkpoint_behind (void)
-{
-  g_autofree char *folder = make_folder ();
-  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
-  g_autoptr(GPtrArray) events = generate_events (CONVERC_JOURNAL_INDEX_BATCH, 92);
-  g_autoptr(GPtrArray) more = generate_events (CONVERC_JOURNAL_INDEX_BATCH, 93);
-  const char *path = converc_journal_get_path (journal);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  gint64 before = file_size (path);
-
-  g_atomic_int_set (&batch_entered, FALSE);
-  g_atomic_int_set (&batch_released, FALSE);
-  journal->before_index_batch = hold_batch_until_released;
-  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, NULL));
-
-  /* Stored, in the WAL only: the file did not grow */
-  g_assert_cmpint (g_atomic_int_get (&journal->wal_frames), >=, CONVERC_JOURNAL_CHECKPOINT_FRAMES);
-  g_assert_cmpint (file_size (path), ==, before);
-  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, events->len);
-
-  /* Behind the indexer's batch, the frames go into the file */
-  while (!g_atomic_int_get (&batch_entered))
-    g_usleep (1000);
-  g_atomic_int_set (&batch_released, TRUE);
-  wait_indexed (journal);
-  while (g_atomic_int_get (&journal->wal_frames) > 0 && g_get_monotonic_time () < deadline)
-    g_usleep (10 * 1000);
-  g_assert_cmpint (g_atomic_int_get (&journal->wal_frames), ==, 0);
-  g_assert_cmpint (file_size (path), >, before);
-
-  /* With no indexer, the ingest copies them itself */
-  journal->before_index_batch = NULL;
-  journal->auto_index = FALSE;
-  before = file_size (path);
-  g_assert_true (converc_journal_ingest (journal, more, NOV_1_USEC, NULL, NULL));
-  g_assert_cmpint (g_atomic_int_get (&journal->wal_frames), ==, 0);
-  g_assert_cmpint (file_size (path), >, before);
-
-  /* Closed and opened again: every event is there */
-  g_clear_object (&journal);
-  journal = open_journal (folder, "j.sqlite");
-  g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, events->len + more->len);
-
-  g_clear_object (&journal);
-  remove_tree (folder);
-}
-
-/* A journal of schema version 3 (its trigram index holding the folded
- * text itself) migrates to version 4: the text moves to event_folded, the
- * index is rebuilt behind the open, and searches find the events before
- * and after; then to version 5, which keeps the number of events. */
-static void
-test_migrate_v3 (void)
-{
-  g_autofree char *folder = make_folder ();
-  g_autofree char *path = g_build_filename (folder, "v3.sqlite", NULL);
-  g_autoptr(ConvercJournal) journal = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) raw = NULL;
-  sqlite3 *db = NULL;
-  const char *v3 =
-    "CREATE TABLE events (key INTEGER PRIMARY KEY, dedupe TEXT NOT NULL UNIQUE, id TEXT,"
-    " type TEXT, created_at TEXT, created_usec INTEGER, first_seen_usec INTEGER NOT NULL,"
-    " sort_usec INTEGER NOT NULL, contact_name TEXT, contact_email TEXT, call_status TEXT);"
-    "CREATE INDEX events_by_time ON events (sort_usec);"
-    "CREATE TABLE event_bodies (key INTEGER PRIMARY KEY, raw BLOB NOT NULL);"
-    "CREATE INDEX events_by_type_time ON events (type, sort_usec);"
-    "CREATE TABLE outcomes (key INTEGER PRIMARY KEY, endpoint_id TEXT NOT NULL,"
-    " time_usec INTEGER NOT NULL, kind TEXT NOT NULL, blob TEXT);"
-    "CREATE INDEX outcomes_by_endpoint ON outcomes (endpoint_id, time_usec);"
-    "CREATE VIRTUAL TABLE events_text USING fts5 (folded, tokenize = 'trigram case_sensitive 1',"
-    " detail = none, columnsize = 0);"
-    "INSERT INTO events VALUES (1, 'id:evt_old', 'evt_old', 'call.ended', '2026-10-01T00:00:00Z',"
-    " 1790812800000000, 5, 1790812800000000, 'Old Timer', NULL, NULL);"
-    "INSERT INTO events VALUES (2, 'id:evt_older', 'evt_older', 'call.missed', '2026-09-01T00:00:00Z',"
-    " 1788220800000000, 5, 1788220800000000, 'Older Timer', NULL, NULL);"
-    "INSERT INTO event_bodies VALUES (1, '{\"id\":\"evt_old\",\"type\":\"call.ended\"}');"
-    "INSERT INTO event_bodies VALUES (2, '{\"id\":\"evt_older\",\"type\":\"call.missed\"}');"
-    "INSERT INTO events_text (rowid, folded) VALUES (1, 'evt_old\ncall.ended\nold timer\n');"
-    "INSERT INTO events_text (rowid, folded) VALUES (2, 'evt_older\ncall.missed\nolder timer\n');"
-    "INSERT INTO outcomes VALUES (1, 'wh', 3, 'delivered', '{}');"
-    "PRAGMA user_version = 3;";
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, v3, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  journal = converc_journal_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (journal);
-
-  /* Found at once, indexed or not. */
-  for (guint round = 0; round < 2; round++)
-    {
-      g_autoptr(GPtrArray) timers = journal_ids (journal, "TIMER", 0);
-      g_autoptr(GPtrArray) ended = journal_ids (journal, "type:call.ended timer", 0);
-      g_autoptr(GPtrArray) older = journal_ids (journal, "older", 0);
-
-      g_assert_cmpuint (timers->len, ==, 2);
-      g_assert_cmpstr (g_ptr_array_index (timers, 0), ==, "evt_old");
-      g_assert_cmpuint (ended->len, ==, 1);
-      g_assert_cmpuint (older->len, ==, 1);
-      g_assert_cmpstr (g_ptr_array_index (older, 0), ==, "evt_older");
-
-      if (round == 0)
-        wait_indexed (journal);
-    }
-  g_assert_cmpint (count_indexed (journal, "tim"), ==, 2);
-  assert_index_sound (journal);
-  g_assert_cmpint (count_rows (journal, "event_folded"), ==, 2);
-  /* The number of events, kept since version 5, counts those of before */
-  g_assert_cmpint (converc_journal_count (journal, NULL, 0, &error), ==, 2);
-  g_assert_no_error (error);
-
-  raw = converc_journal_lookup (journal, "evt_older", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (raw);
-  {
-    g_autoptr(GPtrArray) outcomes = converc_journal_list_outcomes (journal, "wh", 0, &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpuint (outcomes->len, ==, 1);
-  }
-  g_clear_object (&journal);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
-    sqlite3_finalize (stmt);
-  }
-  sqlite3_close (db);
-  remove_tree (folder);
+  converc_test_remove_tree (folder);
 }
 
 static const char *
@@ -1285,7 +593,7 @@ test_count_cancellable (void)
   g_assert_no_error (error);
 
   g_clear_object (&journal);
-  remove_tree (folder);
+  converc_test_remove_tree (folder);
 }
 
 /* A page of a search far down stops when its cancellable is cancelled (a
@@ -1341,7 +649,7 @@ test_query_ordered_cancellable (void)
   g_assert_cmpuint (rows->len, ==, 50);
 
   g_clear_object (&journal);
-  remove_tree (folder);
+  converc_test_remove_tree (folder);
 }
 
 /* The number of stored events is read from what the triggers keep, not
@@ -1387,7 +695,7 @@ test_stored_count (void)
   g_assert_cmpint (converc_journal_count (journal, NULL, 0, NULL), ==, 0);
 
   g_clear_object (&journal);
-  remove_tree (folder);
+  converc_test_remove_tree (folder);
 }
 
 int
@@ -1401,13 +709,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/search-equals-matcher", test_search_equals_matcher);
   g_test_add_func ("/converc/journal/search-meaning", test_search_meaning);
   g_test_add_func ("/converc/journal/prune-clear-outcomes", test_prune_clear_outcomes);
-  g_test_add_func ("/converc/journal/migrate-v1", test_migrate_v1);
   g_test_add_func ("/converc/journal/async-in-memory", test_async_in_memory);
-  g_test_add_func ("/converc/journal/search-during-ingest", test_search_during_ingest);
-  g_test_add_func ("/converc/journal/index-at-reopen", test_index_at_reopen);
-  g_test_add_func ("/converc/journal/stop-mid-batch", test_stop_mid_batch);
-  g_test_add_func ("/converc/journal/checkpoint-behind", test_checkpoint_behind);
-  g_test_add_func ("/converc/journal/migrate-v3", test_migrate_v3);
   g_test_add_func ("/converc/journal/query-ordered", test_query_ordered);
   g_test_add_func ("/converc/journal/lookup-rows", test_lookup_rows);
   g_test_add_func ("/converc/journal/count-cancellable", test_count_cancellable);
