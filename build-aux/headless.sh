@@ -50,11 +50,15 @@ exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- bash -c '
   fi
   if [ -n "${HEADLESS_WM:-}" ]; then
     openbox --sm-disable >/dev/null 2>&1 &
+    managed=
     for i in $(seq 100); do
-      xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && break
+      if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; then
+        managed=1
+        break
+      fi
       sleep 0.05
     done
-    if ! xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; then
+    if [ -z "$managed" ]; then
       echo "headless.sh: openbox did not start managing the display" >&2
       exit 1
     fi

@@ -37,6 +37,25 @@
 
 #include <sqlite3.h>
 
+/* The schema version written in the journal file at @path, read with
+ * SQLite alone (the journal closed). */
+static int
+file_schema_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version;
+}
+
 /* A journal of schema version 1 (made here by SQL, as version 1 wrote
  * it) opens, migrates to the current version and keeps its events. */
 static void
@@ -82,16 +101,7 @@ test_migrate_v1 (void)
   g_assert_no_error (error);
   g_clear_object (&journal);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
-    sqlite3_finalize (stmt);
-  }
-  sqlite3_close (db);
+  g_assert_cmpint (file_schema_version (path), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
   converc_test_remove_tree (folder);
 }
 
@@ -173,16 +183,7 @@ test_migrate_v3 (void)
   }
   g_clear_object (&journal);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
-    sqlite3_finalize (stmt);
-  }
-  sqlite3_close (db);
+  g_assert_cmpint (file_schema_version (path), ==, CONVERC_JOURNAL_SCHEMA_VERSION);
   converc_test_remove_tree (folder);
 }
 
