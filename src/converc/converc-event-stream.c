@@ -298,8 +298,7 @@ converc_event_stream_take (ConvercEventStream  *self,
                            GArray             **ranges)
 {
   g_autoptr(GArray) relative = NULL;
-  GBytes *bytes;
-  gsize first;
+  GByteArray *taken;
   gsize last_end;
   guint n;
 
@@ -311,30 +310,34 @@ converc_event_stream_take (ConvercEventStream  *self,
   if (n == 0)
     return NULL;
 
-  first = g_array_index (self->ready, gsize, 0);
   last_end = g_array_index (self->ready, gsize, 2 * (n - 1)) +
              g_array_index (self->ready, gsize, 2 * (n - 1) + 1);
 
   relative = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * n);
   for (guint i = 0; i < n; i++)
     {
-      gsize offset = g_array_index (self->ready, gsize, 2 * i) - first;
+      gsize offset = g_array_index (self->ready, gsize, 2 * i) - self->base;
       gsize length = g_array_index (self->ready, gsize, 2 * i + 1);
 
       g_array_append_val (relative, offset);
       g_array_append_val (relative, length);
     }
 
-  bytes = g_bytes_new (self->buffer->data + (first - self->base), last_end - first);
-
-  /* What is taken is not kept twice: the buffer starts after it. */
-  g_byte_array_remove_range (self->buffer, 0, (guint) (last_end - self->base));
+  /* The buffer itself is given, not copied: a deep answer read faster than
+   * it is parsed has megabytes ready, and copying them stalled the main
+   * loop. Only what follows the last ready element — at most the element
+   * still arriving — starts the next buffer. */
+  taken = g_steal_pointer (&self->buffer);
+  self->buffer = g_byte_array_sized_new ((guint) (self->base + taken->len - last_end));
+  g_byte_array_append (self->buffer, taken->data + (last_end - self->base),
+                       (guint) (self->base + taken->len - last_end));
+  g_byte_array_set_size (taken, (guint) (last_end - self->base));
   self->base = last_end;
   g_array_set_size (self->ready, 0);
   self->n_taken += n;
 
   *ranges = g_steal_pointer (&relative);
-  return bytes;
+  return g_byte_array_free_to_bytes (taken);
 }
 
 gboolean
