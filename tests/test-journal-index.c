@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "converc.h"
+#include "converc-background-private.h"
 #include "converc-emulator-private.h"
 #include "converc-event-search-private.h"
 #include "converc-journal-private.h"
@@ -255,6 +256,40 @@ test_checkpoint_behind (void)
   converc_test_remove_tree (folder);
 }
 
+static gint batch_nice = G_MININT;
+
+static void
+note_batch_nice (ConvercJournal *journal)
+{
+  g_atomic_int_set (&batch_nice, converc_background_get_nice ());
+}
+
+/* The indexer leaves the cores to the main thread: it runs at the
+ * background threads' priority (on Linux, where a thread has its own). */
+static void
+test_indexer_lowered (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(ConvercJournal) journal = open_journal (folder, "j.sqlite");
+  g_autoptr(GPtrArray) events = generate_events (20, 94);
+  int main_nice = converc_background_get_nice ();
+
+#ifndef __linux__
+  g_test_skip ("threads have a nice value of their own only on Linux");
+  return;
+#endif
+
+  journal->before_index_batch = note_batch_nice;
+  g_assert_true (converc_journal_ingest (journal, events, NOV_1_USEC, NULL, NULL));
+  wait_indexed (journal);
+
+  g_assert_cmpint (g_atomic_int_get (&batch_nice), ==, MAX (main_nice, CONVERC_BACKGROUND_NICE));
+  g_assert_cmpint (converc_background_get_nice (), ==, main_nice);
+
+  g_clear_object (&journal);
+  converc_test_remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/converc/journal/index-at-reopen", test_index_at_reopen);
   g_test_add_func ("/converc/journal/stop-mid-batch", test_stop_mid_batch);
   g_test_add_func ("/converc/journal/checkpoint-behind", test_checkpoint_behind);
+  g_test_add_func ("/converc/journal/indexer-lowered", test_indexer_lowered);
 
   return g_test_run ();
 }

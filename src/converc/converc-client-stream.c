@@ -31,6 +31,7 @@
 
 #include <glib/gi18n.h>
 
+#include "converc-background-private.h"
 #include "converc-client-private.h"
 #include "converc-event-stream-private.h"
 #include "converc-json-private.h"
@@ -206,7 +207,7 @@ parse_part (Reader *reader,
                           g_object_ref (task));
   g_task_set_source_tag (part_task, parse_part);
   g_task_set_task_data (part_task, part, (GDestroyNotify) part_free);
-  g_task_run_in_thread (part_task, parse_part_thread);
+  converc_background_run_task (part_task, parse_part_thread);
 }
 
 /* Parses the next part when one is due, or ends the answer. */

@@ -28,6 +28,8 @@
 
 #include "converc-journal-private.h"
 
+#include "converc-background-private.h"
+
 #include <glib/gi18n.h>
 
 void
@@ -163,6 +165,8 @@ static gpointer
 indexer_main (gpointer data)
 {
   ConvercJournal *self = data;
+
+  converc_background_lower_priority ();
 
   g_mutex_lock (&self->lock);
   for (;;)

@@ -27,6 +27,7 @@
 
 #include "converc-journal-private.h"
 
+#include "converc-background-private.h"
 #include "converc-event-search-private.h"
 #include "converc-parse.h"
 #include "converc-timestamp.h"
@@ -956,7 +957,7 @@ converc_journal_ingest_async (ConvercJournal      *self,
   g_task_set_task_data (task, g_ptr_array_ref (events), (GDestroyNotify) g_ptr_array_unref);
   /* Once started, an ingest finishes: its transaction is all or nothing. */
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, ingest_thread);
+  converc_background_run_task (task, ingest_thread);
 }
 
 gboolean
