@@ -34,6 +34,7 @@
 #include "converc-emulator.h"
 #include "converc-emulator-private.h"
 #include "cw-events-page-private.h"
+#include "cw-journal-model-private.h"
 #include "cw-test-utils.h"
 #include "cw-time-format.h"
 
@@ -762,6 +763,80 @@ test_journal_problem (Fixture       *f,
   g_assert_null (converc_journal_get_path (cw_event_feed_get_journal (f->feed)));
 }
 
+/* How the list grew: the number of rows before and after each change */
+typedef struct
+{
+  guint before;
+  guint after;
+} Growth;
+
+static void
+note_growth_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GArray     *growths)
+{
+  Growth growth;
+
+  growth.after = g_list_model_get_n_items (model);
+  growth.before = growth.after + removed - added;
+  g_array_append_val (growths, growth);
+}
+
+/* The first sync of an empty history: the empty list shows while the
+ * answer is awaited, a spinner over it; the first screenful of rows then
+ * comes a few at a time (each frame draws only a few new rows). */
+static void
+test_first_sync (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ConvercJournal) empty = converc_journal_new_in_memory ();
+  g_autoptr(GArray) growths = g_array_new (FALSE, FALSE, sizeof (Growth));
+  guint n_first_steps = 0;
+
+  converc_emulator_set_latency (f->emulator, 500);
+  g_signal_connect (f->page->journal_model, "items-changed",
+                    G_CALLBACK (note_growth_cb), growths);
+  cw_event_feed_set_journal (f->feed, empty);
+  cw_event_feed_set_client (f->feed, f->client);
+  gtk_window_present (f->window);
+
+  /* Awaited: the list, empty, the spinner turning over it */
+  WAIT_FOR (queried (f));
+  g_assert_true (cw_event_feed_get_loading (f->feed));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 0);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+  g_assert_true (gtk_spinner_get_spinning (f->page->loading_spinner));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page->loading_spinner)));
+  g_assert_false (cw_events_page_get_can_export (f->page));
+  g_assert_true (g_str_has_prefix (status (f), "Loading events…"));
+  g_assert_null (strstr (status (f), "0 events"));
+
+  /* Stored and shown: the spinner stops */
+  WAIT_FOR (!cw_event_feed_get_loading (f->feed) && queried (f) &&
+            g_list_model_get_n_items (shown (f)) == 40);
+  g_assert_cmpstr (visible_page (f), ==, "list");
+  g_assert_false (gtk_spinner_get_spinning (f->page->loading_spinner));
+  g_assert_true (cw_events_page_get_can_export (f->page));
+
+  /* The first rows came CW_JOURNAL_MODEL_FIRST_STEP at a time */
+  g_assert_cmpuint (growths->len, >, 0);
+  for (guint i = 0; i < growths->len; i++)
+    {
+      const Growth *growth = &g_array_index (growths, Growth, i);
+
+      if (growth->before >= CW_JOURNAL_MODEL_FIRST_ROWS || growth->after <= growth->before)
+        continue;
+      g_assert_cmpuint (growth->after - growth->before, <=, CW_JOURNAL_MODEL_FIRST_STEP);
+      n_first_steps++;
+    }
+  g_assert_cmpuint (g_array_index (growths, Growth, 0).before, ==, 0);
+  g_assert_cmpuint (g_array_index (growths, Growth, 0).after, ==, CW_JOURNAL_MODEL_FIRST_STEP);
+  g_assert_cmpuint (n_first_steps, >=, CW_JOURNAL_MODEL_FIRST_ROWS / CW_JOURNAL_MODEL_FIRST_STEP);
+  g_signal_handlers_disconnect_by_func (f->page->journal_model, note_growth_cb, growths);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +849,7 @@ main (int   argc,
   g_test_add ("/cw/events-journal/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("cold-start", test_cold_start);
+  ADD ("first-sync", test_first_sync);
   ADD ("search-history", test_search_history);
   ADD ("empty-result", test_empty_result);
   ADD ("offline", test_offline);

@@ -28,6 +28,16 @@ G_BEGIN_DECLS
  * shows at once; past it, an exact count follows and the list grows. */
 #define CW_JOURNAL_MODEL_FIRST_COUNT 1000
 
+/* A list that starts from no rows gets its first screenful
+ * CW_JOURNAL_MODEL_FIRST_STEP rows at a time, a step a frame
+ * (CW_JOURNAL_MODEL_FIRST_STEP_MS): on GTK 4.8's cairo renderer a frame
+ * costs about the area it draws anew, and a whole screenful of new rows
+ * in one frame stalled the first sync's main loop past 50 ms
+ * (BENCHMARKS.md, round 10). */
+#define CW_JOURNAL_MODEL_FIRST_STEP     8
+#define CW_JOURNAL_MODEL_FIRST_ROWS     32
+#define CW_JOURNAL_MODEL_FIRST_STEP_MS  16
+
 /* What a worker reads: a query's count and first page, one page, or the
  * exact count. */
 typedef struct

@@ -200,8 +200,13 @@ next_step (CwJournalModel *self,
   if (self->n_target <= n_items || n_items >= GROW_LIMIT)
     return self->n_target;
 
+  if (n_items < CW_JOURNAL_MODEL_FIRST_ROWS)
+    return MIN (self->n_target, n_items + CW_JOURNAL_MODEL_FIRST_STEP);
+
   return MIN (self->n_target, MIN (n_items + GROW_STEP, GROW_LIMIT));
 }
+
+static void start_growing (CwJournalModel *self);
 
 static gboolean
 grow_cb (gpointer user_data)
@@ -218,11 +223,21 @@ grow_cb (gpointer user_data)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
 
-  if (self->n_items < self->n_target)
-    return G_SOURCE_CONTINUE;
+  if (self->n_items >= self->n_target)
+    {
+      self->grow_source = 0;
+      return G_SOURCE_REMOVE;
+    }
 
-  self->grow_source = 0;
-  return G_SOURCE_REMOVE;
+  /* Past the first screenful: a step a main-loop iteration, not a frame */
+  if (old_n < CW_JOURNAL_MODEL_FIRST_ROWS && self->n_items >= CW_JOURNAL_MODEL_FIRST_ROWS)
+    {
+      self->grow_source = 0;
+      start_growing (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -235,8 +250,13 @@ start_growing (CwJournalModel *self)
 
   /* Taking turns with frames (see cw-event-feed-merge.c): GTK draws at
    * G_PRIORITY_HIGH_IDLE + 20 (GDK_PRIORITY_REDRAW; this model does not
-   * use GTK). */
-  self->grow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, grow_cb, self, NULL);
+   * use GTK). The first screenful waits a frame's time between steps. */
+  if (self->n_items < CW_JOURNAL_MODEL_FIRST_ROWS)
+    self->grow_source = g_timeout_add_full (G_PRIORITY_HIGH_IDLE + 20,
+                                            CW_JOURNAL_MODEL_FIRST_STEP_MS,
+                                            grow_cb, self, NULL);
+  else
+    self->grow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, grow_cb, self, NULL);
   g_source_set_name_by_id (self->grow_source, "[cw] journal rows adding");
 }
 

@@ -405,7 +405,11 @@ _cw_events_page_journal_status (CwEventsPage *self,
         g_ptr_array_add (parts, g_strdup (_("Offline — stored events")));
     }
 
-  g_ptr_array_add (parts, describe_searched (self));
+  /* Nothing stored yet while the first events are awaited: "Loading
+   * events…" says it all, not "0 events" beside it. */
+  if (cw_journal_model_get_n_stored (self->journal_model) > 0 || feed == NULL ||
+      !cw_event_feed_get_loading (feed))
+    g_ptr_array_add (parts, describe_searched (self));
 
   return offline;
 }

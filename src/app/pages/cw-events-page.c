@@ -150,6 +150,7 @@ update_view (CwEventsPage *self)
   gboolean signed_in;
   gboolean loading;
   gboolean failed;
+  gboolean waiting;
   const char *page;
   guint total;
   guint shown;
@@ -169,14 +170,20 @@ update_view (CwEventsPage *self)
   gtk_spinner_set_spinning (self->busy_spinner, loading);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->busy_spinner),
                                GTK_ACCESSIBLE_STATE_HIDDEN, !loading, -1);
-  gtk_spinner_set_spinning (self->loading_spinner, loading);
+
+  /* The first events awaited: the empty list, a spinner over it */
+  waiting = signed_in && total == 0 && (loading || !cw_event_feed_get_loaded (feed)) &&
+            !(failed && !loading);
+  gtk_spinner_set_spinning (self->loading_spinner, waiting);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->loading_spinner),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !waiting, -1);
 
   if (!signed_in)
     page = "no-client";
   else if (total > 0)
     page = shown > 0 ? "list" : "no-match";
-  else if (loading || !cw_event_feed_get_loaded (feed))
-    page = failed && !loading ? "error" : "loading";
+  else if (waiting)
+    page = "list";
   else if (failed)
     page = "error";
   else
@@ -189,7 +196,7 @@ update_view (CwEventsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, page);
 
   /* Export Shown Events…: something shown, no export under way. */
-  if (self->can_export != (g_str_equal (page, "list") && !self->exporting))
+  if (self->can_export != (g_str_equal (page, "list") && shown > 0 && !self->exporting))
     {
       self->can_export = !self->can_export;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export", self->can_export);
