@@ -51,8 +51,8 @@ check () {
   fi
 }
 
-for t in test-timestamp test-signature test-parse test-event-types test-event-details \
-         test-hostile test-client; do
+for t in test-timestamp test-signature test-parse test-event test-error test-event-types \
+         test-event-details test-hostile test-client; do
   check "$t" "$BUILD/tests/$t"
 done
 

@@ -66,6 +66,34 @@ converc_test_bytes_new (const char *text)
   return g_bytes_new (text, strlen (text));
 }
 
+char *
+converc_test_nested (const char *open,
+                     const char *close,
+                     guint       depth)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (s, open);
+  for (guint i = 0; close != NULL && i < depth; i++)
+    g_string_append (s, close);
+  return g_string_free (s, FALSE);
+}
+
+void
+converc_test_assert_raw_equals (ConvercEvent *event,
+                                const char   *expected,
+                                gsize         expected_len)
+{
+  GBytes *raw = converc_event_get_raw (event);
+  gsize len = 0;
+  const char *data;
+
+  g_assert_nonnull (raw);
+  data = g_bytes_get_data (raw, &len);
+  g_assert_cmpmem (data, len, expected, expected_len);
+}
+
 static gboolean
 timeout_cb (gpointer user_data)
 {

@@ -22,6 +22,8 @@
 
 #include <gio/gio.h>
 
+#include "converc-event.h"
+
 G_BEGIN_DECLS
 
 /* Shared helpers for the libconverc and emulator tests. */
@@ -33,6 +35,14 @@ void     converc_test_init            (int           *argc,
 GBytes  *converc_test_load_data       (const char    *name);
 char    *converc_test_data_path       (const char    *name);
 GBytes  *converc_test_bytes_new       (const char    *text);
+/* @open @depth times, then @close (NULL: none) as many times. */
+char    *converc_test_nested          (const char    *open,
+                                       const char    *close,
+                                       guint          depth);
+/* Fails unless @event's raw bytes are exactly @expected. */
+void     converc_test_assert_raw_equals (ConvercEvent *event,
+                                         const char   *expected,
+                                         gsize         expected_len);
 /* Iterates the thread-default main context until *@result is set or
  * @timeout_seconds pass (then the test fails). */
 void     converc_test_wait_for_result (GAsyncResult **result,
