@@ -33,10 +33,12 @@
 /* Pages kept besides the first: 8 × 50 events, whatever the journal holds */
 #define MAX_PAGES 8
 #define EXACT_COUNT_DELAY_MS 250
-/* A query's answer that adds rows to a short list adds GROW_STEP of them
- * a main-loop iteration up to GROW_LIMIT, then all the others: GTK 4.8's
- * list view makes a row for each of its first 200 items at once, and 200
- * rows at once stall the main loop. */
+/* A query's answer that adds rows to a short list adds them in steps:
+ * below CW_JOURNAL_MODEL_FIRST_ROWS a few a frame (see
+ * cw-journal-model-private.h), then GROW_STEP a main-loop iteration up to
+ * GROW_LIMIT, then all the others: GTK 4.8's list view makes a row for
+ * each of its first 200 items at once, and 200 rows at once stall the
+ * main loop. */
 #define GROW_STEP   25
 #define GROW_LIMIT  200
 /* Pages read at once (one a core) */
@@ -206,6 +208,7 @@ next_step (CwJournalModel *self,
   return MIN (self->n_target, MIN (n_items + GROW_STEP, GROW_LIMIT));
 }
 
+/* grow_cb() starts the next source itself past the first screenful */
 static void start_growing (CwJournalModel *self);
 
 static gboolean
